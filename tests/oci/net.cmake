@@ -1,0 +1,2 @@
+# net's tests: transport, auth and RegistryClient against the HTTP test server.
+lading_add_test(NAME tst_httptestserver SOURCES tst_httptestserver.cpp LIBS lading_testsupport LABELS unit)
