@@ -10,6 +10,7 @@
 
 #include <optional>
 
+class QJsonArray;
 class QJsonObject;
 
 namespace oci {
@@ -19,10 +20,17 @@ namespace oci {
 class Descriptor
 {
 public:
+    // Recommended cap on the entries of one manifest or index (oci-client-notes §1.9).
+    static constexpr qsizetype MaxListLength = 10000;
+
     Descriptor() = default;
 
     // `where` names the descriptor in error messages ("layers[2]").
     static Result<Descriptor> fromJson(const QJsonObject &object, QStringView where = u"descriptor");
+
+    // An array of descriptors ("layers", "manifests"); more than MaxListLength entries is
+    // SizeLimitExceeded.
+    static Result<QList<Descriptor>> listFromJson(const QJsonArray &array, QStringView where);
 
     bool isNull() const { return m_digest.isNull(); }
 

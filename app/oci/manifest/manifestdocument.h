@@ -28,8 +28,7 @@ public:
     };
 
     static constexpr qsizetype MaxSize = 4 * 1024 * 1024;
-    // Recommended cap on the entries of one manifest or index (oci-client-notes §1.9).
-    static constexpr qsizetype MaxDescriptors = 10000;
+    static constexpr qsizetype MaxDescriptors = Descriptor::MaxListLength;
 
     ManifestDocument() = default;
 

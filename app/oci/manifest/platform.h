@@ -24,8 +24,9 @@ struct Platform
     // "linux/arm64/v8", "linux/amd64", "windows/amd64:10.0.17763.5329".
     QString toString() const;
 
-    // Members of the wrong type are refused; absent members stay empty.
-    static Result<Platform> fromJson(const QJsonObject &object);
+    // Members of the wrong type are refused; absent members stay empty. `where` names the
+    // object in error messages (an image config has these members at its top level).
+    static Result<Platform> fromJson(const QJsonObject &object, QStringView where = u"platform");
 
     friend bool operator==(const Platform &, const Platform &) = default;
 };
