@@ -156,10 +156,12 @@ void parseParams(Scanner &s, AuthChallenge *challenge)
         const QString key = latin1Lower(name);
         if (!challenge->params.contains(key)) // a repeated parameter is ignored (RFC: once only)
             challenge->params.insert(key, QString::fromUtf8(value));
+        const qsizetype valueEnd = s.pos();
         s.skipSpace();
         if (!s.atEnd() && s.peek() != ',') {
-            // Missing comma: tolerate "a=1 b=2" and "a=1 Scheme ...", both start with a token.
-            if (!isTokenChar(s.peek()))
+            // Missing comma: tolerate "a=1 b=2" and "a=1 Scheme ...", both start with a
+            // token after a space. Anything else glued to the value is garbage.
+            if (s.pos() == valueEnd || !isTokenChar(s.peek()))
                 s.skipPastComma();
         }
     }
