@@ -163,6 +163,14 @@ void TestManifestDocument::rejected_data()
     QTest::newRow("manifests with layers, no types at all")
         << QByteArray(R"({"schemaVersion":2,"manifests":[],"layers":[]})") << QString() << malformed
         << QStringLiteral("ambiguous");
+    QTest::newRow("schema 2 manifest with fsLayers")
+        << ociManifest(layer, R"(,"fsLayers":[])") << ociType << malformed << QStringLiteral("ambiguous");
+    QTest::newRow("index with history")
+        << QByteArray(R"({"schemaVersion":2,"mediaType":"application/vnd.oci.image.index.v1+json","manifests":[],"history":[]})")
+        << indexType << malformed << QStringLiteral("ambiguous");
+    QTest::newRow("schema 1 with layers")
+        << QByteArray(R"({"schemaVersion":1,"fsLayers":[],"layers":[]})") << QString(MediaType::DockerSchema1)
+        << malformed << QStringLiteral("ambiguous");
     QTest::newRow("Content-Type index, body manifest")
         << ociManifest(layer) << indexType << Error::Code::MediaTypeMismatch << QStringLiteral("Content-Type");
     QTest::newRow("negative size") << ociManifest(layerJson(digestOf('a'), "-1")) << ociType << malformed
@@ -182,11 +190,11 @@ void TestManifestDocument::rejected_data()
         << QStringLiteral("mediaType");
     QTest::newRow("index body under manifest type, no mediaType")
         << QByteArray(R"({"schemaVersion":2,"manifests":[]})") << ociType << malformed
-        << QStringLiteral("config: missing");
+        << QStringLiteral("\"manifests\" does not belong");
     QTest::newRow("manifest body under index type, no mediaType")
         << QByteArray(R"({"schemaVersion":2,"config":{"mediaType":"a/b","digest":")" + digestOf('c')
                       + R"(","size":1},"layers":[]})")
-        << indexType << malformed << QStringLiteral("manifests: missing");
+        << indexType << malformed << QStringLiteral("\"config\" does not belong");
     QTest::newRow("schema1 type, schema 2 body")
         << QByteArray(R"({"schemaVersion":2,"name":"x"})") << QString(MediaType::DockerSchema1Signed)
         << malformed << QStringLiteral("schemaVersion 1");

@@ -60,6 +60,34 @@ QString typeFromShape(const QJsonObject &root)
     return {};
 }
 
+// Members that identify another format (containers/image's unambiguous-format rule): a
+// schema 2 manifest with "fsLayers" or a schema 1 manifest with "layers" is refused.
+QString foreignMember(const QJsonObject &root, Kind kind)
+{
+    QList<QLatin1String> foreign;
+    switch (kind) {
+    case Kind::OciManifest:
+    case Kind::DockerManifest:
+        foreign = {QLatin1String("manifests"), QLatin1String("fsLayers"), QLatin1String("history")};
+        break;
+    case Kind::OciIndex:
+    case Kind::DockerManifestList:
+        foreign = {QLatin1String("config"), QLatin1String("layers"), QLatin1String("fsLayers"),
+                   QLatin1String("history")};
+        break;
+    case Kind::Schema1:
+        foreign = {QLatin1String("config"), QLatin1String("layers"), QLatin1String("manifests")};
+        break;
+    default:
+        break;
+    }
+    for (QLatin1String key : std::as_const(foreign)) {
+        if (root.contains(key))
+            return key;
+    }
+    return {};
+}
+
 } // namespace
 
 Result<ManifestDocument> ManifestDocument::parse(const QByteArray &bytes, QStringView contentType)
@@ -112,6 +140,10 @@ Result<ManifestDocument> ManifestDocument::parse(const QByteArray &bytes, QStrin
     else
         document.m_mediaType = typeFromShape(root);
     document.m_kind = kindOf(document.m_mediaType);
+    if (const QString member = foreignMember(root, document.m_kind); !member.isEmpty()) {
+        return malformed(QStringLiteral("\"%1\" does not belong in %2 documents: it is ambiguous")
+                             .arg(member, document.m_mediaType));
+    }
 
     switch (document.m_kind) {
     case Kind::OciManifest:
