@@ -26,6 +26,8 @@ private Q_SLOTS:
     void repositoryLengthLimit();
     void roundTrip();
     void withTagAndDigest();
+    void registryHost_data();
+    void registryHost();
 };
 
 void TestReference::parse_data()
@@ -277,6 +279,36 @@ void TestReference::withTagAndDigest()
     QCOMPARE(set.size(), 2);
     QVERIFY(Reference::isValidTag(u"v1.0"));
     QVERIFY(!Reference::isValidTag(u".v1"));
+}
+
+void TestReference::registryHost_data()
+{
+    QTest::addColumn<QString>("input");
+    QTest::addColumn<QString>("expected"); // empty: invalid
+    QTest::newRow("localhost port") << QStringLiteral("localhost:5000") << QStringLiteral("localhost:5000");
+    QTest::newRow("ghcr") << QStringLiteral("ghcr.io") << QStringLiteral("ghcr.io");
+    QTest::newRow("hub") << QStringLiteral("docker.io") << QStringLiteral("docker.io");
+    QTest::newRow("index hub") << QStringLiteral("index.docker.io") << QStringLiteral("docker.io");
+    QTest::newRow("ipv6") << QStringLiteral("[::1]:5000") << QStringLiteral("[::1]:5000");
+    QTest::newRow("ipv4") << QStringLiteral("127.0.0.1:443") << QStringLiteral("127.0.0.1:443");
+    QTest::newRow("url") << QStringLiteral("https://ghcr.io") << QString();
+    QTest::newRow("with path") << QStringLiteral("ghcr.io/owner") << QString();
+    QTest::newRow("bad port") << QStringLiteral("host:abc") << QString();
+    QTest::newRow("empty") << QString() << QString();
+    QTest::newRow("underscore") << QStringLiteral("my_host") << QString();
+    QTest::newRow("newline") << QStringLiteral("ghcr.io\n") << QString();
+}
+
+void TestReference::registryHost()
+{
+    QFETCH(QString, input);
+    QFETCH(QString, expected);
+    const auto host = Reference::parseRegistryHost(input);
+    QCOMPARE(host.ok(), !expected.isEmpty());
+    if (host.ok())
+        QCOMPARE(*host, expected);
+    else
+        QCOMPARE(host.error().code(), oci::Error::Code::InvalidArgument);
 }
 
 QTEST_GUILESS_MAIN(TestReference)

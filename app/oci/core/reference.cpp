@@ -81,6 +81,18 @@ bool Reference::isValidRepository(QStringView repository)
            && repositoryPattern().match(repository.toString()).hasMatch();
 }
 
+Result<QString> Reference::parseRegistryHost(QStringView text)
+{
+    if (text.isEmpty() || text.size() > 1024 || !domainPattern().match(text.toString()).hasMatch()) {
+        return Error(Error::Code::InvalidArgument,
+                     u"invalid registry \"" + text.first(std::min<qsizetype>(text.size(), 64)).toString()
+                         + u"\": expected host[:port]");
+    }
+    if (text.compare(u"index.docker.io", Qt::CaseInsensitive) == 0)
+        return dockerHub();
+    return text.toString();
+}
+
 Result<Reference> Reference::parse(QStringView text)
 {
     return parseImpl(text, false);

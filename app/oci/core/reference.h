@@ -43,6 +43,10 @@ public:
     Reference withTag(const QString &tag) const;       // tag must be valid (asserted)
     Reference withDigest(const Digest &digest) const;  // keeps the tag
 
+    // A registry as typed for "catalog": "host[:port]", "[::1]:5000", "docker.io". Returns
+    // it normalised ("index.docker.io" -> "docker.io"); InvalidArgument otherwise.
+    static Result<QString> parseRegistryHost(QStringView text);
+
     static bool isValidTag(QStringView tag);
     static bool isValidRepository(QStringView repository);
 
