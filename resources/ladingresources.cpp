@@ -1,0 +1,10 @@
+#include "ladingresources.h"
+
+namespace LadingResources {
+
+QString appIconPath()
+{
+    return QStringLiteral(":/icons/lading.svg");
+}
+
+} // namespace LadingResources
