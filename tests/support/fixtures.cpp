@@ -1,0 +1,239 @@
+#include "support/fixtures.h"
+
+#include "support/ocilayoutfixture.h"
+#include "support/registryprocess.h"
+#include "support/registryseeder.h"
+#include "support/toolrunner.h"
+
+#include <QDir>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QTemporaryDir>
+
+#include <memory>
+
+namespace {
+
+oci::Error fixtureError(const QString &message)
+{
+    return oci::Error(oci::Error::Code::Io, message);
+}
+
+QString platformString(const QJsonObject &platform)
+{
+    QString text = platform.value(u"os").toString() + u'/' + platform.value(u"architecture").toString();
+    const QString variant = platform.value(u"variant").toString();
+    if (!variant.isEmpty())
+        text += u'/' + variant;
+    return text;
+}
+
+} // namespace
+
+Fixtures::Fixtures(RegistryProcess &registry)
+    : m_registry(registry)
+{
+}
+
+QProcessEnvironment Fixtures::toolEnvironment()
+{
+    static std::unique_ptr<QTemporaryDir> home;
+    if (!home)
+        home = std::make_unique<QTemporaryDir>(QDir::tempPath() + QStringLiteral("/lading-tool-home-XXXXXX"));
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    const QString path = home->path();
+    env.insert(QStringLiteral("HOME"), path);
+    env.insert(QStringLiteral("XDG_RUNTIME_DIR"), path);
+    env.insert(QStringLiteral("XDG_DATA_HOME"), path + QStringLiteral("/share"));
+    env.insert(QStringLiteral("XDG_CONFIG_HOME"), path + QStringLiteral("/config"));
+    env.insert(QStringLiteral("DOCKER_CONFIG"), path + QStringLiteral("/docker"));
+    env.remove(QStringLiteral("REGISTRY_AUTH_FILE"));
+    return env;
+}
+
+QString Fixtures::dockerReference(const QString &reference) const
+{
+    return QStringLiteral("docker://") + m_registry.host() + u'/' + reference;
+}
+
+QStringList Fixtures::skopeoDestinationOptions() const
+{
+    QStringList options;
+    if (m_registry.isTls())
+        options << QStringLiteral("--dest-cert-dir") << m_registry.certDir();
+    else
+        options << QStringLiteral("--dest-tls-verify=false");
+    if (m_registry.auth() != RegistryProcess::Auth::Anonymous)
+        options << QStringLiteral("--dest-creds") << m_registry.credentials();
+    return options;
+}
+
+QStringList Fixtures::skopeoSourceOptions() const
+{
+    QStringList options;
+    if (m_registry.isTls())
+        options << QStringLiteral("--cert-dir") << m_registry.certDir();
+    else
+        options << QStringLiteral("--tls-verify=false");
+    if (m_registry.auth() != RegistryProcess::Auth::Anonymous)
+        options << QStringLiteral("--creds") << m_registry.credentials();
+    return options;
+}
+
+oci::Result<QByteArray> Fixtures::skopeoInspectRaw(const QString &reference, bool config)
+{
+    QStringList arguments{QStringLiteral("inspect")};
+    if (config)
+        arguments << QStringLiteral("--config");
+    arguments << QStringLiteral("--raw") << skopeoSourceOptions() << dockerReference(reference);
+    const auto result = testsupport::runTool(testsupport::findTool(QStringLiteral("skopeo")), arguments,
+                                             60000, toolEnvironment());
+    if (!result.ok() || result.standardOutput.isEmpty())
+        return fixtureError(result.describe());
+    return result.standardOutput;
+}
+
+oci::Result<SeededImage> Fixtures::push(const QString &layoutTag, const QString &repository,
+                                        const QString &tag, const QStringList &extraOptions)
+{
+    QString error;
+    const OciLayoutFixture *layout = OciLayoutFixture::instance(&error);
+    if (!layout)
+        return fixtureError(QStringLiteral("building the umoci layout failed: ") + error);
+
+    const QString reference = repository + u':' + tag;
+    QStringList arguments{QStringLiteral("copy"), QStringLiteral("--quiet")};
+    arguments << extraOptions << skopeoDestinationOptions() << layout->skopeoReference(layoutTag)
+              << dockerReference(reference);
+    const auto copied = testsupport::runTool(testsupport::findTool(QStringLiteral("skopeo")), arguments,
+                                             120000, toolEnvironment());
+    if (!copied.ok())
+        return fixtureError(copied.describe());
+
+    // skopeo sometimes exits 0 on errors: read it back to be sure it is there.
+    auto raw = skopeoInspectRaw(reference);
+    if (!raw)
+        return raw.error();
+    SeededImage image;
+    image.repository = repository;
+    image.tag = tag;
+    image.manifest = raw.value();
+    image.digest = oci::Digest::sha256Of(image.manifest);
+    const QJsonObject manifest = QJsonDocument::fromJson(image.manifest).object();
+    // mediaType is optional in OCI documents (umoci leaves it out); the registry then
+    // serves the OCI type matching the shape, as we record here.
+    image.mediaType = manifest.value(u"mediaType").toString();
+    if (image.mediaType.isEmpty()) {
+        image.mediaType = manifest.contains(u"manifests")
+            ? QStringLiteral("application/vnd.oci.image.index.v1+json")
+            : QStringLiteral("application/vnd.oci.image.manifest.v1+json");
+    }
+    if (manifest.contains(u"manifests")) {
+        const QJsonArray entries = manifest.value(u"manifests").toArray();
+        for (const QJsonValue &entry : entries)
+            image.platforms << platformString(entry.toObject().value(u"platform").toObject());
+        return image;
+    }
+    auto configDigest = oci::Digest::parse(manifest.value(u"config").toObject().value(u"digest").toString());
+    if (!configDigest)
+        return fixtureError(QStringLiteral("no config digest in ") + QString::fromUtf8(image.manifest));
+    image.configDigest = configDigest.value();
+    const QJsonArray layers = manifest.value(u"layers").toArray();
+    for (const QJsonValue &layer : layers) {
+        auto digest = oci::Digest::parse(layer.toObject().value(u"digest").toString());
+        if (!digest)
+            return fixtureError(QStringLiteral("bad layer digest in ") + QString::fromUtf8(image.manifest));
+        image.layers.append(digest.value());
+    }
+    auto config = skopeoInspectRaw(reference, true);
+    if (!config)
+        return config.error();
+    image.config = config.value();
+    return image;
+}
+
+oci::Result<SeededImage> Fixtures::pushOciImage(const QString &repository, const QString &tag)
+{
+    return push(QStringLiteral("amd64"), repository, tag, {});
+}
+
+oci::Result<SeededImage> Fixtures::pushDockerImage(const QString &repository, const QString &tag)
+{
+    return push(QStringLiteral("amd64"), repository, tag, {QStringLiteral("--format"), QStringLiteral("v2s2")});
+}
+
+oci::Result<SeededImage> Fixtures::pushIndex(const QString &repository, const QString &tag)
+{
+    auto image = push(QStringLiteral("multi"), repository, tag, {QStringLiteral("--all")});
+    if (image && image->platforms.size() != 2)
+        return fixtureError(QStringLiteral("skopeo copy --all did not push a two-platform index: ")
+                            + QString::fromUtf8(image->manifest));
+    return image;
+}
+
+oci::Result<QStringList> Fixtures::pushManyTags(const SeededImage &image, int count, const QString &prefix,
+                                                SeedPath path)
+{
+    QStringList tags;
+    QList<RegistrySeeder::Request> requests;
+    RegistrySeeder seeder(m_registry);
+    const int width = qMax(4, int(QString::number(qMax(count - 1, 0)).size()));
+    for (int i = 0; i < count; ++i) {
+        const QString tag = prefix + QStringLiteral("%1").arg(i, width, 10, QLatin1Char('0'));
+        tags << tag;
+        if (path == SeedPath::Storage) {
+            auto linked = seeder.linkTag(image.repository, tag, image.digest.toString());
+            if (!linked)
+                return linked.error();
+        } else {
+            requests.append({"PUT", "/v2/" + image.repository.toUtf8() + "/manifests/" + tag.toUtf8(),
+                             image.mediaType.toUtf8(), image.manifest, 201, image.repository, QString()});
+        }
+    }
+    auto ran = seeder.run(requests);
+    if (!ran)
+        return ran.error();
+    return tags;
+}
+
+oci::Result<QStringList> Fixtures::pushManyRepositories(const SeededImage &image, const QString &prefix,
+                                                        int count, const QString &tag, SeedPath path)
+{
+    if (image.configDigest.isNull())
+        return fixtureError(QStringLiteral("pushManyRepositories needs an image, not an index"));
+    QStringList repositories;
+    QList<RegistrySeeder::Request> mounts;
+    QList<RegistrySeeder::Request> manifests;
+    QStringList blobs{image.configDigest.toString()};
+    for (const oci::Digest &layer : image.layers)
+        blobs << layer.toString();
+    RegistrySeeder seeder(m_registry);
+    for (int i = 0; i < count; ++i) {
+        const QString repository = prefix + QStringLiteral("%1").arg(i, 3, 10, QLatin1Char('0'));
+        repositories << repository;
+        if (path == SeedPath::Storage) {
+            auto linked = seeder.linkRepository(repository, blobs, image.digest.toString());
+            if (linked)
+                linked = seeder.linkTag(repository, tag, image.digest.toString());
+            if (!linked)
+                return linked.error();
+            continue;
+        }
+        for (const QString &blob : std::as_const(blobs)) {
+            mounts.append({"POST",
+                           "/v2/" + repository.toUtf8() + "/blobs/uploads/?mount=" + blob.toUtf8()
+                               + "&from=" + image.repository.toUtf8(),
+                           {}, {}, 201, repository, image.repository});
+        }
+        manifests.append({"PUT", "/v2/" + repository.toUtf8() + "/manifests/" + tag.toUtf8(),
+                          image.mediaType.toUtf8(), image.manifest, 201, repository, QString()});
+    }
+    auto mounted = seeder.run(mounts);
+    if (!mounted)
+        return mounted.error();
+    auto put = seeder.run(manifests);
+    if (!put)
+        return put.error();
+    return repositories;
+}

@@ -1,0 +1,77 @@
+#include "support/toolrunner.h"
+
+#include <QElapsedTimer>
+#include <QEventLoop>
+#include <QProcess>
+#include <QStandardPaths>
+#include <QTimer>
+
+namespace testsupport {
+
+QString ToolResult::describe() const
+{
+    QString text = commandLine;
+    if (crashedOrTimedOut)
+        text += QStringLiteral(" crashed or timed out");
+    else
+        text += QStringLiteral(" exited ") + QString::number(exitCode);
+    const QByteArray err = standardError.trimmed().right(4000);
+    if (!err.isEmpty())
+        text += QStringLiteral(": ") + QString::fromUtf8(err);
+    return text;
+}
+
+ToolResult runTool(const QString &program, const QStringList &arguments, int timeoutMs,
+                   const QProcessEnvironment &environment, const QByteArray &standardInput)
+{
+    ToolResult result;
+    result.commandLine = program + u' ' + arguments.join(u' ');
+    QProcess process;
+    if (!environment.isEmpty())
+        process.setProcessEnvironment(environment);
+    QEventLoop loop;
+    QTimer timer;
+    timer.setSingleShot(true);
+    QObject::connect(&timer, &QTimer::timeout, &loop, [&] {
+        result.crashedOrTimedOut = true;
+        process.kill();
+    });
+    QObject::connect(&process, &QProcess::finished, &loop, &QEventLoop::quit);
+    QObject::connect(&process, &QProcess::errorOccurred, &loop, [&](QProcess::ProcessError error) {
+        if (error == QProcess::FailedToStart) {
+            result.crashedOrTimedOut = true;
+            loop.quit();
+        }
+    });
+    QElapsedTimer elapsed;
+    elapsed.start();
+    process.start(program, arguments);
+    if (!standardInput.isEmpty())
+        process.write(standardInput);
+    process.closeWriteChannel();
+    timer.start(timeoutMs);
+    if (process.state() != QProcess::NotRunning || !result.crashedOrTimedOut)
+        loop.exec();
+    if (process.state() != QProcess::NotRunning) {
+        process.kill();
+        process.waitForFinished(5000);
+    }
+    result.elapsedMs = elapsed.elapsed();
+    result.standardOutput = process.readAllStandardOutput();
+    result.standardError = process.readAllStandardError();
+    if (process.exitStatus() == QProcess::CrashExit)
+        result.crashedOrTimedOut = true;
+    if (!result.crashedOrTimedOut)
+        result.exitCode = process.exitCode();
+    return result;
+}
+
+QString findTool(const QString &name)
+{
+    QString path = QStandardPaths::findExecutable(name);
+    if (path.isEmpty())
+        path = QStandardPaths::findExecutable(name, {QStringLiteral("/usr/sbin"), QStringLiteral("/usr/bin")});
+    return path;
+}
+
+} // namespace testsupport

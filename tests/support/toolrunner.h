@@ -1,0 +1,34 @@
+#pragma once
+
+#include <QByteArray>
+#include <QProcessEnvironment>
+#include <QString>
+#include <QStringList>
+
+namespace testsupport {
+
+struct ToolResult
+{
+    int exitCode = -1;
+    bool crashedOrTimedOut = false;
+    QByteArray standardOutput;
+    QByteArray standardError;
+    qint64 elapsedMs = 0;
+
+    bool ok() const { return !crashedOrTimedOut && exitCode == 0; }
+    // "skopeo copy ... exited 1: <stderr>" for failure messages.
+    QString describe() const;
+    QString commandLine;
+};
+
+// Runs a command line tool to completion. It spins a local event loop instead of
+// QProcess::waitForFinished because in-process servers (the token server) must keep
+// answering the tool while it runs. Test support only.
+ToolResult runTool(const QString &program, const QStringList &arguments, int timeoutMs = 120000,
+                   const QProcessEnvironment &environment = QProcessEnvironment(),
+                   const QByteArray &standardInput = QByteArray());
+
+// The absolute path of a tool on PATH (or in /usr/sbin, /usr/bin), empty when absent.
+QString findTool(const QString &name);
+
+} // namespace testsupport
