@@ -37,9 +37,12 @@ protected:
     void finishSuccessfully();
 
 private:
+    void queueFinished();
+
     Error m_error;
     bool m_finished = false;
     bool m_cancelled = false;
+    bool m_finishQueued = false; // result set, finished() on its way
 };
 
 } // namespace oci

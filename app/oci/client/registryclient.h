@@ -15,8 +15,10 @@ namespace oci {
 
 class Transport;
 
-// A manifest as fetched: the exact bytes the registry sent (empty for HEAD), verified
-// against the requested digest when fetched by digest, and hashed by us when fetched by tag.
+// A manifest as fetched: the exact bytes the registry sent (empty for HEAD, unless the
+// registry answered HEAD with 405 or without Docker-Content-Digest and a GET was made),
+// verified against the requested digest when fetched by digest, and hashed by us when
+// fetched by tag. For a HEAD by tag, `digest` is the registry's Docker-Content-Digest.
 struct FetchedManifest
 {
     Digest digest;
@@ -25,6 +27,7 @@ struct FetchedManifest
     QByteArray bytes;
 };
 
+class ManifestDocument;
 class PingJob;
 class CatalogJob;
 class TagListJob;
@@ -32,7 +35,10 @@ class ManifestJob;
 class BlobJob;
 
 // The Distribution API for one registry. All calls return at once with a job the caller
-// owns (parent it or delete it); results arrive on the thread the client lives on.
+// owns: it starts as a child of the client (so it cannot outlive it); delete it when done
+// or reparent it. Results arrive on the thread the client lives on. Invalid arguments
+// (repository, tag, digest) fail the job with InvalidArgument/InvalidDigest, also queued.
+// The Transport must outlive the client and its jobs.
 class RegistryClient final : public QObject
 {
     Q_OBJECT
@@ -59,12 +65,20 @@ public:
     // GET /v2/<repository>/blobs/<digest>, streamed and verified. With a sink, bytes are
     // written there as they arrive (the caller discards them if the job fails); without,
     // up to maxBufferedBytes are kept in memory.
+    // `expectedSize` (the descriptor's size, -1 if unknown) is enforced while streaming.
     BlobJob *blob(const QString &repository, const Digest &digest, QIODevice *sink = nullptr,
-                  qint64 maxBufferedBytes = 64 * 1024 * 1024);
+                  qint64 maxBufferedBytes = 64 * 1024 * 1024, qint64 expectedSize = -1);
+
+    // Bounds of the list walks: n is clamped to MaxPageSize; a walk longer than maxPages()
+    // stops with PaginationRefused.
+    static constexpr int MaxPageSize = 1000;
+    int maxPages() const { return m_maxPages; }
+    void setMaxPages(int pages) { m_maxPages = pages; }
 
 private:
     Transport *m_transport;
     RegistryConfig m_config;
+    int m_maxPages = 10000;
 };
 
 class PingJob final : public Job
@@ -81,6 +95,7 @@ public:
 protected:
     void abort() override;
 private:
+    friend class RegistryClient;
     std::unique_ptr<Private> d;
 };
 
@@ -91,6 +106,7 @@ class CatalogJob final : public Job
 public:
     ~CatalogJob() override;
     QStringList repositories() const; // all pages so far
+    int pagesFetched() const;
     struct Private;
     explicit CatalogJob(std::unique_ptr<Private> d, QObject *parent);
 Q_SIGNALS:
@@ -98,6 +114,7 @@ Q_SIGNALS:
 protected:
     void abort() override;
 private:
+    friend class RegistryClient;
     std::unique_ptr<Private> d;
 };
 
@@ -108,6 +125,7 @@ class TagListJob final : public Job
 public:
     ~TagListJob() override;
     QStringList tags() const; // all pages so far
+    int pagesFetched() const;
     struct Private;
     explicit TagListJob(std::unique_ptr<Private> d, QObject *parent);
 Q_SIGNALS:
@@ -115,6 +133,7 @@ Q_SIGNALS:
 protected:
     void abort() override;
 private:
+    friend class RegistryClient;
     std::unique_ptr<Private> d;
 };
 
@@ -125,11 +144,14 @@ class ManifestJob final : public Job
 public:
     ~ManifestJob() override;
     const FetchedManifest &manifest() const;
+    // The parsed document of a GET (null for a HEAD answered without a body).
+    std::shared_ptr<const ManifestDocument> document() const;
     struct Private;
     explicit ManifestJob(std::unique_ptr<Private> d, QObject *parent);
 protected:
     void abort() override;
 private:
+    friend class RegistryClient;
     std::unique_ptr<Private> d;
 };
 
@@ -141,6 +163,8 @@ public:
     ~BlobJob() override;
     QByteArray data() const; // when no sink was given
     qint64 bytesReceived() const;
+    // The verified digest (equal to the requested one) once succeeded.
+    const Digest &digest() const;
     struct Private;
     explicit BlobJob(std::unique_ptr<Private> d, QObject *parent);
 Q_SIGNALS:
@@ -148,6 +172,7 @@ Q_SIGNALS:
 protected:
     void abort() override;
 private:
+    friend class RegistryClient;
     std::unique_ptr<Private> d;
 };
 

@@ -1,0 +1,27 @@
+#pragma once
+
+#include "oci/core/error.h"
+#include "oci/transport/registryconfig.h"
+#include "oci/transport/transportrequest.h"
+
+#include <QUrlQuery>
+
+// Helpers shared by the RegistryClient jobs (not installed API).
+namespace oci::api {
+
+// scheme://host[:port]<path>[?query] of the registry. `path` is built from validated names
+// only ("/v2/" + repository + "/tags/list"), never from free text.
+QUrl url(const RegistryConfig &registry, const QString &path, const QUrlQuery &query = {});
+
+QString pullScope(const QString &repository);
+
+// InvalidArgument with registry and object filled in.
+Error invalidArgument(const RegistryConfig &registry, const QString &object, const QString &message);
+
+// Null error when `repository` follows the distribution name grammar.
+Error checkRepository(const RegistryConfig &registry, const QString &repository);
+
+// "Accept" for manifests: OCI manifest + index, Docker schema 2 + list, schema 1 last.
+QByteArray manifestAcceptHeader();
+
+} // namespace oci::api

@@ -1,0 +1,407 @@
+#include "oci/transport/hopsession.h"
+
+#include "oci/transport/origin.h"
+#include "oci/transport/retryafter.h"
+#include "oci/transport/tlsconfig.h"
+#include "oci/transport/transport.h"
+
+#include <QDateTime>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QRandomGenerator>
+
+namespace oci {
+
+namespace {
+
+bool isTransportLevel(QNetworkReply::NetworkError code)
+{
+    // 1..99 connection, 101..199 proxy; 399 = a response Qt could not parse.
+    return (code > QNetworkReply::NoError && code < QNetworkReply::ContentAccessDenied)
+           || code == QNetworkReply::ProtocolFailure;
+}
+
+bool isRetryableStatus(int status)
+{
+    return status == 408 || status == 429 || status == 500 || status == 502 || status == 503
+           || status == 504;
+}
+
+} // namespace
+
+HopSession::HopSession(Transport *transport, HopRequest request, QObject *parent)
+    : QObject(parent)
+    , m_transport(transport)
+    , m_request(std::move(request))
+{
+    m_idleTimer.setSingleShot(true);
+    m_retryTimer.setSingleShot(true);
+    connect(&m_idleTimer, &QTimer::timeout, this, &HopSession::onIdleTimeout);
+    connect(&m_retryTimer, &QTimer::timeout, this, &HopSession::beginChain);
+}
+
+HopSession::~HopSession()
+{
+    m_aborted = true;
+    dropReply();
+}
+
+void HopSession::start()
+{
+    // Never finish from inside start(): callers connect afterwards.
+    m_retryTimer.start(0);
+}
+
+void HopSession::abort()
+{
+    if (m_aborted)
+        return;
+    m_aborted = true;
+    m_idleTimer.stop();
+    m_retryTimer.stop();
+    dropReply();
+}
+
+void HopSession::beginChain()
+{
+    if (m_aborted || m_finished)
+        return;
+    m_url = m_request.request.url;
+    m_method = m_request.request.method;
+    m_body = m_request.request.body;
+    m_hops = 0;
+    m_leftAuthOrigin = !isSameOrigin(m_url, m_request.authOrigin);
+    sendHop();
+}
+
+void HopSession::sendHop()
+{
+    m_status = 0;
+    m_timedOut = false;
+    m_streaming = false;
+    m_received = 0;
+    m_sslErrors.clear();
+    m_response = TransportResponse();
+    m_response.url = m_url;
+
+    const QString scheme = m_url.scheme().toLower();
+    if (!m_url.isValid() || m_url.host().isEmpty() || (scheme != u"https" && scheme != u"http")) {
+        finishWith(Error(Error::Code::InvalidArgument,
+                         QStringLiteral("not an http(s) URL: %1").arg(m_url.toDisplayString())));
+        return;
+    }
+
+    QNetworkRequest request(m_url);
+    request.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::ManualRedirectPolicy);
+    // Registry auth is ours: no QNAM credential cache, no cookies, no HTTP cache.
+    request.setAttribute(QNetworkRequest::AuthenticationReuseAttribute, QNetworkRequest::Manual);
+    request.setAttribute(QNetworkRequest::CookieLoadControlAttribute, QNetworkRequest::Manual);
+    request.setAttribute(QNetworkRequest::CookieSaveControlAttribute, QNetworkRequest::Manual);
+    request.setAttribute(QNetworkRequest::CacheLoadControlAttribute, QNetworkRequest::AlwaysNetwork);
+    request.setAttribute(QNetworkRequest::CacheSaveControlAttribute, false);
+    request.setRawHeader("User-Agent", m_transport->userAgent());
+    // Otherwise Qt asks for gzip and silently decodes it: blob digests would not match.
+    request.setRawHeader("Accept-Encoding", "identity");
+    for (const auto &header : m_request.request.headers) {
+        if (QByteArrayView(header.first).compare("authorization", Qt::CaseInsensitive) != 0)
+            request.setRawHeader(header.first, header.second);
+    }
+    if (!m_request.authorization.isEmpty() && !m_leftAuthOrigin
+        && isSameOrigin(m_url, m_request.authOrigin))
+        request.setRawHeader("Authorization", m_request.authorization);
+
+    if (scheme == u"https" && isSameHost(m_url, m_request.registry.baseUrl())) {
+        Result<QSslConfiguration> ssl = m_transport->sslConfigurationFor(m_request.registry);
+        if (!ssl) {
+            finishWith(ssl.error());
+            return;
+        }
+        request.setSslConfiguration(ssl.value());
+    }
+
+    QNetworkAccessManager *nam = m_transport->networkAccessManager();
+    QNetworkReply *reply = nullptr;
+    if (m_method == "GET")
+        reply = nam->get(request);
+    else if (m_method == "HEAD")
+        reply = nam->head(request);
+    else
+        reply = nam->sendCustomRequest(request, m_method, m_body);
+    m_reply = reply;
+
+    connect(reply, &QNetworkReply::metaDataChanged, this, &HopSession::onMetaDataChanged);
+    connect(reply, &QNetworkReply::readyRead, this, &HopSession::onReadyRead);
+    connect(reply, &QNetworkReply::finished, this, &HopSession::onReplyFinished);
+    connect(reply, &QNetworkReply::sslErrors, this,
+            [this](const QList<QSslError> &errors) { m_sslErrors = errors; });
+    connect(reply, &QNetworkReply::uploadProgress, this, [this] { m_idleTimer.start(); });
+    connect(reply, &QNetworkReply::downloadProgress, this, [this](qint64 received, qint64 total) {
+        m_idleTimer.start();
+        if (m_streaming)
+            Q_EMIT downloadProgress(received, total);
+    });
+    m_idleTimer.start(m_transport->options().transferTimeoutMs);
+}
+
+bool HopSession::isRedirectStatus() const
+{
+    return m_status == 301 || m_status == 302 || m_status == 303 || m_status == 307
+           || m_status == 308;
+}
+
+void HopSession::onMetaDataChanged()
+{
+    m_idleTimer.start();
+    const QVariant status = m_reply ? m_reply->attribute(QNetworkRequest::HttpStatusCodeAttribute)
+                                    : QVariant();
+    if (!status.isValid() || m_streaming)
+        return;
+    m_status = status.toInt();
+    if (!isSuccessStatus())
+        return;
+    m_response.status = m_status;
+    m_response.headers = m_reply->rawHeaderPairs();
+    if (m_request.request.streamBody) {
+        m_streaming = true;
+        Q_EMIT responseStarted();
+        return;
+    }
+    const qint64 declared = m_response.contentLength();
+    if (m_method != "HEAD" && declared > m_request.request.maxBodyBytes) {
+        finishWith(Error(Error::Code::SizeLimitExceeded,
+                         QStringLiteral("the response declares %1 bytes, over the limit of %2")
+                             .arg(declared)
+                             .arg(m_request.request.maxBodyBytes)));
+    }
+}
+
+void HopSession::onReadyRead()
+{
+    m_idleTimer.start();
+    if (!m_reply)
+        return;
+    if (m_status == 0)
+        onMetaDataChanged();
+    if (!m_reply)
+        return;
+    const QByteArray chunk = m_reply->readAll();
+    if (chunk.isEmpty() || isRedirectStatus())
+        return;
+    m_received += chunk.size();
+    if (m_streaming) {
+        m_deliveredBody = true;
+        Q_EMIT bodyData(chunk); // the receiver may abort() us meanwhile
+        return;
+    }
+    if (isSuccessStatus()) {
+        if (m_method == "HEAD")
+            return;
+        m_response.body += chunk;
+        if (m_response.body.size() > m_request.request.maxBodyBytes) {
+            finishWith(Error(Error::Code::SizeLimitExceeded,
+                             QStringLiteral("the response is larger than the limit of %1 bytes")
+                                 .arg(m_request.request.maxBodyBytes)));
+        }
+        return;
+    }
+    // An error body: keep the first MaxErrorBodyBytes, then stop reading and answer with it.
+    const qint64 room = MaxErrorBodyBytes - m_response.body.size();
+    m_response.body += chunk.left(room);
+    if (chunk.size() > room) {
+        m_response.bodyTruncated = true;
+        m_response.status = m_status;
+        m_response.headers = m_reply->rawHeaderPairs();
+        m_idleTimer.stop();
+        dropReply();
+        if (isRetryableStatus(m_status)
+            && scheduleRetry(parseRetryAfter(m_response.header("retry-after"),
+                                             QDateTime::currentDateTimeUtc(), 86400)))
+            return;
+        finish();
+    }
+}
+
+void HopSession::onReplyFinished()
+{
+    m_idleTimer.stop();
+    QNetworkReply *reply = m_reply;
+    if (!reply || m_aborted || m_finished)
+        return;
+    if (reply->bytesAvailable() > 0)
+        onReadyRead();
+    if (m_reply != reply || m_finished || m_aborted)
+        return; // onReadyRead finished or dropped it
+    const QNetworkReply::NetworkError code = reply->error();
+    const QVariant status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute);
+    const QString errorString = reply->errorString();
+    const HeaderList headers = reply->rawHeaderPairs();
+    dropReply();
+
+    if (m_timedOut) {
+        failTransport(Error(Error::Code::Timeout,
+                            QStringLiteral("no data from %1 for %2 s")
+                                .arg(hostPortOf(m_url))
+                                .arg(m_transport->options().transferTimeoutMs / 1000.0)),
+                      true);
+        return;
+    }
+    if (isTransportLevel(code) || !status.isValid()) {
+        if (code == QNetworkReply::SslHandshakeFailedError) {
+            const QString details = m_sslErrors.isEmpty() ? errorString : describeSslErrors(m_sslErrors);
+            failTransport(Error(Error::Code::Tls,
+                                QStringLiteral("TLS handshake with %1 failed: %2. If this registry "
+                                               "uses a private CA, give its CA file; mark it insecure "
+                                               "only if you trust the network")
+                                    .arg(hostPortOf(m_url), details)),
+                          false);
+            return;
+        }
+        QString message = errorString;
+        if (m_status != 0 && m_received > 0)
+            message = QStringLiteral("the connection broke after %1 bytes of the body: %2")
+                          .arg(m_received)
+                          .arg(errorString);
+        failTransport(Error(code == QNetworkReply::TimeoutError ? Error::Code::Timeout
+                                                                : Error::Code::Network,
+                            message),
+                      true);
+        return;
+    }
+
+    m_status = status.toInt();
+    m_response.status = m_status;
+    m_response.headers = headers;
+    m_response.url = m_url;
+
+    if (isRedirectStatus() && m_request.request.followRedirects) {
+        const QByteArray location = m_response.header("location");
+        if (!location.isEmpty()) {
+            followRedirect(location);
+            return;
+        }
+    }
+    if (isRetryableStatus(m_status)
+        && scheduleRetry(parseRetryAfter(m_response.header("retry-after"),
+                                         QDateTime::currentDateTimeUtc(), 86400)))
+        return;
+    finish();
+}
+
+void HopSession::onIdleTimeout()
+{
+    if (!m_reply)
+        return;
+    m_timedOut = true;
+    m_reply->abort(); // finished() arrives synchronously and sees m_timedOut
+}
+
+void HopSession::followRedirect(const QByteArray &location)
+{
+    const auto refuse = [this](const QString &why) {
+        finishWith(Error(Error::Code::RedirectRefused, why));
+    };
+    const QUrl target = QUrl::fromEncoded(location.trimmed(), QUrl::StrictMode);
+    if (!target.isValid()) {
+        refuse(QStringLiteral("the server redirected to an invalid Location '%1'")
+                   .arg(QString::fromLatin1(location.left(200))));
+        return;
+    }
+    const QUrl next = m_url.resolved(target);
+    const QString scheme = next.scheme().toLower();
+    if ((scheme != u"https" && scheme != u"http") || next.host().isEmpty()) {
+        refuse(QStringLiteral("the server redirected to %1, which is not an http(s) URL")
+                   .arg(next.toDisplayString()));
+        return;
+    }
+    if (m_url.scheme().compare(u"https", Qt::CaseInsensitive) == 0 && scheme == u"http") {
+        refuse(QStringLiteral("the server redirected from HTTPS to plain HTTP (%1); refused")
+                   .arg(next.toDisplayString()));
+        return;
+    }
+    if (isForbiddenAddressChange(m_url, next)) {
+        refuse(QStringLiteral("the server redirected to the internal address %1; refused")
+                   .arg(hostPortOf(next)));
+        return;
+    }
+    const int maxRedirects = m_transport->options().maxRedirects;
+    if (++m_hops > maxRedirects) {
+        refuse(QStringLiteral("more than %1 redirects (a redirect loop?), last to %2")
+                   .arg(maxRedirects)
+                   .arg(next.toDisplayString()));
+        return;
+    }
+    // Once the chain leaves the credentials' origin they are gone for good (CVE-2024-45336).
+    if (!isSameOrigin(next, m_request.authOrigin))
+        m_leftAuthOrigin = true;
+    if (m_status == 303 ? m_method != "HEAD" : (m_status <= 302 && m_method == "POST")) {
+        m_method = "GET";
+        m_body.clear();
+    }
+    m_url = next;
+    sendHop();
+}
+
+bool HopSession::scheduleRetry(int retryAfterSeconds)
+{
+    const TransportOptions &options = m_transport->options();
+    if (!m_request.request.isRetryable() || m_deliveredBody || m_retries >= options.maxRetries)
+        return false;
+    if (retryAfterSeconds > options.maxRetryAfterSeconds)
+        return false;
+    qint64 delay = qMin<qint64>(options.backoffMaxMs, qint64(options.backoffBaseMs) << qMin(m_retries, 20));
+    delay = delay / 2 + QRandomGenerator::global()->bounded(delay / 2 + 1); // jitter
+    if (retryAfterSeconds > 0)
+        delay = qMax<qint64>(delay, qint64(retryAfterSeconds) * 1000);
+    ++m_retries;
+    m_retryTimer.start(int(qMin<qint64>(delay, std::numeric_limits<int>::max())));
+    return true;
+}
+
+void HopSession::failTransport(Error error, bool retryable)
+{
+    if (retryable && scheduleRetry(-1))
+        return;
+    finishWith(std::move(error));
+}
+
+Error HopSession::contextual(Error error) const
+{
+    if (error.registry().isEmpty())
+        error.withRegistry(m_request.registry.host);
+    if (error.object().isEmpty())
+        error.withObject(m_request.request.object);
+    if (error.url().isEmpty())
+        error.withUrl(m_url);
+    return error;
+}
+
+void HopSession::finishWith(Error error)
+{
+    m_error = contextual(std::move(error));
+    finish();
+}
+
+void HopSession::finish()
+{
+    if (m_finished || m_aborted)
+        return;
+    m_finished = true;
+    m_idleTimer.stop();
+    m_retryTimer.stop();
+    dropReply();
+    Q_EMIT finished();
+}
+
+void HopSession::dropReply()
+{
+    QNetworkReply *reply = m_reply;
+    m_reply = nullptr;
+    if (!reply)
+        return;
+    disconnect(reply, nullptr, this, nullptr);
+    if (reply->isRunning())
+        reply->abort();
+    reply->deleteLater();
+}
+
+} // namespace oci
