@@ -1,7 +1,86 @@
+// lading: the desktop application. Thin by design: application identity, translations,
+// command line, the main window. Everything else lives in lading_ui and below.
+
+#include "mainwindow.h"
+#include "registryaddress.h"
+#include "registrytreemodel.h"
+#include "screenshotrun.h"
+
 #include <QApplication>
+#include <QCommandLineParser>
+#include <QLibraryInfo>
+#include <QLocale>
+#include <QTranslator>
+
+#include <cstdio>
 
 int main(int argc, char *argv[])
 {
     QApplication app(argc, argv);
-    return 0;
+    QApplication::setApplicationName(QStringLiteral("lading"));
+    QApplication::setApplicationDisplayName(QStringLiteral("Lading"));
+    QApplication::setOrganizationName(QStringLiteral("Lading"));
+    QApplication::setOrganizationDomain(QStringLiteral("lading.github.io"));
+    QApplication::setApplicationVersion(QStringLiteral(LADING_VERSION));
+    QApplication::setDesktopFileName(QStringLiteral("io.github.lading.Lading"));
+
+    QTranslator qtTranslator;
+    if (qtTranslator.load(QLocale(), QStringLiteral("qtbase"), QStringLiteral("_"),
+                          QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
+        QApplication::installTranslator(&qtTranslator);
+    QTranslator ladingTranslator;
+    if (ladingTranslator.load(QLocale(), QStringLiteral("lading"), QStringLiteral("_"), QStringLiteral(":/i18n")))
+        QApplication::installTranslator(&ladingTranslator);
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QApplication::translate("main", "Browse container registries."));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    const QCommandLineOption demoRegistry(
+        QStringLiteral("demo-registry"),
+        QApplication::translate("main", "Adds the plain-HTTP registry at <host:port> when no registry is configured."),
+        QStringLiteral("host:port"));
+    const QCommandLineOption screenshot(
+        QStringLiteral("screenshot"),
+        QApplication::translate("main", "Opens the first registry down to a tag, saves a picture of the window to <file> and quits."),
+        QStringLiteral("file"));
+    const QCommandLineOption screenshotTimeout(
+        QStringLiteral("screenshot-timeout"),
+        QApplication::translate("main", "Gives up on --screenshot after <seconds> (default 60)."),
+        QStringLiteral("seconds"), QStringLiteral("60"));
+    parser.addOptions({demoRegistry, screenshot, screenshotTimeout});
+    parser.process(app);
+
+    MainWindow window;
+
+    QString demoHost;
+    if (parser.isSet(demoRegistry)) {
+        const RegistryAddress address = RegistryAddress::parse(parser.value(demoRegistry));
+        if (!address.isValid() || address.scheme() == RegistryAddress::Scheme::Https) {
+            std::fprintf(stderr, "lading: %s\n",
+                         qUtf8Printable(QApplication::translate("main", "--demo-registry needs host:port, for example 127.0.0.1:5000.")));
+            return 2;
+        }
+        demoHost = address.host();
+        if (!window.hasRegistries()) {
+            RegistryEntry entry;
+            entry.config.host = demoHost;
+            entry.config.plainHttp = true;
+            window.addRegistry(entry);
+        }
+    }
+
+    window.show();
+
+    if (parser.isSet(screenshot)) {
+        bool ok = false;
+        const int timeout = parser.value(screenshotTimeout).toInt(&ok);
+        // The demo registry when it is in the list, else the first one configured.
+        QString host = demoHost;
+        if (!window.model()->registryIndex(host).isValid() && window.hasRegistries())
+            host = window.model()->registries().constFirst().config.host;
+        auto *run = new ScreenshotRun(&window, host, parser.value(screenshot), ok && timeout > 0 ? timeout : 60, &window);
+        run->start();
+    }
+    return QApplication::exec();
 }
