@@ -198,6 +198,7 @@ void HopSession::onReadyRead()
             return;
         m_response.body += chunk;
         if (m_response.body.size() > m_request.request.maxBodyBytes) {
+            m_response.body.clear();
             finishWith(Error(Error::Code::SizeLimitExceeded,
                              QStringLiteral("the response is larger than the limit of %1 bytes")
                                  .arg(m_request.request.maxBodyBytes)));
