@@ -77,10 +77,13 @@ Result<DockerConfigAuths> parseDockerConfigAuths(QByteArrayView json)
         return Error(Error::Code::SizeLimitExceeded, QStringLiteral("config.json is too large"));
     QJsonParseError parseError;
     const QJsonDocument document = QJsonDocument::fromJson(json.toByteArray(), &parseError);
-    if (parseError.error != QJsonParseError::NoError || !document.isObject()) {
+    if (parseError.error != QJsonParseError::NoError) {
         return Error(Error::Code::CredentialsUnavailable,
-                     u"config.json is not a JSON object: " + parseError.errorString());
+                     u"not valid JSON (" + parseError.errorString()
+                         + QStringLiteral(" at byte %1)").arg(parseError.offset));
     }
+    if (!document.isObject())
+        return Error(Error::Code::CredentialsUnavailable, QStringLiteral("not a JSON object"));
     DockerConfigAuths result;
     QHash<QString, bool> fromCanonicalKey;
     const QJsonObject auths = document.object().value(u"auths").toObject();

@@ -1,0 +1,47 @@
+#pragma once
+
+#include "commandline.h"
+
+#include <QObject>
+
+namespace oci {
+class Job;
+class RegistryClient;
+class Transport;
+} // namespace oci
+
+namespace cli {
+
+// Runs one command with the shared RegistryClient on the event loop and prints what it
+// gets. It adds no protocol logic of its own: building the client and printing is all.
+class Runner final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(Runner)
+
+public:
+    // `password` is used with options.username (from --password-stdin).
+    Runner(Options options, QString password, QObject *parent = nullptr);
+    ~Runner() override;
+
+    // Starts the command; finished() follows from the event loop, never from start().
+    void start();
+
+Q_SIGNALS:
+    void finished(int exitCode);
+
+private:
+    void startCatalog();
+    void startTags();
+    void startManifest();
+    void finishJob(oci::Job *job);
+    void fail(const QString &message);
+
+    Options m_options;
+    QString m_password;
+    oci::Transport *m_transport = nullptr;
+    oci::RegistryClient *m_client = nullptr;
+    qsizetype m_printed = 0; // catalog/tags entries already on stdout
+};
+
+} // namespace cli

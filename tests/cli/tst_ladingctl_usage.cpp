@@ -1,0 +1,142 @@
+// ladingctl's command line: help, version, usage errors and network failures, run as a
+// real process. No registry needed.
+
+#include "ladingctlprocess.h"
+
+#include <QTcpServer>
+#include <QTemporaryDir>
+#include <QTest>
+
+using clitest::ladingctl;
+using clitest::Run;
+
+class TestLadingctlUsage final : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void help();
+    void version();
+    void usageErrors_data();
+    void usageErrors();
+    void emptyPasswordOnStdin();
+    void unreachableRegistry_data();
+    void unreachableRegistry();
+
+private:
+    static void verifyOneErrorLine(const Run &run, int exitCode, const QByteArray &contains);
+    QTemporaryDir m_dockerConfig; // empty: no credentials
+};
+
+void TestLadingctlUsage::initTestCase()
+{
+    QVERIFY(m_dockerConfig.isValid());
+    QVERIFY2(QFile::exists(QStringLiteral(LADINGCTL_PATH)), LADINGCTL_PATH);
+}
+
+void TestLadingctlUsage::verifyOneErrorLine(const Run &run, int exitCode, const QByteArray &contains)
+{
+    QVERIFY2(!run.crashedOrTimedOut, run.describe().constData());
+    QVERIFY2(run.exitCode == exitCode, run.describe().constData());
+    QVERIFY2(run.out.isEmpty(), run.describe().constData());
+    VERIFY_ONE_ERROR_LINE(run);
+    QVERIFY2(run.err.contains(contains), run.describe().constData());
+}
+
+void TestLadingctlUsage::help()
+{
+    const Run run = ladingctl({QStringLiteral("--help")}, m_dockerConfig.path());
+    QVERIFY2(run.exitCode == 0, run.describe().constData());
+    QVERIFY(run.err.isEmpty());
+    for (const char *word : {"catalog REGISTRY", "tags REPOSITORY", "manifest REFERENCE", "--username",
+                             "--password-stdin", "--ca-file", "--insecure", "--plain-http", "--version"})
+        QVERIFY2(run.out.contains(word), word);
+}
+
+void TestLadingctlUsage::version()
+{
+    const Run run = ladingctl({QStringLiteral("--version")}, m_dockerConfig.path());
+    QVERIFY2(run.exitCode == 0, run.describe().constData());
+    QCOMPARE(run.out, QByteArray("ladingctl " LADING_VERSION "\n"));
+}
+
+void TestLadingctlUsage::usageErrors_data()
+{
+    QTest::addColumn<QStringList>("arguments");
+    QTest::addColumn<QByteArray>("contains");
+    const auto l = [](std::initializer_list<const char *> args) {
+        QStringList list;
+        for (const char *a : args)
+            list << QString::fromUtf8(a);
+        return list;
+    };
+    QTest::newRow("nothing") << QStringList() << QByteArray("missing command");
+    QTest::newRow("unknown command") << l({"pull", "alpine"}) << QByteArray("unknown command \"pull\"");
+    QTest::newRow("missing target") << l({"manifest"}) << QByteArray("missing argument");
+    QTest::newRow("extra argument") << l({"tags", "a/b", "c"}) << QByteArray("unexpected argument");
+    QTest::newRow("unknown option") << l({"--frobnicate", "catalog", "localhost:5000"})
+                                    << QByteArray("frobnicate");
+    QTest::newRow("bad reference") << l({"manifest", "localhost:5000/Team/App:1"})
+                                   << QByteArray("invalid reference");
+    QTest::newRow("bad tag") << l({"manifest", "localhost:5000/team/app:-x"})
+                             << QByteArray("invalid reference");
+    QTest::newRow("bad digest") << l({"manifest", "localhost:5000/team/app@sha256:abc"})
+                                << QByteArray("invalid reference");
+    QTest::newRow("bare hex") << l({"manifest", "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef"})
+                              << QByteArray("image ID");
+    QTest::newRow("tags with a tag") << l({"tags", "localhost:5000/team/app:1"})
+                                     << QByteArray("without a tag");
+    QTest::newRow("catalog of a URL") << l({"catalog", "https://localhost:5000"})
+                                      << QByteArray("invalid registry");
+    QTest::newRow("catalog with a path") << l({"catalog", "localhost:5000/team"})
+                                         << QByteArray("invalid registry");
+    QTest::newRow("username without password")
+        << l({"--username", "me", "catalog", "localhost:5000"}) << QByteArray("--password-stdin");
+    QTest::newRow("password without username")
+        << l({"--password-stdin", "catalog", "localhost:5000"}) << QByteArray("--username");
+    QTest::newRow("ca-file without value") << l({"catalog", "localhost:5000", "--ca-file"})
+                                           << QByteArray("ca-file");
+}
+
+void TestLadingctlUsage::usageErrors()
+{
+    QFETCH(QStringList, arguments);
+    QFETCH(QByteArray, contains);
+    verifyOneErrorLine(ladingctl(arguments, m_dockerConfig.path()), 2, contains);
+}
+
+void TestLadingctlUsage::emptyPasswordOnStdin()
+{
+    const Run run = ladingctl({QStringLiteral("--username"), QStringLiteral("me"),
+                               QStringLiteral("--password-stdin"), QStringLiteral("catalog"),
+                               QStringLiteral("localhost:5000")},
+                              m_dockerConfig.path(), QByteArray("\n"));
+    verifyOneErrorLine(run, 2, "no password");
+}
+
+void TestLadingctlUsage::unreachableRegistry_data()
+{
+    QTest::addColumn<QStringList>("options");
+    QTest::addColumn<QString>("command");
+    QTest::newRow("catalog, http") << QStringList{QStringLiteral("--plain-http")} << QStringLiteral("catalog");
+    QTest::newRow("manifest, https") << QStringList() << QStringLiteral("manifest");
+}
+
+void TestLadingctlUsage::unreachableRegistry()
+{
+    QFETCH(QStringList, options);
+    QFETCH(QString, command);
+    // A port that was free a moment ago: connection refused.
+    QTcpServer server;
+    QVERIFY(server.listen(QHostAddress::LocalHost, 0));
+    const QString host = QStringLiteral("127.0.0.1:%1").arg(server.serverPort());
+    server.close();
+
+    const QString target = command == u"catalog" ? host : host + QStringLiteral("/team/app:1");
+    const Run run = ladingctl(options + QStringList{command, target}, m_dockerConfig.path(), {}, 120000);
+    verifyOneErrorLine(run, 1, host.toUtf8());
+}
+
+QTEST_GUILESS_MAIN(TestLadingctlUsage)
+#include "tst_ladingctl_usage.moc"
