@@ -7,6 +7,7 @@
 #include "oci/client/registryclient.h"
 
 #include <QSet>
+#include <QTimer>
 
 #include <algorithm>
 #include <map>
@@ -342,7 +343,7 @@ void RegistryTreeModel::reconnect(const QModelIndex &index)
     clearChildren(registry);
     registry->client = m_clientFactory(registry->entry);
     registry->state = State::NotLoaded;
-    startLoading(registry);
+    startLoading(registry, MessageTiming::Now);
 }
 
 void RegistryTreeModel::setRegistryEntry(const QModelIndex &index, const RegistryEntry &entry)
@@ -381,7 +382,9 @@ void RegistryTreeModel::fetchMore(const QModelIndex &parent)
 {
     if (!canFetchMore(parent))
         return;
-    startLoading(nodeFor(parent));
+    // Called from views and testers in the middle of their own signal handling: no rows
+    // are inserted from here, the "Loading…" row follows on the next event loop pass.
+    startLoading(nodeFor(parent), MessageTiming::Deferred);
 }
 
 bool RegistryTreeModel::canRetry(const QModelIndex &index) const
@@ -403,7 +406,7 @@ void RegistryTreeModel::retry(const QModelIndex &index)
         return;
     // What was listed before the failure stays; listing again only adds what is missing.
     clearMessage(node);
-    startLoading(node);
+    startLoading(node, MessageTiming::Now);
 }
 
 void RegistryTreeModel::reload(const QModelIndex &index)
@@ -413,10 +416,10 @@ void RegistryTreeModel::reload(const QModelIndex &index)
         return;
     node->cancelJob();
     clearChildren(node);
-    startLoading(node);
+    startLoading(node, MessageTiming::Now);
 }
 
-void RegistryTreeModel::startLoading(Node *node)
+void RegistryTreeModel::startLoading(Node *node, MessageTiming timing)
 {
     // Marked before the request goes out, so canFetchMore() is false from here on.
     node->state = State::Loading;
@@ -426,9 +429,23 @@ void RegistryTreeModel::startLoading(Node *node)
     Node *registry = node->registry();
     oci::RegistryClient *client = registry->client.get();
 
-    if (node->kind == Kind::Registry) {
-        setMessage(node, tr("Connecting…"), tr("Connecting to %1.").arg(node->name));
-        nodeChanged(node);
+    const bool registryNode = node->kind == Kind::Registry;
+    const QString text = registryNode ? tr("Connecting…") : tr("Loading tags…");
+    const QString toolTip = registryNode ? tr("Connecting to %1.").arg(node->name)
+                                         : tr("Listing the tags of %1.").arg(node->path);
+    if (timing == MessageTiming::Now) {
+        setMessage(node, text, toolTip);
+    } else {
+        if (!node->guard)
+            node->guard = std::make_unique<QObject>();
+        QTimer::singleShot(0, node->guard.get(), [this, node, text, toolTip] {
+            if (node->state == State::Loading && !node->message)
+                setMessage(node, text, toolTip);
+        });
+    }
+    nodeChanged(node);
+
+    if (registryNode) {
         oci::PingJob *job = client->ping();
         job->setParent(this);
         node->job = job;
@@ -443,8 +460,6 @@ void RegistryTreeModel::startLoading(Node *node)
         return;
     }
 
-    setMessage(node, tr("Loading tags…"), tr("Listing the tags of %1.").arg(node->path));
-    nodeChanged(node);
     oci::TagListJob *job = client->tags(node->path);
     job->setParent(this);
     node->job = job;

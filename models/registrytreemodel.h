@@ -88,7 +88,8 @@ private:
     QModelIndex indexFor(const RegistryTreeNode *node) const;
     RegistryTreeNode *loadableNode(const QModelIndex &index) const;
 
-    void startLoading(RegistryTreeNode *node);
+    enum class MessageTiming { Now, Deferred };
+    void startLoading(RegistryTreeNode *node, MessageTiming timing);
     void startCatalog(RegistryTreeNode *registry);
     void addRepositories(RegistryTreeNode *registry, const QStringList &names);
     void addTags(RegistryTreeNode *repository, const QStringList &tags);

@@ -9,6 +9,7 @@
 #include "oci/core/error.h"
 
 #include <QHash>
+#include <QObject>
 #include <QPointer>
 #include <QString>
 
@@ -63,6 +64,8 @@ public:
     QString errorText; // translated: what failed, why, what to do
     QPointer<oci::Job> job;
     int listedCount = 0;
+    // Context for deferred work on this node: deleted with it, so nothing runs late.
+    std::unique_ptr<QObject> guard;
 
     // Registries only.
     RegistryEntry entry;

@@ -1,0 +1,393 @@
+// RegistryTreeModel against the real registry (Debian's docker-registry), always under
+// QAbstractItemModelTester: catalog pages inserted as they arrive, namespaces as folders,
+// a name that is a folder and a repository at once, tags in natural order when a
+// repository is expanded, and the error states (unreachable, wrong credentials, no
+// catalog for anonymous users) with their message rows, retry and removal while loading.
+
+#include "registrysession.h"
+#include "registrytreemodel.h"
+#include "roles.h"
+
+#include "support/fixtures.h"
+#include "support/registryprocess.h"
+#include "support/registryseeder.h"
+
+#include "oci/client/registryclient.h"
+#include "oci/transport/transport.h"
+
+#include <QAbstractItemModelTester>
+#include <QSignalSpy>
+#include <QTcpServer>
+#include <QTest>
+
+#include <memory>
+
+using namespace Qt::StringLiterals;
+using Kind = ModelRoles::NodeKind;
+using State = ModelRoles::NodeState;
+
+namespace {
+
+constexpr int kLoadTimeoutMs = 60000;
+
+Kind kindOf(const QModelIndex &index)
+{
+    return index.data(ModelRoles::NodeKindRole).value<Kind>();
+}
+
+State stateOf(const QModelIndex &index)
+{
+    return index.data(ModelRoles::StateRole).value<State>();
+}
+
+QStringList childNames(const QAbstractItemModel &model, const QModelIndex &parent)
+{
+    QStringList names;
+    for (int row = 0; row < model.rowCount(parent); ++row)
+        names << model.index(row, 0, parent).data().toString();
+    return names;
+}
+
+// Every repository name below `parent`, as the tree shows it.
+void collectRepositories(const QAbstractItemModel &model, const QModelIndex &parent, QStringList *out)
+{
+    for (int row = 0; row < model.rowCount(parent); ++row) {
+        const QModelIndex child = model.index(row, 0, parent);
+        if (kindOf(child) == Kind::Repository)
+            out->append(child.data(ModelRoles::RepositoryRole).toString());
+        if (kindOf(child) == Kind::Repository || kindOf(child) == Kind::Folder)
+            collectRepositories(model, child, out);
+    }
+}
+
+RegistryEntry entryFor(const RegistryProcess &registry, const QString &username = {})
+{
+    RegistryEntry entry;
+    entry.config = registry.registryConfig();
+    entry.username = username;
+    return entry;
+}
+
+int countOccurrences(const QByteArray &haystack, const QByteArray &needle)
+{
+    int count = 0;
+    for (qsizetype at = haystack.indexOf(needle); at >= 0; at = haystack.indexOf(needle, at + 1))
+        ++count;
+    return count;
+}
+
+// Everything a test needs: a session that ignores the person's Docker config, fast retries,
+// the model and the tester watching it from the start.
+struct ModelUnderTest
+{
+    // With `crawl`, the tester fetches every node it walks, as a view expanding everything
+    // would; without, the test decides what is fetched and when.
+    explicit ModelUnderTest(bool crawl = false)
+        : session(RegistrySession::DockerConfig::Ignore)
+        , model([this](const RegistryEntry &entry) { return session.createClient(entry); })
+        , tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest)
+    {
+        tester.setUseFetchMore(crawl);
+        oci::TransportOptions options = session.transport()->options();
+        options.maxRetries = 1;
+        options.backoffBaseMs = 10;
+        options.backoffMaxMs = 50;
+        options.transferTimeoutMs = 10000;
+        session.transport()->setOptions(options);
+    }
+
+    RegistrySession session;
+    RegistryTreeModel model;
+    QAbstractItemModelTester tester;
+};
+
+} // namespace
+
+class TestRegistryTreeModel final : public QObject
+{
+    Q_OBJECT
+
+    std::unique_ptr<RegistryProcess> m_registry;
+    QStringList m_repositories;
+    QStringList m_bulk;
+    oci::Digest m_helloDigest;
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        REQUIRE_REGISTRY_TOOLS();
+        m_registry = std::make_unique<RegistryProcess>();
+        QVERIFY2(m_registry->start(), qPrintable(m_registry->errorString()));
+        Fixtures fixtures(*m_registry);
+        const auto hello = fixtures.pushOciImage(QStringLiteral("library/hello"), QStringLiteral("1.0"));
+        QVERIFY_RESULT(hello);
+        m_helloDigest = hello->digest;
+        // Tags whose natural order differs from their code-point order.
+        RegistrySeeder seeder(*m_registry);
+        for (const QString &tag : {u"v10"_s, u"v2"_s, u"v1.10"_s, u"v1.9"_s, u"latest"_s})
+            QVERIFY_RESULT(seeder.linkTag(QStringLiteral("library/hello"), tag, hello->digest.toString()));
+        QVERIFY_RESULT(fixtures.pushIndex(QStringLiteral("multi/arch/tool"), QStringLiteral("1.0")));
+        // "team" is a repository and the folder of "team/app".
+        QVERIFY_RESULT(fixtures.pushOciImage(QStringLiteral("team"), QStringLiteral("1.0")));
+        QVERIFY_RESULT(fixtures.pushOciImage(QStringLiteral("team/app"), QStringLiteral("1.0")));
+        // More than a catalog page: 120 repositories below bulk/.
+        const auto bulk = fixtures.pushManyRepositories(*hello, QStringLiteral("bulk/r"), 120);
+        QVERIFY_RESULT(bulk);
+        m_bulk = *bulk;
+        m_repositories = m_bulk;
+        m_repositories << QStringLiteral("library/hello") << QStringLiteral("multi/arch/tool")
+                       << QStringLiteral("team") << QStringLiteral("team/app");
+        m_repositories.sort();
+    }
+
+    void catalogPagesBecomeFolders()
+    {
+        ModelUnderTest t;
+        t.model.setCatalogPageSize(40);
+        QVERIFY(!t.model.canFetchMore({}));
+        const QModelIndex registry = t.model.addRegistry(entryFor(*m_registry));
+        QVERIFY(registry.isValid());
+        QCOMPARE(kindOf(registry), Kind::Registry);
+        QCOMPARE(stateOf(registry), State::NotLoaded);
+        QVERIFY(t.model.hasChildren(registry));
+        QCOMPARE(t.model.rowCount(registry), 0);
+        QVERIFY(t.model.canFetchMore(registry));
+
+        const int catalogRequestsBefore = countOccurrences(m_registry->log(), "\"GET /v2/_catalog");
+        QSignalSpy inserted(&t.model, &QAbstractItemModel::rowsInserted);
+        QSignalSpy finished(&t.model, &RegistryTreeModel::loadingFinished);
+        t.model.fetchMore(registry);
+        // Loading is marked before the request goes out: no second fetch.
+        QCOMPARE(stateOf(registry), State::Loading);
+        QVERIFY(!t.model.canFetchMore(registry));
+        // fetchMore() inserts nothing itself; the "Loading…" row follows a moment later.
+        QCOMPARE(t.model.rowCount(registry), 0);
+        QTRY_COMPARE(t.model.rowCount(registry), 1);
+        QCOMPARE(kindOf(t.model.index(0, 0, registry)), Kind::Message);
+        QVERIFY(stateOf(t.model.index(0, 0, registry)) == State::Loading
+                || stateOf(registry) == State::Loaded);
+
+        QTRY_COMPARE_WITH_TIMEOUT(stateOf(registry), State::Loaded, kLoadTimeoutMs);
+        QCOMPARE(finished.count(), 1);
+        QCOMPARE(finished.at(0).at(0).value<QModelIndex>(), QModelIndex(registry));
+
+        // Folders first level, natural order, no message row left.
+        QCOMPARE(childNames(t.model, registry),
+                 (QStringList{u"bulk"_s, u"library"_s, u"multi"_s, u"team"_s}));
+        QStringList shown;
+        collectRepositories(t.model, registry, &shown);
+        shown.sort();
+        QCOMPARE(shown, m_repositories);
+
+        // 124 names at 40 a page: four requests, and rows went in page by page.
+        QCOMPARE(countOccurrences(m_registry->log(), "\"GET /v2/_catalog") - catalogRequestsBefore, 4);
+        const QModelIndex bulk = t.model.repositoryIndex(m_registry->host(), QStringLiteral("bulk"));
+        QCOMPARE(kindOf(bulk), Kind::Folder);
+        QCOMPARE(t.model.rowCount(bulk), 120);
+        int bulkBatches = 0;
+        for (const QList<QVariant> &arguments : std::as_const(inserted)) {
+            if (arguments.at(0).value<QModelIndex>() == QModelIndex(bulk))
+                ++bulkBatches;
+        }
+        QVERIFY2(bulkBatches >= 2, qPrintable(QString::number(bulkBatches)));
+
+        const QModelIndex deep = t.model.repositoryIndex(m_registry->host(), QStringLiteral("multi/arch/tool"));
+        QCOMPARE(deep.data().toString(), u"tool"_s);
+        QCOMPARE(kindOf(deep.parent()), Kind::Folder);
+        QCOMPARE(deep.parent().data().toString(), u"arch"_s);
+        QCOMPARE(deep.data(ModelRoles::ReferenceRole).toString(), m_registry->host() + u"/multi/arch/tool");
+        QCOMPARE(deep.data(ModelRoles::RegistryRole).toString(), m_registry->host());
+    }
+
+    void folderThatIsAlsoARepository()
+    {
+        ModelUnderTest t;
+        const QModelIndex registry = t.model.addRegistry(entryFor(*m_registry));
+        t.model.fetchMore(registry);
+        QTRY_COMPARE_WITH_TIMEOUT(stateOf(registry), State::Loaded, kLoadTimeoutMs);
+
+        const QModelIndex team = t.model.repositoryIndex(m_registry->host(), QStringLiteral("team"));
+        QCOMPARE(kindOf(team), Kind::Repository);
+        QCOMPARE(childNames(t.model, team), QStringList{u"app"_s});
+        QVERIFY(t.model.canFetchMore(team));
+
+        // Its tags come after the deeper repository.
+        t.model.fetchMore(team);
+        QTRY_COMPARE_WITH_TIMEOUT(stateOf(team), State::Loaded, kLoadTimeoutMs);
+        QCOMPARE(childNames(t.model, team), (QStringList{u"app"_s, u"1.0"_s}));
+        QCOMPARE(kindOf(t.model.index(0, 0, team)), Kind::Repository);
+        QCOMPARE(kindOf(t.model.index(1, 0, team)), Kind::Tag);
+        QCOMPARE(t.model.index(1, 0, team).data(ModelRoles::ReferenceRole).toString(),
+                 m_registry->host() + u"/team:1.0");
+    }
+
+    void tagsLoadWhenExpanded()
+    {
+        ModelUnderTest t;
+        const QModelIndex registry = t.model.addRegistry(entryFor(*m_registry));
+        t.model.fetchMore(registry);
+        QTRY_COMPARE_WITH_TIMEOUT(stateOf(registry), State::Loaded, kLoadTimeoutMs);
+
+        const QModelIndex hello = t.model.repositoryIndex(m_registry->host(), QStringLiteral("library/hello"));
+        QVERIFY(hello.isValid());
+        QCOMPARE(stateOf(hello), State::NotLoaded);
+        QCOMPARE(t.model.rowCount(hello), 0);
+        t.model.fetchMore(hello);
+        QCOMPARE(stateOf(hello), State::Loading);
+        QVERIFY(!t.model.canFetchMore(hello));
+        QTRY_COMPARE_WITH_TIMEOUT(stateOf(hello), State::Loaded, kLoadTimeoutMs);
+
+        QCOMPARE(childNames(t.model, hello),
+                 (QStringList{u"1.0"_s, u"latest"_s, u"v1.9"_s, u"v1.10"_s, u"v2"_s, u"v10"_s}));
+        const QModelIndex v10 = t.model.tagIndex(m_registry->host(), QStringLiteral("library/hello"),
+                                                 QStringLiteral("v10"));
+        QCOMPARE(kindOf(v10), Kind::Tag);
+        QCOMPARE(v10.row(), 5);
+        QCOMPARE(v10.data(ModelRoles::TagRole).toString(), u"v10"_s);
+        QCOMPARE(v10.data(ModelRoles::RepositoryRole).toString(), u"library/hello"_s);
+        QCOMPARE(v10.data(ModelRoles::ReferenceRole).toString(), m_registry->host() + u"/library/hello:v10");
+        QVERIFY(!t.model.hasChildren(v10));
+        QVERIFY(t.model.flags(v10) & Qt::ItemIsSelectable);
+
+        // The client behind the row reads the manifest the tag points to.
+        std::unique_ptr<oci::ManifestJob> job(t.model.client(v10)->manifest(u"library/hello"_s, u"v10"_s));
+        QSignalSpy done(job.get(), &oci::Job::finished);
+        QVERIFY(done.wait(kLoadTimeoutMs));
+        QVERIFY2(job->succeeded(), qPrintable(job->error().describe()));
+        QCOMPARE(job->manifest().digest, m_helloDigest);
+
+        // Reload forgets the tags and lists them again.
+        t.model.reload(hello);
+        QCOMPARE(stateOf(hello), State::Loading);
+        QTRY_COMPARE_WITH_TIMEOUT(stateOf(hello), State::Loaded, kLoadTimeoutMs);
+        QCOMPARE(t.model.rowCount(hello), 6);
+    }
+
+    void unreachableRegistryFails()
+    {
+        ModelUnderTest t;
+        quint16 port = 0;
+        {
+            QTcpServer probe;
+            QVERIFY(probe.listen(QHostAddress::LocalHost));
+            port = probe.serverPort();
+        }
+        RegistryEntry entry;
+        entry.config.host = u"127.0.0.1:"_s + QString::number(port);
+        entry.config.plainHttp = true;
+        const QModelIndex registry = t.model.addRegistry(entry);
+        t.model.fetchMore(registry);
+        QTRY_COMPARE_WITH_TIMEOUT(stateOf(registry), State::Failed, kLoadTimeoutMs);
+
+        QCOMPARE(registry.data(ModelRoles::ErrorCodeRole).toInt(), int(oci::Error::Code::Network));
+        const QString error = registry.data(ModelRoles::ErrorRole).toString();
+        QVERIFY2(error.contains(entry.config.host), qPrintable(error));
+        QVERIFY2(error.contains(u"retry"_s, Qt::CaseInsensitive), qPrintable(error));
+        QVERIFY(registry.data(Qt::ToolTipRole).toString().contains(error));
+        // One message row says so; failed nodes are retried explicitly, not by the view.
+        QCOMPARE(t.model.rowCount(registry), 1);
+        const QModelIndex message = t.model.index(0, 0, registry);
+        QCOMPARE(kindOf(message), Kind::Message);
+        QCOMPARE(stateOf(message), State::Failed);
+        QCOMPARE(message.data(ModelRoles::ErrorRole).toString(), error);
+        QVERIFY(!(t.model.flags(message) & Qt::ItemIsSelectable));
+        QVERIFY(!t.model.canFetchMore(registry));
+        QVERIFY(t.model.canRetry(message));
+
+        QSignalSpy finished(&t.model, &RegistryTreeModel::loadingFinished);
+        t.model.retry(message);
+        QCOMPARE(stateOf(registry), State::Loading);
+        QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, kLoadTimeoutMs);
+        QCOMPARE(stateOf(registry), State::Failed);
+        QCOMPARE(t.model.rowCount(registry), 1);
+    }
+
+    void wrongCredentialsAreUnauthorized_data()
+    {
+        QTest::addColumn<RegistryProcess::Auth>("auth");
+        QTest::newRow("basic") << RegistryProcess::Auth::Basic;
+        QTest::newRow("token") << RegistryProcess::Auth::Token;
+    }
+
+    void wrongCredentialsAreUnauthorized()
+    {
+        QFETCH(RegistryProcess::Auth, auth);
+        RegistryProcess registry(auth);
+        QVERIFY2(registry.start(), qPrintable(registry.errorString()));
+        Fixtures fixtures(registry);
+        QVERIFY_RESULT(fixtures.pushOciImage(QStringLiteral("private/hello"), QStringLiteral("1.0")));
+
+        ModelUnderTest t;
+        t.session.setPassword(registry.host(), registry.username(), u"not-the-password"_s);
+        const QModelIndex index = t.model.addRegistry(entryFor(registry, registry.username()));
+        t.model.fetchMore(index);
+        QTRY_COMPARE_WITH_TIMEOUT(stateOf(index), State::Failed, kLoadTimeoutMs);
+        QCOMPARE(index.data(ModelRoles::ErrorCodeRole).toInt(), int(oci::Error::Code::Unauthorized));
+        const QString error = index.data(ModelRoles::ErrorRole).toString();
+        QVERIFY2(error.contains(registry.host()), qPrintable(error));
+        QVERIFY2(error.contains(u"Sign In"_s), qPrintable(error));
+        QCOMPARE(t.model.rowCount(index), 1);
+
+        // The right password, a new client, and the same row lists the repository.
+        t.session.setPassword(registry.host(), registry.username(), registry.password());
+        t.model.reconnect(index);
+        QTRY_COMPARE_WITH_TIMEOUT(stateOf(index), State::Loaded, kLoadTimeoutMs);
+        QVERIFY(t.model.repositoryIndex(registry.host(), QStringLiteral("private/hello")).isValid());
+        QCOMPARE(index.data(ModelRoles::ErrorCodeRole).toInt(), int(oci::Error::Code::None));
+    }
+
+    void anonymousWithoutCatalogIsExplained()
+    {
+        RegistryProcess registry(RegistryProcess::Auth::Token);
+        QVERIFY2(registry.start(), qPrintable(registry.errorString()));
+        ModelUnderTest t;
+        const QModelIndex index = t.model.addRegistry(entryFor(registry));
+        t.model.fetchMore(index);
+        QTRY_VERIFY_WITH_TIMEOUT(stateOf(index) != State::Loading, kLoadTimeoutMs);
+        QCOMPARE(stateOf(index), State::Unsupported);
+        const QString error = index.data(ModelRoles::ErrorRole).toString();
+        QVERIFY2(error.contains(u"does not list its repositories"_s), qPrintable(error));
+        QCOMPARE(t.model.index(0, 0, index).data().toString(), error);
+    }
+
+    void testerCrawlsEverything()
+    {
+        // The tester walks the tree on every change and fetches what it finds, like a view
+        // with everything expanded: every repository ends up listing its tags.
+        ModelUnderTest t(true);
+        const QModelIndex registry = t.model.addRegistry(entryFor(*m_registry));
+        QTRY_COMPARE_WITH_TIMEOUT(stateOf(registry), State::Loaded, kLoadTimeoutMs);
+        const QModelIndex hello = t.model.repositoryIndex(m_registry->host(), QStringLiteral("library/hello"));
+        QTRY_COMPARE_WITH_TIMEOUT(stateOf(hello), State::Loaded, kLoadTimeoutMs);
+        QCOMPARE(t.model.rowCount(hello), 6);
+        for (const QString &name : std::as_const(m_repositories)) {
+            const QModelIndex repository = t.model.repositoryIndex(m_registry->host(), name);
+            QVERIFY2(repository.isValid(), qPrintable(name));
+            QTRY_COMPARE_WITH_TIMEOUT(stateOf(repository), State::Loaded, kLoadTimeoutMs);
+        }
+    }
+
+    void removeWhileLoading()
+    {
+        ModelUnderTest t;
+        const QModelIndex registry = t.model.addRegistry(entryFor(*m_registry));
+        t.model.fetchMore(registry);
+        QPointer<oci::RegistryClient> client = t.model.client(registry);
+        QVERIFY(client);
+        QSignalSpy finished(&t.model, &RegistryTreeModel::loadingFinished);
+        t.model.removeRegistry(registry);
+        QCOMPARE(t.model.rowCount(), 0);
+        QVERIFY(!client); // deleted with its row, its job cancelled first
+        QTest::qWait(500);
+        QCOMPARE(finished.count(), 0);
+
+        // A registry can come back; it starts unloaded.
+        const QModelIndex again = t.model.addRegistry(entryFor(*m_registry));
+        QCOMPARE(stateOf(again), State::NotLoaded);
+        QCOMPARE(t.model.registries().size(), 1);
+        QCOMPARE(t.model.addRegistry(entryFor(*m_registry)), again); // no duplicates
+    }
+};
+
+QTEST_GUILESS_MAIN(TestRegistryTreeModel)
+#include "tst_registrytreemodel.moc"
