@@ -2,3 +2,4 @@
 lading_add_test(NAME tst_httptestserver SOURCES tst_httptestserver.cpp LIBS lading_testsupport LABELS unit)
 lading_add_test(NAME tst_transport SOURCES tst_transport.cpp nettestsupport.h LIBS lading_testsupport LABELS unit)
 lading_add_test(NAME tst_authenticator SOURCES tst_authenticator.cpp nettestsupport.h LIBS lading_testsupport LABELS unit)
+lading_add_test(NAME tst_registryclient SOURCES tst_registryclient.cpp nettestsupport.h LIBS lading_testsupport LABELS unit)

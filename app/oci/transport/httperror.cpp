@@ -58,7 +58,8 @@ QString bodyHint(const TransportResponse &response)
     const QByteArray trimmed = response.body.trimmed();
     if (trimmed.isEmpty())
         return {};
-    if (contentType.contains("html") || trimmed.startsWith('<'))
+    const QByteArray start = trimmed.left(15).toLower();
+    if (contentType.contains("html") || start.startsWith("<!doctype html") || start.startsWith("<html"))
         return QStringLiteral("the server answered with an HTML page (a proxy or a web server, not a registry?)");
     if (trimmed.startsWith('{') || trimmed.startsWith('['))
         return {};
