@@ -1,0 +1,169 @@
+// Smoke test of the main window on the offscreen platform against the real registry: the
+// empty state, a registry added with a password, the tree expanded to a tag, its manifest
+// and digest shown, the list and the splitter remembered, the password not.
+
+#include "mainwindow.h"
+#include "manifestpanel.h"
+#include "registrytreemodel.h"
+#include "roles.h"
+
+#include "support/fixtures.h"
+#include "support/registryprocess.h"
+
+#include <QFile>
+#include <QFontInfo>
+#include <QLineEdit>
+#include <QMenuBar>
+#include <QPlainTextEdit>
+#include <QSplitter>
+#include <QStackedWidget>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTreeView>
+
+#include <memory>
+
+using namespace Qt::StringLiterals;
+using State = ModelRoles::NodeState;
+
+namespace {
+
+constexpr int kLoadTimeoutMs = 60000;
+
+State stateOf(const QModelIndex &index)
+{
+    return index.data(ModelRoles::StateRole).value<State>();
+}
+
+QStringList menuTitles(const QMenuBar *bar)
+{
+    QStringList titles;
+    const QList<QAction *> actions = bar->actions();
+    for (const QAction *action : actions)
+        titles << action->text();
+    return titles;
+}
+
+} // namespace
+
+class TestMainWindow final : public QObject
+{
+    Q_OBJECT
+
+    QTemporaryDir m_dir;
+    std::unique_ptr<RegistryProcess> m_registry;
+    SeededImage m_image;
+
+    QString settingsFile() const { return m_dir.filePath(u"lading.conf"_s); }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QStandardPaths::setTestModeEnabled(true);
+        QVERIFY(m_dir.isValid());
+    }
+
+    void emptyState()
+    {
+        MainWindow window(m_dir.filePath(u"empty.conf"_s));
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QVERIFY(!window.hasRegistries());
+        auto *central = qobject_cast<QStackedWidget *>(window.centralWidget());
+        QVERIFY(central);
+        QCOMPARE(central->currentWidget()->objectName(), u"emptyState"_s);
+        QCOMPARE(menuTitles(window.menuBar()), (QStringList{u"&File"_s, u"&View"_s, u"&Help"_s}));
+        QVERIFY(!window.grab().isNull());
+    }
+
+    void browseToAManifest()
+    {
+        REQUIRE_REGISTRY_TOOLS();
+        m_registry = std::make_unique<RegistryProcess>(RegistryProcess::Auth::Basic);
+        QVERIFY2(m_registry->start(), qPrintable(m_registry->errorString()));
+        Fixtures fixtures(*m_registry);
+        const auto image = fixtures.pushOciImage(u"demo/apps/web"_s, u"2.0"_s);
+        QVERIFY_RESULT(image);
+        m_image = *image;
+
+        MainWindow window(settingsFile());
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+
+        RegistryEntry entry;
+        entry.config = m_registry->registryConfig();
+        entry.username = m_registry->username();
+        const QModelIndex registry = window.addRegistry(entry, m_registry->password());
+        auto *central = qobject_cast<QStackedWidget *>(window.centralWidget());
+        QCOMPARE(central->currentWidget()->objectName(), u"mainSplitter"_s);
+
+        // Expanding in the view loads; the password from this session is used.
+        window.tree()->expand(registry);
+        QTRY_COMPARE_WITH_TIMEOUT(stateOf(registry), State::Loaded, kLoadTimeoutMs);
+        const QModelIndex repository = window.model()->repositoryIndex(m_registry->host(), u"demo/apps/web"_s);
+        QVERIFY(repository.isValid());
+        window.tree()->expand(repository.parent().parent());
+        window.tree()->expand(repository.parent());
+        window.tree()->setCurrentIndex(repository);
+        QVERIFY(window.manifestPanel()->hintText().contains(u"demo/apps/web"_s));
+        window.tree()->expand(repository);
+        QTRY_COMPARE_WITH_TIMEOUT(stateOf(repository), State::Loaded, kLoadTimeoutMs);
+
+        const QModelIndex tag = window.model()->tagIndex(m_registry->host(), u"demo/apps/web"_s, u"2.0"_s);
+        QVERIFY(tag.isValid());
+        window.tree()->setCurrentIndex(tag);
+        ManifestPanel *panel = window.manifestPanel();
+        QTRY_VERIFY_WITH_TIMEOUT(panel->isManifestShown(), kLoadTimeoutMs);
+
+        const QString reference = m_registry->host() + u"/demo/apps/web:2.0";
+        QCOMPARE(panel->reference(), reference);
+        QCOMPARE(panel->digest(), m_image.digest.toString());
+        QCOMPARE(panel->findChild<QLineEdit *>(u"digestField"_s)->text(), m_image.digest.toString());
+        const QString text = panel->manifestText();
+        QVERIFY2(text.contains(u"\"schemaVersion\": 2"_s), qPrintable(text));
+        QVERIFY2(text.contains(m_image.configDigest.toString()), qPrintable(text));
+        auto *view = panel->findChild<QPlainTextEdit *>(u"manifestView"_s);
+        QVERIFY(view->isReadOnly());
+        QVERIFY(QFontInfo(view->font()).fixedPitch());
+
+        // Selecting something else replaces the manifest with a hint.
+        window.tree()->setCurrentIndex(registry);
+        QVERIFY(!panel->isManifestShown());
+        QVERIFY(panel->digest().isEmpty());
+
+        window.findChild<QSplitter *>(u"mainSplitter"_s)->setSizes({300, 700});
+        window.close(); // saves the window state
+        QVERIFY(!window.grab().isNull());
+    }
+
+    void rememberedWithoutPassword()
+    {
+        if (!m_registry)
+            QSKIP("needs browseToAManifest");
+        QFile file(settingsFile());
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const QByteArray saved = file.readAll();
+        QVERIFY(saved.contains(m_registry->host().toUtf8()));
+        QVERIFY(saved.contains(m_registry->username().toUtf8()));
+        QVERIFY(!saved.contains(m_registry->password().toUtf8()));
+
+        MainWindow window(settingsFile());
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QVERIFY(window.hasRegistries());
+        QCOMPARE(window.findChild<QSplitter *>(u"mainSplitter"_s)->sizes().constFirst(), 300);
+
+        // The password lived only as long as the previous window's session.
+        const QModelIndex registry = window.model()->registryIndex(m_registry->host());
+        QVERIFY(registry.isValid());
+        window.tree()->expand(registry);
+        QTRY_VERIFY_WITH_TIMEOUT(stateOf(registry) != State::Loading && stateOf(registry) != State::NotLoaded,
+                                 kLoadTimeoutMs);
+        QCOMPARE(stateOf(registry), State::Failed);
+        QCOMPARE(registry.data(ModelRoles::ErrorCodeRole).toInt(), int(oci::Error::Code::Unauthorized));
+    }
+};
+
+QTEST_MAIN(TestMainWindow)
+#include "tst_mainwindow.moc"
