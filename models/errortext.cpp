@@ -83,7 +83,7 @@ QString ErrorText::whatToDo(const oci::Error &error, bool credentialsGiven)
         return tr("Retry in a moment.");
     case Code::TooManyRequests:
         return error.retryAfterSeconds() > 0
-                   ? tr("Retry in %n second(s).", nullptr, error.retryAfterSeconds())
+                   ? tr("Retry after the wait the registry asked for (%1 s).").arg(error.retryAfterSeconds())
                    : tr("Wait a little, then retry.");
     case Code::Tls:
         return tr("If the registry uses its own certificate authority, add the registry again with "
@@ -113,10 +113,9 @@ QString ErrorText::describe(Operation operation, const QString &subject, const o
     return sentences.join(QLatin1Char(' '));
 }
 
-QString ErrorText::summary(Operation operation, const QString &subject, const oci::Error &error,
-                           bool credentialsGiven)
+QString ErrorText::summary(const oci::Error &error, bool credentialsGiven)
 {
-    return whatFailed(operation, subject) + QLatin1Char(' ') + why(error, credentialsGiven);
+    return why(error, credentialsGiven);
 }
 
 bool ErrorText::meansNoCatalog(const oci::Error &error)

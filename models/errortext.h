@@ -20,9 +20,8 @@ public:
     // `subject` is the registry host, repository or reference the operation was about.
     static QString describe(Operation operation, const QString &subject, const oci::Error &error,
                             bool credentialsGiven);
-    // A short form for one line in a tree row: "what failed" and "why".
-    static QString summary(Operation operation, const QString &subject, const oci::Error &error,
-                           bool credentialsGiven);
+    // A short form for a tree row under the node it is about: only why it failed.
+    static QString summary(const oci::Error &error, bool credentialsGiven);
 
     // True when a registry answers the catalog request with "not offered" (401/403/404/405
     // after it accepted us on /v2/): it simply does not list its repositories.

@@ -510,8 +510,8 @@ void RegistryTreeModel::finishLoading(Node *node)
                    QString());
     }
     nodeChanged(node);
-    Q_EMIT statusMessage(registry ? tr("%1 lists %n repository(s).", nullptr, node->listedCount).arg(node->name)
-                                  : tr("%1 has %n tag(s).", nullptr, node->listedCount).arg(node->path));
+    Q_EMIT statusMessage(registry ? tr("Listed the repositories of %1.").arg(node->name)
+                                  : tr("Listed the tags of %1.").arg(node->path));
     Q_EMIT loadingFinished(indexFor(node));
 }
 
@@ -529,7 +529,7 @@ void RegistryTreeModel::failLoading(Node *node, const oci::Error &error, int ope
         node->state = State::Failed;
         const QString subject = node->kind == Kind::Registry ? node->name : node->path;
         node->errorText = ErrorText::describe(op, subject, error, credentialsGiven);
-        setMessage(node, ErrorText::summary(op, subject, error, credentialsGiven), node->errorText);
+        setMessage(node, ErrorText::summary(error, credentialsGiven), node->errorText);
     }
     nodeChanged(node);
     Q_EMIT statusMessage(node->errorText);

@@ -89,13 +89,21 @@ AddRegistryDialog::AddRegistryDialog(QStringList existingHosts, QWidget *parent)
     m_problemLabel->setObjectName(QStringLiteral("problemLabel"));
     m_problemLabel->setWordWrap(true);
     m_problemLabel->setTextFormat(Qt::PlainText);
+    // Room for two lines is kept, so the dialog does not jump while someone types.
+    m_problemLabel->setMinimumHeight(m_problemLabel->fontMetrics().lineSpacing() * 2 + 4);
+    m_problemLabel->setAlignment(Qt::AlignLeft | Qt::AlignTop);
+    QPalette problemPalette = m_problemLabel->palette();
+    problemPalette.setColor(QPalette::WindowText, QColor(0xb3, 0x26, 0x1e));
+    m_problemLabel->setPalette(problemPalette);
 
     auto *connection = new QGroupBox(tr("Registry"), this);
     auto *connectionForm = new QFormLayout(connection);
     connectionForm->addRow(tr("&Address:"), m_address);
     connectionForm->addRow(QString(), m_plainHttp);
     connectionForm->addRow(QString(), m_insecure);
-    connectionForm->addRow(tr("&CA file:"), caRow);
+    auto *caLabel = new QLabel(tr("&CA file:"), connection);
+    caLabel->setBuddy(m_caFile);
+    connectionForm->addRow(caLabel, caRow);
 
     auto *credentials = new QGroupBox(tr("Credentials"), this);
     auto *credentialsForm = new QFormLayout(credentials);
@@ -167,7 +175,6 @@ void AddRegistryDialog::revalidate()
     // An empty field is not an error worth shouting about before anything was typed.
     const bool show = !text.isEmpty() && (m_addressEdited || !m_address->text().isEmpty());
     m_problemLabel->setText(show ? text : QString());
-    m_problemLabel->setVisible(show);
     m_buttons->button(QDialogButtonBox::Ok)->setEnabled(text.isEmpty());
 }
 

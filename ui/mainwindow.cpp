@@ -16,6 +16,7 @@
 #include <QClipboard>
 #include <QCloseEvent>
 #include <QFile>
+#include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
 #include <QMenu>
@@ -185,20 +186,30 @@ QWidget *MainWindow::createEmptyState()
                             page);
     text->setWordWrap(true);
     text->setAlignment(Qt::AlignCenter);
-    text->setMaximumWidth(460);
     text->setForegroundRole(QPalette::PlaceholderText);
 
     auto *button = new QPushButton(tr("Add Registry…"), page);
     button->setObjectName(QStringLiteral("emptyStateAddButton"));
     connect(button, &QPushButton::clicked, this, &MainWindow::showAddRegistryDialog);
 
+    // A centred column of fixed width, so the wrapped text gets the height it needs.
+    auto *column = new QWidget(page);
+    column->setFixedWidth(480);
+    auto *columnLayout = new QVBoxLayout(column);
+    columnLayout->setContentsMargins(0, 0, 0, 0);
+    columnLayout->addWidget(title);
+    columnLayout->addSpacing(8);
+    columnLayout->addWidget(text);
+    columnLayout->addSpacing(16);
+    columnLayout->addWidget(button, 0, Qt::AlignHCenter);
+
+    auto *row = new QHBoxLayout;
+    row->addStretch(1);
+    row->addWidget(column);
+    row->addStretch(1);
     auto *layout = new QVBoxLayout(page);
     layout->addStretch(2);
-    layout->addWidget(title, 0, Qt::AlignHCenter);
-    layout->addSpacing(8);
-    layout->addWidget(text, 0, Qt::AlignHCenter);
-    layout->addSpacing(16);
-    layout->addWidget(button, 0, Qt::AlignHCenter);
+    layout->addLayout(row);
     layout->addStretch(3);
     return page;
 }
@@ -309,7 +320,9 @@ void MainWindow::onCurrentChanged(const QModelIndex &current)
                                       .arg(current.data(Qt::DisplayRole).toString()));
         break;
     case Kind::Message:
-        m_manifestPanel->showHint(current.data(Qt::ToolTipRole).toString());
+        m_manifestPanel->showHint(current.data(Qt::ToolTipRole).toString(),
+                                  stateOf(current) == State::Failed ? ManifestPanel::HintKind::Problem
+                                                                    : ManifestPanel::HintKind::Hint);
         break;
     }
 }

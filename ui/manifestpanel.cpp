@@ -5,6 +5,7 @@
 #include "jsonhighlighter.h"
 
 #include "oci/client/registryclient.h"
+#include "oci/manifest/mediatypes.h"
 
 #include <QApplication>
 #include <QClipboard>
@@ -25,6 +26,20 @@ namespace {
 bool isDark(const QPalette &palette)
 {
     return palette.color(QPalette::Base).lightness() < 128;
+}
+
+// A name people know for the manifest formats registries serve; empty for others.
+QString mediaTypeName(const QString &mediaType)
+{
+    if (mediaType == oci::MediaType::OciManifest)
+        return ManifestPanel::tr("OCI image manifest");
+    if (mediaType == oci::MediaType::OciIndex)
+        return ManifestPanel::tr("OCI image index");
+    if (mediaType == oci::MediaType::DockerManifest)
+        return ManifestPanel::tr("Docker image manifest");
+    if (mediaType == oci::MediaType::DockerManifestList)
+        return ManifestPanel::tr("Docker manifest list");
+    return {};
 }
 
 QLineEdit *makeReadOnlyField(QWidget *parent, const QString &objectName)
@@ -144,10 +159,11 @@ void ManifestPanel::cancelRequest()
     }
 }
 
-void ManifestPanel::showHint(const QString &text)
+void ManifestPanel::showHint(const QString &text, HintKind kind)
 {
     cancelRequest();
     m_hint->setText(text);
+    m_hint->setForegroundRole(kind == HintKind::Problem ? QPalette::WindowText : QPalette::PlaceholderText);
     m_pages->setCurrentWidget(m_hint);
 }
 
@@ -160,8 +176,7 @@ void ManifestPanel::showTag(oci::RegistryClient *client, const QString &host, co
         showHint(tr("%1 cannot be loaded: its registry is gone.").arg(reference));
         return;
     }
-    m_hint->setText(tr("Loading the manifest of %1…").arg(reference));
-    m_pages->setCurrentWidget(m_hint);
+    showHint(tr("Loading the manifest of %1…").arg(reference));
     Q_EMIT statusMessage(tr("Loading the manifest of %1…").arg(reference));
 
     oci::ManifestJob *job = client->manifest(repository, tag);
@@ -173,7 +188,7 @@ void ManifestPanel::showTag(oci::RegistryClient *client, const QString &host, co
         if (!job->succeeded()) {
             const QString text = ErrorText::describe(ErrorText::Operation::LoadManifest, reference,
                                                      job->error(), false);
-            m_hint->setText(text);
+            showHint(text, HintKind::Problem);
             Q_EMIT statusMessage(text);
             return;
         }
@@ -183,10 +198,19 @@ void ManifestPanel::showTag(oci::RegistryClient *client, const QString &host, co
         m_reference->setCursorPosition(0);
         m_digest->setText(manifest.digest.toString());
         m_digest->setCursorPosition(0);
-        m_mediaType->setText(manifest.mediaType.isEmpty() ? tr("(not given)") : manifest.mediaType);
+        const QString typeName = mediaTypeName(manifest.mediaType);
+        if (manifest.mediaType.isEmpty())
+            m_mediaType->setText(tr("Not given by the registry"));
+        else if (typeName.isEmpty())
+            m_mediaType->setText(manifest.mediaType);
+        else
+            m_mediaType->setText(typeName + QStringLiteral("  ·  ") + manifest.mediaType);
         const qint64 size = manifest.size >= 0 ? manifest.size : manifest.bytes.size();
-        m_size->setText(tr("%1 (%n byte(s))", nullptr, int(size))
-                            .arg(QLocale().formattedDataSize(size, 1)));
+        // formattedDataSize says "345 bytes" itself; larger sizes add the exact count.
+        const QLocale locale;
+        m_size->setText(size < 1024 ? locale.formattedDataSize(size)
+                                    : tr("%1 (%2 bytes)").arg(locale.formattedDataSize(size, 1),
+                                                              locale.toString(size)));
         m_manifest->setPlainText(indentJson(manifest.bytes));
         m_pages->setCurrentIndex(1);
         Q_EMIT statusMessage(tr("Showing the manifest of %1.").arg(reference));

@@ -30,8 +30,10 @@ public:
     // Loads and shows the manifest of host/repository:tag.
     void showTag(oci::RegistryClient *client, const QString &host, const QString &repository,
                  const QString &tag);
-    // Shows a sentence instead of a manifest (nothing or no tag selected).
-    void showHint(const QString &text);
+    // Shows a sentence instead of a manifest: a hint (nothing or no tag selected) or a
+    // problem (loading failed), which reads as normal text rather than a quiet hint.
+    enum class HintKind { Hint, Problem };
+    void showHint(const QString &text, HintKind kind = HintKind::Hint);
 
     bool isManifestShown() const;
     QString reference() const;

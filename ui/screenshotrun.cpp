@@ -34,8 +34,7 @@ ScreenshotRun::ScreenshotRun(MainWindow *window, const QString &host, QString fi
 {
     m_timeout->setSingleShot(true);
     connect(m_timeout, &QTimer::timeout, this, [this] {
-        fail(tr("The screenshot was not taken: no manifest was shown within %n second(s).", nullptr,
-                m_timeoutSeconds));
+        fail(tr("The screenshot was not taken: no manifest was shown within %1 s.").arg(m_timeoutSeconds));
     });
     connect(m_tour, &DemoTour::arrived, this, [this] { QTimer::singleShot(kSettleMs, this, &ScreenshotRun::capture); });
     connect(m_tour, &DemoTour::failed, this,
