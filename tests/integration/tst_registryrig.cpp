@@ -291,6 +291,21 @@ private Q_SLOTS:
         QVERIFY_RESULT(image);
     }
 
+    void tlsTokenRegistry()
+    {
+        // The realm of an https registry is https too, signed by the same test CA.
+        RegistryProcess registry(RegistryProcess::Auth::Token, RegistryProcess::Tls::On);
+        QVERIFY2(registry.start(), qPrintable(registry.errorString()));
+        QCOMPARE(registry.tokenServer()->realm().scheme(), QStringLiteral("https"));
+        const Reply challenge = request("GET", registryUrl(registry, "/v2/"), {}, registry.caFile());
+        QCOMPARE(challenge.status, 401);
+        QVERIFY(challenge.wwwAuthenticate.contains("realm=\"https://127.0.0.1:"));
+        Fixtures fixtures(registry);
+        auto image = fixtures.pushOciImage(QStringLiteral("tls/hello"), QStringLiteral("1"));
+        QVERIFY_RESULT(image);
+        QVERIFY(registry.tokenServer()->requestCount() > 0);
+    }
+
     void fixturesAndBulkSeeding()
     {
         RegistryProcess registry(RegistryProcess::Auth::Basic);

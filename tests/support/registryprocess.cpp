@@ -109,14 +109,15 @@ bool RegistryProcess::start()
     QString missing;
     if (!toolsAvailable(&missing))
         return fail(missing);
-    m_dir = std::make_unique<QTemporaryDir>(QDir::tempPath() + QStringLiteral("/lading-registry-XXXXXX"));
+    m_dir = std::make_unique<QTemporaryDir>(testsupport::scratchBase() + QStringLiteral("/lading-registry-XXXXXX"));
     if (!m_dir->isValid() || !QDir(m_dir->path()).mkpath(QStringLiteral("storage"))
         || !QDir(m_dir->path()).mkpath(QStringLiteral("certs")))
         return fail(QStringLiteral("cannot create a temporary folder"));
 
+    testsupport::CertificateAndKey server;
     if (m_tls == Tls::On) {
         const auto ca = testsupport::makeSelfSignedCertificate(QStringLiteral("Lading test CA"), true);
-        const auto server = testsupport::makeServerCertificate(ca, QStringLiteral("127.0.0.1"));
+        server = testsupport::makeServerCertificate(ca, QStringLiteral("127.0.0.1"));
         if (ca.isNull() || server.isNull())
             return fail(QStringLiteral("cannot make the TLS certificates"));
         if (!testsupport::writeFile(caFile(), ca.certificatePem)
@@ -135,6 +136,8 @@ bool RegistryProcess::start()
     }
     if (m_auth == Auth::Token) {
         m_tokenServer = std::make_unique<TokenServer>(username(), password());
+        if (m_tls == Tls::On) // the realm of an https registry is https too
+            m_tokenServer->setTlsIdentity(server.certificatePem, server.privateKeyPem);
         if (!m_tokenServer->start())
             return fail(QStringLiteral("the token server did not start"));
         if (!testsupport::writeFile(m_dir->filePath(QStringLiteral("token-signer.pem")),

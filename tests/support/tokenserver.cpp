@@ -6,6 +6,8 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QRandomGenerator>
+#include <QSslCertificate>
+#include <QSslKey>
 #include <QUuid>
 
 namespace {
@@ -76,6 +78,12 @@ TokenServer::TokenServer(QString username, QString password, QObject *parent)
 
 TokenServer::~TokenServer() = default;
 
+void TokenServer::setTlsIdentity(const QByteArray &certificatePem, const QByteArray &privateKeyPem)
+{
+    m_tlsCertificatePem = certificatePem;
+    m_tlsKeyPem = privateKeyPem;
+}
+
 bool TokenServer::start()
 {
     m_signer = testsupport::makeSelfSignedCertificate(QStringLiteral("lading test token signer"), false);
@@ -83,6 +91,13 @@ bool TokenServer::start()
         return false;
     m_http = std::make_unique<HttpTestServer>();
     m_http->setHandler([this](const HttpTestRequest &request) { return handle(request); });
+    if (!m_tlsCertificatePem.isEmpty()) {
+        const QSslCertificate certificate(m_tlsCertificatePem, QSsl::Pem);
+        const QSslKey key(m_tlsKeyPem, QSsl::Rsa, QSsl::Pem);
+        if (certificate.isNull() || key.isNull())
+            return false;
+        m_http->setTlsIdentity(certificate, key);
+    }
     return m_http->listen();
 }
 

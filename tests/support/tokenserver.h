@@ -54,6 +54,10 @@ public:
     TokenServer(QString username, QString password, QObject *parent = nullptr);
     ~TokenServer() override;
 
+    // Serve the realm over https with this identity (call before start()). Clients refuse
+    // to send credentials to an http realm of an https registry, rightly.
+    void setTlsIdentity(const QByteArray &certificatePem, const QByteArray &privateKeyPem);
+
     // Makes the signing key and starts listening on 127.0.0.1:0. False on failure.
     bool start();
 
@@ -87,6 +91,8 @@ private:
 
     std::unique_ptr<HttpTestServer> m_http;
     testsupport::CertificateAndKey m_signer;
+    QByteArray m_tlsCertificatePem;
+    QByteArray m_tlsKeyPem;
     QString m_username;
     QString m_password;
     QString m_service = QStringLiteral("lading-test-registry");

@@ -1,6 +1,8 @@
 #include "support/toolrunner.h"
 
+#include <QDir>
 #include <QElapsedTimer>
+#include <QFileInfo>
 #include <QEventLoop>
 #include <QProcess>
 #include <QStandardPaths>
@@ -64,6 +66,17 @@ ToolResult runTool(const QString &program, const QStringList &arguments, int tim
     if (!result.crashedOrTimedOut)
         result.exitCode = process.exitCode();
     return result;
+}
+
+QString scratchBase()
+{
+    const QString fromEnv = qEnvironmentVariable("LADING_TEST_TMPDIR");
+    if (!fromEnv.isEmpty())
+        return fromEnv;
+    const QFileInfo shm(QStringLiteral("/dev/shm"));
+    if (shm.isDir() && shm.isWritable())
+        return shm.absoluteFilePath();
+    return QDir::tempPath();
 }
 
 QString findTool(const QString &name)
