@@ -81,6 +81,16 @@ private Q_SLOTS:
         }
     }
 
+    void cleanup()
+    {
+        if (!QTest::currentTestFailed())
+            return;
+        for (const auto *registry : {m_token.get(), m_basic.get(), m_tls.get()}) {
+            if (registry)
+                registry->printLogTail(3000);
+        }
+    }
+
     // --- Token mode, anonymous ----------------------------------------------------------
 
     void anonymousReadsPublicRepositories()

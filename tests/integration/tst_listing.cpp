@@ -86,6 +86,16 @@ private Q_SLOTS:
               kBulkRepositories + 1, kBulkTags + 1, timer.elapsed());
     }
 
+    void cleanup()
+    {
+        if (!QTest::currentTestFailed())
+            return;
+        for (const Seeded &s : m_seeded) {
+            if (s.registry)
+                s.registry->printLogTail(3000);
+        }
+    }
+
     void ping_data() { addModeRows(); }
     void ping()
     {

@@ -108,6 +108,16 @@ private Q_SLOTS:
         qInfo("%d registries started and seeded by skopeo in %lld ms", kSetupCount, timer.elapsed());
     }
 
+    void cleanup()
+    {
+        if (!QTest::currentTestFailed())
+            return;
+        for (const Seeded &s : m_seeded) {
+            if (s.registry)
+                s.registry->printLogTail(3000);
+        }
+    }
+
     void fixturesAreWhatTheySeem()
     {
         // Guards the oracle: distinct documents of the expected kinds.

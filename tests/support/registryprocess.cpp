@@ -52,11 +52,8 @@ RegistryProcess::RegistryProcess(Auth auth, Tls tls)
 RegistryProcess::~RegistryProcess()
 {
     // A failing test gets the registry's side of the story.
-    if (m_process && QTest::currentTestFailed()) {
-        const QByteArray tail = log().right(6000);
-        qWarning("docker-registry log (last %d bytes) for %s:\n%s", int(tail.size()),
-                 qPrintable(host()), tail.constData());
-    }
+    if (m_process && QTest::currentTestFailed())
+        printLogTail();
     stop();
 }
 
@@ -339,6 +336,13 @@ QString RegistryProcess::storageDir() const
 QString RegistryProcess::configFile() const
 {
     return m_dir ? m_dir->filePath(QStringLiteral("config.yml")) : QString();
+}
+
+void RegistryProcess::printLogTail(qsizetype bytes) const
+{
+    const QByteArray tail = log().right(bytes);
+    qWarning("docker-registry log (last %d bytes) for %s:\n%s", int(tail.size()), qPrintable(host()),
+             tail.constData());
 }
 
 QByteArray RegistryProcess::log() const

@@ -63,8 +63,11 @@ public:
     QString configFile() const;
     TokenServer *tokenServer() const { return m_tokenServer.get(); }
 
-    // stdout+stderr of the registry so far (JSON/text log lines).
+    // stdout+stderr of the registry so far (text log lines, one per request).
     QByteArray log() const;
+    // qWarning()s the end of the log: call it from a test's cleanup() when
+    // QTest::currentTestFailed() for registries that outlive one test function.
+    void printLogTail(qsizetype bytes = 6000) const;
 
     // Every tool the rig runs: docker-registry, skopeo, umoci, htpasswd. False with the
     // missing ones listed as "install X" hints.
