@@ -245,13 +245,6 @@
         <source>Retry in a moment.</source>
         <translation>Versuchen Sie es gleich noch einmal.</translation>
     </message>
-    <message numerus="yes">
-        <source>Retry in %n second(s).</source>
-        <translation>
-            <numerusform>Versuchen Sie es in %n Sekunde erneut.</numerusform>
-            <numerusform>Versuchen Sie es in %n Sekunden erneut.</numerusform>
-        </translation>
-    </message>
     <message>
         <source>Wait a little, then retry.</source>
         <translation>Warten Sie etwas und versuchen Sie es dann erneut.</translation>
@@ -287,6 +280,10 @@
     <message>
         <source>%1 does not offer a list of its repositories. Opening a repository by its name will come in a later version of Lading.</source>
         <translation>%1 bietet keine Liste der Repositorys an. Ein Repository über seinen Namen zu öffnen, wird eine spätere Version von Lading können.</translation>
+    </message>
+    <message>
+        <source>Retry after the wait the registry asked for (%1 s).</source>
+        <translation>Versuchen Sie es nach der von der Registry erbetenen Wartezeit erneut (%1 s).</translation>
     </message>
 </context>
 <context>
@@ -467,19 +464,32 @@
         <translation>Manifest von %1 wird geladen…</translation>
     </message>
     <message>
-        <source>(not given)</source>
-        <translation>(nicht angegeben)</translation>
-    </message>
-    <message numerus="yes">
-        <source>%1 (%n byte(s))</source>
-        <translation>
-            <numerusform>%1 (%n Byte)</numerusform>
-            <numerusform>%1 (%n Bytes)</numerusform>
-        </translation>
-    </message>
-    <message>
         <source>Showing the manifest of %1.</source>
         <translation>Manifest von %1 wird angezeigt.</translation>
+    </message>
+    <message>
+        <source>OCI image manifest</source>
+        <translation>OCI-Image-Manifest</translation>
+    </message>
+    <message>
+        <source>OCI image index</source>
+        <translation>OCI-Image-Index</translation>
+    </message>
+    <message>
+        <source>Docker image manifest</source>
+        <translation>Docker-Image-Manifest</translation>
+    </message>
+    <message>
+        <source>Docker manifest list</source>
+        <translation>Docker-Manifest-Liste</translation>
+    </message>
+    <message>
+        <source>Not given by the registry</source>
+        <translation>Von der Registry nicht angegeben</translation>
+    </message>
+    <message>
+        <source>%1 (%2 bytes)</source>
+        <translation>%1 (%2 Bytes)</translation>
     </message>
 </context>
 <context>
@@ -540,30 +550,17 @@
         <source>This repository has no tags.</source>
         <translation>Dieses Repository hat keine Tags.</translation>
     </message>
-    <message numerus="yes">
-        <source>%1 lists %n repository(s).</source>
-        <translation>
-            <numerusform>%1 listet %n Repository auf.</numerusform>
-            <numerusform>%1 listet %n Repositorys auf.</numerusform>
-        </translation>
+    <message>
+        <source>Listed the repositories of %1.</source>
+        <translation>Die Repositorys von %1 wurden aufgelistet.</translation>
     </message>
-    <message numerus="yes">
-        <source>%1 has %n tag(s).</source>
-        <translation>
-            <numerusform>%1 hat %n Tag.</numerusform>
-            <numerusform>%1 hat %n Tags.</numerusform>
-        </translation>
+    <message>
+        <source>Listed the tags of %1.</source>
+        <translation>Die Tags von %1 wurden aufgelistet.</translation>
     </message>
 </context>
 <context>
     <name>ScreenshotRun</name>
-    <message numerus="yes">
-        <source>The screenshot was not taken: no manifest was shown within %n second(s).</source>
-        <translation>
-            <numerusform>Das Bildschirmfoto wurde nicht aufgenommen: Innerhalb von %n Sekunde wurde kein Manifest angezeigt.</numerusform>
-            <numerusform>Das Bildschirmfoto wurde nicht aufgenommen: Innerhalb von %n Sekunden wurde kein Manifest angezeigt.</numerusform>
-        </translation>
-    </message>
     <message>
         <source>The screenshot was not taken: %1</source>
         <translation>Das Bildschirmfoto wurde nicht aufgenommen: %1</translation>
@@ -571,6 +568,10 @@
     <message>
         <source>Could not write the screenshot to %1.</source>
         <translation>Das Bildschirmfoto konnte nicht nach %1 geschrieben werden.</translation>
+    </message>
+    <message>
+        <source>The screenshot was not taken: no manifest was shown within %1 s.</source>
+        <translation>Das Bildschirmfoto wurde nicht aufgenommen: Innerhalb von %1 s wurde kein Manifest angezeigt.</translation>
     </message>
 </context>
 <context>
