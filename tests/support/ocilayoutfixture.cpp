@@ -98,7 +98,8 @@ bool OciLayoutFixture::build(const QString &root, QString *error)
     const QString umoci = testsupport::findTool(QStringLiteral("umoci"));
     const QString bundle = root + QStringLiteral("/bundle");
     const QString image = m_path + QStringLiteral(":amd64");
-    // unpack/repack need root unless told to map ownership to the caller.
+    // unpack needs root unless told to map ownership to the caller; repack takes the
+    // mapping from the bundle's umoci.json and has no such flag.
     const QStringList rootless = ::geteuid() == 0 ? QStringList() : QStringList{QStringLiteral("--rootless")};
 
     auto run = [&](const QStringList &arguments) {
@@ -136,8 +137,7 @@ bool OciLayoutFixture::build(const QString &root, QString *error)
         *error = QStringLiteral("cannot write the fixture rootfs");
         return false;
     }
-    if (!run(QStringList{QStringLiteral("repack")} + rootless
-             + QStringList{QStringLiteral("--refresh-bundle"), QStringLiteral("--image"), image, bundle}))
+    if (!run({QStringLiteral("repack"), QStringLiteral("--refresh-bundle"), QStringLiteral("--image"), image, bundle}))
         return false;
 
     // Layer 2: overwrite, delete (a whiteout), add.
@@ -148,8 +148,7 @@ bool OciLayoutFixture::build(const QString &root, QString *error)
         *error = QStringLiteral("cannot change the fixture rootfs");
         return false;
     }
-    if (!run(QStringList{QStringLiteral("repack")} + rootless
-             + QStringList{QStringLiteral("--image"), image, bundle}))
+    if (!run({QStringLiteral("repack"), QStringLiteral("--image"), image, bundle}))
         return false;
 
     // The arm64 twin: same layers, its own config.

@@ -174,12 +174,12 @@ chmod 755 "$r/usr/bin/hello"
 ln -s hello "$r/usr/bin/hi"
 for i in $(seq 300); do echo "line $i: a bill of lading lists a ship's cargo"; done > "$r/usr/share/doc/lading-demo/README"
 printf 'scratch data\n' > "$r/var/lib/demo/cache.txt"
-umoci repack "${rootless[@]}" --refresh-bundle --image "$layout:base" "$bundle"
+umoci repack --refresh-bundle --image "$layout:base" "$bundle"
 # Second layer: overwrite, delete (whiteout), add.
 printf 'hello from the second layer\n' > "$r/etc/motd"
 rm "$r/var/lib/demo/cache.txt"
 printf 'added in layer two\n' > "$r/etc/layer2"
-umoci repack "${rootless[@]}" --image "$layout:base" "$bundle"
+umoci repack --image "$layout:base" "$bundle"
 
 # Variants: configs differ, layers are shared.
 umoci config --image "$layout:base" --tag hello-1.0 --config.label org.opencontainers.image.version=1.0
