@@ -6,6 +6,7 @@
 #include <QEventLoop>
 #include <QProcess>
 #include <QStandardPaths>
+#include <QStorageInfo>
 #include <QTimer>
 
 namespace testsupport {
@@ -73,8 +74,11 @@ QString scratchBase()
     const QString fromEnv = qEnvironmentVariable("LADING_TEST_TMPDIR");
     if (!fromEnv.isEmpty())
         return fromEnv;
+    // A registry with 3000 tags takes ~25 MiB of tmpfs pages (one per link file), and a
+    // container's /dev/shm is often 64 MiB: use it only when it has room to spare.
     const QFileInfo shm(QStringLiteral("/dev/shm"));
-    if (shm.isDir() && shm.isWritable())
+    constexpr qint64 kMinimumFree = qint64(1) << 30;
+    if (shm.isDir() && shm.isWritable() && QStorageInfo(shm.absoluteFilePath()).bytesAvailable() >= kMinimumFree)
         return shm.absoluteFilePath();
     return QDir::tempPath();
 }

@@ -28,9 +28,9 @@ ToolResult runTool(const QString &program, const QStringList &arguments, int tim
                    const QProcessEnvironment &environment = QProcessEnvironment(),
                    const QByteArray &standardInput = QByteArray());
 
-// Where test scratch folders go: $LADING_TEST_TMPDIR, else /dev/shm when writable (a
-// registry's storage is tens of thousands of small files; on tmpfs creating and
-// removing them takes milliseconds instead of seconds), else QDir::tempPath().
+// Where test scratch folders go: $LADING_TEST_TMPDIR, else /dev/shm when writable with
+// 1 GiB free (a registry's storage is tens of thousands of small files; on tmpfs creating
+// and removing them takes milliseconds instead of seconds), else QDir::tempPath().
 QString scratchBase();
 
 // The absolute path of a tool on PATH (or in /usr/sbin, /usr/bin), empty when absent.
