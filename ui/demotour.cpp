@@ -17,16 +17,19 @@ Kind kindOf(const QModelIndex &index)
     return index.data(ModelRoles::NodeKindRole).value<Kind>();
 }
 
-// Every repository below `parent`, depth first.
-void collectRepositories(const QAbstractItemModel *model, const QModelIndex &parent, QList<QModelIndex> *out)
+// Every repository below `parent`, depth first; folders are added to `folders`.
+void collectRepositories(const QAbstractItemModel *model, const QModelIndex &parent, QList<QModelIndex> *out,
+                         QList<QModelIndex> *folders)
 {
     for (int row = 0; row < model->rowCount(parent); ++row) {
         const QModelIndex child = model->index(row, 0, parent);
         const Kind kind = kindOf(child);
         if (kind == Kind::Repository)
             out->append(child);
+        if (kind == Kind::Folder)
+            folders->append(child);
         if (kind == Kind::Repository || kind == Kind::Folder)
-            collectRepositories(model, child, out);
+            collectRepositories(model, child, out, folders);
     }
 }
 
@@ -85,7 +88,8 @@ void DemoTour::openRepository()
 {
     RegistryTreeModel *model = m_window->model();
     QList<QModelIndex> repositories;
-    collectRepositories(model, model->registryIndex(m_host), &repositories);
+    QList<QModelIndex> folders;
+    collectRepositories(model, model->registryIndex(m_host), &repositories, &folders);
     if (repositories.isEmpty()) {
         Q_EMIT failed(tr("%1 has no repositories.").arg(m_host));
         return;
@@ -101,6 +105,9 @@ void DemoTour::openRepository()
         }
     }
     m_repository = chosen.data(ModelRoles::RepositoryRole).toString();
+    // Open folders show the shape of the registry; they cost no requests.
+    for (const QModelIndex &folder : std::as_const(folders))
+        m_window->tree()->expand(folder);
     for (QModelIndex ancestor = chosen.parent(); ancestor.isValid(); ancestor = ancestor.parent())
         m_window->tree()->expand(ancestor);
     m_window->tree()->expand(chosen);
