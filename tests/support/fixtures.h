@@ -55,7 +55,7 @@ class Fixtures final
 {
 public:
     // How bulk fixtures get in: link files in the registry's storage (fast, the default)
-    // or the HTTP API (what a client would do; ~5 ms of registry CPU per manifest).
+    // or the HTTP API (what a client would do; 1-2.5 ms of registry CPU per manifest).
     enum class SeedPath { Storage, Http };
 
     explicit Fixtures(RegistryProcess &registry);
