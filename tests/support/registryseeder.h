@@ -8,8 +8,8 @@
 // - Storage: the link files distribution's filesystem driver keeps per repository and tag
 //   (docker/registry/v2/repositories/<name>/_manifests/tags/<tag>/current/link, ...),
 //   written while the registry runs; it reads them on every request and caches nothing.
-//   3000 tags in 0.1-0.2 s. The blobs and the manifest
-//   must already be in the registry (pushed over HTTP once).
+//   3000 tags in 0.1-0.2 s. The blobs and the manifest must already be in the registry
+//   (pushed over HTTP once).
 
 #include "oci/core/result.h"
 
