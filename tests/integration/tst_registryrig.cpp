@@ -272,6 +272,8 @@ private Q_SLOTS:
             + "&client_id=x&username=u&password=nope";
         QCOMPARE(request("POST", tokens.realm(), {}, {}, wrong, "application/x-www-form-urlencoded").status, 401);
         QCOMPARE(tokens.requestCount(), 4);
+        QCOMPARE(tokens.issued().constFirst().method, QByteArray("GET"));
+        QCOMPARE(tokens.issued().constFirst().subject, QStringLiteral("u"));
     }
 
     void tlsRegistry()

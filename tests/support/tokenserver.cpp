@@ -178,6 +178,7 @@ HttpTestResponse TokenServer::handleGet(const HttpTestRequest &request)
     Issued issued;
     issued.method = request.method;
     issued.scopes = query.allQueryItemValues(QStringLiteral("scope"), QUrl::FullyDecoded);
+    issued.account = query.queryItemValue(QStringLiteral("account"), QUrl::FullyDecoded);
     if (query.queryItemValue(QStringLiteral("service"), QUrl::FullyDecoded) != m_service)
         return refuse(issued, 400, "invalid_request");
     if (request.hasHeader("authorization")) {

@@ -46,6 +46,7 @@ public:
         QByteArray method;      // GET / POST
         QString grantType;      // "", "password", "refresh_token"
         QString subject;        // "" for anonymous
+        QString account;        // the GET `account` parameter, if sent
         QStringList scopes;     // as requested
         QList<Access> granted;
         int status = 200;
