@@ -40,7 +40,7 @@ QProcessEnvironment Fixtures::toolEnvironment()
 {
     static std::unique_ptr<QTemporaryDir> home;
     if (!home)
-        home = std::make_unique<QTemporaryDir>(testsupport::scratchBase() + QStringLiteral("/lading-tool-home-XXXXXX"));
+        home = testsupport::makeScratchDir(QStringLiteral("lading-tool-home"));
     QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
     const QString path = home->path();
     env.insert(QStringLiteral("HOME"), path);

@@ -66,7 +66,7 @@ const OciLayoutFixture *OciLayoutFixture::instance(QString *error)
     static std::unique_ptr<OciLayoutFixture> fixture;
     static QString buildError;
     if (!fixture && buildError.isEmpty()) {
-        dir = std::make_unique<QTemporaryDir>(testsupport::scratchBase() + QStringLiteral("/lading-layout-XXXXXX"));
+        dir = testsupport::makeScratchDir(QStringLiteral("lading-layout"));
         auto made = std::unique_ptr<OciLayoutFixture>(new OciLayoutFixture);
         if (!dir->isValid())
             buildError = QStringLiteral("cannot create a temporary folder");

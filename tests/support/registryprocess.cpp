@@ -106,7 +106,7 @@ bool RegistryProcess::start()
     QString missing;
     if (!toolsAvailable(&missing))
         return fail(missing);
-    m_dir = std::make_unique<QTemporaryDir>(testsupport::scratchBase() + QStringLiteral("/lading-registry-XXXXXX"));
+    m_dir = testsupport::makeScratchDir(QStringLiteral("lading-registry"));
     if (!m_dir->isValid() || !QDir(m_dir->path()).mkpath(QStringLiteral("storage"))
         || !QDir(m_dir->path()).mkpath(QStringLiteral("certs")))
         return fail(QStringLiteral("cannot create a temporary folder"));

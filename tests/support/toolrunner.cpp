@@ -1,5 +1,6 @@
 #include "support/toolrunner.h"
 
+#include <QDateTime>
 #include <QDir>
 #include <QElapsedTimer>
 #include <QFileInfo>
@@ -8,6 +9,8 @@
 #include <QStandardPaths>
 #include <QStorageInfo>
 #include <QTimer>
+
+#include <unistd.h>
 
 namespace testsupport {
 
@@ -81,6 +84,19 @@ QString scratchBase()
     if (shm.isDir() && shm.isWritable() && QStorageInfo(shm.absoluteFilePath()).bytesAvailable() >= kMinimumFree)
         return shm.absoluteFilePath();
     return QDir::tempPath();
+}
+
+std::unique_ptr<QTemporaryDir> makeScratchDir(const QString &prefix)
+{
+    const QString base = scratchBase();
+    const QDateTime staleBefore = QDateTime::currentDateTimeUtc().addSecs(-2 * 3600);
+    const QFileInfoList leftovers = QDir(base).entryInfoList({prefix + QStringLiteral("-??????")},
+                                                             QDir::Dirs | QDir::NoDotAndDotDot);
+    for (const QFileInfo &dir : leftovers) {
+        if (dir.isDir() && !dir.isSymLink() && dir.ownerId() == ::geteuid() && dir.lastModified() < staleBefore)
+            QDir(dir.absoluteFilePath()).removeRecursively();
+    }
+    return std::make_unique<QTemporaryDir>(base + u'/' + prefix + QStringLiteral("-XXXXXX"));
 }
 
 QString findTool(const QString &name)

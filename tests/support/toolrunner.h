@@ -4,6 +4,9 @@
 #include <QProcessEnvironment>
 #include <QString>
 #include <QStringList>
+#include <QTemporaryDir>
+
+#include <memory>
 
 namespace testsupport {
 
@@ -32,6 +35,11 @@ ToolResult runTool(const QString &program, const QStringList &arguments, int tim
 // 1 GiB free (a registry's storage is tens of thousands of small files; on tmpfs creating
 // and removing them takes milliseconds instead of seconds), else QDir::tempPath().
 QString scratchBase();
+
+// A new scratch folder "<scratchBase>/<prefix>-XXXXXX" (removed with the object). First
+// removes folders of that prefix that a killed test run left behind (older than two
+// hours: far past any test's timeout), so /dev/shm does not fill up over time.
+std::unique_ptr<QTemporaryDir> makeScratchDir(const QString &prefix);
 
 // The absolute path of a tool on PATH (or in /usr/sbin, /usr/bin), empty when absent.
 QString findTool(const QString &name);
