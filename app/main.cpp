@@ -13,63 +13,89 @@
 #include <QTranslator>
 
 #include <cstdio>
+#include <cstring>
+#include <memory>
+
+namespace {
+
+// --help and --version print text and quit: they must work without a display.
+bool onlyPrintsText(int argc, char *argv[])
+{
+    for (int i = 1; i < argc; ++i) {
+        for (const char *option : {"-h", "--help", "--help-all", "-v", "--version"}) {
+            if (std::strcmp(argv[i], option) == 0)
+                return true;
+        }
+    }
+    return false;
+}
+
+} // namespace
 
 int main(int argc, char *argv[])
 {
-    QApplication app(argc, argv);
-    QApplication::setApplicationName(QStringLiteral("lading"));
-    QApplication::setApplicationDisplayName(QStringLiteral("Lading"));
-    QApplication::setOrganizationName(QStringLiteral("Lading"));
-    QApplication::setOrganizationDomain(QStringLiteral("lading.github.io"));
-    QApplication::setApplicationVersion(QStringLiteral(LADING_VERSION));
-    QApplication::setDesktopFileName(QStringLiteral("io.github.lading.Lading"));
+    const std::unique_ptr<QCoreApplication> app =
+        onlyPrintsText(argc, argv) ? std::make_unique<QCoreApplication>(argc, argv)
+                                   : std::make_unique<QApplication>(argc, argv);
+    QCoreApplication::setApplicationName(QStringLiteral("lading"));
+    QCoreApplication::setOrganizationName(QStringLiteral("Lading"));
+    QCoreApplication::setOrganizationDomain(QStringLiteral("lading.github.io"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(LADING_VERSION));
+    QGuiApplication::setApplicationDisplayName(QStringLiteral("Lading"));
+    QGuiApplication::setDesktopFileName(QStringLiteral("io.github.lading.Lading"));
 
     QTranslator qtTranslator;
     if (qtTranslator.load(QLocale(), QStringLiteral("qtbase"), QStringLiteral("_"),
                           QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
-        QApplication::installTranslator(&qtTranslator);
+        QCoreApplication::installTranslator(&qtTranslator);
     QTranslator ladingTranslator;
-    if (ladingTranslator.load(QLocale(), QStringLiteral("lading"), QStringLiteral("_"), QStringLiteral(":/i18n")))
-        QApplication::installTranslator(&ladingTranslator);
+    if (ladingTranslator.load(QLocale(), QStringLiteral("lading"), QStringLiteral("_"),
+                              QStringLiteral(":/i18n")))
+        QCoreApplication::installTranslator(&ladingTranslator);
 
     QCommandLineParser parser;
-    parser.setApplicationDescription(QApplication::translate("main", "Browse container registries."));
+    parser.setApplicationDescription(
+        QCoreApplication::translate("main", "Browse container registries."));
     parser.addHelpOption();
     parser.addVersionOption();
     const QCommandLineOption demoRegistry(
         QStringLiteral("demo-registry"),
-        QApplication::translate("main", "Adds the plain-HTTP registry at <host:port> when no registry is configured."),
+        QCoreApplication::translate(
+            "main", "Adds the plain-HTTP registry at <host:port> when no registry is configured."),
         QStringLiteral("host:port"));
     const QCommandLineOption screenshot(
         QStringLiteral("screenshot"),
-        QApplication::translate("main", "Opens the first registry down to a tag, saves a picture of the window to <file> and quits."),
+        QCoreApplication::translate("main", "Opens the first registry down to a tag, saves a "
+                                            "picture of the window to <file> and quits."),
         QStringLiteral("file"));
     const QCommandLineOption screenshotTimeout(
         QStringLiteral("screenshot-timeout"),
-        QApplication::translate("main", "Gives up on --screenshot after <seconds> (default 60)."),
+        QCoreApplication::translate("main",
+                                    "Gives up on --screenshot after <seconds> (default 60)."),
         QStringLiteral("seconds"), QStringLiteral("60"));
     parser.addOptions({demoRegistry, screenshot, screenshotTimeout});
-    parser.process(app);
-
-    MainWindow window;
+    parser.process(*app);
 
     QString demoHost;
     if (parser.isSet(demoRegistry)) {
         const RegistryAddress address = RegistryAddress::parse(parser.value(demoRegistry));
         if (!address.isValid() || address.scheme() == RegistryAddress::Scheme::Https) {
-            std::fprintf(stderr, "lading: %s\n",
-                         qUtf8Printable(QApplication::translate("main", "--demo-registry needs host:port, for example 127.0.0.1:5000.")));
+            std::fprintf(
+                stderr, "lading: %s\n",
+                qUtf8Printable(QCoreApplication::translate(
+                    "main", "--demo-registry needs host:port, for example 127.0.0.1:5000.")));
             return 2;
         }
         demoHost = address.host();
-        if (!window.hasRegistries()) {
-            RegistryEntry entry;
-            entry.config.host = demoHost;
-            entry.config.plainHttp = true;
-            window.addRegistry(entry);
-        }
     }
 
+    MainWindow window;
+    if (!demoHost.isEmpty() && !window.hasRegistries()) {
+        RegistryEntry entry;
+        entry.config.host = demoHost;
+        entry.config.plainHttp = true;
+        window.addRegistry(entry);
+    }
     window.show();
 
     if (parser.isSet(screenshot)) {
@@ -79,8 +105,9 @@ int main(int argc, char *argv[])
         QString host = demoHost;
         if (!window.model()->registryIndex(host).isValid() && window.hasRegistries())
             host = window.model()->registries().constFirst().config.host;
-        auto *run = new ScreenshotRun(&window, host, parser.value(screenshot), ok && timeout > 0 ? timeout : 60, &window);
+        auto *run = new ScreenshotRun(&window, host, parser.value(screenshot),
+                                      ok && timeout > 0 ? timeout : 60, &window);
         run->start();
     }
-    return QApplication::exec();
+    return QCoreApplication::exec();
 }

@@ -47,7 +47,9 @@ QString ErrorText::why(const oci::Error &error, bool credentialsGiven)
     case Code::ServerError:
         return tr("%1 had an internal error (HTTP %2).").arg(registry).arg(error.httpStatus());
     case Code::HttpError:
-        return tr("%1 answered with an unexpected status (HTTP %2).").arg(registry).arg(error.httpStatus());
+        return tr("%1 answered with an unexpected status (HTTP %2).")
+            .arg(registry)
+            .arg(error.httpStatus());
     case Code::Unsupported:
         return tr("%1 does not offer this.").arg(registry);
     case Code::DigestMismatch:
@@ -83,7 +85,8 @@ QString ErrorText::whatToDo(const oci::Error &error, bool credentialsGiven)
         return tr("Retry in a moment.");
     case Code::TooManyRequests:
         return error.retryAfterSeconds() > 0
-                   ? tr("Retry after the wait the registry asked for (%1 s).").arg(error.retryAfterSeconds())
+                   ? tr("Retry after the wait the registry asked for (%1 s).")
+                         .arg(error.retryAfterSeconds())
                    : tr("Wait a little, then retry.");
     case Code::Tls:
         return tr("If the registry uses its own certificate authority, add the registry again with "

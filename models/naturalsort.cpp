@@ -12,8 +12,7 @@ QLocale collationLocale()
 
 } // namespace
 
-NaturalLess::NaturalLess()
-    : m_collator(collationLocale())
+NaturalLess::NaturalLess() : m_collator(collationLocale())
 {
     m_collator.setNumericMode(true);
     m_collator.setCaseSensitivity(Qt::CaseInsensitive);

@@ -7,8 +7,8 @@ namespace {
 // A DNS name or IPv4 address as the distribution reference grammar allows it.
 bool isValidHostName(const QString &name)
 {
-    static const QRegularExpression domain(QRegularExpression::anchoredPattern(
-        QStringLiteral(R"((?:[a-z0-9]|[a-z0-9][a-z0-9-]*[a-z0-9])(?:\.(?:[a-z0-9]|[a-z0-9][a-z0-9-]*[a-z0-9]))*)")));
+    static const QRegularExpression domain(QRegularExpression::anchoredPattern(QStringLiteral(
+        R"((?:[a-z0-9]|[a-z0-9][a-z0-9-]*[a-z0-9])(?:\.(?:[a-z0-9]|[a-z0-9][a-z0-9-]*[a-z0-9]))*)")));
     return name.size() <= 253 && domain.match(name).hasMatch();
 }
 
@@ -99,7 +99,8 @@ RegistryAddress RegistryAddress::parse(QStringView text)
     }
 
     if (hasPort) {
-        static const QRegularExpression digits(QRegularExpression::anchoredPattern(QStringLiteral("[0-9]{1,5}")));
+        static const QRegularExpression digits(
+            QRegularExpression::anchoredPattern(QStringLiteral("[0-9]{1,5}")));
         bool ok = false;
         const int port = portPart.toInt(&ok);
         if (!digits.match(portPart).hasMatch() || !ok || port < 1 || port > 65535)

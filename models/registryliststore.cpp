@@ -11,14 +11,14 @@ constexpr QLatin1String kGroup("registries");
 
 } // namespace
 
-RegistryListStore::RegistryListStore(QString settingsFile)
-    : m_settingsFile(std::move(settingsFile))
-{}
+RegistryListStore::RegistryListStore(QString settingsFile) : m_settingsFile(std::move(settingsFile))
+{
+}
 
 QString RegistryListStore::defaultSettingsFile()
 {
-    return QStandardPaths::writableLocation(QStandardPaths::AppConfigLocation)
-           + QStringLiteral("/lading.conf");
+    return QStandardPaths::writableLocation(QStandardPaths::AppConfigLocation) +
+           QStringLiteral("/lading.conf");
 }
 
 QList<RegistryEntry> RegistryListStore::load() const
@@ -31,13 +31,14 @@ QList<RegistryEntry> RegistryListStore::load() const
         RegistryEntry entry;
         entry.config.host = settings.value(QStringLiteral("host")).toString().trimmed();
         entry.config.plainHttp = settings.value(QStringLiteral("plainHttp"), false).toBool();
-        entry.config.insecureSkipTlsVerify = settings.value(QStringLiteral("insecure"), false).toBool();
+        entry.config.insecureSkipTlsVerify =
+            settings.value(QStringLiteral("insecure"), false).toBool();
         entry.config.caFile = settings.value(QStringLiteral("caFile")).toString();
         entry.username = settings.value(QStringLiteral("username")).toString();
         // A hand-edited file may hold blanks or duplicates; keep the first of each host.
-        const bool duplicate = std::any_of(entries.cbegin(), entries.cend(), [&](const RegistryEntry &e) {
-            return e.config.host == entry.config.host;
-        });
+        const bool duplicate =
+            std::any_of(entries.cbegin(), entries.cend(),
+                        [&](const RegistryEntry &e) { return e.config.host == entry.config.host; });
         if (!entry.config.host.isEmpty() && !duplicate)
             entries.append(entry);
     }
@@ -62,8 +63,9 @@ oci::Result<void> RegistryListStore::save(const QList<RegistryEntry> &entries) c
     settings.endArray();
     settings.sync();
     if (settings.status() != QSettings::NoError) {
-        return oci::Error(oci::Error::Code::Io,
-                          QStringLiteral("could not write the registry list to %1").arg(m_settingsFile));
+        return oci::Error(
+            oci::Error::Code::Io,
+            QStringLiteral("could not write the registry list to %1").arg(m_settingsFile));
     }
     return {};
 }

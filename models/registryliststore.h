@@ -15,9 +15,9 @@ struct RegistryEntry
 
     friend bool operator==(const RegistryEntry &a, const RegistryEntry &b)
     {
-        return a.config.host == b.config.host && a.config.plainHttp == b.config.plainHttp
-               && a.config.insecureSkipTlsVerify == b.config.insecureSkipTlsVerify
-               && a.config.caFile == b.config.caFile && a.username == b.username;
+        return a.config.host == b.config.host && a.config.plainHttp == b.config.plainHttp &&
+               a.config.insecureSkipTlsVerify == b.config.insecureSkipTlsVerify &&
+               a.config.caFile == b.config.caFile && a.username == b.username;
     }
 };
 

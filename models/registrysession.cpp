@@ -25,7 +25,8 @@ std::unique_ptr<oci::RegistryClient> RegistrySession::createClient(const Registr
     return std::make_unique<oci::RegistryClient>(m_transport, entry.config);
 }
 
-void RegistrySession::setPassword(const QString &host, const QString &username, const QString &password)
+void RegistrySession::setPassword(const QString &host, const QString &username,
+                                  const QString &password)
 {
     if (password.isEmpty() || username.isEmpty()) {
         forget(host);

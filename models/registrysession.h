@@ -12,7 +12,7 @@ class ChainedCredentialProvider;
 class RegistryClient;
 class StaticCredentialProvider;
 class Transport;
-}
+} // namespace oci
 
 // The network side of one running Lading: one Transport shared by every registry (tokens
 // and connections are shared), and where credentials come from: passwords typed in this
@@ -25,7 +25,8 @@ class RegistrySession final : public QObject
 public:
     enum class DockerConfig { Use, Ignore };
 
-    explicit RegistrySession(DockerConfig dockerConfig = DockerConfig::Use, QObject *parent = nullptr);
+    explicit RegistrySession(DockerConfig dockerConfig = DockerConfig::Use,
+                             QObject *parent = nullptr);
     ~RegistrySession() override;
 
     oci::Transport *transport() const { return m_transport; }

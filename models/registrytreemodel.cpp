@@ -200,8 +200,9 @@ QVariant RegistryTreeModel::data(const QModelIndex &index, int role) const
         case Kind::Folder:
             return tr("Namespace %1").arg(node->path);
         case Kind::Repository:
-            return node->errorText.isEmpty() ? node->path
-                                             : QString(node->path + QLatin1Char('\n') + node->errorText);
+            return node->errorText.isEmpty()
+                       ? node->path
+                       : QString(node->path + QLatin1Char('\n') + node->errorText);
         case Kind::Tag:
             return tagReference(host, node);
         case Kind::Message:
@@ -505,8 +506,9 @@ void RegistryTreeModel::finishLoading(Node *node)
     clearMessage(node);
     const bool registry = node->kind == Kind::Registry;
     if (node->listedCount == 0) {
-        setMessage(node, registry ? tr("This registry has no repositories.")
-                                  : tr("This repository has no tags."),
+        setMessage(node,
+                   registry ? tr("This registry has no repositories.")
+                            : tr("This repository has no tags."),
                    QString());
     }
     nodeChanged(node);
@@ -574,7 +576,8 @@ void RegistryTreeModel::addRepositories(Node *registry, const QStringList &names
                 }
             }
             if (!child) {
-                auto created = std::make_unique<Node>(last ? Kind::Repository : Kind::Folder, segment);
+                auto created =
+                    std::make_unique<Node>(last ? Kind::Repository : Kind::Folder, segment);
                 created->path = joinPath(node, segment);
                 created->state = last ? State::NotLoaded : State::Loaded;
                 child = created.get();
@@ -632,7 +635,9 @@ void RegistryTreeModel::insertChildren(Node *parent, std::vector<std::unique_ptr
     if (nodes.empty())
         return;
     const NaturalLess less;
-    const auto lessThan = [&](const auto &a, const auto &b) { return childLess(less, *a, *b); };
+    const auto lessThan = [&](const auto &a, const auto &b) {
+        return childLess(less, *a, *b);
+    };
     std::sort(nodes.begin(), nodes.end(), lessThan);
 
     // Runs of new nodes that land at the same place go in with one beginInsertRows.

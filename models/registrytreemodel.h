@@ -12,7 +12,7 @@
 namespace oci {
 class Error;
 class RegistryClient;
-}
+} // namespace oci
 
 class RegistryTreeNode;
 
@@ -30,7 +30,8 @@ class RegistryTreeModel final : public QAbstractItemModel
 
 public:
     // Makes the client for one registry (transport, credentials). The model owns it.
-    using ClientFactory = std::function<std::unique_ptr<oci::RegistryClient>(const RegistryEntry &)>;
+    using ClientFactory =
+        std::function<std::unique_ptr<oci::RegistryClient>(const RegistryEntry &)>;
 
     explicit RegistryTreeModel(ClientFactory clientFactory, QObject *parent = nullptr);
     ~RegistryTreeModel() override;
@@ -95,7 +96,8 @@ private:
     void addTags(RegistryTreeNode *repository, const QStringList &tags);
     void finishLoading(RegistryTreeNode *node);
     void failLoading(RegistryTreeNode *node, const oci::Error &error, int operation);
-    void insertChildren(RegistryTreeNode *parent, std::vector<std::unique_ptr<RegistryTreeNode>> nodes);
+    void insertChildren(RegistryTreeNode *parent,
+                        std::vector<std::unique_ptr<RegistryTreeNode>> nodes);
     void setMessage(RegistryTreeNode *parent, const QString &text, const QString &toolTip);
     void clearMessage(RegistryTreeNode *parent);
     void clearChildren(RegistryTreeNode *parent);

@@ -2,10 +2,7 @@
 
 #include "oci/client/registryclient.h"
 
-RegistryTreeNode::RegistryTreeNode(Kind kind, QString name)
-    : kind(kind)
-    , name(std::move(name))
-{}
+RegistryTreeNode::RegistryTreeNode(Kind kind, QString name) : kind(kind), name(std::move(name)) {}
 
 RegistryTreeNode::~RegistryTreeNode()
 {

@@ -40,7 +40,10 @@ public:
     // Takes `child` as the last child without telling anyone: only for subtrees that are
     // not in the model yet.
     RegistryTreeNode *adopt(std::unique_ptr<RegistryTreeNode> child);
-    RegistryTreeNode *namespaceChild(const QString &segment) const { return namespaceChildren.value(segment); }
+    RegistryTreeNode *namespaceChild(const QString &segment) const
+    {
+        return namespaceChildren.value(segment);
+    }
     RegistryTreeNode *tagChild(const QString &tag) const { return tagChildren.value(tag); }
     void renumber(size_t from = 0);
     // Cancels and deletes the running job, if any (no signal arrives afterwards).

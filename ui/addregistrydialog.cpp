@@ -35,7 +35,8 @@ QString problemText(RegistryAddress::Problem problem, const QString &typed)
     case RegistryAddress::Problem::HasQuery:
         return AddRegistryDialog::tr("The address must not contain “?” or “#”.");
     case RegistryAddress::Problem::InvalidHost:
-        return AddRegistryDialog::tr("“%1” is not a valid host name or IP address.").arg(typed.trimmed());
+        return AddRegistryDialog::tr("“%1” is not a valid host name or IP address.")
+            .arg(typed.trimmed());
     case RegistryAddress::Problem::InvalidPort:
         return AddRegistryDialog::tr("The port must be a number from 1 to 65535.");
     }
@@ -45,8 +46,7 @@ QString problemText(RegistryAddress::Problem problem, const QString &typed)
 } // namespace
 
 AddRegistryDialog::AddRegistryDialog(QStringList existingHosts, QWidget *parent)
-    : QDialog(parent)
-    , m_existingHosts(std::move(existingHosts))
+    : QDialog(parent), m_existingHosts(std::move(existingHosts))
 {
     setWindowTitle(tr("Add Registry"));
 
@@ -158,7 +158,8 @@ void AddRegistryDialog::revalidate()
 {
     // The scheme in the address wins over the check box, which then only shows it.
     const RegistryAddress address = RegistryAddress::parse(m_address->text());
-    const bool schemeGiven = address.isValid() && address.scheme() != RegistryAddress::Scheme::Unspecified;
+    const bool schemeGiven =
+        address.isValid() && address.scheme() != RegistryAddress::Scheme::Unspecified;
     if (schemeGiven) {
         const QSignalBlocker blocker(m_plainHttp);
         m_plainHttp->setChecked(address.scheme() == RegistryAddress::Scheme::Http);
@@ -180,9 +181,9 @@ void AddRegistryDialog::revalidate()
 
 void AddRegistryDialog::browseCaFile()
 {
-    const QString file = QFileDialog::getOpenFileName(this, tr("Choose a CA Certificate File"),
-                                                      m_caFile->text(),
-                                                      tr("PEM certificates (*.pem *.crt);;All files (*)"));
+    const QString file =
+        QFileDialog::getOpenFileName(this, tr("Choose a CA Certificate File"), m_caFile->text(),
+                                     tr("PEM certificates (*.pem *.crt);;All files (*)"));
     if (!file.isEmpty())
         m_caFile->setText(file);
 }

@@ -18,8 +18,8 @@ Kind kindOf(const QModelIndex &index)
 }
 
 // Every repository below `parent`, depth first; folders are added to `folders`.
-void collectRepositories(const QAbstractItemModel *model, const QModelIndex &parent, QList<QModelIndex> *out,
-                         QList<QModelIndex> *folders)
+void collectRepositories(const QAbstractItemModel *model, const QModelIndex &parent,
+                         QList<QModelIndex> *out, QList<QModelIndex> *folders)
 {
     for (int row = 0; row < model->rowCount(parent); ++row) {
         const QModelIndex child = model->index(row, 0, parent);
@@ -36,10 +36,9 @@ void collectRepositories(const QAbstractItemModel *model, const QModelIndex &par
 } // namespace
 
 DemoTour::DemoTour(MainWindow *window, QString host, QObject *parent)
-    : QObject(parent)
-    , m_window(window)
-    , m_host(std::move(host))
-{}
+    : QObject(parent), m_window(window), m_host(std::move(host))
+{
+}
 
 void DemoTour::start()
 {
@@ -75,7 +74,8 @@ void DemoTour::onLoadingFinished(const QModelIndex &index)
             return;
         }
         openRepository();
-    } else if (kind == Kind::Repository && index.data(ModelRoles::RepositoryRole).toString() == m_repository) {
+    } else if (kind == Kind::Repository &&
+               index.data(ModelRoles::RepositoryRole).toString() == m_repository) {
         if (state != State::Loaded) {
             Q_EMIT failed(index.data(ModelRoles::ErrorRole).toString());
             return;
@@ -98,7 +98,8 @@ void DemoTour::openRepository()
     QModelIndex chosen = repositories.constFirst();
     int bestDepth = 0;
     for (const QModelIndex &candidate : std::as_const(repositories)) {
-        const int depth = int(candidate.data(ModelRoles::RepositoryRole).toString().count(QLatin1Char('/')));
+        const int depth =
+            int(candidate.data(ModelRoles::RepositoryRole).toString().count(QLatin1Char('/')));
         if (depth > bestDepth) {
             bestDepth = depth;
             chosen = candidate;

@@ -20,8 +20,7 @@ bool isWordChar(QChar c)
 
 } // namespace
 
-JsonHighlighter::JsonHighlighter(QTextDocument *document)
-    : QSyntaxHighlighter(document)
+JsonHighlighter::JsonHighlighter(QTextDocument *document) : QSyntaxHighlighter(document)
 {
     setDarkBackground(false);
 }
@@ -66,7 +65,8 @@ void JsonHighlighter::highlightString(const QString &text, qsizetype start, qsiz
     if (isKey)
         return;
     // A digest anywhere in a string value ("sha256:…", also inside "…@sha256:…").
-    static const QRegularExpression digest(QStringLiteral("(?:sha256|sha384|sha512):[0-9a-f]{32,128}"));
+    static const QRegularExpression digest(
+        QStringLiteral("(?:sha256|sha384|sha512):[0-9a-f]{32,128}"));
     auto it = digest.globalMatch(QStringView(text).sliced(start, length));
     while (it.hasNext()) {
         const QRegularExpressionMatch match = it.next();
@@ -124,12 +124,13 @@ QSyntaxHighlighter *attachJsonHighlighter(QTextDocument *document, bool darkBack
 {
 #ifdef LADING_HAVE_KSYNTAXHIGHLIGHTING
     static KSyntaxHighlighting::Repository repository;
-    const KSyntaxHighlighting::Definition definition = repository.definitionForName(QStringLiteral("JSON"));
+    const KSyntaxHighlighting::Definition definition =
+        repository.definitionForName(QStringLiteral("JSON"));
     if (definition.isValid()) {
         auto *highlighter = new KSyntaxHighlighting::SyntaxHighlighter(document);
-        highlighter->setTheme(repository.defaultTheme(darkBackground
-                                                          ? KSyntaxHighlighting::Repository::DarkTheme
-                                                          : KSyntaxHighlighting::Repository::LightTheme));
+        highlighter->setTheme(
+            repository.defaultTheme(darkBackground ? KSyntaxHighlighting::Repository::DarkTheme
+                                                   : KSyntaxHighlighting::Repository::LightTheme));
         highlighter->setDefinition(definition);
         return highlighter;
     }

@@ -50,9 +50,7 @@ State stateOf(const QModelIndex &index)
 } // namespace
 
 MainWindow::MainWindow(const QString &settingsFile, QWidget *parent)
-    : QMainWindow(parent)
-    , m_settingsFile(settingsFile)
-    , m_store(settingsFile)
+    : QMainWindow(parent), m_settingsFile(settingsFile), m_store(settingsFile)
 {
     setWindowTitle(tr("Lading"));
     if (QFile::exists(LadingResources::appIconPath()))
@@ -60,8 +58,8 @@ MainWindow::MainWindow(const QString &settingsFile, QWidget *parent)
 
     m_session = new RegistrySession(RegistrySession::DockerConfig::Use, this);
     RegistrySession *session = m_session;
-    m_model = new RegistryTreeModel([session](const RegistryEntry &entry) { return session->createClient(entry); },
-                                    this);
+    m_model = new RegistryTreeModel(
+        [session](const RegistryEntry &entry) { return session->createClient(entry); }, this);
 
     m_tree = new QTreeView(this);
     m_tree->setObjectName(QStringLiteral("registryTree"));
@@ -100,10 +98,12 @@ MainWindow::MainWindow(const QString &settingsFile, QWidget *parent)
     connect(m_tree, &QTreeView::expanded, this, &MainWindow::onExpanded);
     connect(m_tree, &QTreeView::activated, this, &MainWindow::onActivated);
     connect(m_tree, &QWidget::customContextMenuRequested, this, &MainWindow::showContextMenu);
-    connect(m_model, &RegistryTreeModel::statusMessage, this,
-            [this](const QString &message) { statusBar()->showMessage(message, kStatusTimeoutMs); });
-    connect(m_manifestPanel, &ManifestPanel::statusMessage, this,
-            [this](const QString &message) { statusBar()->showMessage(message, kStatusTimeoutMs); });
+    connect(m_model, &RegistryTreeModel::statusMessage, this, [this](const QString &message) {
+        statusBar()->showMessage(message, kStatusTimeoutMs);
+    });
+    connect(m_manifestPanel, &ManifestPanel::statusMessage, this, [this](const QString &message) {
+        statusBar()->showMessage(message, kStatusTimeoutMs);
+    });
     connect(m_model, &QAbstractItemModel::rowsInserted, this, &MainWindow::updateCentralPage);
     connect(m_model, &QAbstractItemModel::rowsRemoved, this, &MainWindow::updateCentralPage);
     connect(m_model, &QAbstractItemModel::dataChanged, this, &MainWindow::updateActions);
@@ -118,7 +118,16 @@ MainWindow::MainWindow(const QString &settingsFile, QWidget *parent)
     updateActions();
 }
 
-MainWindow::~MainWindow() = default;
+MainWindow::~MainWindow()
+{
+    // Jobs and clients use the session's transport: they go first, the session last.
+    m_manifestPanel->showHint(QString());
+    m_tree->setModel(nullptr);
+    delete m_model;
+    m_model = nullptr;
+    delete m_session;
+    m_session = nullptr;
+}
 
 void MainWindow::createActions()
 {
@@ -290,8 +299,9 @@ void MainWindow::saveRegistryList()
 {
     const oci::Result<void> saved = m_store.save(m_model->registries());
     if (!saved) {
-        statusBar()->showMessage(tr("The registry list could not be saved to %1.").arg(m_store.settingsFile()),
-                                 kStatusTimeoutMs);
+        statusBar()->showMessage(
+            tr("The registry list could not be saved to %1.").arg(m_store.settingsFile()),
+            kStatusTimeoutMs);
     }
 }
 
@@ -306,13 +316,15 @@ void MainWindow::onCurrentChanged(const QModelIndex &current)
     }
     switch (kindOf(current)) {
     case Kind::Tag:
-        m_manifestPanel->showTag(m_model->client(current), current.data(ModelRoles::RegistryRole).toString(),
+        m_manifestPanel->showTag(m_model->client(current),
+                                 current.data(ModelRoles::RegistryRole).toString(),
                                  current.data(ModelRoles::RepositoryRole).toString(),
                                  current.data(ModelRoles::TagRole).toString());
         break;
     case Kind::Repository:
-        m_manifestPanel->showHint(tr("Expand %1 to list its tags, then select a tag to see its manifest.")
-                                      .arg(current.data(ModelRoles::RepositoryRole).toString()));
+        m_manifestPanel->showHint(
+            tr("Expand %1 to list its tags, then select a tag to see its manifest.")
+                .arg(current.data(ModelRoles::RepositoryRole).toString()));
         break;
     case Kind::Registry:
     case Kind::Folder:
@@ -321,8 +333,9 @@ void MainWindow::onCurrentChanged(const QModelIndex &current)
         break;
     case Kind::Message:
         m_manifestPanel->showHint(current.data(Qt::ToolTipRole).toString(),
-                                  stateOf(current) == State::Failed ? ManifestPanel::HintKind::Problem
-                                                                    : ManifestPanel::HintKind::Hint);
+                                  stateOf(current) == State::Failed
+                                      ? ManifestPanel::HintKind::Problem
+                                      : ManifestPanel::HintKind::Hint);
         break;
     }
 }

@@ -53,8 +53,7 @@ QLineEdit *makeReadOnlyField(QWidget *parent, const QString &objectName)
 
 } // namespace
 
-ManifestPanel::ManifestPanel(QWidget *parent)
-    : QWidget(parent)
+ManifestPanel::ManifestPanel(QWidget *parent) : QWidget(parent)
 {
     m_hint = new QLabel(this);
     m_hint->setObjectName(QStringLiteral("manifestHint"));
@@ -85,11 +84,11 @@ ManifestPanel::ManifestPanel(QWidget *parent)
     auto *referenceRow = new QHBoxLayout;
     referenceRow->addWidget(m_reference, 1);
     referenceRow->addWidget(makeCopyButton(m_reference, tr("Copy the reference"),
-                                                tr("Copied the reference to the clipboard.")));
+                                           tr("Copied the reference to the clipboard.")));
     auto *digestRow = new QHBoxLayout;
     digestRow->addWidget(m_digest, 1);
-    digestRow->addWidget(makeCopyButton(m_digest, tr("Copy the digest"),
-                                             tr("Copied the digest to the clipboard.")));
+    digestRow->addWidget(
+        makeCopyButton(m_digest, tr("Copy the digest"), tr("Copied the digest to the clipboard.")));
 
     auto *form = new QFormLayout;
     form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
@@ -146,7 +145,8 @@ QToolButton *ManifestPanel::makeCopyButton(QLineEdit *field, const QString &tool
     button->setText(tr("Copy"));
     button->setToolTip(toolTip);
     button->setToolButtonStyle(Qt::ToolButtonTextOnly);
-    connect(button, &QToolButton::clicked, this, [this, field, doneMessage] { copyToClipboard(field, doneMessage); });
+    connect(button, &QToolButton::clicked, this,
+            [this, field, doneMessage] { copyToClipboard(field, doneMessage); });
     return button;
 }
 
@@ -163,12 +163,13 @@ void ManifestPanel::showHint(const QString &text, HintKind kind)
 {
     cancelRequest();
     m_hint->setText(text);
-    m_hint->setForegroundRole(kind == HintKind::Problem ? QPalette::WindowText : QPalette::PlaceholderText);
+    m_hint->setForegroundRole(kind == HintKind::Problem ? QPalette::WindowText
+                                                        : QPalette::PlaceholderText);
     m_pages->setCurrentWidget(m_hint);
 }
 
-void ManifestPanel::showTag(oci::RegistryClient *client, const QString &host, const QString &repository,
-                            const QString &tag)
+void ManifestPanel::showTag(oci::RegistryClient *client, const QString &host,
+                            const QString &repository, const QString &tag)
 {
     cancelRequest();
     const QString reference = host + QLatin1Char('/') + repository + QLatin1Char(':') + tag;
@@ -208,9 +209,10 @@ void ManifestPanel::showTag(oci::RegistryClient *client, const QString &host, co
         const qint64 size = manifest.size >= 0 ? manifest.size : manifest.bytes.size();
         // formattedDataSize says "345 bytes" itself; larger sizes add the exact count.
         const QLocale locale;
-        m_size->setText(size < 1024 ? locale.formattedDataSize(size)
-                                    : tr("%1 (%2 bytes)").arg(locale.formattedDataSize(size, 1),
-                                                              locale.toString(size)));
+        m_size->setText(size < 1024
+                            ? locale.formattedDataSize(size)
+                            : tr("%1 (%2 bytes)")
+                                  .arg(locale.formattedDataSize(size, 1), locale.toString(size)));
         m_manifest->setPlainText(indentJson(manifest.bytes));
         m_pages->setCurrentIndex(1);
         Q_EMIT statusMessage(tr("Showing the manifest of %1.").arg(reference));

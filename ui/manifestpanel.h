@@ -6,7 +6,7 @@
 namespace oci {
 class ManifestJob;
 class RegistryClient;
-}
+} // namespace oci
 
 class QLabel;
 class QLineEdit;
@@ -52,7 +52,8 @@ private:
     void cancelRequest();
     void copyToClipboard(const QLineEdit *field, const QString &doneMessage);
     void applyPalette();
-    QToolButton *makeCopyButton(QLineEdit *field, const QString &toolTip, const QString &doneMessage);
+    QToolButton *makeCopyButton(QLineEdit *field, const QString &toolTip,
+                                const QString &doneMessage);
 
     QPointer<oci::ManifestJob> m_job;
     QStackedWidget *m_pages = nullptr;

@@ -3,11 +3,10 @@
 #include "roles.h"
 #include "treeicons.h"
 
-RegistryTreeDelegate::RegistryTreeDelegate(QObject *parent)
-    : QStyledItemDelegate(parent)
-{}
+RegistryTreeDelegate::RegistryTreeDelegate(QObject *parent) : QStyledItemDelegate(parent) {}
 
-void RegistryTreeDelegate::initStyleOption(QStyleOptionViewItem *option, const QModelIndex &index) const
+void RegistryTreeDelegate::initStyleOption(QStyleOptionViewItem *option,
+                                           const QModelIndex &index) const
 {
     QStyledItemDelegate::initStyleOption(option, index);
     const auto kind = index.data(ModelRoles::NodeKindRole).value<ModelRoles::NodeKind>();
@@ -25,8 +24,8 @@ void RegistryTreeDelegate::initStyleOption(QStyleOptionViewItem *option, const Q
         option->font.setItalic(true);
         const bool failed = state == ModelRoles::NodeState::Failed;
         // A red that reads on light and dark bases alike; quieter text otherwise.
-        const QColor colour = failed ? QColor(0xc6, 0x28, 0x28)
-                                     : option->palette.color(QPalette::PlaceholderText);
+        const QColor colour =
+            failed ? QColor(0xc6, 0x28, 0x28) : option->palette.color(QPalette::PlaceholderText);
         option->palette.setColor(QPalette::Text, colour);
         option->palette.setColor(QPalette::WindowText, colour);
         option->textElideMode = Qt::ElideRight;

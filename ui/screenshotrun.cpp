@@ -34,11 +34,14 @@ ScreenshotRun::ScreenshotRun(MainWindow *window, const QString &host, QString fi
 {
     m_timeout->setSingleShot(true);
     connect(m_timeout, &QTimer::timeout, this, [this] {
-        fail(tr("The screenshot was not taken: no manifest was shown within %1 s.").arg(m_timeoutSeconds));
+        fail(tr("The screenshot was not taken: no manifest was shown within %1 s.")
+                 .arg(m_timeoutSeconds));
     });
-    connect(m_tour, &DemoTour::arrived, this, [this] { QTimer::singleShot(kSettleMs, this, &ScreenshotRun::capture); });
-    connect(m_tour, &DemoTour::failed, this,
-            [this](const QString &reason) { fail(tr("The screenshot was not taken: %1").arg(reason)); });
+    connect(m_tour, &DemoTour::arrived, this,
+            [this] { QTimer::singleShot(kSettleMs, this, &ScreenshotRun::capture); });
+    connect(m_tour, &DemoTour::failed, this, [this](const QString &reason) {
+        fail(tr("The screenshot was not taken: %1").arg(reason));
+    });
 }
 
 void ScreenshotRun::start()

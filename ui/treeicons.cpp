@@ -121,7 +121,8 @@ QIcon loading()
 {
     static const QIcon icon = drawnIcon([](QPainter &p) {
         p.setPen(Qt::NoPen);
-        const QColor shades[] = {QColor(0x9a, 0xa3, 0xad), QColor(0x78, 0x82, 0x8c), QColor(0x55, 0x5e, 0x68)};
+        const QColor shades[] = {QColor(0x9a, 0xa3, 0xad), QColor(0x78, 0x82, 0x8c),
+                                 QColor(0x55, 0x5e, 0x68)};
         for (int i = 0; i < 3; ++i) {
             p.setBrush(shades[i]);
             p.drawEllipse(QPointF(3.5 + i * 4.5, 8), 1.6, 1.6);

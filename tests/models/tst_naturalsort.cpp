@@ -15,8 +15,8 @@ class TestNaturalSort final : public QObject
 private Q_SLOTS:
     void order()
     {
-        QStringList names{u"v10"_s, u"v2"_s, u"1.10.0"_s, u"1.9.2"_s, u"latest"_s, u"Alpha"_s,
-                          u"alpha"_s, u"1.9.10"_s, u"v1"_s};
+        QStringList names{u"v10"_s,   u"v2"_s,    u"1.10.0"_s, u"1.9.2"_s, u"latest"_s,
+                          u"Alpha"_s, u"alpha"_s, u"1.9.10"_s, u"v1"_s};
         const NaturalLess less;
         std::sort(names.begin(), names.end(), less);
         QCOMPARE(names, (QStringList{u"1.9.2"_s, u"1.9.10"_s, u"1.10.0"_s, u"Alpha"_s, u"alpha"_s,

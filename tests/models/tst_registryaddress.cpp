@@ -20,7 +20,8 @@ private Q_SLOTS:
         QTest::addColumn<QString>("host");
         QTest::addColumn<Scheme>("scheme");
 
-        const auto ok = [](const char *name, const QString &text, const QString &host, Scheme scheme) {
+        const auto ok = [](const char *name, const QString &text, const QString &host,
+                           Scheme scheme) {
             QTest::newRow(name) << text << Problem::None << host << scheme;
         };
         const auto bad = [](const char *name, const QString &text, Problem problem) {
@@ -29,15 +30,18 @@ private Q_SLOTS:
         ok("host:port", u"localhost:5000"_s, u"localhost:5000"_s, Scheme::Unspecified);
         ok("https url", u"https://ghcr.io"_s, u"ghcr.io"_s, Scheme::Https);
         ok("http url with port", u"http://127.0.0.1:5000"_s, u"127.0.0.1:5000"_s, Scheme::Http);
-        ok("trailing slash", u"https://registry.example.com/"_s, u"registry.example.com"_s, Scheme::Https);
-        ok("api root", u"https://registry.example.com/v2/"_s, u"registry.example.com"_s, Scheme::Https);
+        ok("trailing slash", u"https://registry.example.com/"_s, u"registry.example.com"_s,
+           Scheme::Https);
+        ok("api root", u"https://registry.example.com/v2/"_s, u"registry.example.com"_s,
+           Scheme::Https);
         ok("spaces trimmed", u"  quay.io  "_s, u"quay.io"_s, Scheme::Unspecified);
         ok("upper case", u"HTTPS://GHCR.IO"_s, u"ghcr.io"_s, Scheme::Https);
         ok("docker hub alias", u"index.docker.io"_s, u"docker.io"_s, Scheme::Unspecified);
         ok("docker hub api host", u"https://registry-1.docker.io"_s, u"docker.io"_s, Scheme::Https);
         ok("ipv6", u"http://[::1]:5000"_s, u"[::1]:5000"_s, Scheme::Http);
         ok("hyphen", u"my-registry.local:443"_s, u"my-registry.local:443"_s, Scheme::Unspecified);
-        ok("port leading zero normalised", u"localhost:05000"_s, u"localhost:5000"_s, Scheme::Unspecified);
+        ok("port leading zero normalised", u"localhost:05000"_s, u"localhost:5000"_s,
+           Scheme::Unspecified);
 
         bad("empty", QString(), Problem::Empty);
         bad("blank", u"   "_s, Problem::Empty);

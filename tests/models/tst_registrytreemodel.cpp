@@ -49,7 +49,8 @@ QStringList childNames(const QAbstractItemModel &model, const QModelIndex &paren
 }
 
 // Every repository name below `parent`, as the tree shows it.
-void collectRepositories(const QAbstractItemModel &model, const QModelIndex &parent, QStringList *out)
+void collectRepositories(const QAbstractItemModel &model, const QModelIndex &parent,
+                         QStringList *out)
 {
     for (int row = 0; row < model.rowCount(parent); ++row) {
         const QModelIndex child = model.index(row, 0, parent);
@@ -119,14 +120,17 @@ private Q_SLOTS:
         m_registry = std::make_unique<RegistryProcess>();
         QVERIFY2(m_registry->start(), qPrintable(m_registry->errorString()));
         Fixtures fixtures(*m_registry);
-        const auto hello = fixtures.pushOciImage(QStringLiteral("library/hello"), QStringLiteral("1.0"));
+        const auto hello =
+            fixtures.pushOciImage(QStringLiteral("library/hello"), QStringLiteral("1.0"));
         QVERIFY_RESULT(hello);
         m_helloDigest = hello->digest;
         // Tags whose natural order differs from their code-point order.
         RegistrySeeder seeder(*m_registry);
         for (const QString &tag : {u"v10"_s, u"v2"_s, u"v1.10"_s, u"v1.9"_s, u"latest"_s})
-            QVERIFY_RESULT(seeder.linkTag(QStringLiteral("library/hello"), tag, hello->digest.toString()));
-        QVERIFY_RESULT(fixtures.pushIndex(QStringLiteral("multi/arch/tool"), QStringLiteral("1.0")));
+            QVERIFY_RESULT(
+                seeder.linkTag(QStringLiteral("library/hello"), tag, hello->digest.toString()));
+        QVERIFY_RESULT(
+            fixtures.pushIndex(QStringLiteral("multi/arch/tool"), QStringLiteral("1.0")));
         // "team" is a repository and the folder of "team/app".
         QVERIFY_RESULT(fixtures.pushOciImage(QStringLiteral("team"), QStringLiteral("1.0")));
         QVERIFY_RESULT(fixtures.pushOciImage(QStringLiteral("team/app"), QStringLiteral("1.0")));
@@ -164,8 +168,8 @@ private Q_SLOTS:
         QCOMPARE(t.model.rowCount(registry), 0);
         QTRY_COMPARE(t.model.rowCount(registry), 1);
         QCOMPARE(kindOf(t.model.index(0, 0, registry)), Kind::Message);
-        QVERIFY(stateOf(t.model.index(0, 0, registry)) == State::Loading
-                || stateOf(registry) == State::Loaded);
+        QVERIFY(stateOf(t.model.index(0, 0, registry)) == State::Loading ||
+                stateOf(registry) == State::Loaded);
 
         QTRY_COMPARE_WITH_TIMEOUT(stateOf(registry), State::Loaded, kLoadTimeoutMs);
         QCOMPARE(finished.count(), 1);
@@ -180,8 +184,10 @@ private Q_SLOTS:
         QCOMPARE(shown, m_repositories);
 
         // 124 names at 40 a page: four requests, and rows went in page by page.
-        QCOMPARE(countOccurrences(m_registry->log(), "\"GET /v2/_catalog") - catalogRequestsBefore, 4);
-        const QModelIndex bulk = t.model.repositoryIndex(m_registry->host(), QStringLiteral("bulk"));
+        QCOMPARE(countOccurrences(m_registry->log(), "\"GET /v2/_catalog") - catalogRequestsBefore,
+                 4);
+        const QModelIndex bulk =
+            t.model.repositoryIndex(m_registry->host(), QStringLiteral("bulk"));
         QCOMPARE(kindOf(bulk), Kind::Folder);
         QCOMPARE(t.model.rowCount(bulk), 120);
         int bulkBatches = 0;
@@ -191,11 +197,13 @@ private Q_SLOTS:
         }
         QVERIFY2(bulkBatches >= 2, qPrintable(QString::number(bulkBatches)));
 
-        const QModelIndex deep = t.model.repositoryIndex(m_registry->host(), QStringLiteral("multi/arch/tool"));
+        const QModelIndex deep =
+            t.model.repositoryIndex(m_registry->host(), QStringLiteral("multi/arch/tool"));
         QCOMPARE(deep.data().toString(), u"tool"_s);
         QCOMPARE(kindOf(deep.parent()), Kind::Folder);
         QCOMPARE(deep.parent().data().toString(), u"arch"_s);
-        QCOMPARE(deep.data(ModelRoles::ReferenceRole).toString(), m_registry->host() + u"/multi/arch/tool");
+        QCOMPARE(deep.data(ModelRoles::ReferenceRole).toString(),
+                 m_registry->host() + u"/multi/arch/tool");
         QCOMPARE(deep.data(ModelRoles::RegistryRole).toString(), m_registry->host());
     }
 
@@ -206,7 +214,8 @@ private Q_SLOTS:
         t.model.fetchMore(registry);
         QTRY_COMPARE_WITH_TIMEOUT(stateOf(registry), State::Loaded, kLoadTimeoutMs);
 
-        const QModelIndex team = t.model.repositoryIndex(m_registry->host(), QStringLiteral("team"));
+        const QModelIndex team =
+            t.model.repositoryIndex(m_registry->host(), QStringLiteral("team"));
         QCOMPARE(kindOf(team), Kind::Repository);
         QCOMPARE(childNames(t.model, team), QStringList{u"app"_s});
         QVERIFY(t.model.canFetchMore(team));
@@ -228,7 +237,8 @@ private Q_SLOTS:
         t.model.fetchMore(registry);
         QTRY_COMPARE_WITH_TIMEOUT(stateOf(registry), State::Loaded, kLoadTimeoutMs);
 
-        const QModelIndex hello = t.model.repositoryIndex(m_registry->host(), QStringLiteral("library/hello"));
+        const QModelIndex hello =
+            t.model.repositoryIndex(m_registry->host(), QStringLiteral("library/hello"));
         QVERIFY(hello.isValid());
         QCOMPARE(stateOf(hello), State::NotLoaded);
         QCOMPARE(t.model.rowCount(hello), 0);
@@ -239,18 +249,20 @@ private Q_SLOTS:
 
         QCOMPARE(childNames(t.model, hello),
                  (QStringList{u"1.0"_s, u"latest"_s, u"v1.9"_s, u"v1.10"_s, u"v2"_s, u"v10"_s}));
-        const QModelIndex v10 = t.model.tagIndex(m_registry->host(), QStringLiteral("library/hello"),
-                                                 QStringLiteral("v10"));
+        const QModelIndex v10 = t.model.tagIndex(
+            m_registry->host(), QStringLiteral("library/hello"), QStringLiteral("v10"));
         QCOMPARE(kindOf(v10), Kind::Tag);
         QCOMPARE(v10.row(), 5);
         QCOMPARE(v10.data(ModelRoles::TagRole).toString(), u"v10"_s);
         QCOMPARE(v10.data(ModelRoles::RepositoryRole).toString(), u"library/hello"_s);
-        QCOMPARE(v10.data(ModelRoles::ReferenceRole).toString(), m_registry->host() + u"/library/hello:v10");
+        QCOMPARE(v10.data(ModelRoles::ReferenceRole).toString(),
+                 m_registry->host() + u"/library/hello:v10");
         QVERIFY(!t.model.hasChildren(v10));
         QVERIFY(t.model.flags(v10) & Qt::ItemIsSelectable);
 
         // The client behind the row reads the manifest the tag points to.
-        std::unique_ptr<oci::ManifestJob> job(t.model.client(v10)->manifest(u"library/hello"_s, u"v10"_s));
+        std::unique_ptr<oci::ManifestJob> job(
+            t.model.client(v10)->manifest(u"library/hello"_s, u"v10"_s));
         QSignalSpy done(job.get(), &oci::Job::finished);
         QVERIFY(done.wait(kLoadTimeoutMs));
         QVERIFY2(job->succeeded(), qPrintable(job->error().describe()));
@@ -315,14 +327,16 @@ private Q_SLOTS:
         RegistryProcess registry(auth);
         QVERIFY2(registry.start(), qPrintable(registry.errorString()));
         Fixtures fixtures(registry);
-        QVERIFY_RESULT(fixtures.pushOciImage(QStringLiteral("private/hello"), QStringLiteral("1.0")));
+        QVERIFY_RESULT(
+            fixtures.pushOciImage(QStringLiteral("private/hello"), QStringLiteral("1.0")));
 
         ModelUnderTest t;
         t.session.setPassword(registry.host(), registry.username(), u"not-the-password"_s);
         const QModelIndex index = t.model.addRegistry(entryFor(registry, registry.username()));
         t.model.fetchMore(index);
         QTRY_COMPARE_WITH_TIMEOUT(stateOf(index), State::Failed, kLoadTimeoutMs);
-        QCOMPARE(index.data(ModelRoles::ErrorCodeRole).toInt(), int(oci::Error::Code::Unauthorized));
+        QCOMPARE(index.data(ModelRoles::ErrorCodeRole).toInt(),
+                 int(oci::Error::Code::Unauthorized));
         const QString error = index.data(ModelRoles::ErrorRole).toString();
         QVERIFY2(error.contains(registry.host()), qPrintable(error));
         QVERIFY2(error.contains(u"Sign In"_s), qPrintable(error));
@@ -332,7 +346,8 @@ private Q_SLOTS:
         t.session.setPassword(registry.host(), registry.username(), registry.password());
         t.model.reconnect(index);
         QTRY_COMPARE_WITH_TIMEOUT(stateOf(index), State::Loaded, kLoadTimeoutMs);
-        QVERIFY(t.model.repositoryIndex(registry.host(), QStringLiteral("private/hello")).isValid());
+        QVERIFY(
+            t.model.repositoryIndex(registry.host(), QStringLiteral("private/hello")).isValid());
         QCOMPARE(index.data(ModelRoles::ErrorCodeRole).toInt(), int(oci::Error::Code::None));
     }
 
@@ -357,7 +372,8 @@ private Q_SLOTS:
         ModelUnderTest t(true);
         const QModelIndex registry = t.model.addRegistry(entryFor(*m_registry));
         QTRY_COMPARE_WITH_TIMEOUT(stateOf(registry), State::Loaded, kLoadTimeoutMs);
-        const QModelIndex hello = t.model.repositoryIndex(m_registry->host(), QStringLiteral("library/hello"));
+        const QModelIndex hello =
+            t.model.repositoryIndex(m_registry->host(), QStringLiteral("library/hello"));
         QTRY_COMPARE_WITH_TIMEOUT(stateOf(hello), State::Loaded, kLoadTimeoutMs);
         QCOMPARE(t.model.rowCount(hello), 6);
         for (const QString &name : std::as_const(m_repositories)) {

@@ -16,8 +16,7 @@ namespace {
 
 struct DialogUnderTest
 {
-    explicit DialogUnderTest(const QStringList &existing = {})
-        : dialog(existing)
+    explicit DialogUnderTest(const QStringList &existing = {}) : dialog(existing)
     {
         address = dialog.findChild<QLineEdit *>(u"addressEdit"_s);
         plainHttp = dialog.findChild<QCheckBox *>(u"plainHttpCheck"_s);
@@ -57,7 +56,8 @@ private Q_SLOTS:
     void startsQuietAndDisabled()
     {
         DialogUnderTest t;
-        QVERIFY(t.address && t.plainHttp && t.insecure && t.caFile && t.username && t.password && t.problem);
+        QVERIFY(t.address && t.plainHttp && t.insecure && t.caFile && t.username && t.password &&
+                t.problem);
         QVERIFY(!t.ok->isEnabled());
         QVERIFY(t.problem->text().isEmpty()); // nothing typed yet: no scolding
         QVERIFY(!t.dialog.problem().isEmpty());
@@ -142,7 +142,8 @@ private Q_SLOTS:
         t.typeAddress(u"registry.example.com"_s);
         t.caFile->setText(u"/nonexistent/ca.pem"_s);
         QVERIFY(!t.ok->isEnabled());
-        QVERIFY2(t.problem->text().contains(u"/nonexistent/ca.pem"_s), qPrintable(t.problem->text()));
+        QVERIFY2(t.problem->text().contains(u"/nonexistent/ca.pem"_s),
+                 qPrintable(t.problem->text()));
         QTemporaryFile ca;
         QVERIFY(ca.open());
         t.caFile->setText(ca.fileName());

@@ -35,12 +35,15 @@ private Q_SLOTS:
     {
         QTextDocument document;
         const QString digest = u"sha256:"_s + QString(64, u'a');
-        const QString line = u"  \"digest\": \""_s + digest + u"\", \"size\": -12.5e3, \"ok\": true, \"x\": null, \"n\": \"v1\""_s;
+        const QString line = u"  \"digest\": \""_s + digest +
+                             u"\", \"size\": -12.5e3, \"ok\": true, \"x\": null, \"n\": \"v1\""_s;
         document.setPlainText(line);
         JsonHighlighter highlighter(&document);
         const QTextBlock block = document.firstBlock();
 
-        const auto colour = [&](Token token) { return highlighter.format(token).foreground().color(); };
+        const auto colour = [&](Token token) {
+            return highlighter.format(token).foreground().color();
+        };
         QCOMPARE(colourAt(block, int(line.indexOf(u"\"digest\"")) + 1), colour(Token::Key));
         QCOMPARE(colourAt(block, int(line.indexOf(u"sha256:")) + 3), colour(Token::Digest));
         QCOMPARE(colourAt(block, int(line.indexOf(u"-12.5e3")) + 4), colour(Token::Number));

@@ -101,7 +101,8 @@ private Q_SLOTS:
         // Expanding in the view loads; the password from this session is used.
         window.tree()->expand(registry);
         QTRY_COMPARE_WITH_TIMEOUT(stateOf(registry), State::Loaded, kLoadTimeoutMs);
-        const QModelIndex repository = window.model()->repositoryIndex(m_registry->host(), u"demo/apps/web"_s);
+        const QModelIndex repository =
+            window.model()->repositoryIndex(m_registry->host(), u"demo/apps/web"_s);
         QVERIFY(repository.isValid());
         window.tree()->expand(repository.parent().parent());
         window.tree()->expand(repository.parent());
@@ -110,7 +111,8 @@ private Q_SLOTS:
         window.tree()->expand(repository);
         QTRY_COMPARE_WITH_TIMEOUT(stateOf(repository), State::Loaded, kLoadTimeoutMs);
 
-        const QModelIndex tag = window.model()->tagIndex(m_registry->host(), u"demo/apps/web"_s, u"2.0"_s);
+        const QModelIndex tag =
+            window.model()->tagIndex(m_registry->host(), u"demo/apps/web"_s, u"2.0"_s);
         QVERIFY(tag.isValid());
         window.tree()->setCurrentIndex(tag);
         ManifestPanel *panel = window.manifestPanel();
@@ -119,7 +121,8 @@ private Q_SLOTS:
         const QString reference = m_registry->host() + u"/demo/apps/web:2.0";
         QCOMPARE(panel->reference(), reference);
         QCOMPARE(panel->digest(), m_image.digest.toString());
-        QCOMPARE(panel->findChild<QLineEdit *>(u"digestField"_s)->text(), m_image.digest.toString());
+        QCOMPARE(panel->findChild<QLineEdit *>(u"digestField"_s)->text(),
+                 m_image.digest.toString());
         const QString text = panel->manifestText();
         QVERIFY2(text.contains(u"\"schemaVersion\": 2"_s), qPrintable(text));
         QVERIFY2(text.contains(m_image.configDigest.toString()), qPrintable(text));
@@ -158,10 +161,12 @@ private Q_SLOTS:
         const QModelIndex registry = window.model()->registryIndex(m_registry->host());
         QVERIFY(registry.isValid());
         window.tree()->expand(registry);
-        QTRY_VERIFY_WITH_TIMEOUT(stateOf(registry) != State::Loading && stateOf(registry) != State::NotLoaded,
+        QTRY_VERIFY_WITH_TIMEOUT(stateOf(registry) != State::Loading &&
+                                     stateOf(registry) != State::NotLoaded,
                                  kLoadTimeoutMs);
         QCOMPARE(stateOf(registry), State::Failed);
-        QCOMPARE(registry.data(ModelRoles::ErrorCodeRole).toInt(), int(oci::Error::Code::Unauthorized));
+        QCOMPARE(registry.data(ModelRoles::ErrorCodeRole).toInt(),
+                 int(oci::Error::Code::Unauthorized));
     }
 };
 
