@@ -416,7 +416,11 @@ void RegistryTreeModel::reload(const QModelIndex &index)
     if (!node)
         return;
     node->cancelJob();
-    clearChildren(node);
+    // A repository's deeper names come from the catalog: only its tags are listed again.
+    if (node->kind == Kind::Registry)
+        clearChildren(node);
+    else
+        clearTags(node);
     startLoading(node, MessageTiming::Now);
 }
 
@@ -713,6 +717,24 @@ void RegistryTreeModel::clearChildren(Node *parent)
     std::unique_ptr<Node> removedMessage = std::move(parent->message);
     parent->children.clear();
     parent->namespaceChildren.clear();
+    parent->tagChildren.clear();
+    endRemoveRows();
+}
+
+void RegistryTreeModel::clearTags(Node *parent)
+{
+    const auto firstTag = std::find_if(parent->children.begin(), parent->children.end(),
+                                       [](const auto &child) { return child->kind == Kind::Tag; });
+    const int first = int(firstTag - parent->children.begin());
+    const int rows = parent->rowCount();
+    if (first == rows)
+        return;
+    beginRemoveRows(indexFor(parent), first, rows - 1);
+    std::vector<std::unique_ptr<Node>> removed;
+    removed.insert(removed.end(), std::make_move_iterator(firstTag),
+                   std::make_move_iterator(parent->children.end()));
+    parent->children.erase(firstTag, parent->children.end());
+    std::unique_ptr<Node> removedMessage = std::move(parent->message);
     parent->tagChildren.clear();
     endRemoveRows();
 }

@@ -101,6 +101,7 @@ private:
     void setMessage(RegistryTreeNode *parent, const QString &text, const QString &toolTip);
     void clearMessage(RegistryTreeNode *parent);
     void clearChildren(RegistryTreeNode *parent);
+    void clearTags(RegistryTreeNode *parent);
     void nodeChanged(RegistryTreeNode *node);
 
     ClientFactory m_clientFactory;

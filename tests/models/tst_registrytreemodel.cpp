@@ -138,7 +138,12 @@ private Q_SLOTS:
         const auto bulk = fixtures.pushManyRepositories(*hello, QStringLiteral("bulk/r"), 120);
         QVERIFY_RESULT(bulk);
         m_bulk = *bulk;
+        // A repository with thousands of tags.
+        const auto many = fixtures.pushOciImage(QStringLiteral("big/many"), QStringLiteral("1.0"));
+        QVERIFY_RESULT(many);
+        QVERIFY_RESULT(fixtures.pushManyTags(*many, 3000, QStringLiteral("t")));
         m_repositories = m_bulk;
+        m_repositories << QStringLiteral("big/many");
         m_repositories << QStringLiteral("library/hello") << QStringLiteral("multi/arch/tool")
                        << QStringLiteral("team") << QStringLiteral("team/app");
         m_repositories.sort();
@@ -177,13 +182,13 @@ private Q_SLOTS:
 
         // Folders first level, natural order, no message row left.
         QCOMPARE(childNames(t.model, registry),
-                 (QStringList{u"bulk"_s, u"library"_s, u"multi"_s, u"team"_s}));
+                 (QStringList{u"big"_s, u"bulk"_s, u"library"_s, u"multi"_s, u"team"_s}));
         QStringList shown;
         collectRepositories(t.model, registry, &shown);
         shown.sort();
         QCOMPARE(shown, m_repositories);
 
-        // 124 names at 40 a page: four requests, and rows went in page by page.
+        // 125 names at 40 a page: four requests, and rows went in page by page.
         QCOMPARE(countOccurrences(m_registry->log(), "\"GET /v2/_catalog") - catalogRequestsBefore,
                  4);
         const QModelIndex bulk =
@@ -228,6 +233,12 @@ private Q_SLOTS:
         QCOMPARE(kindOf(t.model.index(1, 0, team)), Kind::Tag);
         QCOMPARE(t.model.index(1, 0, team).data(ModelRoles::ReferenceRole).toString(),
                  m_registry->host() + u"/team:1.0");
+
+        // Reloading lists the tags again and keeps the deeper repository.
+        t.model.reload(team);
+        QCOMPARE(childNames(t.model, team), (QStringList{u"app"_s, u"Loading tags…"_s}));
+        QTRY_COMPARE_WITH_TIMEOUT(stateOf(team), State::Loaded, kLoadTimeoutMs);
+        QCOMPARE(childNames(t.model, team), (QStringList{u"app"_s, u"1.0"_s}));
     }
 
     void tagsLoadWhenExpanded()
@@ -273,6 +284,34 @@ private Q_SLOTS:
         QCOMPARE(stateOf(hello), State::Loading);
         QTRY_COMPARE_WITH_TIMEOUT(stateOf(hello), State::Loaded, kLoadTimeoutMs);
         QCOMPARE(t.model.rowCount(hello), 6);
+    }
+
+    void thousandsOfTagsInOneGo()
+    {
+        ModelUnderTest t;
+        const QModelIndex registry = t.model.addRegistry(entryFor(*m_registry));
+        t.model.fetchMore(registry);
+        QTRY_COMPARE_WITH_TIMEOUT(stateOf(registry), State::Loaded, kLoadTimeoutMs);
+        const QModelIndex many =
+            t.model.repositoryIndex(m_registry->host(), QStringLiteral("big/many"));
+        QVERIFY(many.isValid());
+
+        QSignalSpy inserted(&t.model, &QAbstractItemModel::rowsInserted);
+        t.model.fetchMore(many);
+        QTRY_COMPARE_WITH_TIMEOUT(stateOf(many), State::Loaded, kLoadTimeoutMs);
+        QCOMPARE(t.model.rowCount(many), 3001);
+        // The registry sends every tag in one response: one insertion for all of them (the
+        // other insertion is the "Loading tags…" row).
+        int tagBatches = 0;
+        for (const QList<QVariant> &arguments : std::as_const(inserted)) {
+            if (arguments.at(0).value<QModelIndex>() == QModelIndex(many) &&
+                arguments.at(2).toInt() - arguments.at(1).toInt() > 0)
+                ++tagBatches;
+        }
+        QCOMPARE(tagBatches, 1);
+        QCOMPARE(t.model.index(0, 0, many).data().toString(), u"1.0"_s);
+        QCOMPARE(t.model.index(1, 0, many).data().toString(), u"t0000"_s);
+        QCOMPARE(t.model.index(3000, 0, many).data().toString(), u"t2999"_s);
     }
 
     void unreachableRegistryFails()
