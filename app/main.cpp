@@ -11,6 +11,7 @@
 #include <QLibraryInfo>
 #include <QLocale>
 #include <QTranslator>
+#include <QTreeView>
 
 #include <cstdio>
 #include <cstring>
@@ -94,7 +95,8 @@ int main(int argc, char *argv[])
         RegistryEntry entry;
         entry.config.host = demoHost;
         entry.config.plainHttp = true;
-        window.addRegistry(entry);
+        // Opened at once: whoever asked for the demo wants to see what is in it.
+        window.tree()->expand(window.addRegistry(entry));
     }
     window.show();
 
