@@ -51,7 +51,6 @@ void TokenFetch::startPost()
     hop.authOrigin = m_params.realm;
     hop.request.method = "POST";
     hop.request.url = m_params.realm;
-    hop.request.object = QStringLiteral("token");
     hop.request.maxBodyBytes = MaxTokenBytes;
     hop.request.addHeader("Content-Type", "application/x-www-form-urlencoded");
     hop.request.addHeader("Accept", "application/json");
@@ -92,7 +91,6 @@ void TokenFetch::startGet()
     hop.registry = m_params.registry;
     hop.authOrigin = m_params.realm;
     hop.request.url = url;
-    hop.request.object = QStringLiteral("token");
     hop.request.maxBodyBytes = MaxTokenBytes;
     hop.request.addHeader("Accept", "application/json");
     if (!m_params.credentials.username.isEmpty() && !m_params.credentials.password.isEmpty())
@@ -119,9 +117,8 @@ Error TokenFetch::tokenError(const Error &cause) const
         error = Error(cause.code(), QStringLiteral("token request to %1: %2").arg(server, cause.message()));
         error.withUrl(cause.url());
     }
-    error.withRegistry(m_params.registry.host);
-    if (error.object().isEmpty())
-        error.withObject(QStringLiteral("token"));
+    // The object stays empty: the request that needed the token fills in its own.
+    error.withRegistry(m_params.registry.host).withObject(QString());
     return error;
 }
 
@@ -142,13 +139,15 @@ void TokenFetch::onFinished()
         return;
     }
     if (response.status < 200 || response.status >= 300) {
-        m_done(tokenError(errorForResponse(response, m_params.registry.host, QStringLiteral("token"))));
+        m_done(tokenError(errorForResponse(response, m_params.registry.host, QString())));
         return;
     }
     Result<TokenResponse> token = parseTokenResponse(response.body);
     if (!token) {
-        Error error = token.error();
-        error.withRegistry(m_params.registry.host).withObject(QStringLiteral("token")).withUrl(response.url);
+        Error error(token.error().code(), QStringLiteral("the token server %1 answered with an unusable "
+                                                         "token: %2")
+                                              .arg(hostPortOf(m_params.realm), token.error().message()));
+        error.withRegistry(m_params.registry.host).withUrl(response.url);
         m_done(std::move(error));
         return;
     }

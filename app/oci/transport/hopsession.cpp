@@ -3,12 +3,15 @@
 #include "oci/transport/origin.h"
 #include "oci/transport/retryafter.h"
 #include "oci/transport/tlsconfig.h"
+#include "oci/transport/transportlog.h"
 #include "oci/transport/transport.h"
 
 #include <QDateTime>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QRandomGenerator>
+
+Q_LOGGING_CATEGORY(lcTransport, "lading.transport", QtWarningMsg)
 
 namespace oci {
 
@@ -119,6 +122,8 @@ void HopSession::sendHop()
         request.setSslConfiguration(ssl.value());
     }
 
+    qCDebug(lcTransport) << this << m_method << m_url.toDisplayString() << "auth:"
+                         << request.hasRawHeader("Authorization") << "hop" << m_hops << "retry" << m_retries;
     QNetworkAccessManager *nam = m_transport->networkAccessManager();
     QNetworkReply *reply = nullptr;
     if (m_method == "GET")
@@ -236,6 +241,8 @@ void HopSession::onReplyFinished()
     const QVariant status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute);
     const QString errorString = reply->errorString();
     const HeaderList headers = reply->rawHeaderPairs();
+    qCDebug(lcTransport) << this << "finished" << code << status << m_received << "bytes"
+                         << (m_timedOut ? "timed out" : "");
     dropReply();
 
     if (m_timedOut) {
@@ -354,6 +361,7 @@ bool HopSession::scheduleRetry(int retryAfterSeconds)
     if (retryAfterSeconds > 0)
         delay = qMax<qint64>(delay, qint64(retryAfterSeconds) * 1000);
     ++m_retries;
+    qCDebug(lcTransport) << this << "retry" << m_retries << "in" << delay << "ms";
     m_retryTimer.start(int(qMin<qint64>(delay, std::numeric_limits<int>::max())));
     return true;
 }

@@ -8,4 +8,5 @@ target_sources(lading_oci PRIVATE
     ${CMAKE_CURRENT_LIST_DIR}/origin.h ${CMAKE_CURRENT_LIST_DIR}/origin.cpp
     ${CMAKE_CURRENT_LIST_DIR}/tlsconfig.h ${CMAKE_CURRENT_LIST_DIR}/tlsconfig.cpp
     ${CMAKE_CURRENT_LIST_DIR}/ownedrequest.h
+    ${CMAKE_CURRENT_LIST_DIR}/transportlog.h
 )

@@ -6,6 +6,7 @@
 #include "oci/transport/httperror.h"
 #include "oci/transport/origin.h"
 #include "oci/transport/transport.h"
+#include "oci/transport/transportlog.h"
 
 namespace oci {
 
@@ -132,6 +133,8 @@ void TransportReply::onHopFinished()
 
 void TransportReply::handleUnauthorized()
 {
+    qCDebug(lcTransport) << this << "401; grant" << m_grant.scheme << "fresh rounds" << m_freshRounds
+                         << "retried" << m_retriedRejected;
     const QList<AuthChallenge> challenges = parseAuthChallenges(m_response.header("www-authenticate"));
     const AuthChallenge *picked = pickChallenge(challenges);
     Error base = errorForResponse(m_response, m_registry.host, m_request.object);
@@ -215,6 +218,8 @@ void TransportReply::fail(Error error)
 
 void TransportReply::finish()
 {
+    qCDebug(lcTransport) << this << "reply finished" << m_request.method << m_request.url.toDisplayString()
+                         << m_response.status << Error::codeName(m_error.code()) << "aborted" << m_aborted;
     if (m_finished || m_aborted)
         return;
     m_finished = true;
