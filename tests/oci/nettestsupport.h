@@ -50,9 +50,9 @@ inline oci::RegistryConfig registryFor(const HttpTestServer &server)
 class FixedCredentials final : public oci::CredentialProvider
 {
 public:
-    explicit FixedCredentials(oci::Credentials credentials)
-        : m_credentials(std::move(credentials))
-    {}
+    explicit FixedCredentials(oci::Credentials credentials) : m_credentials(std::move(credentials))
+    {
+    }
     void lookup(const QString &host, oci::CredentialsCallback done) const override
     {
         m_hosts << host;

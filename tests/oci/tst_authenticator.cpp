@@ -119,7 +119,8 @@ void TestAuthenticator::setCredentials(const oci::Credentials &credentials)
 
 QByteArray TestAuthenticator::challenge(const QByteArray &scope, const QByteArray &error) const
 {
-    QByteArray value = "Bearer realm=\"" + m_tokens->url("/token").toEncoded() + "\",service=\"registry.test\"";
+    QByteArray value =
+        "Bearer realm=\"" + m_tokens->url("/token").toEncoded() + "\",service=\"registry.test\"";
     if (!scope.isEmpty())
         value += ",scope=\"" + scope + '"';
     if (!error.isEmpty())
@@ -143,11 +144,14 @@ void TestAuthenticator::serveTokens()
     m_tokens->setHandler([this](const HttpTestRequest &request) {
         const QByteArray token = "tok-" + QByteArray::number(m_issued.size() + 1);
         QStringList scopes = request.method == "POST"
-                                 ? formOf(request).queryItemValue(QStringLiteral("scope"), QUrl::FullyDecoded).split(u' ', Qt::SkipEmptyParts)
+                                 ? formOf(request)
+                                       .queryItemValue(QStringLiteral("scope"), QUrl::FullyDecoded)
+                                       .split(u' ', Qt::SkipEmptyParts)
                                  : decodedValues(request, QStringLiteral("scope"));
         m_issued.insert(token, scopes);
-        HttpTestResponse response = HttpTestResponse::json(
-            200, R"({"token":")" + token + R"(","expires_in":)" + QByteArray::number(m_expiresIn) + "}");
+        HttpTestResponse response =
+            HttpTestResponse::json(200, R"({"token":")" + token + R"(","expires_in":)" +
+                                            QByteArray::number(m_expiresIn) + "}");
         response.delayMs = m_tokenDelayMs;
         return response;
     });
@@ -159,7 +163,8 @@ void TestAuthenticator::basicFlow()
     m_registry->setHandler([](const HttpTestRequest &request) {
         if (request.header("authorization") == basicHeader(u"alice"_qs, u"s3cret"_qs))
             return HttpTestResponse::json(200, "{}");
-        return HttpTestResponse::registryError(401, "UNAUTHORIZED").header("WWW-Authenticate", R"(Basic realm="Registry Realm")");
+        return HttpTestResponse::registryError(401, "UNAUTHORIZED")
+            .header("WWW-Authenticate", R"(Basic realm="Registry Realm")");
     });
     auto *first = get("/v2/");
     QVERIFY(waitFinished(first));
@@ -180,12 +185,14 @@ void TestAuthenticator::basicFlow()
 void TestAuthenticator::basicWithoutCredentials()
 {
     m_registry->setHandler([](const HttpTestRequest &) {
-        return HttpTestResponse::registryError(401, "UNAUTHORIZED").header("WWW-Authenticate", R"(Basic realm="r")");
+        return HttpTestResponse::registryError(401, "UNAUTHORIZED")
+            .header("WWW-Authenticate", R"(Basic realm="r")");
     });
     auto *reply = get("/v2/");
     QVERIFY(waitFinished(reply));
     QCOMPARE(reply->error().code(), Error::Code::Unauthorized);
-    QVERIFY2(reply->error().message().contains(u"username and password"), qPrintable(reply->error().message()));
+    QVERIFY2(reply->error().message().contains(u"username and password"),
+             qPrintable(reply->error().message()));
     QCOMPARE(reply->error().registry(), m_registry->hostPort());
     QCOMPARE(m_registry->requestCount(), 1);
 }
@@ -194,7 +201,8 @@ void TestAuthenticator::basicRejected()
 {
     setCredentials(userPassword(u"alice"_qs, u"wrong"_qs));
     m_registry->setHandler([](const HttpTestRequest &) {
-        return HttpTestResponse::registryError(401, "UNAUTHORIZED").header("WWW-Authenticate", R"(Basic realm="r")");
+        return HttpTestResponse::registryError(401, "UNAUTHORIZED")
+            .header("WWW-Authenticate", R"(Basic realm="r")");
     });
     auto *reply = get("/v2/");
     QVERIFY(waitFinished(reply));
@@ -275,7 +283,8 @@ void TestAuthenticator::tokenIsCached()
     QVERIFY(waitFinished(other));
     QVERIFY(other->ok());
     QCOMPARE(m_tokens->requestCount(), 2);
-    QCOMPARE(decodedValues(m_tokens->requests().at(1), u"scope"_qs), QStringList{u"repository:lib/other:pull"_qs});
+    QCOMPARE(decodedValues(m_tokens->requests().at(1), u"scope"_qs),
+             QStringList{u"repository:lib/other:pull"_qs});
     QCOMPARE(m_registry->requestCount(), 5);
 }
 
@@ -297,7 +306,8 @@ void TestAuthenticator::tokenExpiryHonoured()
     QVERIFY(waitFinished(later));
     QVERIFY(later->ok());
     QCOMPARE(m_tokens->requestCount(), 2);
-    QCOMPARE(m_registry->requests().constLast().header("authorization"), QByteArray("Bearer tok-2"));
+    QCOMPARE(m_registry->requests().constLast().header("authorization"),
+             QByteArray("Bearer tok-2"));
 }
 
 void TestAuthenticator::concurrentRequestsShareOneTokenFetch()
@@ -316,7 +326,8 @@ void TestAuthenticator::concurrentRequestsShareOneTokenFetch()
         QVERIFY2(reply->ok(), qPrintable(reply->error().describe()));
     }
     QCOMPARE(m_tokens->requestCount(), before + 1);
-    QCOMPARE(decodedValues(m_tokens->requests().constLast(), u"scope"_qs), QStringList{u"repository:lib/other:pull"_qs});
+    QCOMPARE(decodedValues(m_tokens->requests().constLast(), u"scope"_qs),
+             QStringList{u"repository:lib/other:pull"_qs});
 }
 
 void TestAuthenticator::refreshTokenPost()
@@ -326,7 +337,8 @@ void TestAuthenticator::refreshTokenPost()
     credentials.identityToken = QStringLiteral("refresh+abc/=");
     setCredentials(credentials);
     serveBearerRegistry();
-    auto *reply = get("/v2/lib/app/tags/list", {u"repository:lib/app:pull"_qs, u"registry:catalog:*"_qs});
+    auto *reply =
+        get("/v2/lib/app/tags/list", {u"repository:lib/app:pull"_qs, u"registry:catalog:*"_qs});
     QVERIFY(waitFinished(reply));
     QVERIFY2(reply->ok(), qPrintable(reply->error().describe()));
     QCOMPARE(m_tokens->requestCount(), 1);
@@ -374,7 +386,8 @@ void TestAuthenticator::postFallsBackToGet()
     const HttpTestRequest fallback = m_tokens->requests().at(1);
     QCOMPARE(fallback.method, QByteArray("GET"));
     QCOMPARE(fallback.header("authorization"), basicHeader(u"alice"_qs, u"s3cret"_qs));
-    QCOMPARE(m_registry->requests().constLast().header("authorization"), QByteArray("Bearer tok-get"));
+    QCOMPARE(m_registry->requests().constLast().header("authorization"),
+             QByteArray("Bearer tok-get"));
 }
 
 void TestAuthenticator::insufficientScopeRetriedOnceThenUnauthorized()
@@ -382,17 +395,21 @@ void TestAuthenticator::insufficientScopeRetriedOnceThenUnauthorized()
     setCredentials(userPassword(u"alice"_qs, u"s3cret"_qs));
     m_registry->setHandler([this](const HttpTestRequest &request) {
         if (!request.hasHeader("authorization"))
-            return HttpTestResponse::registryError(401, "UNAUTHORIZED").header("WWW-Authenticate", challenge("repository:lib/app:pull"));
+            return HttpTestResponse::registryError(401, "UNAUTHORIZED")
+                .header("WWW-Authenticate", challenge("repository:lib/app:pull"));
         return HttpTestResponse::registryError(401, "UNAUTHORIZED", "insufficient scope")
-            .header("WWW-Authenticate", challenge("repository:lib/app:pull,push", "insufficient_scope"));
+            .header("WWW-Authenticate",
+                    challenge("repository:lib/app:pull,push", "insufficient_scope"));
     });
     auto *reply = get("/v2/lib/app/blobs/uploads/", {u"repository:lib/app:pull"_qs});
     QVERIFY(waitFinished(reply));
     QCOMPARE(reply->error().code(), Error::Code::Unauthorized);
-    QVERIFY2(reply->error().message().contains(u"repository:lib/app:pull,push"), qPrintable(reply->error().message()));
+    QVERIFY2(reply->error().message().contains(u"repository:lib/app:pull,push"),
+             qPrintable(reply->error().message()));
     QCOMPARE(m_registry->requestCount(), 3);
     QCOMPARE(m_tokens->requestCount(), 2);
-    QCOMPARE(decodedValues(m_tokens->requests().at(1), u"scope"_qs), QStringList{u"repository:lib/app:pull,push"_qs});
+    QCOMPARE(decodedValues(m_tokens->requests().at(1), u"scope"_qs),
+             QStringList{u"repository:lib/app:pull,push"_qs});
 }
 
 void TestAuthenticator::invalidTokenRefetchedOnce()
@@ -408,26 +425,30 @@ void TestAuthenticator::invalidTokenRefetchedOnce()
         }
         if (authorization.startsWith("Bearer tok-"))
             return HttpTestResponse::json(200, "{}");
-        return HttpTestResponse::registryError(401, "UNAUTHORIZED").header("WWW-Authenticate", challenge("repository:lib/app:pull"));
+        return HttpTestResponse::registryError(401, "UNAUTHORIZED")
+            .header("WWW-Authenticate", challenge("repository:lib/app:pull"));
     });
     auto *reply = get("/v2/lib/app/tags/list", {u"repository:lib/app:pull"_qs});
     QVERIFY(waitFinished(reply));
     QVERIFY2(reply->ok(), qPrintable(reply->error().describe()));
     QCOMPARE(m_tokens->requestCount(), 2);
-    QCOMPARE(m_registry->requests().constLast().header("authorization"), QByteArray("Bearer tok-2"));
+    QCOMPARE(m_registry->requests().constLast().header("authorization"),
+             QByteArray("Bearer tok-2"));
 }
 
 void TestAuthenticator::sameRejectionStops()
 {
     m_registry->setHandler([this](const HttpTestRequest &request) {
         return HttpTestResponse::registryError(401, "UNAUTHORIZED")
-            .header("WWW-Authenticate", challenge("repository:lib/app:pull",
-                                                  request.hasHeader("authorization") ? "invalid_token" : ""));
+            .header("WWW-Authenticate",
+                    challenge("repository:lib/app:pull",
+                              request.hasHeader("authorization") ? "invalid_token" : ""));
     });
     auto *reply = get("/v2/lib/app/tags/list", {u"repository:lib/app:pull"_qs});
     QVERIFY(waitFinished(reply));
     QCOMPARE(reply->error().code(), Error::Code::Unauthorized);
-    QVERIFY2(reply->error().message().contains(u"invalid_token"), qPrintable(reply->error().message()));
+    QVERIFY2(reply->error().message().contains(u"invalid_token"),
+             qPrintable(reply->error().message()));
     QCOMPARE(m_registry->requestCount(), 3);
     QCOMPARE(m_tokens->requestCount(), 2);
     QCOMPARE(m_transport->authenticator()->tokenCache().size(), 0); // rejected tokens are dropped
@@ -437,8 +458,10 @@ void TestAuthenticator::forbiddenIsDeniedWithoutAuthRetry()
 {
     m_registry->setHandler([this](const HttpTestRequest &request) {
         if (request.hasHeader("authorization"))
-            return HttpTestResponse::registryError(403, "DENIED", "requested access to the resource is denied");
-        return HttpTestResponse::registryError(401, "UNAUTHORIZED").header("WWW-Authenticate", challenge("repository:lib/app:pull"));
+            return HttpTestResponse::registryError(403, "DENIED",
+                                                   "requested access to the resource is denied");
+        return HttpTestResponse::registryError(401, "UNAUTHORIZED")
+            .header("WWW-Authenticate", challenge("repository:lib/app:pull"));
     });
     auto *reply = get("/v2/lib/app/manifests/x", {u"repository:lib/app:pull"_qs});
     QVERIFY(waitFinished(reply));
@@ -452,7 +475,8 @@ void TestAuthenticator::realmValidation_data()
 {
     QTest::addColumn<QByteArray>("realm");
     QTest::addColumn<QString>("expected");
-    QTest::newRow("link-local metadata address") << QByteArray("http://169.254.169.254/latest") << u"internal address"_qs;
+    QTest::newRow("link-local metadata address")
+        << QByteArray("http://169.254.169.254/latest") << u"internal address"_qs;
     QTest::newRow("relative") << QByteArray("/token") << u"not a valid URL"_qs;
     QTest::newRow("ftp") << QByteArray("ftp://auth.example/token") << u"not HTTPS"_qs;
     QTest::newRow("empty") << QByteArray() << u"not a valid URL"_qs;
@@ -477,13 +501,16 @@ void TestAuthenticator::realmValidation()
 
 void TestAuthenticator::httpRealmRefusedForHttpsRegistry()
 {
-    const testsupport::CertificateAndKey ca = testsupport::makeSelfSignedCertificate(u"Test CA"_qs, true);
-    const testsupport::CertificateAndKey server = testsupport::makeServerCertificate(ca, u"registry"_qs);
+    const testsupport::CertificateAndKey ca =
+        testsupport::makeSelfSignedCertificate(u"Test CA"_qs, true);
+    const testsupport::CertificateAndKey server =
+        testsupport::makeServerCertificate(ca, u"registry"_qs);
     QTemporaryDir dir;
     const QString caFile = dir.filePath(u"ca.pem"_qs);
     QVERIFY(testsupport::writeFile(caFile, ca.certificatePem));
     HttpTestServer https;
-    https.setTlsIdentity(QSslCertificate(server.certificatePem), QSslKey(server.privateKeyPem, QSsl::Rsa));
+    https.setTlsIdentity(QSslCertificate(server.certificatePem),
+                         QSslKey(server.privateKeyPem, QSsl::Rsa));
     QVERIFY(https.listen());
     const QByteArray realm = m_tokens->url("/token").toEncoded(); // http://
     https.setHandler([realm](const HttpTestRequest &) {
@@ -493,7 +520,8 @@ void TestAuthenticator::httpRealmRefusedForHttpsRegistry()
     setCredentials(userPassword(u"alice"_qs, u"s3cret"_qs));
     oci::RegistryConfig config = registryFor(https);
     config.caFile = caFile;
-    std::unique_ptr<oci::TransportReply> reply(m_transport->send(config, getRequest(https, "/v2/")));
+    std::unique_ptr<oci::TransportReply> reply(
+        m_transport->send(config, getRequest(https, "/v2/")));
     QVERIFY(waitFinished(reply.get()));
     QCOMPARE(reply->error().code(), Error::Code::Unauthorized);
     QVERIFY2(reply->error().message().contains(u"not HTTPS"), qPrintable(reply->error().message()));
@@ -513,7 +541,8 @@ void TestAuthenticator::realmQueryIsMerged()
     QVERIFY(waitFinished(reply));
     QVERIFY2(reply->ok(), qPrintable(reply->error().describe()));
     const HttpTestRequest token = m_tokens->requests().constFirst();
-    QVERIFY2(token.target.startsWith("/token?tenant=a%2Bb&service=registry.test&scope="), token.target.constData());
+    QVERIFY2(token.target.startsWith("/token?tenant=a%2Bb&service=registry.test&scope="),
+             token.target.constData());
     QCOMPARE(decodedValues(token, u"tenant"_qs), QStringList{u"a+b"_qs});
 }
 
@@ -525,7 +554,8 @@ void TestAuthenticator::registryTokenSentDirectly()
     m_registry->setHandler([this](const HttpTestRequest &request) {
         if (request.header("authorization") == "Bearer registry-token-xyz")
             return HttpTestResponse::json(200, "{}");
-        return HttpTestResponse::registryError(401, "UNAUTHORIZED").header("WWW-Authenticate", challenge({}));
+        return HttpTestResponse::registryError(401, "UNAUTHORIZED")
+            .header("WWW-Authenticate", challenge({}));
     });
     auto *reply = get("/v2/");
     QVERIFY(waitFinished(reply));
@@ -536,7 +566,8 @@ void TestAuthenticator::registryTokenSentDirectly()
 void TestAuthenticator::tokenResponseMalformed()
 {
     serveBearerRegistry();
-    m_tokens->setHandler([](const HttpTestRequest &) { return HttpTestResponse::text(200, "<html>login</html>"); });
+    m_tokens->setHandler(
+        [](const HttpTestRequest &) { return HttpTestResponse::text(200, "<html>login</html>"); });
     auto *reply = get("/v2/");
     QVERIFY(waitFinished(reply));
     QCOMPARE(reply->error().code(), Error::Code::MalformedDocument);
@@ -554,7 +585,8 @@ void TestAuthenticator::tokenServerRejectsCredentials()
     auto *reply = get("/v2/");
     QVERIFY(waitFinished(reply));
     QCOMPARE(reply->error().code(), Error::Code::Unauthorized);
-    QVERIFY2(reply->error().message().contains(u"token server") && reply->error().message().contains(u"alice"),
+    QVERIFY2(reply->error().message().contains(u"token server") &&
+                 reply->error().message().contains(u"alice"),
              qPrintable(reply->error().message()));
     QCOMPARE(m_tokens->requestCount(), 1); // GET is not retried on 401
 }
@@ -570,11 +602,13 @@ void TestAuthenticator::tokenRedirectDropsCredentials()
         return HttpTestResponse::json(200, R"({"token":"tok-elsewhere"})");
     });
     const QByteArray target = elsewhere.url("/issue").toEncoded();
-    m_tokens->setHandler([target](const HttpTestRequest &) { return HttpTestResponse::redirect(307, target); });
+    m_tokens->setHandler(
+        [target](const HttpTestRequest &) { return HttpTestResponse::redirect(307, target); });
     auto *reply = get("/v2/");
     QVERIFY(waitFinished(reply));
     QVERIFY2(reply->ok(), qPrintable(reply->error().describe()));
-    QCOMPARE(m_tokens->requests().constFirst().header("authorization"), basicHeader(u"alice"_qs, u"s3cret"_qs));
+    QCOMPARE(m_tokens->requests().constFirst().header("authorization"),
+             basicHeader(u"alice"_qs, u"s3cret"_qs));
     QCOMPARE(elsewhere.requestCount(), 1);
     QVERIFY(!elsewhere.requests().constFirst().hasHeader("authorization"));
 }

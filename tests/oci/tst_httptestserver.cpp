@@ -61,7 +61,8 @@ void TestHttpTestServer::answersAndLogsRequests()
 {
     m_server->setHandler([](const HttpTestRequest &request) {
         if (request.path() == "/v2/")
-            return HttpTestResponse::json(200, "{}").header("X-Seen", request.query().queryItemValue(QStringLiteral("a")).toUtf8());
+            return HttpTestResponse::json(200, "{}").header(
+                "X-Seen", request.query().queryItemValue(QStringLiteral("a")).toUtf8());
         return HttpTestResponse::text(404, "nope");
     });
     auto reply = get(m_server->url("/v2/?a=b%20c"), "Authorization", "Bearer T");
@@ -84,7 +85,8 @@ void TestHttpTestServer::answersAndLogsRequests()
 
 void TestHttpTestServer::keepsConnectionsAlive()
 {
-    m_server->setHandler([](const HttpTestRequest &) { return HttpTestResponse::text(200, "hello"); });
+    m_server->setHandler(
+        [](const HttpTestRequest &) { return HttpTestResponse::text(200, "hello"); });
     for (int i = 0; i < 3; ++i) {
         auto reply = get(m_server->url("/x"));
         QVERIFY(waitFinished(reply.get()));
@@ -96,10 +98,13 @@ void TestHttpTestServer::keepsConnectionsAlive()
 
 void TestHttpTestServer::postBodyIsRead()
 {
-    m_server->setHandler([](const HttpTestRequest &request) { return HttpTestResponse::text(201, request.body); });
+    m_server->setHandler(
+        [](const HttpTestRequest &request) { return HttpTestResponse::text(201, request.body); });
     QNetworkRequest request(m_server->url("/token"));
-    request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArray("application/x-www-form-urlencoded"));
-    std::unique_ptr<QNetworkReply> reply(m_nam.post(request, QByteArray("grant_type=refresh_token")));
+    request.setHeader(QNetworkRequest::ContentTypeHeader,
+                      QByteArray("application/x-www-form-urlencoded"));
+    std::unique_ptr<QNetworkReply> reply(
+        m_nam.post(request, QByteArray("grant_type=refresh_token")));
     QVERIFY(waitFinished(reply.get()));
     QCOMPARE(reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(), 201);
     QCOMPARE(reply->readAll(), QByteArray("grant_type=refresh_token"));

@@ -8,14 +8,16 @@
 class TimerJob final : public oci::Job
 {
 public:
-    explicit TimerJob(QObject *parent = nullptr)
-        : Job(parent)
+    explicit TimerJob(QObject *parent = nullptr) : Job(parent)
     {
         m_timer.setSingleShot(true);
         connect(&m_timer, &QTimer::timeout, this, [this] { finishSuccessfully(); });
     }
     void start(int ms) { m_timer.start(ms); }
-    void failNow(const QString &why) { finishWithError(oci::Error(oci::Error::Code::Network, why)); }
+    void failNow(const QString &why)
+    {
+        finishWithError(oci::Error(oci::Error::Code::Network, why));
+    }
     void succeedNow() { finishSuccessfully(); }
     int aborts = 0;
 

@@ -29,11 +29,14 @@ void TestOrigin::sameOrigin_data()
     QTest::addColumn<QUrl>("a");
     QTest::addColumn<QUrl>("b");
     QTest::addColumn<bool>("same");
-    QTest::newRow("default port") << u8("https://r.example/v2/") << u8("https://R.EXAMPLE:443/x") << true;
-    QTest::newRow("other port") << u8("https://r.example/") << u8("https://r.example:8443/") << false;
+    QTest::newRow("default port") << u8("https://r.example/v2/") << u8("https://R.EXAMPLE:443/x")
+                                  << true;
+    QTest::newRow("other port") << u8("https://r.example/") << u8("https://r.example:8443/")
+                                << false;
     QTest::newRow("other scheme") << u8("https://r.example/") << u8("http://r.example/") << false;
     QTest::newRow("subdomain") << u8("https://r.example/") << u8("https://cdn.r.example/") << false;
-    QTest::newRow("loopback alias") << u8("http://127.0.0.1:5000/") << u8("http://localhost:5000/") << false;
+    QTest::newRow("loopback alias")
+        << u8("http://127.0.0.1:5000/") << u8("http://localhost:5000/") << false;
 }
 
 void TestOrigin::sameOrigin()
@@ -73,13 +76,20 @@ void TestOrigin::forbiddenChange_data()
     QTest::addColumn<QUrl>("from");
     QTest::addColumn<QUrl>("to");
     QTest::addColumn<bool>("forbidden");
-    QTest::newRow("public -> loopback") << u8("https://r.example/") << u8("http://127.0.0.1/") << true;
-    QTest::newRow("public -> private") << u8("https://r.example/") << u8("https://10.0.0.5/") << true;
-    QTest::newRow("public -> metadata") << u8("https://r.example/") << u8("http://169.254.169.254/") << true;
-    QTest::newRow("loopback -> metadata") << u8("http://127.0.0.1:5000/") << u8("http://169.254.169.254/") << true;
-    QTest::newRow("public -> cdn") << u8("https://r.example/") << u8("https://cdn.example/") << false;
-    QTest::newRow("loopback -> loopback") << u8("http://127.0.0.1:5000/") << u8("http://127.0.0.1:6000/") << false;
-    QTest::newRow("private -> loopback") << u8("http://10.0.0.5/") << u8("http://localhost:5001/") << false;
+    QTest::newRow("public -> loopback")
+        << u8("https://r.example/") << u8("http://127.0.0.1/") << true;
+    QTest::newRow("public -> private")
+        << u8("https://r.example/") << u8("https://10.0.0.5/") << true;
+    QTest::newRow("public -> metadata")
+        << u8("https://r.example/") << u8("http://169.254.169.254/") << true;
+    QTest::newRow("loopback -> metadata")
+        << u8("http://127.0.0.1:5000/") << u8("http://169.254.169.254/") << true;
+    QTest::newRow("public -> cdn")
+        << u8("https://r.example/") << u8("https://cdn.example/") << false;
+    QTest::newRow("loopback -> loopback")
+        << u8("http://127.0.0.1:5000/") << u8("http://127.0.0.1:6000/") << false;
+    QTest::newRow("private -> loopback")
+        << u8("http://10.0.0.5/") << u8("http://localhost:5001/") << false;
     QTest::newRow("same host") << u8("https://10.0.0.5/") << u8("https://10.0.0.5:8443/") << false;
 }
 

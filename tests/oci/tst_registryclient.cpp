@@ -26,9 +26,11 @@ QByteArray ociManifest()
     const QByteArray config = Digest::sha256Of("{}").toString().toLatin1();
     const QByteArray layer = Digest::sha256Of("layer").toString().toLatin1();
     return R"({"schemaVersion":2,"mediaType":"application/vnd.oci.image.manifest.v1+json",)"
-           R"("config":{"mediaType":"application/vnd.oci.image.config.v1+json","digest":")" + config
-           + R"(","size":2},"layers":[{"mediaType":"application/vnd.oci.image.layer.v1.tar+gzip",)"
-           R"("digest":")" + layer + R"(","size":5}]})";
+           R"("config":{"mediaType":"application/vnd.oci.image.config.v1+json","digest":")" +
+           config +
+           R"(","size":2},"layers":[{"mediaType":"application/vnd.oci.image.layer.v1.tar+gzip",)"
+           R"("digest":")" +
+           layer + R"(","size":5}]})";
 }
 
 QStringList tagsNamed(const QString &prefix, int from, int count)
@@ -113,7 +115,8 @@ void TestRegistryClient::pingSucceeds()
 {
     m_server->setHandler([](const HttpTestRequest &request) {
         if (request.target == "/v2/")
-            return HttpTestResponse::json(200, "{}").header("Docker-Distribution-API-Version", "registry/2.0");
+            return HttpTestResponse::json(200, "{}").header("Docker-Distribution-API-Version",
+                                                            "registry/2.0");
         return HttpTestResponse::text(404, "");
     });
     std::unique_ptr<oci::PingJob> job(m_client->ping());
@@ -124,11 +127,13 @@ void TestRegistryClient::pingSucceeds()
 
 void TestRegistryClient::pingReportsAuthScheme()
 {
-    m_transport->setCredentialProvider(std::make_shared<FixedCredentials>(userPassword(u"bob"_qs, u"pw"_qs)));
+    m_transport->setCredentialProvider(
+        std::make_shared<FixedCredentials>(userPassword(u"bob"_qs, u"pw"_qs)));
     m_server->setHandler([](const HttpTestRequest &request) {
         if (request.header("authorization") == basicHeader(u"bob"_qs, u"pw"_qs))
             return HttpTestResponse::json(200, "{}");
-        return HttpTestResponse::registryError(401, "UNAUTHORIZED").header("WWW-Authenticate", R"(Basic realm="r")");
+        return HttpTestResponse::registryError(401, "UNAUTHORIZED")
+            .header("WWW-Authenticate", R"(Basic realm="r")");
     });
     std::unique_ptr<oci::PingJob> job(m_client->ping());
     QVERIFY(waitFinished(job.get()));
@@ -138,11 +143,14 @@ void TestRegistryClient::pingReportsAuthScheme()
 
 void TestRegistryClient::pingOnNonRegistry()
 {
-    m_server->setHandler([](const HttpTestRequest &) { return HttpTestResponse::text(404, "<html>nginx</html>", "text/html"); });
+    m_server->setHandler([](const HttpTestRequest &) {
+        return HttpTestResponse::text(404, "<html>nginx</html>", "text/html");
+    });
     std::unique_ptr<oci::PingJob> job(m_client->ping());
     QVERIFY(waitFinished(job.get()));
     QCOMPARE(job->error().code(), Error::Code::NotFound);
-    QVERIFY2(job->error().message().contains(u"no registry API"), qPrintable(job->error().message()));
+    QVERIFY2(job->error().message().contains(u"no registry API"),
+             qPrintable(job->error().message()));
     QCOMPARE(job->error().registry(), m_server->hostPort());
 }
 
@@ -155,14 +163,16 @@ void TestRegistryClient::tagPagesAreFollowed()
                 .header("Link", R"(</v2/lib/app/tags/list?n=3&last=a2>; rel="next")");
         if (last == u"a2") // absolute, same origin, unquoted rel
             return HttpTestResponse::json(200, tagsJson(tagsNamed(u"b"_qs, 0, 3)))
-                .header("Link", "<http://" + request.header("host") + "/v2/lib/app/tags/list?n=3&last=b2>; rel=next");
+                .header("Link", "<http://" + request.header("host") +
+                                    "/v2/lib/app/tags/list?n=3&last=b2>; rel=next");
         return HttpTestResponse::json(200, tagsJson(tagsNamed(u"c"_qs, 0, 1)));
     });
     std::unique_ptr<oci::TagListJob> job(m_client->tags(u"lib/app"_qs, 5000));
     QSignalSpy pages(job.get(), &oci::TagListJob::pageReceived);
     QVERIFY(waitFinished(job.get()));
     QVERIFY2(job->succeeded(), qPrintable(job->error().describe()));
-    QCOMPARE(job->tags(), tagsNamed(u"a"_qs, 0, 3) + tagsNamed(u"b"_qs, 0, 3) + tagsNamed(u"c"_qs, 0, 1));
+    QCOMPARE(job->tags(),
+             tagsNamed(u"a"_qs, 0, 3) + tagsNamed(u"b"_qs, 0, 3) + tagsNamed(u"c"_qs, 0, 1));
     QCOMPARE(pages.count(), 3);
     QCOMPARE(pages.at(1).at(0).toStringList(), tagsNamed(u"b"_qs, 0, 3));
     QCOMPARE(job->pagesFetched(), 3);
@@ -174,13 +184,16 @@ void TestRegistryClient::tagPagesAreFollowed()
 
 void TestRegistryClient::nullTagsAreEmpty()
 {
-    m_server->setHandler([](const HttpTestRequest &) { return HttpTestResponse::json(200, R"({"name":"lib/app","tags":null})"); });
+    m_server->setHandler([](const HttpTestRequest &) {
+        return HttpTestResponse::json(200, R"({"name":"lib/app","tags":null})");
+    });
     std::unique_ptr<oci::TagListJob> job(m_client->tags(u"lib/app"_qs));
     QVERIFY(waitFinished(job.get()));
     QVERIFY2(job->succeeded(), qPrintable(job->error().describe()));
     QVERIFY(job->tags().isEmpty());
 
-    m_server->setHandler([](const HttpTestRequest &) { return HttpTestResponse::json(200, R"({"tags":"oops"})"); });
+    m_server->setHandler(
+        [](const HttpTestRequest &) { return HttpTestResponse::json(200, R"({"tags":"oops"})"); });
     std::unique_ptr<oci::TagListJob> bad(m_client->tags(u"lib/app"_qs));
     QVERIFY(waitFinished(bad.get()));
     QCOMPARE(bad->error().code(), Error::Code::MalformedDocument);
@@ -190,8 +203,11 @@ void TestRegistryClient::linkToAnotherHostIsRefused()
 {
     HttpTestServer other;
     QVERIFY(other.listen());
-    other.setHandler([](const HttpTestRequest &) { return HttpTestResponse::json(200, tagsJson({u"stolen"_qs})); });
-    const QByteArray link = "<" + other.url("/v2/lib/app/tags/list?last=a1").toEncoded() + R"(>; rel="next")";
+    other.setHandler([](const HttpTestRequest &) {
+        return HttpTestResponse::json(200, tagsJson({u"stolen"_qs}));
+    });
+    const QByteArray link =
+        "<" + other.url("/v2/lib/app/tags/list?last=a1").toEncoded() + R"(>; rel="next")";
     m_server->setHandler([link](const HttpTestRequest &) {
         return HttpTestResponse::json(200, tagsJson(tagsNamed(u"a"_qs, 0, 2))).header("Link", link);
     });
@@ -222,8 +238,10 @@ void TestRegistryClient::pageCapStops()
     m_client->setMaxPages(3);
     m_server->setHandler([](const HttpTestRequest &request) {
         const int page = request.query().queryItemValue(u"page"_qs).toInt();
-        return HttpTestResponse::json(200, R"({"repositories":["r)" + QByteArray::number(page) + R"("]})")
-            .header("Link", "</v2/_catalog?page=" + QByteArray::number(page + 1) + R"(>; rel="next")");
+        return HttpTestResponse::json(200, R"({"repositories":["r)" + QByteArray::number(page) +
+                                               R"("]})")
+            .header("Link",
+                    "</v2/_catalog?page=" + QByteArray::number(page + 1) + R"(>; rel="next")");
     });
     std::unique_ptr<oci::CatalogJob> job(m_client->catalog());
     QVERIFY(waitFinished(job.get()));
@@ -236,7 +254,8 @@ void TestRegistryClient::pageSizeReducedOnPaginationError()
 {
     m_server->setHandler([](const HttpTestRequest &request) {
         if (request.query().queryItemValue(u"n"_qs).toInt() > 100)
-            return HttpTestResponse::registryError(400, "PAGINATION_NUMBER_INVALID", "invalid number of results requested");
+            return HttpTestResponse::registryError(400, "PAGINATION_NUMBER_INVALID",
+                                                   "invalid number of results requested");
         return HttpTestResponse::json(200, R"({"repositories":["a","b/c"]})");
     });
     std::unique_ptr<oci::CatalogJob> job(m_client->catalog(1000));
@@ -251,26 +270,31 @@ void TestRegistryClient::catalogAsksForCatalogScope()
 {
     HttpTestServer tokens;
     QVERIFY(tokens.listen());
-    tokens.setHandler([](const HttpTestRequest &) { return HttpTestResponse::json(200, R"({"token":"t1"})"); });
+    tokens.setHandler(
+        [](const HttpTestRequest &) { return HttpTestResponse::json(200, R"({"token":"t1"})"); });
     const QByteArray realm = tokens.url("/token").toEncoded();
     m_server->setHandler([realm](const HttpTestRequest &request) {
         if (request.header("authorization") == "Bearer t1")
             return HttpTestResponse::json(200, R"({"repositories":[]})");
         return HttpTestResponse::registryError(401, "UNAUTHORIZED")
-            .header("WWW-Authenticate", "Bearer realm=\"" + realm + "\",service=\"reg\",scope=\"registry:catalog:*\"");
+            .header("WWW-Authenticate",
+                    "Bearer realm=\"" + realm + "\",service=\"reg\",scope=\"registry:catalog:*\"");
     });
     std::unique_ptr<oci::CatalogJob> job(m_client->catalog());
     QVERIFY(waitFinished(job.get()));
     QVERIFY2(job->succeeded(), qPrintable(job->error().describe()));
-    QCOMPARE(tokens.requests().constFirst().query().allQueryItemValues(u"scope"_qs, QUrl::FullyDecoded),
-             QStringList{u"registry:catalog:*"_qs});
+    QCOMPARE(
+        tokens.requests().constFirst().query().allQueryItemValues(u"scope"_qs, QUrl::FullyDecoded),
+        QStringList{u"registry:catalog:*"_qs});
 }
 
 void TestRegistryClient::manifestByDigest()
 {
     const QByteArray body = ociManifest();
     const Digest digest = Digest::sha256Of(body);
-    m_server->setHandler([body](const HttpTestRequest &) { return HttpTestResponse::json(200, body, kOciManifestType); });
+    m_server->setHandler([body](const HttpTestRequest &) {
+        return HttpTestResponse::json(200, body, kOciManifestType);
+    });
     std::unique_ptr<oci::ManifestJob> job(m_client->manifest(u"lib/app"_qs, digest.toString()));
     QVERIFY(waitFinished(job.get()));
     QVERIFY2(job->succeeded(), qPrintable(job->error().describe()));
@@ -289,7 +313,8 @@ void TestRegistryClient::manifestByDigest()
     QVERIFY(accept.contains(" application/vnd.oci.image.index.v1+json"));
     QVERIFY(accept.contains(" application/vnd.docker.distribution.manifest.v2+json"));
     QVERIFY(accept.contains(" application/vnd.docker.distribution.manifest.list.v2+json"));
-    QVERIFY(accept.at(4).contains("manifest.v1+") && accept.at(5).contains("manifest.v1+")); // schema 1 last
+    QVERIFY(accept.at(4).contains("manifest.v1+") &&
+            accept.at(5).contains("manifest.v1+")); // schema 1 last
 }
 
 void TestRegistryClient::manifestDigestMismatch()
@@ -298,7 +323,8 @@ void TestRegistryClient::manifestDigestMismatch()
     const Digest requested = Digest::sha256Of("something else");
     // The header claims the requested digest: it must not be believed.
     m_server->setHandler([body, requested](const HttpTestRequest &) {
-        return HttpTestResponse::json(200, body, kOciManifestType).header("Docker-Content-Digest", requested.toString().toLatin1());
+        return HttpTestResponse::json(200, body, kOciManifestType)
+            .header("Docker-Content-Digest", requested.toString().toLatin1());
     });
     std::unique_ptr<oci::ManifestJob> job(m_client->manifest(u"lib/app"_qs, requested.toString()));
     QVERIFY(waitFinished(job.get()));
@@ -313,7 +339,8 @@ void TestRegistryClient::manifestByTagComputesDigest()
     const QByteArray body = ociManifest();
     m_server->setHandler([body](const HttpTestRequest &) {
         return HttpTestResponse::json(200, body, kOciManifestType + "; charset=utf-8")
-            .header("Docker-Content-Digest", "sha256:0000000000000000000000000000000000000000000000000000000000000000");
+            .header("Docker-Content-Digest",
+                    "sha256:0000000000000000000000000000000000000000000000000000000000000000");
     });
     std::unique_ptr<oci::ManifestJob> job(m_client->manifest(u"lib/app"_qs, u"v1.2"_qs));
     QVERIFY(waitFinished(job.get()));
@@ -328,7 +355,8 @@ void TestRegistryClient::contentTypeMismatchRejected()
     m_server->setHandler([body](const HttpTestRequest &) {
         return HttpTestResponse::json(200, body, "application/vnd.oci.image.index.v1+json");
     });
-    std::unique_ptr<oci::ManifestJob> job(m_client->manifest(u"lib/app"_qs, Digest::sha256Of(body).toString()));
+    std::unique_ptr<oci::ManifestJob> job(
+        m_client->manifest(u"lib/app"_qs, Digest::sha256Of(body).toString()));
     QVERIFY(waitFinished(job.get()));
     QCOMPARE(job->error().code(), Error::Code::MediaTypeMismatch);
     QCOMPARE(job->error().registry(), m_server->hostPort());
@@ -337,7 +365,8 @@ void TestRegistryClient::contentTypeMismatchRejected()
 void TestRegistryClient::manifestOverCapRejected()
 {
     m_server->setHandler([](const HttpTestRequest &) {
-        HttpTestResponse response = HttpTestResponse::json(200, QByteArray(oci::ManifestDocument::MaxSize + 1, ' '), kOciManifestType);
+        HttpTestResponse response = HttpTestResponse::json(
+            200, QByteArray(oci::ManifestDocument::MaxSize + 1, ' '), kOciManifestType);
         return response;
     });
     std::unique_ptr<oci::ManifestJob> job(m_client->manifest(u"lib/app"_qs, u"big"_qs));
@@ -375,10 +404,12 @@ void TestRegistryClient::headFallsBackToGet()
     const QByteArray body = ociManifest();
     m_server->setHandler([body, headIs405](const HttpTestRequest &request) {
         if (request.method == "HEAD")
-            return headIs405 ? HttpTestResponse::registryError(405, "UNSUPPORTED") : HttpTestResponse::json(200, body, kOciManifestType);
+            return headIs405 ? HttpTestResponse::registryError(405, "UNSUPPORTED")
+                             : HttpTestResponse::json(200, body, kOciManifestType);
         return HttpTestResponse::json(200, body, kOciManifestType);
     });
-    std::unique_ptr<oci::ManifestJob> job(m_client->manifest(u"lib/app"_qs, u"latest"_qs, RegistryClient::Method::Head));
+    std::unique_ptr<oci::ManifestJob> job(
+        m_client->manifest(u"lib/app"_qs, u"latest"_qs, RegistryClient::Method::Head));
     QVERIFY(waitFinished(job.get()));
     QVERIFY2(job->succeeded(), qPrintable(job->error().describe()));
     QCOMPARE(m_server->requestCount(), 2);
@@ -392,9 +423,11 @@ void TestRegistryClient::headUsesDigestHeader()
     const QByteArray body = ociManifest();
     const Digest digest = Digest::sha256Of(body);
     m_server->setHandler([body, digest](const HttpTestRequest &) {
-        return HttpTestResponse::json(200, body, kOciManifestType).header("Docker-Content-Digest", digest.toString().toLatin1());
+        return HttpTestResponse::json(200, body, kOciManifestType)
+            .header("Docker-Content-Digest", digest.toString().toLatin1());
     });
-    std::unique_ptr<oci::ManifestJob> job(m_client->manifest(u"lib/app"_qs, u"latest"_qs, RegistryClient::Method::Head));
+    std::unique_ptr<oci::ManifestJob> job(
+        m_client->manifest(u"lib/app"_qs, u"latest"_qs, RegistryClient::Method::Head));
     QVERIFY(waitFinished(job.get()));
     QVERIFY2(job->succeeded(), qPrintable(job->error().describe()));
     QCOMPARE(m_server->requestCount(), 1);
@@ -409,8 +442,11 @@ void TestRegistryClient::blobVerified()
 {
     const QByteArray blob = QByteArray(300 * 1024, 'z') + "end";
     const Digest digest = Digest::sha256Of(blob);
-    m_server->setHandler([blob](const HttpTestRequest &) { return HttpTestResponse::text(200, blob, "application/octet-stream"); });
-    std::unique_ptr<oci::BlobJob> job(m_client->blob(u"lib/app"_qs, digest, nullptr, 1024 * 1024, blob.size()));
+    m_server->setHandler([blob](const HttpTestRequest &) {
+        return HttpTestResponse::text(200, blob, "application/octet-stream");
+    });
+    std::unique_ptr<oci::BlobJob> job(
+        m_client->blob(u"lib/app"_qs, digest, nullptr, 1024 * 1024, blob.size()));
     QSignalSpy progress(job.get(), &oci::BlobJob::progress);
     QVERIFY(waitFinished(job.get()));
     QVERIFY2(job->succeeded(), qPrintable(job->error().describe()));
@@ -419,7 +455,8 @@ void TestRegistryClient::blobVerified()
     QCOMPARE(job->digest(), digest);
     QVERIFY(progress.count() >= 1);
     QCOMPARE(progress.constLast().at(0).toLongLong(), blob.size());
-    QCOMPARE(m_server->requests().constFirst().target, "/v2/lib/app/blobs/" + digest.toString().toLatin1());
+    QCOMPARE(m_server->requests().constFirst().target,
+             "/v2/lib/app/blobs/" + digest.toString().toLatin1());
     QCOMPARE(m_server->requests().constFirst().header("accept-encoding"), QByteArray("identity"));
 }
 
@@ -427,7 +464,9 @@ void TestRegistryClient::blobToSink()
 {
     const QByteArray blob(2 * 1024 * 1024 + 17, 'q');
     const Digest digest = Digest::sha256Of(blob);
-    m_server->setHandler([blob](const HttpTestRequest &) { return HttpTestResponse::text(200, blob, "application/octet-stream"); });
+    m_server->setHandler([blob](const HttpTestRequest &) {
+        return HttpTestResponse::text(200, blob, "application/octet-stream");
+    });
     QBuffer sink;
     QVERIFY(sink.open(QIODevice::WriteOnly));
     // maxBufferedBytes does not limit a sink.
@@ -441,7 +480,9 @@ void TestRegistryClient::blobToSink()
 void TestRegistryClient::blobDigestMismatch()
 {
     const Digest requested = Digest::sha256Of("the real thing");
-    m_server->setHandler([](const HttpTestRequest &) { return HttpTestResponse::text(200, "an impostor", "application/octet-stream"); });
+    m_server->setHandler([](const HttpTestRequest &) {
+        return HttpTestResponse::text(200, "an impostor", "application/octet-stream");
+    });
     std::unique_ptr<oci::BlobJob> job(m_client->blob(u"lib/app"_qs, requested));
     QVERIFY(waitFinished(job.get()));
     QCOMPARE(job->error().code(), Error::Code::DigestMismatch);
@@ -451,12 +492,15 @@ void TestRegistryClient::blobDigestMismatch()
 void TestRegistryClient::blobGzipNotDecoded()
 {
     // gzip of "foo\n": served with Content-Encoding: gzip as some storage backends do.
-    const QByteArray gzipped = QByteArray::fromHex("1f8b08000000000000034bcbcf07002165738c03000000");
+    const QByteArray gzipped =
+        QByteArray::fromHex("1f8b08000000000000034bcbcf07002165738c03000000");
     const Digest digest = Digest::sha256Of(gzipped);
     m_server->setHandler([gzipped](const HttpTestRequest &) {
-        return HttpTestResponse::text(200, gzipped, "application/octet-stream").header("Content-Encoding", "gzip");
+        return HttpTestResponse::text(200, gzipped, "application/octet-stream")
+            .header("Content-Encoding", "gzip");
     });
-    std::unique_ptr<oci::BlobJob> job(m_client->blob(u"lib/app"_qs, digest, nullptr, 1024, gzipped.size()));
+    std::unique_ptr<oci::BlobJob> job(
+        m_client->blob(u"lib/app"_qs, digest, nullptr, 1024, gzipped.size()));
     QVERIFY(waitFinished(job.get()));
     QVERIFY2(job->succeeded(), qPrintable(job->error().describe()));
     QCOMPARE(job->data(), gzipped);
@@ -464,20 +508,23 @@ void TestRegistryClient::blobGzipNotDecoded()
 
 void TestRegistryClient::blobRedirectToStorageWithoutAuthorization()
 {
-    m_transport->setCredentialProvider(std::make_shared<FixedCredentials>(userPassword(u"bob"_qs, u"pw"_qs)));
+    m_transport->setCredentialProvider(
+        std::make_shared<FixedCredentials>(userPassword(u"bob"_qs, u"pw"_qs)));
     HttpTestServer storage;
     QVERIFY(storage.listen());
     const QByteArray blob = "layer bytes";
     storage.setHandler([blob](const HttpTestRequest &request) {
         // S3/Azure refuse a request carrying a signature and an Authorization header.
         if (request.hasHeader("authorization"))
-            return HttpTestResponse::text(400, "<Error>Only one auth mechanism allowed</Error>", "application/xml");
+            return HttpTestResponse::text(400, "<Error>Only one auth mechanism allowed</Error>",
+                                          "application/xml");
         return HttpTestResponse::text(200, blob, "application/octet-stream");
     });
     const QByteArray signedUrl = storage.url("/bucket/blob?X-Amz-Signature=abc%2Fdef").toEncoded();
     m_server->setHandler([signedUrl](const HttpTestRequest &request) {
         if (request.header("authorization") != basicHeader(u"bob"_qs, u"pw"_qs))
-            return HttpTestResponse::registryError(401, "UNAUTHORIZED").header("WWW-Authenticate", R"(Basic realm="r")");
+            return HttpTestResponse::registryError(401, "UNAUTHORIZED")
+                .header("WWW-Authenticate", R"(Basic realm="r")");
         return HttpTestResponse::redirect(307, signedUrl);
     });
     std::unique_ptr<oci::BlobJob> job(m_client->blob(u"lib/app"_qs, Digest::sha256Of(blob)));
@@ -486,7 +533,8 @@ void TestRegistryClient::blobRedirectToStorageWithoutAuthorization()
     QCOMPARE(job->data(), blob);
     QCOMPARE(storage.requestCount(), 1);
     QVERIFY(!storage.requests().constFirst().hasHeader("authorization"));
-    QCOMPARE(storage.requests().constFirst().target, QByteArray("/bucket/blob?X-Amz-Signature=abc%2Fdef"));
+    QCOMPARE(storage.requests().constFirst().target,
+             QByteArray("/bucket/blob?X-Amz-Signature=abc%2Fdef"));
 }
 
 void TestRegistryClient::blobLongerThanDescriptor()
@@ -497,14 +545,17 @@ void TestRegistryClient::blobLongerThanDescriptor()
         response.streamBytes = 64 * 1024 * 1024; // chunked, far more than the descriptor says
         return response;
     });
-    std::unique_ptr<oci::BlobJob> job(m_client->blob(u"lib/app"_qs, Digest::sha256Of(blob), nullptr, 1024 * 1024 * 1024, blob.size()));
+    std::unique_ptr<oci::BlobJob> job(m_client->blob(u"lib/app"_qs, Digest::sha256Of(blob), nullptr,
+                                                     1024 * 1024 * 1024, blob.size()));
     QVERIFY(waitFinished(job.get()));
     QCOMPARE(job->error().code(), Error::Code::SizeLimitExceeded);
     QVERIFY(job->bytesReceived() < 16 * 1024 * 1024);
 
     // A declared length that disagrees with the descriptor fails before the body.
-    m_server->setHandler([](const HttpTestRequest &) { return HttpTestResponse::text(200, QByteArray(5000, 'a')); });
-    std::unique_ptr<oci::BlobJob> declared(m_client->blob(u"lib/app"_qs, Digest::sha256Of(blob), nullptr, 1 << 20, blob.size()));
+    m_server->setHandler(
+        [](const HttpTestRequest &) { return HttpTestResponse::text(200, QByteArray(5000, 'a')); });
+    std::unique_ptr<oci::BlobJob> declared(
+        m_client->blob(u"lib/app"_qs, Digest::sha256Of(blob), nullptr, 1 << 20, blob.size()));
     QVERIFY(waitFinished(declared.get()));
     QCOMPARE(declared->error().code(), Error::Code::SizeLimitExceeded);
     QVERIFY(declared->error().message().contains(u"5000"));
@@ -514,7 +565,8 @@ void TestRegistryClient::blobTruncatedIsNetworkError()
 {
     const QByteArray blob(100000, 'b');
     m_server->setHandler([blob](const HttpTestRequest &) {
-        HttpTestResponse response = HttpTestResponse::text(200, blob.left(40000), "application/octet-stream");
+        HttpTestResponse response =
+            HttpTestResponse::text(200, blob.left(40000), "application/octet-stream");
         response.declaredContentLength = blob.size();
         return response;
     });

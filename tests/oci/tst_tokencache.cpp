@@ -30,12 +30,15 @@ void TestTokenCache::keySeparatesWhatMatters()
     QCOMPARE(TokenCache::makeKey(u"https://auth/token"_qs, u"svc"_qs, pull, alice), base);
     QVERIFY(TokenCache::makeKey(u"https://other/token"_qs, u"svc"_qs, pull, alice) != base);
     QVERIFY(TokenCache::makeKey(u"https://auth/token"_qs, u"svc2"_qs, pull, alice) != base);
-    QVERIFY(TokenCache::makeKey(u"https://auth/token"_qs, u"svc"_qs, {u"repository:a:pull,push"_qs}, alice) != base);
+    QVERIFY(TokenCache::makeKey(u"https://auth/token"_qs, u"svc"_qs, {u"repository:a:pull,push"_qs},
+                                alice) != base);
     QVERIFY(TokenCache::makeKey(u"https://auth/token"_qs, u"svc"_qs, pull, alice2) != base);
     QVERIFY(TokenCache::makeKey(u"https://auth/token"_qs, u"svc"_qs, pull, Credentials()) != base);
     // Scope order does not matter.
-    QCOMPARE(TokenCache::makeKey(u"r"_qs, u"s"_qs, {u"repository:a:pull"_qs, u"repository:b:pull"_qs}, alice),
-             TokenCache::makeKey(u"r"_qs, u"s"_qs, {u"repository:b:pull"_qs, u"repository:a:pull"_qs}, alice));
+    QCOMPARE(TokenCache::makeKey(u"r"_qs, u"s"_qs,
+                                 {u"repository:a:pull"_qs, u"repository:b:pull"_qs}, alice),
+             TokenCache::makeKey(u"r"_qs, u"s"_qs,
+                                 {u"repository:b:pull"_qs, u"repository:a:pull"_qs}, alice));
 }
 
 void TestTokenCache::keyHidesSecrets()

@@ -52,7 +52,8 @@ private:
     oci::TransportReply *send(const oci::RegistryConfig &config, oci::TransportRequest request);
     void useBasicCredentials();
     // A handler that demands Basic credentials on `path` then answers with `then`.
-    static HttpTestResponse requireBasic(const HttpTestRequest &request, const HttpTestResponse &then);
+    static HttpTestResponse requireBasic(const HttpTestRequest &request,
+                                         const HttpTestResponse &then);
 
     std::unique_ptr<HttpTestServer> m_a;
     std::unique_ptr<HttpTestServer> m_b;
@@ -78,7 +79,8 @@ void TestTransport::cleanup()
     m_b.reset();
 }
 
-oci::TransportReply *TestTransport::send(const oci::RegistryConfig &config, oci::TransportRequest request)
+oci::TransportReply *TestTransport::send(const oci::RegistryConfig &config,
+                                         oci::TransportRequest request)
 {
     m_replies.emplace_back(m_transport->send(config, std::move(request)));
     return m_replies.back().get();
@@ -86,13 +88,16 @@ oci::TransportReply *TestTransport::send(const oci::RegistryConfig &config, oci:
 
 void TestTransport::useBasicCredentials()
 {
-    m_transport->setCredentialProvider(std::make_shared<FixedCredentials>(userPassword(u"alice"_qs, u"s3cret"_qs)));
+    m_transport->setCredentialProvider(
+        std::make_shared<FixedCredentials>(userPassword(u"alice"_qs, u"s3cret"_qs)));
 }
 
-HttpTestResponse TestTransport::requireBasic(const HttpTestRequest &request, const HttpTestResponse &then)
+HttpTestResponse TestTransport::requireBasic(const HttpTestRequest &request,
+                                             const HttpTestResponse &then)
 {
     if (request.header("authorization") != basicHeader(u"alice"_qs, u"s3cret"_qs))
-        return HttpTestResponse::registryError(401, "UNAUTHORIZED").header("WWW-Authenticate", R"(Basic realm="reg")");
+        return HttpTestResponse::registryError(401, "UNAUTHORIZED")
+            .header("WWW-Authenticate", R"(Basic realm="reg")");
     return then;
 }
 
@@ -136,14 +141,16 @@ void TestTransport::crossHostRedirectStripsAuthorization()
     m_a->setHandler([target](const HttpTestRequest &request) {
         return requireBasic(request, HttpTestResponse::redirect(307, target));
     });
-    m_b->setHandler([](const HttpTestRequest &) { return HttpTestResponse::text(200, "from storage"); });
+    m_b->setHandler(
+        [](const HttpTestRequest &) { return HttpTestResponse::text(200, "from storage"); });
     auto *reply = send(registryFor(*m_a), getRequest(*m_a, "/v2/r/blobs/x"));
     QVERIFY(waitFinished(reply));
     QVERIFY2(reply->ok(), qPrintable(reply->error().describe()));
     QCOMPARE(reply->response().body, QByteArray("from storage"));
     QCOMPARE(reply->response().url, m_b->url("/bucket/x?sig=abc"));
     // The registry got the credentials, the other host did not.
-    QCOMPARE(m_a->requests().constLast().header("authorization"), basicHeader(u"alice"_qs, u"s3cret"_qs));
+    QCOMPARE(m_a->requests().constLast().header("authorization"),
+             basicHeader(u"alice"_qs, u"s3cret"_qs));
     QCOMPARE(m_b->requestCount(), 1);
     QVERIFY(!m_b->requests().constFirst().hasHeader("authorization"));
     QCOMPARE(m_b->requests().constFirst().target, QByteArray("/bucket/x?sig=abc"));
@@ -194,7 +201,8 @@ void TestTransport::chainNeverRestoresAuthorization()
     HttpTestServer &last = backToRegistry ? *m_a : *m_b;
     const QList<HttpTestRequest> ends = last.requestsTo("/2");
     QCOMPARE(ends.size(), 1);
-    QVERIFY2(!ends.constFirst().hasHeader("authorization"), "Authorization came back later in the chain");
+    QVERIFY2(!ends.constFirst().hasHeader("authorization"),
+             "Authorization came back later in the chain");
     QVERIFY(!m_b->requestsTo("/1").constFirst().hasHeader("authorization"));
 }
 
@@ -216,7 +224,8 @@ void TestTransport::crossHost401IsNotAnswered()
     QVERIFY(waitFinished(reply));
     QVERIFY(!reply->ok());
     QCOMPARE(reply->error().code(), Error::Code::Unauthorized);
-    QVERIFY2(reply->error().message().contains(m_b->hostPort()), qPrintable(reply->error().message()));
+    QVERIFY2(reply->error().message().contains(m_b->hostPort()),
+             qPrintable(reply->error().message()));
     // Exactly one request reached the other host, without credentials; no token was fetched there.
     QCOMPARE(m_b->requestCount(), 1);
     QVERIFY(!m_b->requests().constFirst().hasHeader("authorization"));
@@ -253,12 +262,14 @@ void TestTransport::tenRedirectsAreFollowed()
 
 void TestTransport::eleventhRedirectIsRefused()
 {
-    m_a->setHandler([](const HttpTestRequest &) { return HttpTestResponse::redirect(302, "/loop"); });
+    m_a->setHandler(
+        [](const HttpTestRequest &) { return HttpTestResponse::redirect(302, "/loop"); });
     auto *reply = send(registryFor(*m_a), getRequest(*m_a, "/loop"));
     QVERIFY(waitFinished(reply));
     QVERIFY(!reply->ok());
     QCOMPARE(reply->error().code(), Error::Code::RedirectRefused);
-    QVERIFY2(reply->error().message().contains(u"more than 10 redirects"), qPrintable(reply->error().message()));
+    QVERIFY2(reply->error().message().contains(u"more than 10 redirects"),
+             qPrintable(reply->error().message()));
     QCOMPARE(reply->error().registry(), m_a->hostPort());
     // The first request plus ten followed redirects; the eleventh is not followed.
     QCOMPARE(m_a->requestCount(), 11);
@@ -278,7 +289,8 @@ struct TlsFixture
         ca = testsupport::makeSelfSignedCertificate(QStringLiteral("Lading Test CA"), true);
         server = testsupport::makeServerCertificate(ca, QStringLiteral("lading-test-registry"));
         caFile = dir.filePath(QStringLiteral("ca.pem"));
-        return !ca.isNull() && !server.isNull() && testsupport::writeFile(caFile, ca.certificatePem);
+        return !ca.isNull() && !server.isNull() &&
+               testsupport::writeFile(caFile, ca.certificatePem);
     }
     void apply(HttpTestServer &https) const
     {
@@ -297,14 +309,17 @@ void TestTransport::httpsToHttpIsRefused()
     tls.apply(https);
     QVERIFY(https.listen());
     const QByteArray downgrade = m_b->url("/plain").toEncoded();
-    https.setHandler([downgrade](const HttpTestRequest &) { return HttpTestResponse::redirect(302, downgrade); });
+    https.setHandler([downgrade](const HttpTestRequest &) {
+        return HttpTestResponse::redirect(302, downgrade);
+    });
     oci::RegistryConfig config = registryFor(https);
     config.caFile = tls.caFile;
     auto *reply = send(config, getRequest(https, "/v2/"));
     QVERIFY(waitFinished(reply));
     QVERIFY(!reply->ok());
     QCOMPARE(reply->error().code(), Error::Code::RedirectRefused);
-    QVERIFY2(reply->error().message().contains(u"plain HTTP"), qPrintable(reply->error().message()));
+    QVERIFY2(reply->error().message().contains(u"plain HTTP"),
+             qPrintable(reply->error().message()));
     QCOMPARE(https.requestCount(), 1);
     QCOMPARE(m_b->requestCount(), 0);
 }
@@ -322,7 +337,8 @@ void TestTransport::tlsUntrustedCertificateIsNamed()
     QVERIFY(!reply->ok());
     QCOMPARE(reply->error().code(), Error::Code::Tls);
     const QString message = reply->error().message();
-    QVERIFY2(message.contains(u"lading-test-registry") && message.contains(u"Lading Test CA"), qPrintable(message));
+    QVERIFY2(message.contains(u"lading-test-registry") && message.contains(u"Lading Test CA"),
+             qPrintable(message));
     QCOMPARE(https.requestCount(), 0);
 }
 
@@ -392,7 +408,9 @@ void TestTransport::retriesServerErrorsThenSucceeds()
 
     // 404 is final: no retry.
     m_a->clearRequests();
-    m_a->setHandler([](const HttpTestRequest &) { return HttpTestResponse::registryError(404, "NAME_UNKNOWN"); });
+    m_a->setHandler([](const HttpTestRequest &) {
+        return HttpTestResponse::registryError(404, "NAME_UNKNOWN");
+    });
     auto *missing = send(registryFor(*m_a), getRequest(*m_a, "/v2/x/tags/list"));
     QVERIFY(waitFinished(missing));
     QCOMPARE(missing->error().code(), Error::Code::NotFound);
@@ -403,7 +421,8 @@ void TestTransport::retryAfterIsHonoured()
 {
     m_a->setHandler([this](const HttpTestRequest &) {
         if (m_a->requestCount() == 1)
-            return HttpTestResponse::registryError(429, "TOOMANYREQUESTS", "slow down").header("Retry-After", "1");
+            return HttpTestResponse::registryError(429, "TOOMANYREQUESTS", "slow down")
+                .header("Retry-After", "1");
         return HttpTestResponse::json(200, "{}");
     });
     QElapsedTimer timer;
@@ -420,7 +439,8 @@ void TestTransport::retryAfterIsHonoured()
 void TestTransport::tooManyRequestsAfterTheBudget()
 {
     m_a->setHandler([](const HttpTestRequest &) {
-        return HttpTestResponse::registryError(429, "TOOMANYREQUESTS", "rate limited").header("Retry-After", "0");
+        return HttpTestResponse::registryError(429, "TOOMANYREQUESTS", "rate limited")
+            .header("Retry-After", "0");
     });
     auto *reply = send(registryFor(*m_a), getRequest(*m_a, "/v2/r/manifests/latest"));
     QVERIFY(waitFinished(reply));
@@ -435,7 +455,8 @@ void TestTransport::tooManyRequestsAfterTheBudget()
 void TestTransport::tooLongRetryAfterFailsAtOnce()
 {
     m_a->setHandler([](const HttpTestRequest &) {
-        return HttpTestResponse::registryError(429, "TOOMANYREQUESTS").header("Retry-After", "3600");
+        return HttpTestResponse::registryError(429, "TOOMANYREQUESTS")
+            .header("Retry-After", "3600");
     });
     auto *reply = send(registryFor(*m_a), getRequest(*m_a, "/v2/"));
     QVERIFY(waitFinished(reply));
@@ -538,7 +559,9 @@ void TestTransport::endlessBodyStopsAtCap()
 void TestTransport::registryErrorJsonIsParsed()
 {
     m_a->setHandler([](const HttpTestRequest &) {
-        return HttpTestResponse::json(404, R"({"errors":[{"code":"MANIFEST_UNKNOWN","message":"manifest unknown","detail":{"Tag":"nope"}}]})");
+        return HttpTestResponse::json(
+            404,
+            R"({"errors":[{"code":"MANIFEST_UNKNOWN","message":"manifest unknown","detail":{"Tag":"nope"}}]})");
     });
     oci::TransportRequest request = getRequest(*m_a, "/v2/r/manifests/nope");
     request.object = QStringLiteral("r:nope");
@@ -559,7 +582,8 @@ void TestTransport::registryErrorJsonIsParsed()
 void TestTransport::htmlErrorBodyIsHandled()
 {
     m_a->setHandler([](const HttpTestRequest &) {
-        return HttpTestResponse::text(403, "<html><body><h1>403 Forbidden</h1>nginx</body></html>", "text/html");
+        return HttpTestResponse::text(403, "<html><body><h1>403 Forbidden</h1>nginx</body></html>",
+                                      "text/html");
     });
     auto *reply = send(registryFor(*m_a), getRequest(*m_a, "/v2/"));
     QVERIFY(waitFinished(reply));
@@ -587,9 +611,11 @@ void TestTransport::endlessErrorBodyIsCapped()
 
 void TestTransport::gzipIsNotDecoded()
 {
-    const QByteArray gzipped = QByteArray::fromHex("1f8b08000000000000034bcbcf07002165738c03000000");
+    const QByteArray gzipped =
+        QByteArray::fromHex("1f8b08000000000000034bcbcf07002165738c03000000");
     m_a->setHandler([gzipped](const HttpTestRequest &) {
-        return HttpTestResponse::text(200, gzipped, "application/octet-stream").header("Content-Encoding", "gzip");
+        return HttpTestResponse::text(200, gzipped, "application/octet-stream")
+            .header("Content-Encoding", "gzip");
     });
     auto *reply = send(registryFor(*m_a), getRequest(*m_a, "/v2/r/blobs/x"));
     QVERIFY(waitFinished(reply));

@@ -13,29 +13,52 @@ constexpr qint64 kMaxHeaderBytes = 256 * 1024;
 QByteArray reasonPhrase(int status)
 {
     switch (status) {
-    case 200: return "OK";
-    case 201: return "Created";
-    case 202: return "Accepted";
-    case 204: return "No Content";
-    case 206: return "Partial Content";
-    case 301: return "Moved Permanently";
-    case 302: return "Found";
-    case 303: return "See Other";
-    case 304: return "Not Modified";
-    case 307: return "Temporary Redirect";
-    case 308: return "Permanent Redirect";
-    case 400: return "Bad Request";
-    case 401: return "Unauthorized";
-    case 403: return "Forbidden";
-    case 404: return "Not Found";
-    case 405: return "Method Not Allowed";
-    case 408: return "Request Timeout";
-    case 429: return "Too Many Requests";
-    case 500: return "Internal Server Error";
-    case 502: return "Bad Gateway";
-    case 503: return "Service Unavailable";
-    case 504: return "Gateway Timeout";
-    default: return "Status";
+    case 200:
+        return "OK";
+    case 201:
+        return "Created";
+    case 202:
+        return "Accepted";
+    case 204:
+        return "No Content";
+    case 206:
+        return "Partial Content";
+    case 301:
+        return "Moved Permanently";
+    case 302:
+        return "Found";
+    case 303:
+        return "See Other";
+    case 304:
+        return "Not Modified";
+    case 307:
+        return "Temporary Redirect";
+    case 308:
+        return "Permanent Redirect";
+    case 400:
+        return "Bad Request";
+    case 401:
+        return "Unauthorized";
+    case 403:
+        return "Forbidden";
+    case 404:
+        return "Not Found";
+    case 405:
+        return "Method Not Allowed";
+    case 408:
+        return "Request Timeout";
+    case 429:
+        return "Too Many Requests";
+    case 500:
+        return "Internal Server Error";
+    case 502:
+        return "Bad Gateway";
+    case 503:
+        return "Service Unavailable";
+    case 504:
+        return "Gateway Timeout";
+    default:
+        return "Status";
     }
 }
 
@@ -79,7 +102,8 @@ HttpTestResponse HttpTestResponse::status204(int status)
     return r;
 }
 
-HttpTestResponse HttpTestResponse::text(int status, const QByteArray &body, const QByteArray &contentType)
+HttpTestResponse HttpTestResponse::text(int status, const QByteArray &body,
+                                        const QByteArray &contentType)
 {
     HttpTestResponse r;
     r.status = status;
@@ -88,15 +112,17 @@ HttpTestResponse HttpTestResponse::text(int status, const QByteArray &body, cons
     return r;
 }
 
-HttpTestResponse HttpTestResponse::json(int status, const QByteArray &body, const QByteArray &contentType)
+HttpTestResponse HttpTestResponse::json(int status, const QByteArray &body,
+                                        const QByteArray &contentType)
 {
     return text(status, body, contentType);
 }
 
-HttpTestResponse HttpTestResponse::registryError(int status, const QByteArray &code, const QByteArray &message)
+HttpTestResponse HttpTestResponse::registryError(int status, const QByteArray &code,
+                                                 const QByteArray &message)
 {
-    return json(status, R"({"errors":[{"code":")" + code + R"(","message":")" + message
-                            + R"(","detail":null}]})");
+    return json(status, R"({"errors":[{"code":")" + code + R"(","message":")" + message +
+                            R"(","detail":null}]})");
 }
 
 HttpTestResponse HttpTestResponse::redirect(int status, const QByteArray &location)
@@ -112,9 +138,7 @@ HttpTestResponse HttpTestResponse::redirect(int status, const QByteArray &locati
 class HttpTestServer::Listener final : public QTcpServer
 {
 public:
-    explicit Listener(HttpTestServer *owner)
-        : m_owner(owner)
-    {}
+    explicit Listener(HttpTestServer *owner) : m_owner(owner) {}
 
 protected:
     void incomingConnection(qintptr descriptor) override
@@ -146,10 +170,7 @@ class HttpTestServer::Connection final : public QObject
 {
 public:
     Connection(HttpTestServer *server, QTcpSocket *socket, int id)
-        : QObject(server)
-        , m_server(server)
-        , m_socket(socket)
-        , m_id(id)
+        : QObject(server), m_server(server), m_socket(socket), m_id(id)
     {
         socket->setParent(this);
         connect(socket, &QTcpSocket::readyRead, this, &Connection::onReadyRead);
@@ -235,7 +256,11 @@ private:
                 if (lineEnd < 0)
                     return 0;
                 bool ok = false;
-                const qint64 size = m_buffer.mid(pos, lineEnd - pos).split(';').value(0).trimmed().toLongLong(&ok, 16);
+                const qint64 size = m_buffer.mid(pos, lineEnd - pos)
+                                        .split(';')
+                                        .value(0)
+                                        .trimmed()
+                                        .toLongLong(&ok, 16);
                 if (!ok || size < 0)
                     return -1;
                 pos = lineEnd + 2;
@@ -280,22 +305,23 @@ private:
             return;
         }
 
-        const bool close = clientClose || response.closeAfter || response.declaredContentLength >= 0
-                           || response.streamEndless;
+        const bool close = clientClose || response.closeAfter ||
+                           response.declaredContentLength >= 0 || response.streamEndless;
         const bool streaming = response.streamBytes >= 0 || response.streamEndless;
         const bool userLength = !response.headerValue("Content-Length").isEmpty();
         const bool chunked = streaming && !userLength;
 
-        QByteArray out = "HTTP/1.1 " + QByteArray::number(response.status) + ' '
-                         + (response.reason.isEmpty() ? reasonPhrase(response.status) : response.reason)
-                         + "\r\n";
+        QByteArray out =
+            "HTTP/1.1 " + QByteArray::number(response.status) + ' ' +
+            (response.reason.isEmpty() ? reasonPhrase(response.status) : response.reason) + "\r\n";
         for (const auto &h : response.headers)
             out += h.first + ": " + h.second + "\r\n";
         if (!userLength && !hasNoBody(response.status)) {
             if (chunked)
                 out += "Transfer-Encoding: chunked\r\n";
             else if (response.declaredContentLength >= 0)
-                out += "Content-Length: " + QByteArray::number(response.declaredContentLength) + "\r\n";
+                out += "Content-Length: " + QByteArray::number(response.declaredContentLength) +
+                       "\r\n";
             else
                 out += "Content-Length: " + QByteArray::number(response.body.size()) + "\r\n";
         }
@@ -420,8 +446,8 @@ QString HttpTestServer::hostPort() const
 QUrl HttpTestServer::url(QByteArrayView pathAndQuery, QByteArrayView host) const
 {
     const QByteArray scheme = isTls() ? "https" : "http";
-    return QUrl::fromEncoded(scheme + "://" + host.toByteArray() + ':' + QByteArray::number(port())
-                                 + pathAndQuery.toByteArray(),
+    return QUrl::fromEncoded(scheme + "://" + host.toByteArray() + ':' +
+                                 QByteArray::number(port()) + pathAndQuery.toByteArray(),
                              QUrl::StrictMode);
 }
 

@@ -44,23 +44,29 @@ struct HttpTestRequest
     int connectionId = 0;                 // requests on one kept-alive connection share it
     qint64 receivedAtMs = 0;              // ms since the server started listening
 
-    QByteArray path() const;              // target without the query, still encoded
-    QUrlQuery query() const;              // decoded query of the target
-    QByteArray header(QByteArrayView lowerCaseName) const { return headers.value(lowerCaseName.toByteArray()); }
-    bool hasHeader(QByteArrayView lowerCaseName) const { return headers.contains(lowerCaseName.toByteArray()); }
+    QByteArray path() const; // target without the query, still encoded
+    QUrlQuery query() const; // decoded query of the target
+    QByteArray header(QByteArrayView lowerCaseName) const
+    {
+        return headers.value(lowerCaseName.toByteArray());
+    }
+    bool hasHeader(QByteArrayView lowerCaseName) const
+    {
+        return headers.contains(lowerCaseName.toByteArray());
+    }
 };
 
 struct HttpTestResponse
 {
     int status = 200;
-    QByteArray reason;                              // empty: a standard phrase
-    QList<QPair<QByteArray, QByteArray>> headers;   // sent in order; repeats allowed
-    QByteArray body;                                // Content-Length is added unless given
+    QByteArray reason;                            // empty: a standard phrase
+    QList<QPair<QByteArray, QByteArray>> headers; // sent in order; repeats allowed
+    QByteArray body;                              // Content-Length is added unless given
 
     // --- fault knobs ---------------------------------------------------------------
-    int delayMs = 0;                  // wait this long before answering
-    bool closeWithoutAnswer = false;  // drop the connection instead of answering
-    QByteArray rawBytes;              // non-empty: written verbatim instead, then closed
+    int delayMs = 0;                 // wait this long before answering
+    bool closeWithoutAnswer = false; // drop the connection instead of answering
+    QByteArray rawBytes;             // non-empty: written verbatim instead, then closed
     // > body.size(): declared as Content-Length, body sent, then the connection closed
     // (a truncated body).
     qint64 declaredContentLength = -1;
@@ -69,7 +75,7 @@ struct HttpTestResponse
     // Content-Length header is given, so an endless body has no declared size.
     qint64 streamBytes = -1;
     bool streamEndless = false;
-    bool closeAfter = false;          // add `Connection: close` and close after answering
+    bool closeAfter = false; // add `Connection: close` and close after answering
 
     HttpTestResponse &header(const QByteArray &name, const QByteArray &value)
     {

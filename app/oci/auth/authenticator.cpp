@@ -25,8 +25,9 @@ Result<QUrl> validateRealm(const RegistryConfig &registry, const QString &realmT
 {
     const QUrl realm = QUrl::fromEncoded(realmText.toUtf8(), QUrl::StrictMode);
     if (realmText.isEmpty() || !realm.isValid() || realm.isRelative() || realm.host().isEmpty()) {
-        return authError(registry, QStringLiteral("the registry's token realm '%1' is not a valid URL")
-                                       .arg(realmText.left(200)));
+        return authError(registry,
+                         QStringLiteral("the registry's token realm '%1' is not a valid URL")
+                             .arg(realmText.left(200)));
     }
     const QString scheme = realm.scheme().toLower();
     const bool insecureAllowed = registry.plainHttp || registry.insecureSkipTlsVerify;
@@ -50,10 +51,7 @@ QString identityKey(const QUrl &realm, const Credentials &credentials)
 
 } // namespace
 
-Authenticator::Authenticator(Transport *transport)
-    : QObject(transport)
-    , m_transport(transport)
-{}
+Authenticator::Authenticator(Transport *transport) : QObject(transport), m_transport(transport) {}
 
 Authenticator::~Authenticator() = default;
 
@@ -87,16 +85,17 @@ void Authenticator::authorizeWith(const RegistryConfig &registry, const AuthChal
 {
     if (challenge.scheme == u"basic") {
         if (credentials.username.isEmpty() || credentials.password.isEmpty()) {
-            done(authError(registry, QStringLiteral("the registry asks for a username and password, "
-                                                    "and none are configured for %1")
-                                         .arg(registry.host)));
+            done(
+                authError(registry, QStringLiteral("the registry asks for a username and password, "
+                                                   "and none are configured for %1")
+                                        .arg(registry.host)));
             return;
         }
         AuthGrant grant;
         grant.scheme = QStringLiteral("basic");
         grant.username = credentials.username;
-        grant.authorization = "Basic "
-                              + (credentials.username + u':' + credentials.password).toUtf8().toBase64();
+        grant.authorization =
+            "Basic " + (credentials.username + u':' + credentials.password).toUtf8().toBase64();
         done(std::move(grant));
         return;
     }

@@ -62,11 +62,11 @@ private:
     };
 
     void authorizeWith(const RegistryConfig &registry, const AuthChallenge &challenge,
-                       const QStringList &scopes, const Credentials &credentials,
-                       QObject *context, AuthGrantCallback done);
+                       const QStringList &scopes, const Credentials &credentials, QObject *context,
+                       AuthGrantCallback done);
     void fetchToken(const RegistryConfig &registry, const AuthChallenge &challenge,
-                    const QStringList &scopes, const Credentials &credentials,
-                    const QString &key, const QUrl &realm);
+                    const QStringList &scopes, const Credentials &credentials, const QString &key,
+                    const QUrl &realm);
     void completeWaiters(const QString &key, const Result<AuthGrant> &grant);
 
     Transport *m_transport;

@@ -18,7 +18,8 @@ QString TokenCache::makeKey(const QString &realm, const QString &service, const 
         hash.addData(credentials.identityToken.toUtf8());
         hash.addData("\n");
         hash.addData(credentials.registryToken.toUtf8());
-        identity = credentials.username + u'#' + QString::fromLatin1(hash.result().toHex().left(16));
+        identity =
+            credentials.username + u'#' + QString::fromLatin1(hash.result().toHex().left(16));
     }
     return realm + u'\n' + service + u'\n' + canonicalScopes(scopes).join(u' ') + u'\n' + identity;
 }
@@ -31,7 +32,8 @@ QString TokenCache::find(const QString &key) const
     return it->token;
 }
 
-void TokenCache::insert(const QString &key, const QString &token, int expiresInSeconds, int marginMs)
+void TokenCache::insert(const QString &key, const QString &token, int expiresInSeconds,
+                        int marginMs)
 {
     const qint64 lifetimeMs = qint64(qMax(expiresInSeconds, 60)) * 1000 - marginMs;
     if (lifetimeMs <= 0) {

@@ -1,7 +1,7 @@
 #include "oci/auth/tokenfetch.h"
 
-#include "oci/transport/httperror.h"
 #include "oci/transport/hopsession.h"
+#include "oci/transport/httperror.h"
 #include "oci/transport/origin.h"
 
 namespace oci {
@@ -21,11 +21,9 @@ QByteArray basicAuthorization(const Credentials &credentials)
 } // namespace
 
 TokenFetch::TokenFetch(Transport *transport, Params params, Callback done, QObject *parent)
-    : QObject(parent)
-    , m_transport(transport)
-    , m_params(std::move(params))
-    , m_done(std::move(done))
-{}
+    : QObject(parent), m_transport(transport), m_params(std::move(params)), m_done(std::move(done))
+{
+}
 
 TokenFetch::~TokenFetch() = default;
 
@@ -114,7 +112,8 @@ Error TokenFetch::tokenError(const Error &cause) const
                                 .arg(server, m_params.credentials.username));
         error.withHttpStatus(401).withRegistryErrors(cause.registryErrors()).withUrl(cause.url());
     } else if (cause.code() != Error::Code::None && cause.httpStatus() == 0) {
-        error = Error(cause.code(), QStringLiteral("token request to %1: %2").arg(server, cause.message()));
+        error = Error(cause.code(),
+                      QStringLiteral("token request to %1: %2").arg(server, cause.message()));
         error.withUrl(cause.url());
     }
     // The object stays empty: the request that needed the token fills in its own.
@@ -132,8 +131,8 @@ void TokenFetch::onFinished()
         return;
     }
     const TransportResponse &response = session->response();
-    if (m_posting && (response.status == 400 || response.status == 401 || response.status == 404
-                      || response.status == 405)) {
+    if (m_posting && (response.status == 400 || response.status == 401 || response.status == 404 ||
+                      response.status == 405)) {
         // ACR 400, Artifactory 401, GCR 404, 405: this server wants the GET form.
         startGet();
         return;
@@ -144,9 +143,10 @@ void TokenFetch::onFinished()
     }
     Result<TokenResponse> token = parseTokenResponse(response.body);
     if (!token) {
-        Error error(token.error().code(), QStringLiteral("the token server %1 answered with an unusable "
-                                                         "token: %2")
-                                              .arg(hostPortOf(m_params.realm), token.error().message()));
+        Error error(token.error().code(),
+                    QStringLiteral("the token server %1 answered with an unusable "
+                                   "token: %2")
+                        .arg(hostPortOf(m_params.realm), token.error().message()));
         error.withRegistry(m_params.registry.host).withUrl(response.url);
         m_done(std::move(error));
         return;

@@ -35,7 +35,7 @@ public:
         QString service;
         QStringList scopes;
         Credentials credentials;
-        QString refreshToken;    // non-empty: try the OAuth2 POST first
+        QString refreshToken; // non-empty: try the OAuth2 POST first
     };
     using Callback = std::function<void(Result<TokenResponse>)>;
 

@@ -30,15 +30,16 @@ Error checkRepository(const RegistryConfig &registry, const QString &repository)
 {
     if (Reference::isValidRepository(repository))
         return {};
-    return invalidArgument(registry, repository,
-                           QStringLiteral("'%1' is not a valid repository name").arg(repository.left(300)));
+    return invalidArgument(
+        registry, repository,
+        QStringLiteral("'%1' is not a valid repository name").arg(repository.left(300)));
 }
 
 QByteArray manifestAcceptHeader()
 {
     const QLatin1String types[] = {
-        MediaType::OciManifest,        MediaType::OciIndex,
-        MediaType::DockerManifest,     MediaType::DockerManifestList,
+        MediaType::OciManifest,         MediaType::OciIndex,
+        MediaType::DockerManifest,      MediaType::DockerManifestList,
         MediaType::DockerSchema1Signed, MediaType::DockerSchema1,
     };
     QByteArrayList parts;

@@ -16,7 +16,8 @@ QUrl url(const RegistryConfig &registry, const QString &path, const QUrlQuery &q
 QString pullScope(const QString &repository);
 
 // InvalidArgument with registry and object filled in.
-Error invalidArgument(const RegistryConfig &registry, const QString &object, const QString &message);
+Error invalidArgument(const RegistryConfig &registry, const QString &object,
+                      const QString &message);
 
 // Null error when `repository` follows the distribution name grammar.
 Error checkRepository(const RegistryConfig &registry, const QString &repository);

@@ -32,10 +32,7 @@ struct BlobJob::Private
     void fail(BlobJob *job, Error error);
 };
 
-BlobJob::BlobJob(std::unique_ptr<Private> d_, QObject *parent)
-    : Job(parent)
-    , d(std::move(d_))
-{}
+BlobJob::BlobJob(std::unique_ptr<Private> d_, QObject *parent) : Job(parent), d(std::move(d_)) {}
 
 BlobJob::~BlobJob() = default;
 
@@ -77,7 +74,8 @@ void BlobJob::Private::start(BlobJob *job)
 {
     hasher = std::make_unique<DigestHasher>(requested.algorithm());
     TransportRequest request;
-    request.url = api::url(registry, QStringLiteral("/v2/%1/blobs/%2").arg(repository, requested.toString()));
+    request.url =
+        api::url(registry, QStringLiteral("/v2/%1/blobs/%2").arg(repository, requested.toString()));
     request.scopes = QStringList{api::pullScope(repository)};
     request.object = object;
     request.streamBody = true;
@@ -122,16 +120,18 @@ void BlobJob::Private::onData(BlobJob *job, const QByteArray &chunk)
     hasher->addData(chunk);
     if (hasSink) {
         if (!sink || sink->write(chunk) != chunk.size()) {
-            fail(job, Error(Error::Code::Io, QStringLiteral("cannot write the blob: %1")
-                                                 .arg(sink ? sink->errorString()
-                                                           : QStringLiteral("the output is gone"))));
+            fail(job,
+                 Error(Error::Code::Io, QStringLiteral("cannot write the blob: %1")
+                                            .arg(sink ? sink->errorString()
+                                                      : QStringLiteral("the output is gone"))));
             return;
         }
     } else {
         if (received > maxBuffered) {
-            fail(job, Error(Error::Code::SizeLimitExceeded,
-                            QStringLiteral("the blob is larger than the in-memory limit of %1 bytes")
-                                .arg(maxBuffered)));
+            fail(job,
+                 Error(Error::Code::SizeLimitExceeded,
+                       QStringLiteral("the blob is larger than the in-memory limit of %1 bytes")
+                           .arg(maxBuffered)));
             return;
         }
         data += chunk;
@@ -148,8 +148,9 @@ void BlobJob::Private::onFinished(BlobJob *job)
         return;
     }
     if (expectedSize >= 0 && received != expectedSize) {
-        fail(job, Error(Error::Code::Network,
-                        QStringLiteral("the blob ended after %1 of %2 bytes").arg(received).arg(expectedSize)));
+        fail(job, Error(Error::Code::Network, QStringLiteral("the blob ended after %1 of %2 bytes")
+                                                  .arg(received)
+                                                  .arg(expectedSize)));
         return;
     }
     const Digest actual = hasher->finish();
@@ -178,16 +179,18 @@ BlobJob *RegistryClient::blob(const QString &repository, const Digest &digest, Q
     d->expectedSize = expectedSize;
     auto *job = new BlobJob(std::move(d), this);
     BlobJob::Private *p = job->d.get();
-    if (const Error invalid = api::checkRepository(m_config, repository); invalid.code() != Error::Code::None) {
+    if (const Error invalid = api::checkRepository(m_config, repository);
+        invalid.code() != Error::Code::None) {
         job->finishWithError(invalid);
         return job;
     }
     if (digest.isNull() || !digest.isVerifiable()) {
         job->finishWithError(api::invalidArgument(
             m_config, p->object,
-            digest.isNull() ? QStringLiteral("no digest given")
-                            : QStringLiteral("cannot verify content addressed by %1 (unsupported algorithm)")
-                                  .arg(digest.algorithm())));
+            digest.isNull()
+                ? QStringLiteral("no digest given")
+                : QStringLiteral("cannot verify content addressed by %1 (unsupported algorithm)")
+                      .arg(digest.algorithm())));
         return job;
     }
     p->start(job);

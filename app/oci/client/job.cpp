@@ -2,9 +2,7 @@
 
 namespace oci {
 
-Job::Job(QObject *parent)
-    : QObject(parent)
-{}
+Job::Job(QObject *parent) : QObject(parent) {}
 
 Job::~Job() = default;
 

@@ -13,9 +13,9 @@ struct ManifestJob::Private
     Transport *transport = nullptr;
     RegistryConfig registry;
     QString repository;
-    QString reference;  // tag or digest text
-    Digest requested;   // set when the reference is a digest
-    QString object;     // "repo:tag" / "repo@digest"
+    QString reference; // tag or digest text
+    Digest requested;  // set when the reference is a digest
+    QString object;    // "repo:tag" / "repo@digest"
     RegistryClient::Method method = RegistryClient::Method::Get;
     OwnedRequest<TransportReply> reply;
     FetchedManifest result;
@@ -29,9 +29,9 @@ struct ManifestJob::Private
 };
 
 ManifestJob::ManifestJob(std::unique_ptr<Private> d_, QObject *parent)
-    : Job(parent)
-    , d(std::move(d_))
-{}
+    : Job(parent), d(std::move(d_))
+{
+}
 
 ManifestJob::~ManifestJob() = default;
 
@@ -65,14 +65,16 @@ void ManifestJob::Private::send(ManifestJob *job, RegistryClient::Method how)
 {
     TransportRequest request;
     request.method = how == RegistryClient::Method::Head ? "HEAD" : "GET";
-    request.url = api::url(registry, QStringLiteral("/v2/%1/manifests/%2").arg(repository, reference));
+    request.url =
+        api::url(registry, QStringLiteral("/v2/%1/manifests/%2").arg(repository, reference));
     request.addHeader("Accept", api::manifestAcceptHeader());
     request.scopes = QStringList{api::pullScope(repository)};
     request.object = object;
     request.maxBodyBytes = ManifestDocument::MaxSize;
     TransportReply *sent = transport->send(registry, std::move(request));
     reply.reset(sent);
-    QObject::connect(sent, &TransportReply::finished, job, [this, job, sent] { onFinished(job, sent); });
+    QObject::connect(sent, &TransportReply::finished, job,
+                     [this, job, sent] { onFinished(job, sent); });
 }
 
 void ManifestJob::Private::onFinished(ManifestJob *job, TransportReply *finished)
@@ -97,7 +99,8 @@ void ManifestJob::Private::onFinished(ManifestJob *job, TransportReply *finished
 
 void ManifestJob::Private::finishHead(ManifestJob *job, const TransportResponse &response)
 {
-    const Result<Digest> claimed = Digest::parse(QString::fromLatin1(response.header("docker-content-digest").trimmed()));
+    const Result<Digest> claimed =
+        Digest::parse(QString::fromLatin1(response.header("docker-content-digest").trimmed()));
     // Without a usable Docker-Content-Digest (optional before OCI 1.1), or one that
     // disagrees with the digest we asked for, only a GET can tell.
     if (!claimed || (!requested.isNull() && claimed.value() != requested)) {
@@ -121,7 +124,8 @@ void ManifestJob::Private::finishGet(ManifestJob *job, const TransportResponse &
             hasher.addData(bytes);
             job->finishWithError(contextual(
                 Error(Error::Code::DigestMismatch,
-                      QStringLiteral("the registry sent a manifest whose digest is %1, not the requested %2")
+                      QStringLiteral(
+                          "the registry sent a manifest whose digest is %1, not the requested %2")
                           .arg(hasher.finish().toString(), requested.toString())),
                 response.url));
             return;
@@ -137,13 +141,15 @@ void ManifestJob::Private::finishGet(ManifestJob *job, const TransportResponse &
         return;
     }
     document = std::make_shared<const ManifestDocument>(std::move(parsed).value());
-    result.mediaType = document->mediaType().isEmpty() ? stripParameters(contentType) : document->mediaType();
+    result.mediaType =
+        document->mediaType().isEmpty() ? stripParameters(contentType) : document->mediaType();
     result.size = bytes.size();
     result.bytes = bytes;
     job->finishSuccessfully();
 }
 
-ManifestJob *RegistryClient::manifest(const QString &repository, const QString &tagOrDigest, Method method)
+ManifestJob *RegistryClient::manifest(const QString &repository, const QString &tagOrDigest,
+                                      Method method)
 {
     auto d = std::make_unique<ManifestJob::Private>();
     d->transport = m_transport;
@@ -156,7 +162,8 @@ ManifestJob *RegistryClient::manifest(const QString &repository, const QString &
     auto *job = new ManifestJob(std::move(d), this);
     ManifestJob::Private *p = job->d.get();
 
-    if (const Error invalid = api::checkRepository(m_config, repository); invalid.code() != Error::Code::None) {
+    if (const Error invalid = api::checkRepository(m_config, repository);
+        invalid.code() != Error::Code::None) {
         job->finishWithError(invalid);
         return job;
     }
@@ -168,16 +175,18 @@ ManifestJob *RegistryClient::manifest(const QString &repository, const QString &
         }
         if (!digest->isVerifiable()) {
             job->finishWithError(p->contextual(
-                Error(Error::Code::InvalidDigest,
-                      QStringLiteral("cannot verify content addressed by %1 (unsupported algorithm)")
-                          .arg(digest->algorithm())),
+                Error(
+                    Error::Code::InvalidDigest,
+                    QStringLiteral("cannot verify content addressed by %1 (unsupported algorithm)")
+                        .arg(digest->algorithm())),
                 {}));
             return job;
         }
         p->requested = digest.value();
     } else if (!Reference::isValidTag(tagOrDigest)) {
         job->finishWithError(api::invalidArgument(
-            m_config, p->object, QStringLiteral("'%1' is not a valid tag").arg(tagOrDigest.left(200))));
+            m_config, p->object,
+            QStringLiteral("'%1' is not a valid tag").arg(tagOrDigest.left(200))));
         return job;
     }
     p->send(job, method);

@@ -16,16 +16,16 @@ namespace {
 
 QString pageKey(const QUrl &url)
 {
-    return url.adjusted(QUrl::NormalizePathSegments | QUrl::RemoveFragment).toString(QUrl::FullyEncoded);
+    return url.adjusted(QUrl::NormalizePathSegments | QUrl::RemoveFragment)
+        .toString(QUrl::FullyEncoded);
 }
 
 } // namespace
 
 PagedList::PagedList(Params params, QObject *parent)
-    : QObject(parent)
-    , m_params(std::move(params))
-    , m_pageSize(qBound(1, m_params.pageSize, 1000))
-{}
+    : QObject(parent), m_params(std::move(params)), m_pageSize(qBound(1, m_params.pageSize, 1000))
+{
+}
 
 PagedList::~PagedList()
 {
@@ -70,9 +70,9 @@ void PagedList::onReplyFinished()
     const OwnedRequest<TransportReply> reply = std::move(m_reply);
     if (!reply->ok()) {
         const Error &error = reply->error();
-        const bool pageSizeRefused = error.httpStatus() == 400
-                                     && (error.hasRegistryCode(u"PAGINATION_NUMBER_INVALID")
-                                         || error.hasRegistryCode(u"UNSUPPORTED"));
+        const bool pageSizeRefused =
+            error.httpStatus() == 400 && (error.hasRegistryCode(u"PAGINATION_NUMBER_INVALID") ||
+                                          error.hasRegistryCode(u"UNSUPPORTED"));
         if (pageSizeRefused && m_pages == 0 && m_sizeReductions < 3 && m_pageSize > 1) {
             // distribution rejects n over its maximum, ECR n > 1000: ask for smaller pages.
             ++m_sizeReductions;
@@ -87,10 +87,11 @@ void PagedList::onReplyFinished()
     QJsonParseError parseError;
     const QJsonDocument document = QJsonDocument::fromJson(response.body, &parseError);
     const QJsonValue list = document.object().value(m_params.jsonKey);
-    if (parseError.error != QJsonParseError::NoError || !document.isObject()
-        || !(list.isArray() || list.isNull() || list.isUndefined())) {
+    if (parseError.error != QJsonParseError::NoError || !document.isObject() ||
+        !(list.isArray() || list.isNull() || list.isUndefined())) {
         fail(Error(Error::Code::MalformedDocument,
-                   QStringLiteral("the registry's list is not JSON with a '%1' array").arg(m_params.jsonKey))
+                   QStringLiteral("the registry's list is not JSON with a '%1' array")
+                       .arg(m_params.jsonKey))
                  .withUrl(response.url));
         return;
     }
@@ -100,7 +101,8 @@ void PagedList::onReplyFinished()
     for (const QJsonValue &value : array) {
         if (!value.isString()) {
             fail(Error(Error::Code::MalformedDocument,
-                       QStringLiteral("the registry's '%1' list holds a non-string entry").arg(m_params.jsonKey))
+                       QStringLiteral("the registry's '%1' list holds a non-string entry")
+                           .arg(m_params.jsonKey))
                      .withUrl(response.url));
             return;
         }
@@ -126,8 +128,9 @@ void PagedList::onReplyFinished()
     }
     if (m_visited.contains(pageKey(next))) {
         fail(Error(Error::Code::PaginationRefused,
-                   QStringLiteral("the registry's next-page link repeats a page already fetched (%1); "
-                                  "stopped after %2 pages")
+                   QStringLiteral(
+                       "the registry's next-page link repeats a page already fetched (%1); "
+                       "stopped after %2 pages")
                        .arg(next.toDisplayString())
                        .arg(m_pages))
                  .withUrl(next));

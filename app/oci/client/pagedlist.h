@@ -28,8 +28,8 @@ public:
     {
         Transport *transport = nullptr;
         RegistryConfig registry;
-        QString path;      // "/v2/_catalog"
-        QString jsonKey;   // "repositories" / "tags"
+        QString path;    // "/v2/_catalog"
+        QString jsonKey; // "repositories" / "tags"
         QStringList scopes;
         QString object;
         int pageSize = 100;

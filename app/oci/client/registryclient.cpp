@@ -11,10 +11,9 @@
 namespace oci {
 
 RegistryClient::RegistryClient(Transport *transport, RegistryConfig config, QObject *parent)
-    : QObject(parent)
-    , m_transport(transport)
-    , m_config(std::move(config))
-{}
+    : QObject(parent), m_transport(transport), m_config(std::move(config))
+{
+}
 
 RegistryClient::~RegistryClient() = default;
 
@@ -26,10 +25,7 @@ struct PingJob::Private
     QString authScheme;
 };
 
-PingJob::PingJob(std::unique_ptr<Private> d_, QObject *parent)
-    : Job(parent)
-    , d(std::move(d_))
-{}
+PingJob::PingJob(std::unique_ptr<Private> d_, QObject *parent) : Job(parent), d(std::move(d_)) {}
 
 PingJob::~PingJob() = default;
 
@@ -82,10 +78,9 @@ struct CatalogJob::Private
     int pages = 0;
 };
 
-CatalogJob::CatalogJob(std::unique_ptr<Private> d_, QObject *parent)
-    : Job(parent)
-    , d(std::move(d_))
-{}
+CatalogJob::CatalogJob(std::unique_ptr<Private> d_, QObject *parent) : Job(parent), d(std::move(d_))
+{
+}
 
 CatalogJob::~CatalogJob() = default;
 
@@ -111,10 +106,9 @@ struct TagListJob::Private
     int pages = 0;
 };
 
-TagListJob::TagListJob(std::unique_ptr<Private> d_, QObject *parent)
-    : Job(parent)
-    , d(std::move(d_))
-{}
+TagListJob::TagListJob(std::unique_ptr<Private> d_, QObject *parent) : Job(parent), d(std::move(d_))
+{
+}
 
 TagListJob::~TagListJob() = default;
 
@@ -139,11 +133,13 @@ using PageCallback = std::function<void(const QStringList &page, int pages)>;
 using DoneCallback = std::function<void(const Error &error)>;
 
 // Runs a PagedList for a list job (the job is the context of every callback).
-PagedList *startList(PagedList::Params params, QObject *job, PageCallback onPage, DoneCallback onDone)
+PagedList *startList(PagedList::Params params, QObject *job, PageCallback onPage,
+                     DoneCallback onDone)
 {
     auto *list = new PagedList(std::move(params));
-    QObject::connect(list, &PagedList::pageReceived, job,
-                     [list, onPage](const QStringList &page) { onPage(page, list->pagesFetched()); });
+    QObject::connect(list, &PagedList::pageReceived, job, [list, onPage](const QStringList &page) {
+        onPage(page, list->pagesFetched());
+    });
     QObject::connect(list, &PagedList::finished, job, [list, onDone] { onDone(list->error()); });
     list->start();
     return list;

@@ -92,8 +92,10 @@ public:
     // Private to the client: jobs are made by RegistryClient.
     struct Private;
     explicit PingJob(std::unique_ptr<Private> d, QObject *parent);
+
 protected:
     void abort() override;
+
 private:
     friend class RegistryClient;
     std::unique_ptr<Private> d;
@@ -111,8 +113,10 @@ public:
     explicit CatalogJob(std::unique_ptr<Private> d, QObject *parent);
 Q_SIGNALS:
     void pageReceived(const QStringList &repositories);
+
 protected:
     void abort() override;
+
 private:
     friend class RegistryClient;
     std::unique_ptr<Private> d;
@@ -130,8 +134,10 @@ public:
     explicit TagListJob(std::unique_ptr<Private> d, QObject *parent);
 Q_SIGNALS:
     void pageReceived(const QStringList &tags);
+
 protected:
     void abort() override;
+
 private:
     friend class RegistryClient;
     std::unique_ptr<Private> d;
@@ -148,8 +154,10 @@ public:
     std::shared_ptr<const ManifestDocument> document() const;
     struct Private;
     explicit ManifestJob(std::unique_ptr<Private> d, QObject *parent);
+
 protected:
     void abort() override;
+
 private:
     friend class RegistryClient;
     std::unique_ptr<Private> d;
@@ -169,8 +177,10 @@ public:
     explicit BlobJob(std::unique_ptr<Private> d, QObject *parent);
 Q_SIGNALS:
     void progress(qint64 received, qint64 total);
+
 protected:
     void abort() override;
+
 private:
     friend class RegistryClient;
     std::unique_ptr<Private> d;

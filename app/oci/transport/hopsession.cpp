@@ -3,8 +3,8 @@
 #include "oci/transport/origin.h"
 #include "oci/transport/retryafter.h"
 #include "oci/transport/tlsconfig.h"
-#include "oci/transport/transportlog.h"
 #include "oci/transport/transport.h"
+#include "oci/transport/transportlog.h"
 
 #include <QDateTime>
 #include <QNetworkAccessManager>
@@ -20,22 +20,20 @@ namespace {
 bool isTransportLevel(QNetworkReply::NetworkError code)
 {
     // 1..99 connection, 101..199 proxy; 399 = a response Qt could not parse.
-    return (code > QNetworkReply::NoError && code < QNetworkReply::ContentAccessDenied)
-           || code == QNetworkReply::ProtocolFailure;
+    return (code > QNetworkReply::NoError && code < QNetworkReply::ContentAccessDenied) ||
+           code == QNetworkReply::ProtocolFailure;
 }
 
 bool isRetryableStatus(int status)
 {
-    return status == 408 || status == 429 || status == 500 || status == 502 || status == 503
-           || status == 504;
+    return status == 408 || status == 429 || status == 500 || status == 502 || status == 503 ||
+           status == 504;
 }
 
 } // namespace
 
 HopSession::HopSession(Transport *transport, HopRequest request, QObject *parent)
-    : QObject(parent)
-    , m_transport(transport)
-    , m_request(std::move(request))
+    : QObject(parent), m_transport(transport), m_request(std::move(request))
 {
     m_idleTimer.setSingleShot(true);
     m_retryTimer.setSingleShot(true);
@@ -95,12 +93,14 @@ void HopSession::sendHop()
     }
 
     QNetworkRequest request(m_url);
-    request.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::ManualRedirectPolicy);
+    request.setAttribute(QNetworkRequest::RedirectPolicyAttribute,
+                         QNetworkRequest::ManualRedirectPolicy);
     // Registry auth is ours: no QNAM credential cache, no cookies, no HTTP cache.
     request.setAttribute(QNetworkRequest::AuthenticationReuseAttribute, QNetworkRequest::Manual);
     request.setAttribute(QNetworkRequest::CookieLoadControlAttribute, QNetworkRequest::Manual);
     request.setAttribute(QNetworkRequest::CookieSaveControlAttribute, QNetworkRequest::Manual);
-    request.setAttribute(QNetworkRequest::CacheLoadControlAttribute, QNetworkRequest::AlwaysNetwork);
+    request.setAttribute(QNetworkRequest::CacheLoadControlAttribute,
+                         QNetworkRequest::AlwaysNetwork);
     request.setAttribute(QNetworkRequest::CacheSaveControlAttribute, false);
     request.setRawHeader("User-Agent", m_transport->userAgent());
     // Otherwise Qt asks for gzip and silently decodes it: blob digests would not match.
@@ -109,8 +109,8 @@ void HopSession::sendHop()
         if (QByteArrayView(header.first).compare("authorization", Qt::CaseInsensitive) != 0)
             request.setRawHeader(header.first, header.second);
     }
-    if (!m_request.authorization.isEmpty() && !m_leftAuthOrigin
-        && isSameOrigin(m_url, m_request.authOrigin))
+    if (!m_request.authorization.isEmpty() && !m_leftAuthOrigin &&
+        isSameOrigin(m_url, m_request.authOrigin))
         request.setRawHeader("Authorization", m_request.authorization);
 
     if (scheme == u"https" && isSameHost(m_url, m_request.registry.baseUrl())) {
@@ -122,8 +122,9 @@ void HopSession::sendHop()
         request.setSslConfiguration(ssl.value());
     }
 
-    qCDebug(lcTransport) << this << m_method << m_url.toDisplayString() << "auth:"
-                         << request.hasRawHeader("Authorization") << "hop" << m_hops << "retry" << m_retries;
+    qCDebug(lcTransport) << this << m_method << m_url.toDisplayString()
+                         << "auth:" << request.hasRawHeader("Authorization") << "hop" << m_hops
+                         << "retry" << m_retries;
     QNetworkAccessManager *nam = m_transport->networkAccessManager();
     QNetworkReply *reply = nullptr;
     if (m_method == "GET")
@@ -150,15 +151,15 @@ void HopSession::sendHop()
 
 bool HopSession::isRedirectStatus() const
 {
-    return m_status == 301 || m_status == 302 || m_status == 303 || m_status == 307
-           || m_status == 308;
+    return m_status == 301 || m_status == 302 || m_status == 303 || m_status == 307 ||
+           m_status == 308;
 }
 
 void HopSession::onMetaDataChanged()
 {
     m_idleTimer.start();
-    const QVariant status = m_reply ? m_reply->attribute(QNetworkRequest::HttpStatusCodeAttribute)
-                                    : QVariant();
+    const QVariant status =
+        m_reply ? m_reply->attribute(QNetworkRequest::HttpStatusCodeAttribute) : QVariant();
     if (!status.isValid() || m_streaming)
         return;
     m_status = status.toInt();
@@ -219,9 +220,9 @@ void HopSession::onReadyRead()
         m_response.headers = m_reply->rawHeaderPairs();
         m_idleTimer.stop();
         dropReply();
-        if (isRetryableStatus(m_status)
-            && scheduleRetry(parseRetryAfter(m_response.header("retry-after"),
-                                             QDateTime::currentDateTimeUtc(), 86400)))
+        if (isRetryableStatus(m_status) &&
+            scheduleRetry(parseRetryAfter(m_response.header("retry-after"),
+                                          QDateTime::currentDateTimeUtc(), 86400)))
             return;
         finish();
     }
@@ -255,13 +256,15 @@ void HopSession::onReplyFinished()
     }
     if (isTransportLevel(code) || !status.isValid()) {
         if (code == QNetworkReply::SslHandshakeFailedError) {
-            const QString details = m_sslErrors.isEmpty() ? errorString : describeSslErrors(m_sslErrors);
-            failTransport(Error(Error::Code::Tls,
-                                QStringLiteral("TLS handshake with %1 failed: %2. If this registry "
-                                               "uses a private CA, give its CA file; mark it insecure "
-                                               "only if you trust the network")
-                                    .arg(hostPortOf(m_url), details)),
-                          false);
+            const QString details =
+                m_sslErrors.isEmpty() ? errorString : describeSslErrors(m_sslErrors);
+            failTransport(
+                Error(Error::Code::Tls,
+                      QStringLiteral("TLS handshake with %1 failed: %2. If this registry "
+                                     "uses a private CA, give its CA file; mark it insecure "
+                                     "only if you trust the network")
+                          .arg(hostPortOf(m_url), details)),
+                false);
             return;
         }
         QString message = errorString;
@@ -269,10 +272,10 @@ void HopSession::onReplyFinished()
             message = QStringLiteral("the connection broke after %1 bytes of the body: %2")
                           .arg(m_received)
                           .arg(errorString);
-        failTransport(Error(code == QNetworkReply::TimeoutError ? Error::Code::Timeout
-                                                                : Error::Code::Network,
-                            message),
-                      true);
+        failTransport(
+            Error(code == QNetworkReply::TimeoutError ? Error::Code::Timeout : Error::Code::Network,
+                  message),
+            true);
         return;
     }
 
@@ -288,9 +291,9 @@ void HopSession::onReplyFinished()
             return;
         }
     }
-    if (isRetryableStatus(m_status)
-        && scheduleRetry(parseRetryAfter(m_response.header("retry-after"),
-                                         QDateTime::currentDateTimeUtc(), 86400)))
+    if (isRetryableStatus(m_status) &&
+        scheduleRetry(parseRetryAfter(m_response.header("retry-after"),
+                                      QDateTime::currentDateTimeUtc(), 86400)))
         return;
     finish();
 }
@@ -356,7 +359,8 @@ bool HopSession::scheduleRetry(int retryAfterSeconds)
         return false;
     if (retryAfterSeconds > options.maxRetryAfterSeconds)
         return false;
-    qint64 delay = qMin<qint64>(options.backoffMaxMs, qint64(options.backoffBaseMs) << qMin(m_retries, 20));
+    qint64 delay =
+        qMin<qint64>(options.backoffMaxMs, qint64(options.backoffBaseMs) << qMin(m_retries, 20));
     delay = delay / 2 + QRandomGenerator::global()->bounded(delay / 2 + 1); // jitter
     if (retryAfterSeconds > 0)
         delay = qMax<qint64>(delay, qint64(retryAfterSeconds) * 1000);

@@ -19,9 +19,9 @@ class Transport;
 struct HopRequest
 {
     TransportRequest request;
-    RegistryConfig registry;    // TLS settings (for its host only) and error context
-    QByteArray authorization;   // the Authorization value, or empty
-    QUrl authOrigin;            // ... sent only while the chain stays on this origin
+    RegistryConfig registry;  // TLS settings (for its host only) and error context
+    QByteArray authorization; // the Authorization value, or empty
+    QUrl authOrigin;          // ... sent only while the chain stays on this origin
 };
 
 // One logical request: the redirect hop loop (manual, <= maxRedirects, no https->http,

@@ -13,12 +13,18 @@ namespace {
 Error::Code codeForStatus(int status, const QList<RegistryErrorEntry> &entries)
 {
     switch (status) {
-    case 401: return Error::Code::Unauthorized;
-    case 403: return Error::Code::Denied;
-    case 404: return Error::Code::NotFound;
-    case 405: return Error::Code::Unsupported;
-    case 429: return Error::Code::TooManyRequests;
-    default: break;
+    case 401:
+        return Error::Code::Unauthorized;
+    case 403:
+        return Error::Code::Denied;
+    case 404:
+        return Error::Code::NotFound;
+    case 405:
+        return Error::Code::Unsupported;
+    case 429:
+        return Error::Code::TooManyRequests;
+    default:
+        break;
     }
     if (status >= 500)
         return Error::Code::ServerError;
@@ -36,13 +42,20 @@ Error::Code codeForStatus(int status, const QList<RegistryErrorEntry> &entries)
 QString statusText(int status)
 {
     switch (status) {
-    case 401: return QStringLiteral("authentication required");
-    case 403: return QStringLiteral("the registry denied access");
-    case 404: return QStringLiteral("not found");
-    case 405: return QStringLiteral("the registry does not support this operation");
-    case 408: return QStringLiteral("the server timed out waiting for the request");
-    case 429: return QStringLiteral("too many requests; the registry is rate-limiting");
-    default: break;
+    case 401:
+        return QStringLiteral("authentication required");
+    case 403:
+        return QStringLiteral("the registry denied access");
+    case 404:
+        return QStringLiteral("not found");
+    case 405:
+        return QStringLiteral("the registry does not support this operation");
+    case 408:
+        return QStringLiteral("the server timed out waiting for the request");
+    case 429:
+        return QStringLiteral("too many requests; the registry is rate-limiting");
+    default:
+        break;
     }
     if (status >= 300 && status < 400)
         return QStringLiteral("unexpected redirect status %1").arg(status);
@@ -59,8 +72,10 @@ QString bodyHint(const TransportResponse &response)
     if (trimmed.isEmpty())
         return {};
     const QByteArray start = trimmed.left(15).toLower();
-    if (contentType.contains("html") || start.startsWith("<!doctype html") || start.startsWith("<html"))
-        return QStringLiteral("the server answered with an HTML page (a proxy or a web server, not a registry?)");
+    if (contentType.contains("html") || start.startsWith("<!doctype html") ||
+        start.startsWith("<html"))
+        return QStringLiteral(
+            "the server answered with an HTML page (a proxy or a web server, not a registry?)");
     if (trimmed.startsWith('{') || trimmed.startsWith('['))
         return {};
     QString line = QString::fromUtf8(trimmed.left(200).split('\n').constFirst()).trimmed();
@@ -81,8 +96,11 @@ Error errorForResponse(const TransportResponse &response, const QString &registr
         message += QStringLiteral(" — ") + hint;
 
     Error error(codeForStatus(status, entries), message);
-    error.withHttpStatus(status).withRegistryErrors(entries).withRegistry(registry)
-        .withObject(object).withUrl(response.url);
+    error.withHttpStatus(status)
+        .withRegistryErrors(entries)
+        .withRegistry(registry)
+        .withObject(object)
+        .withUrl(response.url);
     const QByteArray retryAfter = response.header("retry-after");
     if (!retryAfter.isEmpty())
         error.withRetryAfter(parseRetryAfter(retryAfter, QDateTime::currentDateTimeUtc()));

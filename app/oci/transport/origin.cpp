@@ -32,8 +32,8 @@ bool isPrivateRange(const QHostAddress &address)
 
 bool isSameOrigin(const QUrl &a, const QUrl &b)
 {
-    return a.scheme().compare(b.scheme(), Qt::CaseInsensitive) == 0 && isSameHost(a, b)
-           && effectivePort(a) == effectivePort(b);
+    return a.scheme().compare(b.scheme(), Qt::CaseInsensitive) == 0 && isSameHost(a, b) &&
+           effectivePort(a) == effectivePort(b);
 }
 
 bool isSameHost(const QUrl &a, const QUrl &b)

@@ -11,8 +11,9 @@ Result<QList<QSslCertificate>> loadCaCertificates(const QString &path)
 {
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly)) {
-        return Error(Error::Code::Tls, QStringLiteral("cannot read the CA file %1: %2")
-                                           .arg(path, file.errorString()));
+        return Error(
+            Error::Code::Tls,
+            QStringLiteral("cannot read the CA file %1: %2").arg(path, file.errorString()));
     }
     // A CA bundle is small; 16 MiB keeps a wrong path (a disk image) from being slurped.
     const QByteArray bytes = file.read(16 * 1024 * 1024);

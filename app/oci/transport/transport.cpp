@@ -32,7 +32,8 @@ void Transport::setCredentialProvider(std::shared_ptr<const CredentialProvider> 
     clearAuthState();
 }
 
-TransportReply *Transport::send(const RegistryConfig &registry, TransportRequest request, QObject *parent)
+TransportReply *Transport::send(const RegistryConfig &registry, TransportRequest request,
+                                QObject *parent)
 {
     auto *reply = new TransportReply(this, registry, std::move(request), parent);
     reply->start();

@@ -32,7 +32,8 @@ TransportReply::TransportReply(Transport *transport, RegistryConfig registry,
     , m_transport(transport)
     , m_registry(std::move(registry))
     , m_request(std::move(request))
-{}
+{
+}
 
 TransportReply::~TransportReply()
 {
@@ -48,7 +49,8 @@ void TransportReply::start()
         [this] {
             if (m_aborted)
                 return;
-            if (const std::optional<AuthChallenge> known = m_transport->knownChallenge(m_registry.host)) {
+            if (const std::optional<AuthChallenge> known =
+                    m_transport->knownChallenge(m_registry.host)) {
                 m_authScheme = known->scheme;
                 authorizeThenSend(*known);
             } else {
@@ -66,17 +68,17 @@ void TransportReply::abort()
 
 void TransportReply::authorizeThenSend(const AuthChallenge &challenge)
 {
-    m_transport->authenticator()->authorize(
-        m_registry, challenge, m_request.scopes, this, [this](Result<AuthGrant> grant) {
-            if (m_aborted || m_finished)
-                return;
-            if (!grant) {
-                fail(grant.error());
-                return;
-            }
-            m_grant = grant.value();
-            sendWith(m_grant.authorization);
-        });
+    m_transport->authenticator()->authorize(m_registry, challenge, m_request.scopes, this,
+                                            [this](Result<AuthGrant> grant) {
+                                                if (m_aborted || m_finished)
+                                                    return;
+                                                if (!grant) {
+                                                    fail(grant.error());
+                                                    return;
+                                                }
+                                                m_grant = grant.value();
+                                                sendWith(m_grant.authorization);
+                                            });
 }
 
 void TransportReply::sendWith(QByteArray authorization)
@@ -133,23 +135,26 @@ void TransportReply::onHopFinished()
 
 void TransportReply::handleUnauthorized()
 {
-    qCDebug(lcTransport) << this << "401; grant" << m_grant.scheme << "fresh rounds" << m_freshRounds
-                         << "retried" << m_retriedRejected;
-    const QList<AuthChallenge> challenges = parseAuthChallenges(m_response.header("www-authenticate"));
+    qCDebug(lcTransport) << this << "401; grant" << m_grant.scheme << "fresh rounds"
+                         << m_freshRounds << "retried" << m_retriedRejected;
+    const QList<AuthChallenge> challenges =
+        parseAuthChallenges(m_response.header("www-authenticate"));
     const AuthChallenge *picked = pickChallenge(challenges);
     Error base = errorForResponse(m_response, m_registry.host, m_request.object);
     if (!picked) {
         QStringList offered;
         for (const AuthChallenge &challenge : challenges)
             offered << challenge.scheme;
-        fail(Error(Error::Code::Unauthorized,
-                   offered.isEmpty()
-                       ? QStringLiteral("the registry answered 401 without an authentication challenge")
-                       : QStringLiteral("the registry asks for %1 authentication, which Lading does "
-                                        "not support")
-                             .arg(offered.join(QStringLiteral(", "))))
-                 .withHttpStatus(401)
-                 .withRegistryErrors(base.registryErrors()));
+        fail(
+            Error(Error::Code::Unauthorized,
+                  offered.isEmpty()
+                      ? QStringLiteral(
+                            "the registry answered 401 without an authentication challenge")
+                      : QStringLiteral("the registry asks for %1 authentication, which Lading does "
+                                       "not support")
+                            .arg(offered.join(QStringLiteral(", "))))
+                .withHttpStatus(401)
+                .withRegistryErrors(base.registryErrors()));
         return;
     }
     const AuthChallenge challenge = *picked;
@@ -157,7 +162,8 @@ void TransportReply::handleUnauthorized()
     m_transport->rememberChallenge(m_registry.host, challenge);
     const QStringList challengeScopes = splitScopes(challenge.param(u"scope"));
 
-    const bool sentMatching = !m_grant.authorization.isEmpty() && m_grant.scheme == challenge.scheme;
+    const bool sentMatching =
+        !m_grant.authorization.isEmpty() && m_grant.scheme == challenge.scheme;
     if (!sentMatching && m_freshRounds == 0) {
         // First contact (or the registry changed its scheme): get credentials, try again.
         ++m_freshRounds;
@@ -201,7 +207,9 @@ void TransportReply::handleUnauthorized()
         message = QStringLiteral("the registry rejected the token issued for %1%2")
                       .arg(who, reason.isEmpty() ? QString() : QStringLiteral(" (%1)").arg(reason));
     }
-    fail(Error(Error::Code::Unauthorized, message).withHttpStatus(401).withRegistryErrors(base.registryErrors()));
+    fail(Error(Error::Code::Unauthorized, message)
+             .withHttpStatus(401)
+             .withRegistryErrors(base.registryErrors()));
 }
 
 void TransportReply::fail(Error error)
@@ -218,8 +226,9 @@ void TransportReply::fail(Error error)
 
 void TransportReply::finish()
 {
-    qCDebug(lcTransport) << this << "reply finished" << m_request.method << m_request.url.toDisplayString()
-                         << m_response.status << Error::codeName(m_error.code()) << "aborted" << m_aborted;
+    qCDebug(lcTransport) << this << "reply finished" << m_request.method
+                         << m_request.url.toDisplayString() << m_response.status
+                         << Error::codeName(m_error.code()) << "aborted" << m_aborted;
     if (m_finished || m_aborted)
         return;
     m_finished = true;

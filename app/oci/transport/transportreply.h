@@ -70,7 +70,7 @@ private:
     OwnedRequest<HopSession> m_hop;
     AuthGrant m_grant;
     QString m_authScheme;
-    int m_freshRounds = 0;         // 401 answered with newly obtained credentials
+    int m_freshRounds = 0;          // 401 answered with newly obtained credentials
     bool m_retriedRejected = false; // the one retry after a rejected credential
     int m_retries = 0;
     bool m_finished = false;

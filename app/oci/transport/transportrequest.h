@@ -22,14 +22,14 @@ using HeaderList = QList<QPair<QByteArray, QByteArray>>;
 // Knobs of a Transport. Defaults suit people; tests shrink the delays to milliseconds.
 struct TransportOptions
 {
-    int transferTimeoutMs = 30000;    // no byte moved for this long -> Error::Code::Timeout
-    int maxRetries = 4;               // retries (not attempts) of a replayable request
-    int backoffBaseMs = 500;          // first retry delay; doubles per retry, with jitter
+    int transferTimeoutMs = 30000; // no byte moved for this long -> Error::Code::Timeout
+    int maxRetries = 4;            // retries (not attempts) of a replayable request
+    int backoffBaseMs = 500;       // first retry delay; doubles per retry, with jitter
     int backoffMaxMs = 30000;
-    int maxRetryAfterSeconds = 120;   // a longer Retry-After fails at once (the error says how long)
+    int maxRetryAfterSeconds = 120; // a longer Retry-After fails at once (the error says how long)
     int maxRedirects = 10;
-    int tokenExpiryMarginMs = 10000;  // a token is dropped this long before it expires
-    QByteArray userAgent;             // empty: "Lading/<version>"
+    int tokenExpiryMarginMs = 10000; // a token is dropped this long before it expires
+    QByteArray userAgent;            // empty: "Lading/<version>"
 };
 
 // One request to a registry (or to a URL it sent us to), as a caller describes it.
@@ -38,27 +38,30 @@ struct TransportOptions
 struct TransportRequest
 {
     QByteArray method = "GET";
-    QUrl url;                  // absolute; built with QUrl setters, never from user text
-    HeaderList headers;        // e.g. Accept
+    QUrl url;           // absolute; built with QUrl setters, never from user text
+    HeaderList headers; // e.g. Accept
     QByteArray body;
     // Token scopes the request needs ("repository:library/alpine:pull", "registry:catalog:*");
     // a cached token for them is attached up front.
     QStringList scopes;
-    QString object;            // for errors: repository, reference or digest
+    QString object;                         // for errors: repository, reference or digest
     qint64 maxBodyBytes = MaxManifestBytes; // buffered 2xx bodies; over it -> SizeLimitExceeded
-    bool streamBody = false;   // 2xx bodies go out through TransportReply::bodyData instead
+    bool streamBody = false; // 2xx bodies go out through TransportReply::bodyData instead
     bool followRedirects = true;
     std::optional<bool> retryable; // default: GET and HEAD are replayed on temporary failures
 
     bool isRetryable() const { return retryable.value_or(method == "GET" || method == "HEAD"); }
-    void addHeader(const QByteArray &name, const QByteArray &value) { headers.append(qMakePair(name, value)); }
+    void addHeader(const QByteArray &name, const QByteArray &value)
+    {
+        headers.append(qMakePair(name, value));
+    }
 };
 
 // What came back. For a streamed body `body` stays empty.
 struct TransportResponse
 {
     int status = 0;
-    QUrl url;          // the URL that answered (after redirects)
+    QUrl url; // the URL that answered (after redirects)
     HeaderList headers;
     QByteArray body;
     bool bodyTruncated = false; // an error body cut at MaxErrorBodyBytes
