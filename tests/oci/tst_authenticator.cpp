@@ -291,7 +291,7 @@ void TestAuthenticator::tokenIsCached()
 void TestAuthenticator::tokenExpiryHonoured()
 {
     oci::TransportOptions options = fastOptions();
-    options.tokenExpiryMarginMs = 60000 - 300; // expires_in 60 -> kept for 300 ms
+    options.tokenExpiryMarginMs = 60000 - 1000; // expires_in 60 -> kept for 1 s
     m_transport->setOptions(options);
     m_expiresIn = 10; // below the 60 s floor: treated as 60
     serveBearerRegistry();
@@ -301,7 +301,7 @@ void TestAuthenticator::tokenExpiryHonoured()
     auto *cached = get("/v2/lib/app/tags/list", {u"repository:lib/app:pull"_qs});
     QVERIFY(waitFinished(cached));
     QCOMPARE(m_tokens->requestCount(), 1);
-    QTest::qWait(450);
+    QTest::qWait(1300);
     auto *later = get("/v2/lib/app/tags/list", {u"repository:lib/app:pull"_qs});
     QVERIFY(waitFinished(later));
     QVERIFY(later->ok());

@@ -45,7 +45,9 @@ struct HttpTestRequest
     qint64 receivedAtMs = 0;              // ms since the server started listening
 
     QByteArray path() const; // target without the query, still encoded
-    QUrlQuery query() const; // decoded query of the target
+    // The target's query; read values with QUrl::FullyDecoded ("%2B" -> "+"), e.g.
+    // query().queryItemValue("scope", QUrl::FullyDecoded).
+    QUrlQuery query() const;
     QByteArray header(QByteArrayView lowerCaseName) const
     {
         return headers.value(lowerCaseName.toByteArray());
