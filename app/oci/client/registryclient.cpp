@@ -71,85 +71,71 @@ PingJob *RegistryClient::ping()
 
 // --- catalog and tags ----------------------------------------------------------------
 
-struct CatalogJob::Private
+struct ListJob::Private
 {
     OwnedRequest<PagedList> list;
     QStringList items;
     int pages = 0;
+
+    // Runs the listing for `job`; the job is the context of every callback.
+    static void start(ListJob *job, PagedList::Params params)
+    {
+        auto *list = new PagedList(std::move(params));
+        job->d->list.reset(list);
+        QObject::connect(list, &PagedList::pageReceived, job, [job, list](const QStringList &page) {
+            job->d->items += page;
+            job->d->pages = list->pagesFetched();
+            Q_EMIT job->pageReceived(page);
+        });
+        QObject::connect(list, &PagedList::finished, job, [job, list] {
+            if (list->error().code() == Error::Code::None)
+                job->finishSuccessfully();
+            else
+                job->finishWithError(list->error());
+        });
+        list->start();
+    }
 };
 
-CatalogJob::CatalogJob(std::unique_ptr<Private> d_, QObject *parent) : Job(parent), d(std::move(d_))
+ListJob::ListJob(std::unique_ptr<Private> d_, QObject *parent) : Job(parent), d(std::move(d_))
+{
+}
+
+ListJob::~ListJob() = default;
+
+QStringList ListJob::items() const
+{
+    return d->items;
+}
+
+int ListJob::pagesFetched() const
+{
+    return d->pages;
+}
+
+void ListJob::abort()
+{
+    d->list.reset();
+}
+
+CatalogJob::CatalogJob(std::unique_ptr<Private> d_, QObject *parent)
+    : ListJob(std::move(d_), parent)
 {
 }
 
 CatalogJob::~CatalogJob() = default;
 
-QStringList CatalogJob::repositories() const
-{
-    return d->items;
-}
-
-int CatalogJob::pagesFetched() const
-{
-    return d->pages;
-}
-
-void CatalogJob::abort()
-{
-    d->list.reset();
-}
-
-struct TagListJob::Private
-{
-    OwnedRequest<PagedList> list;
-    QStringList items;
-    int pages = 0;
-};
-
-TagListJob::TagListJob(std::unique_ptr<Private> d_, QObject *parent) : Job(parent), d(std::move(d_))
+TagListJob::TagListJob(std::unique_ptr<Private> d_, QObject *parent)
+    : ListJob(std::move(d_), parent)
 {
 }
 
 TagListJob::~TagListJob() = default;
 
-QStringList TagListJob::tags() const
-{
-    return d->items;
-}
-
-int TagListJob::pagesFetched() const
-{
-    return d->pages;
-}
-
-void TagListJob::abort()
-{
-    d->list.reset();
-}
-
-namespace {
-
-using PageCallback = std::function<void(const QStringList &page, int pages)>;
-using DoneCallback = std::function<void(const Error &error)>;
-
-// Runs a PagedList for a list job (the job is the context of every callback).
-PagedList *startList(PagedList::Params params, QObject *job, PageCallback onPage,
-                     DoneCallback onDone)
-{
-    auto *list = new PagedList(std::move(params));
-    QObject::connect(list, &PagedList::pageReceived, job, [list, onPage](const QStringList &page) {
-        onPage(page, list->pagesFetched());
-    });
-    QObject::connect(list, &PagedList::finished, job, [list, onDone] { onDone(list->error()); });
-    list->start();
-    return list;
-}
-
-} // namespace
 
 CatalogJob *RegistryClient::catalog(int pageSize)
 {
-    auto *job = new CatalogJob(std::make_unique<CatalogJob::Private>(), this);
+    auto *job = new CatalogJob(std::make_unique<ListJob::Private>(), this);
     PagedList::Params params;
     params.transport = m_transport;
     params.registry = m_config;
@@ -159,25 +145,13 @@ CatalogJob *RegistryClient::catalog(int pageSize)
     params.object = QStringLiteral("catalog");
     params.pageSize = qBound(1, pageSize, MaxPageSize);
     params.maxPages = m_maxPages;
-    job->d->list.reset(startList(
-        std::move(params), job,
-        [job](const QStringList &page, int pages) {
-            job->d->items += page;
-            job->d->pages = pages;
-            Q_EMIT job->pageReceived(page);
-        },
-        [job](const Error &error) {
-            if (error.code() == Error::Code::None)
-                job->finishSuccessfully();
-            else
-                job->finishWithError(error);
-        }));
+    ListJob::Private::start(job, std::move(params));
     return job;
 }
 
 TagListJob *RegistryClient::tags(const QString &repository, int pageSize)
 {
-    auto *job = new TagListJob(std::make_unique<TagListJob::Private>(), this);
+    auto *job = new TagListJob(std::make_unique<ListJob::Private>(), this);
     const Error invalid = api::checkRepository(m_config, repository);
     if (invalid.code() != Error::Code::None) {
         job->finishWithError(invalid);
@@ -192,19 +166,7 @@ TagListJob *RegistryClient::tags(const QString &repository, int pageSize)
     params.object = repository;
     params.pageSize = qBound(1, pageSize, MaxPageSize);
     params.maxPages = m_maxPages;
-    job->d->list.reset(startList(
-        std::move(params), job,
-        [job](const QStringList &page, int pages) {
-            job->d->items += page;
-            job->d->pages = pages;
-            Q_EMIT job->pageReceived(page);
-        },
-        [job](const Error &error) {
-            if (error.code() == Error::Code::None)
-                job->finishSuccessfully();
-            else
-                job->finishWithError(error);
-        }));
+    ListJob::Private::start(job, std::move(params));
     return job;
 }
 

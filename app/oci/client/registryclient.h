@@ -101,20 +101,22 @@ private:
     std::unique_ptr<Private> d;
 };
 
-class CatalogJob final : public Job
+// A paged listing (catalog or tags): one pageReceived() per page as it arrives, then
+// finished().
+class ListJob : public Job
 {
     Q_OBJECT
-    Q_DISABLE_COPY_MOVE(CatalogJob)
+    Q_DISABLE_COPY_MOVE(ListJob)
 public:
-    ~CatalogJob() override;
-    QStringList repositories() const; // all pages so far
+    ~ListJob() override;
+    QStringList items() const; // all pages so far
     int pagesFetched() const;
     struct Private;
-    explicit CatalogJob(std::unique_ptr<Private> d, QObject *parent);
 Q_SIGNALS:
-    void pageReceived(const QStringList &repositories);
+    void pageReceived(const QStringList &page);
 
 protected:
+    ListJob(std::unique_ptr<Private> d, QObject *parent);
     void abort() override;
 
 private:
@@ -122,25 +124,24 @@ private:
     std::unique_ptr<Private> d;
 };
 
-class TagListJob final : public Job
+class CatalogJob final : public ListJob
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(CatalogJob)
+public:
+    explicit CatalogJob(std::unique_ptr<Private> d, QObject *parent);
+    ~CatalogJob() override;
+    QStringList repositories() const { return items(); }
+};
+
+class TagListJob final : public ListJob
 {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(TagListJob)
 public:
-    ~TagListJob() override;
-    QStringList tags() const; // all pages so far
-    int pagesFetched() const;
-    struct Private;
     explicit TagListJob(std::unique_ptr<Private> d, QObject *parent);
-Q_SIGNALS:
-    void pageReceived(const QStringList &tags);
-
-protected:
-    void abort() override;
-
-private:
-    friend class RegistryClient;
-    std::unique_ptr<Private> d;
+    ~TagListJob() override;
+    QStringList tags() const { return items(); }
 };
 
 class ManifestJob final : public Job
