@@ -208,7 +208,7 @@ private Q_SLOTS:
         QCOMPARE(kindOf(deep.parent()), Kind::Folder);
         QCOMPARE(deep.parent().data().toString(), u"arch"_s);
         QCOMPARE(deep.data(ModelRoles::ReferenceRole).toString(),
-                 m_registry->host() + u"/multi/arch/tool");
+                 QString(m_registry->host() + u"/multi/arch/tool"));
         QCOMPARE(deep.data(ModelRoles::RegistryRole).toString(), m_registry->host());
     }
 
@@ -232,7 +232,7 @@ private Q_SLOTS:
         QCOMPARE(kindOf(t.model.index(0, 0, team)), Kind::Repository);
         QCOMPARE(kindOf(t.model.index(1, 0, team)), Kind::Tag);
         QCOMPARE(t.model.index(1, 0, team).data(ModelRoles::ReferenceRole).toString(),
-                 m_registry->host() + u"/team:1.0");
+                 QString(m_registry->host() + u"/team:1.0"));
 
         // Reloading lists the tags again and keeps the deeper repository.
         t.model.reload(team);
@@ -267,7 +267,7 @@ private Q_SLOTS:
         QCOMPARE(v10.data(ModelRoles::TagRole).toString(), u"v10"_s);
         QCOMPARE(v10.data(ModelRoles::RepositoryRole).toString(), u"library/hello"_s);
         QCOMPARE(v10.data(ModelRoles::ReferenceRole).toString(),
-                 m_registry->host() + u"/library/hello:v10");
+                 QString(m_registry->host() + u"/library/hello:v10"));
         QVERIFY(!t.model.hasChildren(v10));
         QVERIFY(t.model.flags(v10) & Qt::ItemIsSelectable);
 
