@@ -1,0 +1,99 @@
+#pragma once
+
+#include "oci/inspect/imagedetails.h"
+
+#include <QHash>
+#include <QList>
+#include <QObject>
+#include <QPointer>
+#include <QSet>
+#include <QString>
+#include <QStringList>
+
+#include <deque>
+#include <functional>
+#include <memory>
+
+namespace oci {
+
+class ContentFetcher;
+class ContentJob;
+
+// Fills in the details of a repository's tags: per tag a HEAD for its digest, then,
+// only for digests not seen before, the manifest and (for an index, each platform
+// manifest and) the config, each at most once per digest (and through the cache, so not
+// at all when it is cached). At most maxConcurrent() requests are in flight.
+//
+// Tags are queued with a priority: request(tags, Visible) jumps the queue (the rows on
+// screen), Background fills in the rest behind them. A tag already done is not fetched
+// again (its result is emitted again when asked for with Visible, so a view can refresh).
+//
+//     auto *resolver = new oci::DetailsResolver(fetcher, u"team/app"_s, this);
+//     connect(resolver, &oci::DetailsResolver::tagResolved, this, [](const oci::TagDetails &row) { ... });
+//     resolver->request(allTags, oci::DetailsResolver::Priority::Background);
+//     resolver->request(visibleTags, oci::DetailsResolver::Priority::Visible);
+class DetailsResolver final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(DetailsResolver)
+
+public:
+    enum class Priority { Visible, Background };
+    static constexpr int DefaultMaxConcurrent = 8;
+
+    DetailsResolver(ContentFetcher *fetcher, QString repository, QObject *parent = nullptr);
+    ~DetailsResolver() override;
+
+    const QString &repository() const { return m_repository; }
+    int maxConcurrent() const { return m_maxConcurrent; }
+    void setMaxConcurrent(int requests);
+
+    // Queues `tags` (unknown ones are added to the total). Visible: to the front, in order.
+    void request(const QStringList &tags, Priority priority = Priority::Background);
+    // Drops everything queued and in flight; no signal after it. Results so far are kept;
+    // request() may be called again afterwards.
+    void cancel();
+
+    // Known results (tag -> row), including failed rows.
+    const QHash<QString, TagDetails> &results() const { return m_results; }
+    // Details per manifest digest (shared by the tags pointing there).
+    const QHash<Digest, ImageDetails> &detailsByDigest() const { return m_byDigest; }
+    int done() const { return int(m_results.size()); }
+    int total() const { return int(m_known.size()); }
+    bool isIdle() const;
+
+Q_SIGNALS:
+    void tagResolved(const oci::TagDetails &row);
+    void progress(int done, int total);
+    // The queue ran dry: every requested tag has a result.
+    void idle();
+
+private:
+    struct DigestWork;
+    struct TagWork;
+
+    void pump();
+    void startTag(const QString &tag);
+    void onTagHead(const QString &tag, ContentJob *job);
+    void needDigest(const QString &tag, const Digest &digest, const QString &mediaType,
+                    qint64 size, bool stale, const QString &fetchedWith);
+    void advanceDigest(const std::shared_ptr<DigestWork> &work);
+    void finishDigest(const std::shared_ptr<DigestWork> &work, const Error &error);
+    void finishTag(const QString &tag, TagDetails row);
+    bool startJob(ContentJob *job, std::function<void(ContentJob *)> then);
+
+    ContentFetcher *m_fetcher;
+    QString m_repository;
+    int m_maxConcurrent = DefaultMaxConcurrent;
+    int m_inFlight = 0;
+    std::deque<QString> m_queue;
+    QSet<QString> m_known;   // every tag ever requested
+    QSet<QString> m_active;  // queued or in progress
+    QHash<QString, TagDetails> m_results;
+    QHash<Digest, ImageDetails> m_byDigest;
+    QHash<Digest, std::shared_ptr<DigestWork>> m_digestWork;
+    QList<QPointer<ContentJob>> m_jobs;
+    quint64 m_generation = 0; // bumped by cancel(): late callbacks of older jobs are dropped
+};
+
+} // namespace oci
