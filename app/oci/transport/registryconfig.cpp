@@ -21,4 +21,34 @@ QUrl RegistryConfig::baseUrl() const
     return url;
 }
 
+QString authModeName(RegistryConfig::AuthMode mode)
+{
+    switch (mode) {
+    case RegistryConfig::AuthMode::Anonymous:
+        return QStringLiteral("anonymous");
+    case RegistryConfig::AuthMode::Password:
+        return QStringLiteral("password");
+    case RegistryConfig::AuthMode::DockerCredentials:
+        break;
+    }
+    return QStringLiteral("docker");
+}
+
+std::optional<RegistryConfig::AuthMode> authModeFromName(QStringView name)
+{
+    const QStringView trimmed = name.trimmed();
+    for (const auto mode : {RegistryConfig::AuthMode::Anonymous, RegistryConfig::AuthMode::Password,
+                            RegistryConfig::AuthMode::DockerCredentials}) {
+        if (trimmed.compare(authModeName(mode), Qt::CaseInsensitive) == 0)
+            return mode;
+    }
+    return std::nullopt;
+}
+
+RegistryConfig::AuthMode authModeForLegacyEntry(const QString &username)
+{
+    return username.isEmpty() ? RegistryConfig::AuthMode::DockerCredentials
+                              : RegistryConfig::AuthMode::Password;
+}
+
 } // namespace oci
