@@ -1,0 +1,6 @@
+# Issue 3, registry tree, registries and their dialogs (owner: registry).
+target_sources(lading_models PRIVATE
+    ${CMAKE_CURRENT_LIST_DIR}/registrytreedata.cpp
+    ${CMAKE_CURRENT_LIST_DIR}/registrytreeloading.cpp
+    ${CMAKE_CURRENT_LIST_DIR}/registrytreerows.cpp
+)
