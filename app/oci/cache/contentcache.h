@@ -14,6 +14,7 @@
 #include <memory>
 #include <optional>
 
+class QThreadPool;
 class QTimer;
 
 namespace oci {
@@ -116,6 +117,7 @@ private:
     void onTagsLoaded(QHash<QString, TagRecord> loaded);
     void scheduleTagSave();
     void saveTags();
+    void trimTags();
     static QString tagKey(const QString &registry, const QString &repository, const QString &tag);
 
     ContentCacheOptions m_options;
@@ -123,7 +125,8 @@ private:
     LruList m_lru;                         // most recently used first
     QHash<Digest, LruList::iterator> m_memory;
     qint64 m_memoryBytes = 0;
-    QList<QFuture<void>> m_pendingWrites;
+    // Writes, removals and tag saves run here, one at a time and in order.
+    std::unique_ptr<QThreadPool> m_writer;
 
     QHash<QString, TagRecord> m_tags;
     bool m_tagsLoaded = false;

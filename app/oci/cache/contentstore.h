@@ -31,7 +31,10 @@ public:
     void remove(const Digest &digest);
     void clear();
 
+    // Bytes of the folder's content files (scans the folder on first use).
     qint64 totalBytes();
+    // What is counted so far, without touching the disk.
+    qint64 countedBytes();
     QString pathFor(const Digest &digest) const;
 
     // The file format, public for tests: "lading-content 1 <media type>\n" + bytes.

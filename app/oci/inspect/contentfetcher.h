@@ -15,10 +15,51 @@
 namespace oci {
 
 class ContentCache;
-class ContentJob;
+class ContentFetcher;
 class ManifestDocument;
+struct CachedContent;
 class ReferrersJob;
 class RegistryClient;
+
+// The result of a ContentFetcher request; an owned Job (cancel() idempotent, finished()
+// queued, once). Parented to the fetcher; delete it when done.
+class ContentJob final : public Job
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(ContentJob)
+
+public:
+    enum class Source { None, Memory, Disk, Network };
+
+    ~ContentJob() override;
+
+    const QString &repository() const;
+    const QString &reference() const; // the tag or digest asked for
+    const Digest &digest() const;
+    const QString &mediaType() const;
+    qint64 size() const;
+    // The verified bytes (empty for resolveTag() when HEAD answered).
+    const QByteArray &bytes() const;
+    // For manifests: the parsed document (null for resolveTag() without a body, and for
+    // blobs).
+    std::shared_ptr<const ManifestDocument> document() const;
+    // Where the content came from.
+    Source source() const;
+    // The tag's digest is the cache's last known answer because the registry could not
+    // be asked: show it, and say it may be out of date. networkError() says why.
+    bool isStale() const;
+    const Error &networkError() const;
+
+    struct Private;
+    ContentJob(std::unique_ptr<Private> d, QObject *parent);
+
+protected:
+    void abort() override;
+
+private:
+    friend class ContentFetcher;
+    std::unique_ptr<Private> d;
+};
 
 // Fetches manifests and small blobs (configs) of one registry THROUGH the ContentCache:
 // - by digest: memory, then disk, then the registry (then stored): never a request for
@@ -74,55 +115,27 @@ private:
     friend class ReferrersJob;
     struct Flight;
 
-    // The single-flight table: digest -> the fetch in progress.
-    std::shared_ptr<Flight> flightFor(const Digest &digest) const;
+    ContentJob *makeJob(int kind, const QString &repository, const QString &reference);
+    void startByDigest(ContentJob *job, const QString &digestText);
+    // Memory, else join or start the digest's flight (disk, then the registry).
+    void fetchContent(ContentJob *job);
     void startFlight(const std::shared_ptr<Flight> &flight);
+    void startNetwork(const std::shared_ptr<Flight> &flight);
+    void onNetworkFinished(const std::shared_ptr<Flight> &flight);
+    void deliver(const std::shared_ptr<Flight> &flight, const CachedContent &content,
+                 ContentJob::Source source, std::shared_ptr<const ManifestDocument> document);
     void endFlight(const std::shared_ptr<Flight> &flight);
+    void leave(const std::shared_ptr<Flight> &flight, ContentJob *job);
+    void complete(ContentJob *job, const CachedContent &content, ContentJob::Source source,
+                  std::shared_ptr<const ManifestDocument> document);
+    void startHead(ContentJob *job);
+    void onHeadFinished(ContentJob *job);
+    void fallBackToLastKnown(ContentJob *job, const Error &error);
 
     RegistryClient *m_client;
     ContentCache *m_cache;
     QHash<Digest, std::shared_ptr<Flight>> m_flights;
     Counters m_counters;
-};
-
-// The result of a ContentFetcher request; an owned Job (cancel() idempotent, finished()
-// queued, once). Parented to the fetcher; delete it when done.
-class ContentJob final : public Job
-{
-    Q_OBJECT
-    Q_DISABLE_COPY_MOVE(ContentJob)
-
-public:
-    enum class Source { None, Memory, Disk, Network };
-
-    ~ContentJob() override;
-
-    const QString &repository() const;
-    const QString &reference() const; // the tag or digest asked for
-    const Digest &digest() const;
-    const QString &mediaType() const;
-    qint64 size() const;
-    // The verified bytes (empty for resolveTag() when HEAD answered).
-    const QByteArray &bytes() const;
-    // For manifests: the parsed document (null for resolveTag() without a body, and for
-    // blobs).
-    std::shared_ptr<const ManifestDocument> document() const;
-    // Where the content came from.
-    Source source() const;
-    // The tag's digest is the cache's last known answer because the registry could not
-    // be asked: show it, and say it may be out of date. networkError() says why.
-    bool isStale() const;
-    const Error &networkError() const;
-
-    struct Private;
-    ContentJob(std::unique_ptr<Private> d, QObject *parent);
-
-protected:
-    void abort() override;
-
-private:
-    friend class ContentFetcher;
-    std::unique_ptr<Private> d;
 };
 
 } // namespace oci

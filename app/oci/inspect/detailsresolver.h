@@ -18,6 +18,7 @@ namespace oci {
 
 class ContentFetcher;
 class ContentJob;
+struct ImageConfig;
 
 // Fills in the details of a repository's tags: per tag a HEAD for its digest, then,
 // only for digests not seen before, the manifest and (for an index, each platform
@@ -26,7 +27,7 @@ class ContentJob;
 //
 // Tags are queued with a priority: request(tags, Visible) jumps the queue (the rows on
 // screen), Background fills in the rest behind them. A tag already done is not fetched
-// again (its result is emitted again when asked for with Visible, so a view can refresh).
+// again: results() has it.
 //
 //     auto *resolver = new oci::DetailsResolver(fetcher, u"team/app"_s, this);
 //     connect(resolver, &oci::DetailsResolver::tagResolved, this, [](const oci::TagDetails &row) { ... });
@@ -70,28 +71,42 @@ Q_SIGNALS:
 
 private:
     struct DigestWork;
-    struct TagWork;
+    struct Step
+    {
+        std::function<ContentJob *()> start;
+        std::function<void(ContentJob *)> done;
+    };
 
     void pump();
+    void launch(Step step);
+    void schedule(Step step);
     void startTag(const QString &tag);
     void onTagHead(const QString &tag, ContentJob *job);
-    void needDigest(const QString &tag, const Digest &digest, const QString &mediaType,
-                    qint64 size, bool stale, const QString &fetchedWith);
-    void advanceDigest(const std::shared_ptr<DigestWork> &work);
-    void finishDigest(const std::shared_ptr<DigestWork> &work, const Error &error);
-    void finishTag(const QString &tag, TagDetails row);
-    bool startJob(ContentJob *job, std::function<void(ContentJob *)> then);
+    void onManifest(const std::shared_ptr<DigestWork> &work, ContentJob *job);
+    void onChildManifest(const std::shared_ptr<DigestWork> &work, const Digest &child,
+                         ContentJob *job);
+    void needConfig(const std::shared_ptr<DigestWork> &work, const Digest &config,
+                    qint64 size);
+    void onConfig(const Digest &config, ContentJob *job);
+    void stepDone(const std::shared_ptr<DigestWork> &work);
+    void finishDigest(const std::shared_ptr<DigestWork> &work);
+    void finishTag(TagDetails row);
 
     ContentFetcher *m_fetcher;
     QString m_repository;
     int m_maxConcurrent = DefaultMaxConcurrent;
     int m_inFlight = 0;
-    std::deque<QString> m_queue;
-    QSet<QString> m_known;   // every tag ever requested
-    QSet<QString> m_active;  // queued or in progress
+    std::deque<QString> m_visible;    // tags to start first
+    std::deque<QString> m_background; // then these; entries no longer queued are skipped
+    QSet<QString> m_queued;           // waiting to start
+    std::deque<Step> m_followUps;     // manifests and configs of digests being resolved
+    QSet<QString> m_known;            // every tag requested (the total)
     QHash<QString, TagDetails> m_results;
     QHash<Digest, ImageDetails> m_byDigest;
     QHash<Digest, std::shared_ptr<DigestWork>> m_digestWork;
+    QHash<Digest, std::shared_ptr<const ImageConfig>> m_configs;
+    QHash<Digest, QList<std::shared_ptr<DigestWork>>> m_configWaiters; // fetch in progress
+    QSet<QString> m_started;          // started, no result yet
     QList<QPointer<ContentJob>> m_jobs;
     quint64 m_generation = 0; // bumped by cancel(): late callbacks of older jobs are dropped
 };
