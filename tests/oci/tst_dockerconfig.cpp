@@ -257,7 +257,8 @@ void TestDockerConfig::pseudoAndNamespacedKeysIgnored()
 
 void TestDockerConfig::markerEntriesAreAnonymous()
 {
-    writeConfig(R"({"auths":{"localhost:5001":{}},"credsStore":"desktop","credHelpers":{"gcr.io":"gcloud"}})");
+    // With credsStore/credHelpers the helper answers instead: tst_credentialhelper.
+    writeConfig(R"({"auths":{"localhost:5001":{},"gcr.io":{}}})");
     const DockerConfigCredentialProvider provider;
     const auto c = lookupNow(provider, QStringLiteral("localhost:5001"));
     QVERIFY(c.ok());
