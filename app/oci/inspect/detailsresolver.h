@@ -62,6 +62,8 @@ public:
     int done() const { return int(m_results.size()); }
     int total() const { return int(m_known.size()); }
     bool isIdle() const;
+    // Requests in flight now (at most maxConcurrent()).
+    int inFlight() const { return m_inFlight; }
 
 Q_SIGNALS:
     void tagResolved(const oci::TagDetails &row);
