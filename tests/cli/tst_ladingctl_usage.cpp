@@ -2,6 +2,7 @@
 // real process. No registry needed.
 
 #include "ladingctlprocess.h"
+#include "support/closedport.h"
 
 #include <QTcpServer>
 #include <QTemporaryDir>
@@ -127,11 +128,10 @@ void TestLadingctlUsage::unreachableRegistry()
 {
     QFETCH(QStringList, options);
     QFETCH(QString, command);
-    // A port that was free a moment ago: connection refused.
-    QTcpServer server;
-    QVERIFY(server.listen(QHostAddress::LocalHost, 0));
-    const QString host = QStringLiteral("127.0.0.1:%1").arg(server.serverPort());
-    server.close();
+    // A bound port that never listens: connection refused, and no parallel test can take it.
+    const ClosedPort closed;
+    QVERIFY(closed.isValid());
+    const QString host = QStringLiteral("127.0.0.1:%1").arg(closed.port());
 
     const QString target = command == u"catalog" ? host : host + QStringLiteral("/team/app:1");
     const Run run = ladingctl(options + QStringList{command, target}, m_dockerConfig.path(), {}, 120000);

@@ -8,6 +8,7 @@
 #include "registrytreemodel.h"
 #include "roles.h"
 
+#include "support/closedport.h"
 #include "support/fixtures.h"
 #include "support/registryprocess.h"
 #include "support/registryseeder.h"
@@ -317,14 +318,10 @@ private Q_SLOTS:
     void unreachableRegistryFails()
     {
         ModelUnderTest t;
-        quint16 port = 0;
-        {
-            QTcpServer probe;
-            QVERIFY(probe.listen(QHostAddress::LocalHost));
-            port = probe.serverPort();
-        }
+        const ClosedPort closed;
+        QVERIFY(closed.isValid());
         RegistryEntry entry;
-        entry.config.host = u"127.0.0.1:"_s + QString::number(port);
+        entry.config.host = u"127.0.0.1:"_s + QString::number(closed.port());
         entry.config.plainHttp = true;
         const QModelIndex registry = t.model.addRegistry(entry);
         t.model.fetchMore(registry);
