@@ -7,3 +7,5 @@ foreach(_t contentfetcher detailsresolver referrersjob)
                     ${CMAKE_CURRENT_LIST_DIR}/cachetestsupport.h
                     LIBS lading_testsupport LABELS integration)
 endforeach()
+lading_add_test(NAME tst_tagorder SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_tagorder.cpp
+                LIBS lading_oci LABELS unit)

@@ -75,6 +75,17 @@ void DetailsResolver::request(const QStringList &tags, Priority priority)
     if (m_known.size() != knownBefore)
         Q_EMIT progress(done(), total());
     pump();
+    if (isIdle()) {
+        // Everything asked for was known already: say so, as always, from the event loop.
+        const quint64 generation = m_generation;
+        QMetaObject::invokeMethod(
+            this,
+            [this, generation] {
+                if (generation == m_generation && isIdle())
+                    Q_EMIT idle();
+            },
+            Qt::QueuedConnection);
+    }
 }
 
 void DetailsResolver::cancel()
@@ -94,6 +105,7 @@ void DetailsResolver::cancel()
     m_followUps.clear();
     m_digestWork.clear();
     m_started.clear();
+    m_staleReasons.clear();
     m_configWaiters.clear();
     // What is not resolved is no longer asked for.
     m_known.clear();
@@ -157,37 +169,60 @@ void DetailsResolver::launch(Step step)
 void DetailsResolver::startTag(const QString &tag)
 {
     m_started.insert(tag);
+    if (tag.contains(u':')) {
+        // A digest (tags cannot hold ':'): nothing to ask a HEAD for.
+        Result<Digest> digest = Digest::parse(tag);
+        if (!digest) {
+            TagDetails row;
+            row.tag = tag;
+            row.error = digest.error();
+            finishTag(std::move(row));
+            return;
+        }
+        onDigestKnown(tag, digest.value(), {}, -1, false);
+        return;
+    }
     launch(Step{[this, tag] { return m_fetcher->resolveTag(m_repository, tag); },
                 [this, tag](ContentJob *job) { onTagHead(tag, job); }});
 }
 
 void DetailsResolver::onTagHead(const QString &tag, ContentJob *job)
 {
-    TagDetails row;
-    row.tag = tag;
-    row.referrerFallbackTag = isReferrerFallbackTag(tag);
     if (!job->succeeded()) {
+        TagDetails row;
+        row.tag = tag;
+        row.referrerFallbackTag = isReferrerFallbackTag(tag);
         row.error = job->error();
         finishTag(std::move(row));
         return;
     }
-    const Digest digest = job->digest();
+    if (job->isStale())
+        m_staleReasons.insert(tag, job->networkError());
+    onDigestKnown(tag, job->digest(), job->mediaType(), job->size(), job->isStale());
+}
+
+void DetailsResolver::onDigestKnown(const QString &tag, const Digest &digest,
+                                    const QString &mediaType, qint64 size, bool stale)
+{
     if (const auto known = m_byDigest.constFind(digest); known != m_byDigest.cend()) {
+        TagDetails row;
+        row.tag = tag;
+        row.referrerFallbackTag = isReferrerFallbackTag(tag);
         row.details = known.value();
-        row.stale = job->isStale();
+        row.stale = stale;
         finishTag(std::move(row));
         return;
     }
     std::shared_ptr<DigestWork> work = m_digestWork.value(digest);
     if (work) {
-        work->tags.append({tag, job->isStale()});
+        work->tags.append({tag, stale});
         return;
     }
     work = std::make_shared<DigestWork>();
     work->digest = digest;
-    work->mediaType = job->mediaType();
-    work->size = job->size();
-    work->tags.append({tag, job->isStale()});
+    work->mediaType = mediaType;
+    work->size = size;
+    work->tags.append({tag, stale});
     work->outstanding = 1;
     m_digestWork.insert(digest, work);
     schedule(Step{[this, digest] { return m_fetcher->manifest(m_repository, digest.toString()); },
@@ -296,7 +331,7 @@ void DetailsResolver::finishDigest(const std::shared_ptr<DigestWork> &work)
             if (child)
                 addConfig(*child);
         }
-        details = ImageDetails::fromDocuments(work->digest, *work->document, configs,
+        details = ImageDetails::fromDocuments(work->digest, work->document, configs,
                                               work->children);
         m_byDigest.insert(work->digest, details);
     } else {
@@ -320,6 +355,9 @@ void DetailsResolver::finishTag(TagDetails row)
 {
     const QString tag = row.tag;
     m_started.remove(tag);
+    if (row.stale)
+        row.networkError = m_staleReasons.value(tag);
+    m_staleReasons.remove(tag);
     m_results.insert(tag, row);
     Q_EMIT tagResolved(row);
     Q_EMIT progress(done(), total());

@@ -50,6 +50,7 @@ public:
     void setMaxConcurrent(int requests);
 
     // Queues `tags` (unknown ones are added to the total). Visible: to the front, in order.
+    // An entry may also be a digest ("sha256:..."): its details without a HEAD.
     void request(const QStringList &tags, Priority priority = Priority::Background);
     // Drops everything queued and in flight; no signal after it. Results so far are kept;
     // request() may be called again afterwards.
@@ -84,6 +85,8 @@ private:
     void schedule(Step step);
     void startTag(const QString &tag);
     void onTagHead(const QString &tag, ContentJob *job);
+    void onDigestKnown(const QString &tag, const Digest &digest, const QString &mediaType,
+                       qint64 size, bool stale);
     void onManifest(const std::shared_ptr<DigestWork> &work, ContentJob *job);
     void onChildManifest(const std::shared_ptr<DigestWork> &work, const Digest &child,
                          ContentJob *job);
@@ -109,6 +112,7 @@ private:
     QHash<Digest, std::shared_ptr<const ImageConfig>> m_configs;
     QHash<Digest, QList<std::shared_ptr<DigestWork>>> m_configWaiters; // fetch in progress
     QSet<QString> m_started;          // started, no result yet
+    QHash<QString, Error> m_staleReasons; // tags answered from the tag memory
     QList<QPointer<ContentJob>> m_jobs;
     quint64 m_generation = 0; // bumped by cancel(): late callbacks of older jobs are dropped
 };

@@ -5,6 +5,7 @@
 #include "oci/manifest/mediatypes.h"
 
 #include <QRegularExpression>
+#include <QSet>
 
 #include <algorithm>
 
@@ -32,6 +33,14 @@ bool isPlatformEntry(const Descriptor &entry)
 qint64 imageSize(const ImageManifest &manifest)
 {
     return manifest.config.size() + manifest.layersSize();
+}
+
+QList<const Descriptor *> blobsOf(const ImageManifest &manifest)
+{
+    QList<const Descriptor *> blobs{&manifest.config};
+    for (const Descriptor &layer : manifest.layers)
+        blobs << &layer;
+    return blobs;
 }
 
 } // namespace
@@ -64,15 +73,17 @@ QString ImageDetails::kindText() const
 }
 
 ImageDetails ImageDetails::fromDocuments(
-    const Digest &digest, const ManifestDocument &document,
+    const Digest &digest, std::shared_ptr<const ManifestDocument> documentPointer,
     const QHash<Digest, std::shared_ptr<const ImageConfig>> &configs,
     const QHash<Digest, std::shared_ptr<const ManifestDocument>> &children)
 {
+    const ManifestDocument &document = *documentPointer;
     ImageDetails details;
     details.digest = digest;
     details.mediaType = document.mediaType();
     details.format = formatOf(details.mediaType);
     details.manifestSize = document.bytes().size();
+    details.document = std::move(documentPointer);
 
     if (document.isImageManifest()) {
         const ImageManifest &manifest = document.manifest();
@@ -89,8 +100,10 @@ ImageDetails ImageDetails::fromDocuments(
         PlatformDetails platform;
         platform.digest = digest;
         platform.compressedSize = details.compressedSize;
+        platform.manifest = details.document;
         if (const auto config = configs.value(manifest.config.digest())) {
             details.config = config;
+            platform.config = config;
             details.created = config->created;
             platform.created = config->created;
             platform.platform = config->platform.toString();
@@ -105,6 +118,8 @@ ImageDetails ImageDetails::fromDocuments(
         const ImageIndex &index = document.index();
         details.kind = Kind::Index;
         details.artifactType = index.artifactType;
+        // Blobs shared between platforms (often every layer but the last) count once.
+        QSet<Digest> counted;
         qint64 total = 0;
         bool allSizesKnown = true;
         for (const Descriptor &entry : index.manifests) {
@@ -120,14 +135,21 @@ ImageDetails ImageDetails::fromDocuments(
             const auto child = children.value(entry.digest());
             if (child && child->isImageManifest()) {
                 const ImageManifest &manifest = child->manifest();
+                platform.manifest = child;
                 platform.compressedSize = imageSize(manifest);
-                if (const auto config = configs.value(manifest.config.digest()))
+                for (const Descriptor *blob : blobsOf(manifest)) {
+                    if (!counted.contains(blob->digest())) {
+                        counted.insert(blob->digest());
+                        total += blob->size();
+                    }
+                }
+                if (const auto config = configs.value(manifest.config.digest())) {
+                    platform.config = config;
                     platform.created = config->created;
+                }
             }
             if (platform.compressedSize < 0)
                 allSizesKnown = false;
-            else
-                total += platform.compressedSize;
             if (platform.created.isValid()
                 && (!details.created.isValid() || platform.created > details.created)) {
                 details.created = platform.created;
