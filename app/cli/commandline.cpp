@@ -17,6 +17,13 @@ QString describeCommands()
         "  tags REPOSITORY      list the tags of REPOSITORY ([registry/]name, no tag)\n"
         "  manifest REFERENCE   print the manifest of REFERENCE ([registry/]name[:tag][@digest])\n"
         "                       exactly as the registry sent it, after checking its digest\n"
+        "  inspect REFERENCE    print what REFERENCE is, as JSON: digest, media type, sizes,\n"
+        "                       created, platforms, config summary, referrers\n"
+        "\n"
+        "tags --details adds digest, size, created date, platforms, type and how many other\n"
+        "tags share the digest (HEAD first; manifests and configs fetched once per digest and\n"
+        "kept in the content cache). --sort name (natural order), created (newest first) or\n"
+        "size (largest first).\n"
         "\n"
         "Credentials come from --username/--password-stdin, else from the Docker\n"
         "config.json ($DOCKER_CONFIG or ~/.docker).\n"
@@ -56,9 +63,24 @@ ParsedCommandLine parseCommandLine(const QStringList &arguments)
                                       QStringLiteral("Do not verify the registry's TLS certificate."));
     const QCommandLineOption plainHttp(QStringLiteral("plain-http"),
                                        QStringLiteral("Use http:// instead of https://."));
-    parser.addOptions({help, version, username, passwordStdin, caFile, insecure, plainHttp});
+    const QCommandLineOption details(QStringLiteral("details"),
+                                     QStringLiteral("tags: show each tag's digest, size, created "
+                                                    "date, platforms and type."));
+    const QCommandLineOption sort(QStringLiteral("sort"),
+                                  QStringLiteral("tags: order by name, created or size."),
+                                  QStringLiteral("KEY"));
+    const QCommandLineOption json(QStringLiteral("json"),
+                                  QStringLiteral("tags --details: print JSON instead of a table."));
+    const QCommandLineOption noCache(QStringLiteral("no-cache"),
+                                     QStringLiteral("Do not use or fill the on-disk content cache."));
+    const QCommandLineOption concurrency(QStringLiteral("concurrency"),
+                                         QStringLiteral("Requests in flight for details (1-64, "
+                                                        "default 8)."),
+                                         QStringLiteral("N"));
+    parser.addOptions({help, version, username, passwordStdin, caFile, insecure, plainHttp, details,
+                       sort, json, noCache, concurrency});
     parser.addPositionalArgument(QStringLiteral("command"),
-                                 QStringLiteral("catalog, tags or manifest."));
+                                 QStringLiteral("catalog, tags, manifest or inspect."));
     parser.addPositionalArgument(QStringLiteral("target"),
                                  QStringLiteral("REGISTRY, REPOSITORY or REFERENCE."));
 
@@ -83,7 +105,8 @@ ParsedCommandLine parseCommandLine(const QStringList &arguments)
 
     const QStringList positional = parser.positionalArguments();
     if (positional.isEmpty())
-        return usageError(QStringLiteral("missing command (catalog, tags or manifest); see --help"));
+        return usageError(
+            QStringLiteral("missing command (catalog, tags, manifest or inspect); see --help"));
     const QString &command = positional.first();
     if (positional.size() < 2)
         return usageError(u"missing argument for \"" + command + u"\"; see --help");
@@ -104,14 +127,16 @@ ParsedCommandLine parseCommandLine(const QStringList &arguments)
         if (!repository)
             return usageError(repository.error().message());
         options.reference = std::move(repository).value();
-    } else if (command == u"manifest") {
-        options.command = Options::Command::Manifest;
+    } else if (command == u"manifest" || command == u"inspect") {
+        options.command =
+            command == u"manifest" ? Options::Command::Manifest : Options::Command::Inspect;
         auto reference = oci::Reference::parse(target);
         if (!reference)
             return usageError(reference.error().message());
         options.reference = std::move(reference).value();
     } else {
-        return usageError(u"unknown command \"" + command + u"\" (catalog, tags or manifest)");
+        return usageError(u"unknown command \"" + command
+                          + u"\" (catalog, tags, manifest or inspect)");
     }
     if (options.command != Options::Command::Catalog)
         options.registry = options.reference.registry();
@@ -129,6 +154,37 @@ ParsedCommandLine parseCommandLine(const QStringList &arguments)
         return usageError(QStringLiteral("--ca-file needs a file name"));
     options.insecure = parser.isSet(insecure);
     options.plainHttp = parser.isSet(plainHttp);
+
+    const bool tags = options.command == Options::Command::Tags;
+    options.details = parser.isSet(details);
+    options.json = parser.isSet(json);
+    options.noCache = parser.isSet(noCache);
+    if (options.details && !tags)
+        return usageError(QStringLiteral("--details is for the tags command"));
+    if (options.json && !options.details)
+        return usageError(QStringLiteral("--json needs tags --details (inspect always prints JSON)"));
+    if (parser.isSet(sort)) {
+        const QString key = parser.value(sort);
+        if (!tags)
+            return usageError(QStringLiteral("--sort is for the tags command"));
+        if (key == u"name")
+            options.sort = oci::TagSortKey::Name;
+        else if (key == u"created")
+            options.sort = oci::TagSortKey::Created;
+        else if (key == u"size")
+            options.sort = oci::TagSortKey::Size;
+        else
+            return usageError(u"unknown sort key \"" + key + u"\" (name, created or size)");
+        options.sorted = true;
+        if (options.sort != oci::TagSortKey::Name && !options.details)
+            return usageError(u"--sort " + key + u" needs --details");
+    }
+    if (parser.isSet(concurrency)) {
+        bool number = false;
+        options.concurrency = parser.value(concurrency).toInt(&number);
+        if (!number || options.concurrency < 1 || options.concurrency > 64)
+            return usageError(QStringLiteral("--concurrency needs a number from 1 to 64"));
+    }
 
     parsed.outcome = ParsedCommandLine::Outcome::Run;
     return parsed;

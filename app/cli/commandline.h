@@ -1,6 +1,7 @@
 #pragma once
 
 #include "oci/core/reference.h"
+#include "oci/inspect/tagorder.h"
 
 #include <QString>
 #include <QStringList>
@@ -10,7 +11,7 @@ namespace cli {
 // What the person asked for, validated. Nothing here touches the network.
 struct Options
 {
-    enum class Command { Catalog, Tags, Manifest };
+    enum class Command { Catalog, Tags, Manifest, Inspect };
 
     Command command = Command::Catalog;
     QString registry;         // host[:port], for every command
@@ -20,6 +21,15 @@ struct Options
     QString caFile;
     bool insecure = false;    // https without certificate verification, this registry only
     bool plainHttp = false;
+
+    // tags
+    bool details = false;            // digest, size, created, platforms per tag
+    oci::TagSortKey sort = oci::TagSortKey::Name;
+    bool sorted = false;             // --sort given (plain tags are otherwise in registry order)
+    bool json = false;               // tags --details as JSON instead of a table
+    // tags --details, inspect
+    bool noCache = false;            // memory only: no on-disk content cache
+    int concurrency = 8;             // requests in flight for --details
 };
 
 struct ParsedCommandLine

@@ -1,13 +1,20 @@
 #include "runner.h"
 
+#include "detailsoutput.h"
 #include "output.h"
 
 #include "oci/auth/chainedcredentials.h"
 #include "oci/auth/dockerconfig.h"
 #include "oci/auth/staticcredentials.h"
+#include "oci/cache/contentcache.h"
 #include "oci/client/registryclient.h"
+#include "oci/inspect/contentfetcher.h"
+#include "oci/inspect/detailsresolver.h"
+#include "oci/inspect/referrersjob.h"
+#include "oci/inspect/tagorder.h"
 #include "oci/transport/transport.h"
 
+#include <QJsonDocument>
 
 namespace cli {
 
@@ -37,7 +44,27 @@ Runner::Runner(Options options, QString password, QObject *parent)
     m_client = new oci::RegistryClient(m_transport, std::move(config), this);
 }
 
-Runner::~Runner() = default;
+Runner::~Runner()
+{
+    // Users first: the resolver's and fetcher's jobs belong to the client, the client's to
+    // the transport.
+    delete m_resolver;
+    delete m_fetcher;
+    delete m_cache; // waits for its last disk writes
+    delete m_client;
+    delete m_transport;
+}
+
+void Runner::makeFetcher()
+{
+    oci::ContentCacheOptions cacheOptions;
+    if (!m_options.noCache)
+        cacheOptions.directory = oci::ContentCacheOptions::defaultDirectory();
+    m_cache = new oci::ContentCache(cacheOptions, this);
+    m_fetcher = new oci::ContentFetcher(m_client, m_cache, this);
+    m_resolver = new oci::DetailsResolver(m_fetcher, m_options.reference.repository(), this);
+    m_resolver->setMaxConcurrent(m_options.concurrency);
+}
 
 void Runner::start()
 {
@@ -50,6 +77,9 @@ void Runner::start()
         break;
     case Options::Command::Manifest:
         startManifest();
+        break;
+    case Options::Command::Inspect:
+        startInspect();
         break;
     }
 }
@@ -76,17 +106,105 @@ void Runner::startTags()
 {
     oci::TagListJob *job = m_client->tags(m_options.reference.repository());
     job->setParent(this);
+    const bool streaming = !m_options.details && !m_options.sorted;
     const auto printNew = [this, job] {
         const QStringList all = job->tags();
         writeLines(all.mid(m_printed));
         m_printed = all.size();
     };
-    connect(job, &oci::TagListJob::pageReceived, this, printNew);
-    connect(job, &oci::Job::finished, this, [this, job, printNew] {
-        if (job->succeeded())
-            printNew();
-        finishJob(job);
+    if (streaming)
+        connect(job, &oci::TagListJob::pageReceived, this, printNew);
+    connect(job, &oci::Job::finished, this, [this, job, printNew, streaming] {
+        if (!job->succeeded() || streaming) {
+            if (job->succeeded())
+                printNew();
+            finishJob(job);
+            return;
+        }
+        QStringList tags = job->tags();
+        job->deleteLater();
+        if (m_options.details) {
+            startTagDetails(tags);
+            return;
+        }
+        std::sort(tags.begin(), tags.end(), [](const QString &a, const QString &b) {
+            return oci::naturalCompare(a, b) < 0;
+        });
+        writeLines(tags);
+        Q_EMIT finished(0);
     });
+}
+
+void Runner::startTagDetails(const QStringList &tags)
+{
+    makeFetcher();
+    connect(m_resolver, &oci::DetailsResolver::idle, this, [this, tags] {
+        QList<oci::TagDetails> rows;
+        rows.reserve(tags.size());
+        int failed = 0;
+        QString firstError;
+        for (const QString &tag : tags) {
+            const oci::TagDetails row = m_resolver->results().value(tag);
+            if (row.error.code() != oci::Error::Code::None && ++failed == 1)
+                firstError = tag + u": " + row.error.describe();
+            rows << row;
+        }
+        oci::sortTagDetails(rows, m_options.sort);
+        const QHash<oci::Digest, int> perDigest = oci::tagsPerDigest(rows);
+        if (m_options.json)
+            writeStdout(tagJson(rows, perDigest));
+        else
+            writeLines(tagTable(rows, perDigest));
+        if (failed > 0) {
+            fail(QStringLiteral("%1 of %2 tags without details (first: %3)")
+                     .arg(failed)
+                     .arg(tags.size())
+                     .arg(firstError));
+            return;
+        }
+        Q_EMIT finished(0);
+    }, Qt::SingleShotConnection);
+    m_resolver->request(tags);
+}
+
+void Runner::startInspect()
+{
+    makeFetcher();
+    const QString identifier = m_options.reference.identifier();
+    connect(m_resolver, &oci::DetailsResolver::idle, this, [this, identifier] {
+        const oci::TagDetails row = m_resolver->results().value(identifier);
+        if (row.error.code() != oci::Error::Code::None || row.details.isNull()) {
+            fail(row.error.describe());
+            return;
+        }
+        if (row.stale) {
+            printError(QStringLiteral("warning: the registry could not be asked (%1); %2 is "
+                                      "the digest it had when last seen and may be out of date")
+                           .arg(row.networkError.describe(), row.details.digest.toString()));
+        }
+        oci::ReferrersJob *job =
+            m_fetcher->referrers(m_options.reference.repository(), row.details.digest);
+        job->setParent(this);
+        connect(job, &oci::Job::finished, this, [this, job, row] {
+            ReferrerList referrers;
+            if (job->succeeded()) {
+                referrers.descriptors = job->referrers();
+                referrers.source = job->source() == oci::ReferrersJob::Source::Api ? QStringLiteral("api")
+                                   : job->source() == oci::ReferrersJob::Source::FallbackTag
+                                       ? QStringLiteral("fallback-tag")
+                                       : QStringLiteral("none");
+            } else {
+                referrers.source = QStringLiteral("none");
+                referrers.error = job->error().describe();
+            }
+            job->deleteLater();
+            const QJsonObject object =
+                inspectJson(m_options.reference.toString(), row, referrers);
+            writeStdout(QJsonDocument(object).toJson(QJsonDocument::Indented));
+            Q_EMIT finished(0);
+        });
+    }, Qt::SingleShotConnection);
+    m_resolver->request({identifier});
 }
 
 void Runner::startManifest()

@@ -5,6 +5,9 @@
 #include <QObject>
 
 namespace oci {
+class ContentCache;
+class ContentFetcher;
+class DetailsResolver;
 class Job;
 class RegistryClient;
 class Transport;
@@ -34,6 +37,9 @@ private:
     void startCatalog();
     void startTags();
     void startManifest();
+    void startInspect();
+    void startTagDetails(const QStringList &tags);
+    void makeFetcher();
     void finishJob(oci::Job *job);
     void fail(const QString &message);
 
@@ -41,6 +47,9 @@ private:
     QString m_password;
     oci::Transport *m_transport = nullptr;
     oci::RegistryClient *m_client = nullptr;
+    oci::ContentCache *m_cache = nullptr;
+    oci::ContentFetcher *m_fetcher = nullptr;
+    oci::DetailsResolver *m_resolver = nullptr;
     qsizetype m_printed = 0; // catalog/tags entries already on stdout
 };
 

@@ -51,7 +51,9 @@ void TestLadingctlUsage::help()
     QVERIFY2(run.exitCode == 0, run.describe().constData());
     QVERIFY(run.err.isEmpty());
     for (const char *word : {"catalog REGISTRY", "tags REPOSITORY", "manifest REFERENCE", "--username",
-                             "--password-stdin", "--ca-file", "--insecure", "--plain-http", "--version"})
+                             "--password-stdin", "--ca-file", "--insecure", "--plain-http", "--version",
+                             "inspect REFERENCE", "--details", "--sort", "--json", "--no-cache",
+                             "--concurrency"})
         QVERIFY2(run.out.contains(word), word);
 }
 
@@ -98,6 +100,23 @@ void TestLadingctlUsage::usageErrors_data()
         << l({"--password-stdin", "catalog", "localhost:5000"}) << QByteArray("--username");
     QTest::newRow("ca-file without value") << l({"catalog", "localhost:5000", "--ca-file"})
                                            << QByteArray("ca-file");
+    QTest::newRow("inspect without target") << l({"inspect"}) << QByteArray("missing argument");
+    QTest::newRow("inspect bad reference") << l({"inspect", "localhost:5000/Team/App"})
+                                           << QByteArray("invalid reference");
+    QTest::newRow("details for manifest") << l({"manifest", "localhost:5000/a/b:1", "--details"})
+                                          << QByteArray("--details is for the tags command");
+    QTest::newRow("sort created without details") << l({"tags", "localhost:5000/a/b", "--sort", "created"})
+                                                  << QByteArray("--sort created needs --details");
+    QTest::newRow("unknown sort key") << l({"tags", "localhost:5000/a/b", "--details", "--sort", "age"})
+                                      << QByteArray("unknown sort key \"age\"");
+    QTest::newRow("sort for inspect") << l({"inspect", "localhost:5000/a/b:1", "--sort", "size"})
+                                      << QByteArray("--sort is for the tags command");
+    QTest::newRow("json without details") << l({"tags", "localhost:5000/a/b", "--json"})
+                                          << QByteArray("--json needs tags --details");
+    QTest::newRow("concurrency zero") << l({"tags", "localhost:5000/a/b", "--details", "--concurrency", "0"})
+                                      << QByteArray("--concurrency needs a number");
+    QTest::newRow("concurrency text") << l({"tags", "localhost:5000/a/b", "--details", "--concurrency", "x"})
+                                      << QByteArray("--concurrency needs a number");
 }
 
 void TestLadingctlUsage::usageErrors()
@@ -122,6 +141,8 @@ void TestLadingctlUsage::unreachableRegistry_data()
     QTest::addColumn<QString>("command");
     QTest::newRow("catalog, http") << QStringList{QStringLiteral("--plain-http")} << QStringLiteral("catalog");
     QTest::newRow("manifest, https") << QStringList() << QStringLiteral("manifest");
+    QTest::newRow("inspect, http, nothing cached")
+        << QStringList{QStringLiteral("--plain-http"), QStringLiteral("--no-cache")} << QStringLiteral("inspect");
 }
 
 void TestLadingctlUsage::unreachableRegistry()
