@@ -70,6 +70,20 @@ inline bool uploadBlob(const RegistryProcess &registry, const QString &repositor
     return send(nam, "PUT", put, "application/octet-stream", bytes) == 201;
 }
 
+// Cross-repository mount of a blob the registry holds in `from`. True on 201.
+inline bool mountBlob(const RegistryProcess &registry, const QString &repository,
+                      const QString &from, const oci::Digest &digest)
+{
+    QNetworkAccessManager nam;
+    QUrl url = registry.baseUrl();
+    url.setPath(u"/v2/" + repository + u"/blobs/uploads/");
+    QUrlQuery query;
+    query.addQueryItem(QStringLiteral("mount"), digest.toString());
+    query.addQueryItem(QStringLiteral("from"), from);
+    url.setQuery(query);
+    return send(nam, "POST", url) == 201;
+}
+
 inline bool putManifest(const RegistryProcess &registry, const QString &repository,
                         const QString &reference, const QByteArray &mediaType,
                         const QByteArray &bytes)
