@@ -475,7 +475,7 @@ QVariant TagTableModel::headerData(int section, Qt::Orientation orientation, int
         case TypeColumn:
             return tr("Type");
         case SharedColumn:
-            return tr("Same digest as");
+            return tr("Shares digest with");
         default:
             return {};
         }
@@ -484,7 +484,7 @@ QVariant TagTableModel::headerData(int section, Qt::Orientation orientation, int
         switch (section) {
         case SizeColumn:
             return tr("Compressed size as stored in the registry: config and layers (for an "
-                      "index, all of its platform images).");
+                      "index, every blob of its platform images once).");
         case CreatedColumn:
             return tr("When the image was built, from its config (for an index, its newest "
                       "platform image).");
@@ -603,15 +603,16 @@ QString TagTableModel::sharedText(const Row &row) const
     // Only the first few names: a group can hold thousands of tags.
     QStringList shown;
     for (const int member : group) {
-        if (shown.size() == kSharedNamesShown) {
-            shown.append(QStringLiteral("…"));
+        if (shown.size() == kSharedNamesShown)
             break;
-        }
         if (m_rows[size_t(member)].tag != row.tag)
             shown.append(m_rows[size_t(member)].tag);
     }
-    const QString count = QLocale().toString(group.size() - 1);
-    return QString(count + u": " + shown.join(QStringLiteral(", ")));
+    const qsizetype more = group.size() - 1 - shown.size();
+    QString text = shown.join(QStringLiteral(", "));
+    if (more > 0)
+        text += u' ' + tr("+%1 more").arg(QLocale().toString(more));
+    return text;
 }
 
 QVariant TagTableModel::toolTipData(const Row &row, int column) const

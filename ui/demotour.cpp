@@ -3,7 +3,9 @@
 #include "mainwindow.h"
 #include "manifestpanel.h"
 #include "registrytreemodel.h"
+#include "repositorypage.h"
 #include "roles.h"
+#include "tagtablemodel.h"
 
 #include <QTreeView>
 
@@ -11,6 +13,9 @@ using Kind = ModelRoles::NodeKind;
 using State = ModelRoles::NodeState;
 
 namespace {
+
+// The demo registry's showcase: "1.1" and "latest" share a digest.
+const QString kPreferredRepository = QStringLiteral("demo/hello");
 
 Kind kindOf(const QModelIndex &index)
 {
@@ -45,11 +50,12 @@ void DemoTour::start()
     RegistryTreeModel *model = m_window->model();
     connect(model, &RegistryTreeModel::loadingFinished, this, &DemoTour::onLoadingFinished);
     connect(m_window->manifestPanel(), &ManifestPanel::manifestShown, this, [this] {
-        if (!m_done) {
-            m_done = true;
-            Q_EMIT arrived();
-        }
+        m_manifestShown = m_tagChosen;
+        checkArrived();
     });
+    TagTableModel *tags = m_window->repositoryPage()->model();
+    connect(tags, &TagTableModel::listingStateChanged, this, &DemoTour::onTagsListed);
+    connect(tags, &TagTableModel::detailsFinished, this, &DemoTour::checkArrived);
 
     const QModelIndex registry = model->registryIndex(m_host);
     if (!registry.isValid()) {
@@ -64,24 +70,15 @@ void DemoTour::start()
 
 void DemoTour::onLoadingFinished(const QModelIndex &index)
 {
-    if (m_done || !m_window)
+    if (m_done || !m_window || !m_repository.isEmpty())
         return;
-    const State state = index.data(ModelRoles::StateRole).value<State>();
-    const Kind kind = kindOf(index);
-    if (kind == Kind::Registry && index.data(ModelRoles::RegistryRole).toString() == m_host) {
-        if (state != State::Loaded) {
-            Q_EMIT failed(index.data(ModelRoles::ErrorRole).toString());
-            return;
-        }
-        openRepository();
-    } else if (kind == Kind::Repository &&
-               index.data(ModelRoles::RepositoryRole).toString() == m_repository) {
-        if (state != State::Loaded) {
-            Q_EMIT failed(index.data(ModelRoles::ErrorRole).toString());
-            return;
-        }
-        selectTag(index);
+    if (kindOf(index) != Kind::Registry || index.data(ModelRoles::RegistryRole).toString() != m_host)
+        return;
+    if (index.data(ModelRoles::StateRole).value<State>() != State::Loaded) {
+        Q_EMIT failed(index.data(ModelRoles::ErrorRole).toString());
+        return;
     }
+    openRepository();
 }
 
 void DemoTour::openRepository()
@@ -94,12 +91,16 @@ void DemoTour::openRepository()
         Q_EMIT failed(tr("%1 has no repositories.").arg(m_host));
         return;
     }
-    // A nested name shows the folders; among those, the deepest, first in order.
+    // The showcase when it is there; else a nested name, which shows the folders.
     QModelIndex chosen = repositories.constFirst();
-    int bestDepth = 0;
+    int bestDepth = -1;
     for (const QModelIndex &candidate : std::as_const(repositories)) {
-        const int depth =
-            int(candidate.data(ModelRoles::RepositoryRole).toString().count(QLatin1Char('/')));
+        const QString name = candidate.data(ModelRoles::RepositoryRole).toString();
+        if (name == kPreferredRepository) {
+            chosen = candidate;
+            break;
+        }
+        const int depth = int(name.count(QLatin1Char('/')));
         if (depth > bestDepth) {
             bestDepth = depth;
             chosen = candidate;
@@ -109,32 +110,54 @@ void DemoTour::openRepository()
     // Open folders show the shape of the registry; they cost no requests.
     for (const QModelIndex &folder : std::as_const(folders))
         m_window->tree()->expand(folder);
-    for (QModelIndex ancestor = chosen.parent(); ancestor.isValid(); ancestor = ancestor.parent())
-        m_window->tree()->expand(ancestor);
-    m_window->tree()->expand(chosen);
-    if (chosen.data(ModelRoles::StateRole).value<State>() == State::Loaded)
-        selectTag(chosen);
+    m_window->tree()->setCurrentIndex(chosen);
+    m_window->tree()->scrollTo(chosen);
+    onTagsListed();
 }
 
-void DemoTour::selectTag(const QModelIndex &repository)
+void DemoTour::onTagsListed()
 {
-    const QAbstractItemModel *model = repository.model();
-    QModelIndex chosen;
-    for (int row = 0; row < model->rowCount(repository); ++row) {
-        const QModelIndex child = model->index(row, 0, repository);
-        if (kindOf(child) != Kind::Tag)
-            continue;
-        const QString tag = child.data(ModelRoles::TagRole).toString();
-        if (tag == u"latest") {
-            chosen = child;
-            break;
-        }
-        chosen = child; // otherwise the last, usually the newest version
+    if (m_done || m_tagChosen || !m_window || m_repository.isEmpty())
+        return;
+    RepositoryPage *page = m_window->repositoryPage();
+    TagTableModel *tags = page->model();
+    if (tags->repository() != m_repository)
+        return;
+    switch (tags->listingState()) {
+    case TagTableModel::ListingState::Listed:
+        break;
+    case TagTableModel::ListingState::Failed:
+        Q_EMIT failed(tags->listingError());
+        return;
+    case TagTableModel::ListingState::Empty:
+    case TagTableModel::ListingState::Listing:
+        return;
     }
-    if (!chosen.isValid()) {
+    if (tags->rowCount() == 0) {
         Q_EMIT failed(tr("%1 has no tags.").arg(m_repository));
         return;
     }
-    m_window->tree()->setCurrentIndex(chosen);
-    m_window->tree()->scrollTo(chosen);
+    // "latest" when there is one, else the last in natural order (usually the newest).
+    QString chosen = tags->rowOfTag(QStringLiteral("latest")) >= 0 ? QStringLiteral("latest")
+                                                                    : QString();
+    if (chosen.isEmpty()) {
+        int last = 0;
+        for (int row = 1; row < tags->rowCount(); ++row) {
+            if (tags->compareNames(row, last) > 0)
+                last = row;
+        }
+        chosen = tags->tagAt(last);
+    }
+    m_tagChosen = true;
+    page->selectTag(chosen);
+}
+
+void DemoTour::checkArrived()
+{
+    if (m_done || !m_window || !m_manifestShown)
+        return;
+    if (m_window->repositoryPage()->model()->isLoadingDetails())
+        return;
+    m_done = true;
+    Q_EMIT arrived();
 }

@@ -6,10 +6,13 @@
 #include "registrysession.h"
 #include "registrytreedelegate.h"
 #include "registrytreemodel.h"
+#include "repositorypage.h"
 #include "roles.h"
 #include "signindialog.h"
 
+#include "oci/cache/contentcache.h"
 #include "oci/client/registryclient.h"
+#include "oci/inspect/contentfetcher.h"
 
 #include <QAction>
 #include <QApplication>
@@ -72,17 +75,40 @@ MainWindow::MainWindow(const QString &settingsFile, QWidget *parent)
     m_tree->setTextElideMode(Qt::ElideRight);
     m_tree->setMinimumWidth(240);
 
+    // Manifests and configs by digest, on disk: reopening an image costs no request.
+    oci::ContentCacheOptions cacheOptions;
+    cacheOptions.directory = oci::ContentCacheOptions::defaultDirectory();
+    m_contentCache = new oci::ContentCache(cacheOptions, this);
+
+    m_repositoryPage = new RepositoryPage(this);
     m_manifestPanel = new ManifestPanel(this);
-    m_manifestPanel->setMinimumWidth(360);
+    m_manifestPanel->setMinimumHeight(200);
+
+    // The tag table above the inspector: the table wants width for its columns, the
+    // inspector height for layers and JSON.
+    m_repositorySplitter = new QSplitter(Qt::Vertical, this);
+    m_repositorySplitter->setObjectName(QStringLiteral("repositorySplitter"));
+    m_repositorySplitter->addWidget(m_repositoryPage);
+    m_repositorySplitter->addWidget(m_manifestPanel);
+    m_repositorySplitter->setStretchFactor(0, 1);
+    m_repositorySplitter->setStretchFactor(1, 1);
+    m_repositorySplitter->setChildrenCollapsible(false);
+    m_repositorySplitter->setSizes({330, 400});
+
+    m_right = new QStackedWidget(this);
+    m_right->setObjectName(QStringLiteral("rightPane"));
+    m_right->addWidget(createHintPage());
+    m_right->addWidget(m_repositorySplitter);
+    m_right->setMinimumWidth(480);
 
     m_splitter = new QSplitter(Qt::Horizontal, this);
     m_splitter->setObjectName(QStringLiteral("mainSplitter"));
     m_splitter->addWidget(m_tree);
-    m_splitter->addWidget(m_manifestPanel);
+    m_splitter->addWidget(m_right);
     m_splitter->setStretchFactor(0, 0);
     m_splitter->setStretchFactor(1, 1);
     m_splitter->setChildrenCollapsible(false);
-    m_splitter->setSizes({380, 820});
+    m_splitter->setSizes({300, 900});
 
     m_central = new QStackedWidget(this);
     m_central->addWidget(createEmptyState());
@@ -104,6 +130,14 @@ MainWindow::MainWindow(const QString &settingsFile, QWidget *parent)
     connect(m_manifestPanel, &ManifestPanel::statusMessage, this, [this](const QString &message) {
         statusBar()->showMessage(message, kStatusTimeoutMs);
     });
+    connect(m_repositoryPage, &RepositoryPage::statusMessage, this,
+            [this](const QString &message) { statusBar()->showMessage(message, kStatusTimeoutMs); });
+    connect(m_repositoryPage, &RepositoryPage::currentTagChanged, this,
+            &MainWindow::onCurrentTagChanged);
+    connect(m_repositoryPage, &RepositoryPage::referrerActivated, this,
+            &MainWindow::onReferrerActivated);
+    connect(m_model, &QAbstractItemModel::rowsAboutToBeRemoved, this,
+            &MainWindow::onTreeRowsAboutToBeRemoved);
     connect(m_model, &QAbstractItemModel::rowsInserted, this, &MainWindow::updateCentralPage);
     connect(m_model, &QAbstractItemModel::rowsRemoved, this, &MainWindow::updateCentralPage);
     connect(m_model, &QAbstractItemModel::dataChanged, this, &MainWindow::updateActions);
@@ -112,7 +146,8 @@ MainWindow::MainWindow(const QString &settingsFile, QWidget *parent)
     for (const RegistryEntry &entry : entries)
         m_model->addRegistry(entry);
 
-    resize(1200, 760);
+    resize(1280, 800);
+    showHint(tr("Select a repository to see its tags."));
     restoreState();
     updateCentralPage();
     updateActions();
@@ -120,13 +155,64 @@ MainWindow::MainWindow(const QString &settingsFile, QWidget *parent)
 
 MainWindow::~MainWindow()
 {
-    // Jobs and clients use the session's transport: they go first, the session last.
+    // Jobs go before the fetchers, fetchers before their clients, clients before the
+    // session's transport.
     m_manifestPanel->showHint(QString());
+    m_repositoryPage->clear();
+    qDeleteAll(m_fetchers);
+    m_fetchers.clear();
     m_tree->setModel(nullptr);
     delete m_model;
     m_model = nullptr;
     delete m_session;
     m_session = nullptr;
+}
+
+oci::ContentFetcher *MainWindow::fetcherFor(oci::RegistryClient *client)
+{
+    if (!client)
+        return nullptr;
+    if (oci::ContentFetcher *fetcher = m_fetchers.value(client))
+        return fetcher;
+    auto *fetcher = new oci::ContentFetcher(client, m_contentCache, this);
+    m_fetchers.insert(client, fetcher);
+    // Normally the tree's rows go first (onTreeRowsAboutToBeRemoved); this is the backstop.
+    connect(client, &QObject::destroyed, this, [this, client] { detachFrom(client); });
+    return fetcher;
+}
+
+void MainWindow::detachFrom(oci::RegistryClient *client)
+{
+    oci::ContentFetcher *fetcher = m_fetchers.take(client);
+    if (!fetcher)
+        return;
+    if (m_repositoryPage->fetcher() == fetcher) {
+        m_repositoryPage->clear();
+        m_manifestPanel->showHint(QString());
+        showHint(tr("Select a repository to see its tags."));
+    }
+    delete fetcher;
+}
+
+void MainWindow::onTreeRowsAboutToBeRemoved(const QModelIndex &parent, int first, int last)
+{
+    // A registry removed, reconnected or reloaded: its rows go before its client does.
+    const QString pageHost = m_repositoryPage->host();
+    const QString pageRepository = m_repositoryPage->repository();
+    for (int row = first; row <= last; ++row) {
+        const QModelIndex index = m_model->index(row, 0, parent);
+        const Kind kind = kindOf(index);
+        const QString host = index.data(ModelRoles::RegistryRole).toString();
+        if (kind == Kind::Registry) {
+            detachFrom(m_model->client(index));
+            continue;
+        }
+        if ((kind != Kind::Folder && kind != Kind::Repository) || host != pageHost)
+            continue;
+        const QString path = index.data(ModelRoles::RepositoryRole).toString();
+        if (pageRepository == path || pageRepository.startsWith(QString(path + u'/')))
+            detachFrom(m_model->client(index));
+    }
 }
 
 void MainWindow::createActions()
@@ -143,8 +229,14 @@ void MainWindow::createActions()
 
     m_reloadAction = new QAction(tr("Re&load"), this);
     m_reloadAction->setShortcut(QKeySequence::Refresh);
-    m_reloadAction->setStatusTip(tr("List the selected registry or repository again."));
+    m_reloadAction->setStatusTip(
+        tr("List the selected repository's tags, or the selected registry, again."));
     connect(m_reloadAction, &QAction::triggered, this, [this] {
+        if (isRepositoryShown()) {
+            // The tag table is what the person looks at: list it again, keep the tree.
+            m_repositoryPage->reload();
+            return;
+        }
         const QModelIndex current = m_tree->currentIndex();
         QModelIndex target = current;
         while (target.isValid() && !m_model->canReload(target))
@@ -221,6 +313,34 @@ QWidget *MainWindow::createEmptyState()
     layout->addLayout(row);
     layout->addStretch(3);
     return page;
+}
+
+QWidget *MainWindow::createHintPage()
+{
+    m_hint = new QLabel(this);
+    m_hint->setObjectName(QStringLiteral("hintPage"));
+    m_hint->setAlignment(Qt::AlignCenter);
+    m_hint->setWordWrap(true);
+    m_hint->setTextFormat(Qt::PlainText);
+    m_hint->setMargin(32);
+    return m_hint;
+}
+
+void MainWindow::showHint(const QString &text, bool problem)
+{
+    m_hint->setText(text);
+    m_hint->setForegroundRole(problem ? QPalette::WindowText : QPalette::PlaceholderText);
+    m_right->setCurrentWidget(m_hint);
+}
+
+QString MainWindow::hintText() const
+{
+    return m_right->currentWidget() == m_hint ? m_hint->text() : QString();
+}
+
+bool MainWindow::isRepositoryShown() const
+{
+    return m_right->currentWidget() == m_repositorySplitter;
 }
 
 // --- registries -------------------------------------------------------------------------
@@ -311,33 +431,60 @@ void MainWindow::onCurrentChanged(const QModelIndex &current)
 {
     updateActions();
     if (!current.isValid()) {
-        m_manifestPanel->showHint(tr("Select a tag to see its manifest."));
+        showHint(tr("Select a repository to see its tags."));
         return;
     }
     switch (kindOf(current)) {
     case Kind::Tag:
-        m_manifestPanel->showTag(m_model->client(current),
-                                 current.data(ModelRoles::RegistryRole).toString(),
-                                 current.data(ModelRoles::RepositoryRole).toString(),
-                                 current.data(ModelRoles::TagRole).toString());
+        showRepositoryOf(current);
+        m_repositoryPage->selectTag(current.data(ModelRoles::TagRole).toString());
         break;
     case Kind::Repository:
-        m_manifestPanel->showHint(
-            tr("Expand %1 to list its tags, then select a tag to see its manifest.")
-                .arg(current.data(ModelRoles::RepositoryRole).toString()));
+        showRepositoryOf(current);
         break;
     case Kind::Registry:
     case Kind::Folder:
-        m_manifestPanel->showHint(tr("Expand %1 to browse its repositories.")
-                                      .arg(current.data(Qt::DisplayRole).toString()));
+        showHint(tr("Expand %1 to browse its repositories, then select one to see its tags.")
+                     .arg(current.data(Qt::DisplayRole).toString()));
         break;
     case Kind::Message:
-        m_manifestPanel->showHint(current.data(Qt::ToolTipRole).toString(),
-                                  stateOf(current) == State::Failed
-                                      ? ManifestPanel::HintKind::Problem
-                                      : ManifestPanel::HintKind::Hint);
+        showHint(current.data(Qt::ToolTipRole).toString(), stateOf(current) == State::Failed);
         break;
     }
+}
+
+void MainWindow::showRepositoryOf(const QModelIndex &index)
+{
+    oci::RegistryClient *client = m_model->client(index);
+    const QString host = index.data(ModelRoles::RegistryRole).toString();
+    const QString repository = index.data(ModelRoles::RepositoryRole).toString();
+    const bool same = m_repositoryPage->host() == host &&
+                      m_repositoryPage->repository() == repository;
+    m_repositoryPage->showRepository(fetcherFor(client), host, repository);
+    m_right->setCurrentWidget(m_repositorySplitter);
+    if (!same || m_repositoryPage->currentTag().isEmpty())
+        m_manifestPanel->showHint(tr("Select a tag to inspect it."));
+}
+
+void MainWindow::onCurrentTagChanged(const QString &tag)
+{
+    oci::ContentFetcher *fetcher = m_repositoryPage->fetcher();
+    if (tag.isEmpty() || !fetcher) {
+        m_manifestPanel->showHint(tr("Select a tag to inspect it."));
+        return;
+    }
+    m_manifestPanel->showTag(fetcher->client(), m_repositoryPage->host(),
+                             m_repositoryPage->repository(), tag);
+}
+
+void MainWindow::onReferrerActivated(const QString &digest)
+{
+    oci::ContentFetcher *fetcher = m_repositoryPage->fetcher();
+    if (digest.isEmpty() || !fetcher)
+        return;
+    // The manifest panel fetches by tag or digest alike.
+    m_manifestPanel->showTag(fetcher->client(), m_repositoryPage->host(),
+                             m_repositoryPage->repository(), digest);
 }
 
 void MainWindow::onExpanded(const QModelIndex &index)
@@ -396,7 +543,7 @@ void MainWindow::updateActions()
     QModelIndex target = current;
     while (target.isValid() && !m_model->canReload(target))
         target = target.parent();
-    m_reloadAction->setEnabled(target.isValid());
+    m_reloadAction->setEnabled(target.isValid() || isRepositoryShown());
 }
 
 void MainWindow::updateCentralPage()
@@ -427,6 +574,12 @@ void MainWindow::restoreState()
     const QByteArray splitter = settings.value(QStringLiteral("splitter")).toByteArray();
     if (!splitter.isEmpty())
         m_splitter->restoreState(splitter);
+    const QByteArray repositorySplitter =
+        settings.value(QStringLiteral("repositorySplitter")).toByteArray();
+    if (!repositorySplitter.isEmpty())
+        m_repositorySplitter->restoreState(repositorySplitter);
+    m_repositoryPage->restoreHeaderState(
+        settings.value(QStringLiteral("tagTableHeader")).toByteArray());
     settings.endGroup();
 }
 
@@ -436,6 +589,8 @@ void MainWindow::saveState() const
     settings.beginGroup(QStringLiteral("mainWindow"));
     settings.setValue(QStringLiteral("geometry"), saveGeometry());
     settings.setValue(QStringLiteral("splitter"), m_splitter->saveState());
+    settings.setValue(QStringLiteral("repositorySplitter"), m_repositorySplitter->saveState());
+    settings.setValue(QStringLiteral("tagTableHeader"), m_repositoryPage->saveHeaderState());
     settings.endGroup();
 }
 

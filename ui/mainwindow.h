@@ -4,6 +4,14 @@
 
 #include <QMainWindow>
 
+#include <QHash>
+
+namespace oci {
+class ContentCache;
+class ContentFetcher;
+class RegistryClient;
+} // namespace oci
+
 class ManifestPanel;
 class QAction;
 class QLabel;
@@ -13,9 +21,13 @@ class QStackedWidget;
 class QTreeView;
 class RegistrySession;
 class RegistryTreeModel;
+class RepositoryPage;
 
-// Lading's main window: the registry tree on the left, the selected tag's manifest on the
-// right, the registry list remembered in the settings file (never a password).
+// Lading's main window: the registry tree on the left; on the right the selected
+// repository's tag table (RepositoryPage) above the inspector of the selected tag, or a
+// hint when no repository is selected. The registry list is remembered in the settings
+// file (never a password); manifests and configs go through one content cache on disk,
+// with one fetcher per registry client shared by the tag table and the inspector.
 class MainWindow final : public QMainWindow
 {
     Q_OBJECT
@@ -34,6 +46,14 @@ public:
     RegistrySession *session() const { return m_session; }
     QTreeView *tree() const { return m_tree; }
     ManifestPanel *manifestPanel() const { return m_manifestPanel; }
+    RepositoryPage *repositoryPage() const { return m_repositoryPage; }
+    oci::ContentCache *contentCache() const { return m_contentCache; }
+    // The hint shown instead of a repository (empty while a repository is shown).
+    QString hintText() const;
+    bool isRepositoryShown() const;
+
+    // The fetcher of a registry's client, made on first use; it goes when the client goes.
+    oci::ContentFetcher *fetcherFor(oci::RegistryClient *client);
 
     // File > Add Registry…: the dialog, then addRegistry().
     void showAddRegistryDialog();
@@ -51,7 +71,14 @@ private:
     void updateActions();
     void updateCentralPage();
 
+    QWidget *createHintPage();
+    void showHint(const QString &text, bool problem = false);
+    void showRepositoryOf(const QModelIndex &index);
     void onCurrentChanged(const QModelIndex &current);
+    void onCurrentTagChanged(const QString &tag);
+    void onReferrerActivated(const QString &digest);
+    void onTreeRowsAboutToBeRemoved(const QModelIndex &parent, int first, int last);
+    void detachFrom(oci::RegistryClient *client);
     void onExpanded(const QModelIndex &index);
     void onActivated(const QModelIndex &index);
     void showContextMenu(const QPoint &position);
@@ -64,9 +91,15 @@ private:
     RegistryListStore m_store;
     RegistrySession *m_session = nullptr;
     RegistryTreeModel *m_model = nullptr;
+    oci::ContentCache *m_contentCache = nullptr;
+    QHash<oci::RegistryClient *, oci::ContentFetcher *> m_fetchers;
     QStackedWidget *m_central = nullptr;
     QSplitter *m_splitter = nullptr;
     QTreeView *m_tree = nullptr;
+    QStackedWidget *m_right = nullptr;
+    QLabel *m_hint = nullptr;
+    QSplitter *m_repositorySplitter = nullptr;
+    RepositoryPage *m_repositoryPage = nullptr;
     ManifestPanel *m_manifestPanel = nullptr;
 
     QAction *m_addRegistryAction = nullptr;

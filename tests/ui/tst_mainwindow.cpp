@@ -1,20 +1,22 @@
 // Smoke test of the main window on the offscreen platform against the real registry: the
-// empty state, a registry added with a password, the tree expanded to a tag, its manifest
-// and digest shown, the list and the splitter remembered, the password not.
+// empty state, a registry added with a password, a repository's tag table with details,
+// a tag opened in the inspector from the table and from the tree, the list and the
+// splitter remembered, the password not.
 
 #include "mainwindow.h"
 #include "manifestpanel.h"
 #include "registrytreemodel.h"
+#include "repositorypage.h"
 #include "roles.h"
+#include "tagtablemodel.h"
+#include "tagtablereferrers.h"
+#include "tagtableview.h"
 
 #include "support/fixtures.h"
 #include "support/registryprocess.h"
 
 #include <QFile>
-#include <QFontInfo>
-#include <QLineEdit>
 #include <QMenuBar>
-#include <QPlainTextEdit>
 #include <QSplitter>
 #include <QStackedWidget>
 #include <QStandardPaths>
@@ -106,38 +108,64 @@ private Q_SLOTS:
         QVERIFY(repository.isValid());
         window.tree()->expand(repository.parent().parent());
         window.tree()->expand(repository.parent());
+        // Selecting a repository shows its tag table, details included.
         window.tree()->setCurrentIndex(repository);
-        QVERIFY(window.manifestPanel()->hintText().contains(u"demo/apps/web"_s));
+        QVERIFY(window.isRepositoryShown());
+        RepositoryPage *page = window.repositoryPage();
+        QCOMPARE(page->repository(), u"demo/apps/web"_s);
+        TagTableModel *tags = page->model();
+        QTRY_VERIFY_WITH_TIMEOUT(!tags->isLoadingDetails() && tags->rowCount() == 1,
+                                 kLoadTimeoutMs);
+        const int row = tags->rowOfTag(u"2.0"_s);
+        QCOMPARE(tags->index(row, TagTableModel::DigestColumn).data().toString(),
+                 m_image.digest.shortString());
+        QCOMPARE(tags->index(row, TagTableModel::TypeColumn).data().toString(), u"OCI image"_s);
+        QVERIFY(!tags->index(row, TagTableModel::CreatedColumn).data().toString().isEmpty());
+        QVERIFY(page->view()->isVisible());
+
+        // Selecting the tag in the table opens it in the inspector.
+        ManifestPanel *panel = window.manifestPanel();
+        QVERIFY(page->view()->selectTag(u"2.0"_s));
+        QTRY_VERIFY_WITH_TIMEOUT(panel->isManifestShown(), kLoadTimeoutMs);
+        const QString reference = m_registry->host() + u"/demo/apps/web:2.0";
+        QCOMPARE(panel->reference(), reference);
+        QCOMPARE(panel->digest(), m_image.digest.toString());
+        const QString text = panel->manifestText();
+        QVERIFY2(text.contains(u"\"schemaVersion\": 2"_s), qPrintable(text));
+        QVERIFY2(text.contains(m_image.configDigest.toString()), qPrintable(text));
+        QTRY_COMPARE_WITH_TIMEOUT(page->referrers()->state(), TagReferrersModel::State::Loaded,
+                                  kLoadTimeoutMs);
+        QCOMPARE(page->referrers()->rowCount(), 0);
+
+        // A tag chosen in the tree is selected in the table.
+        page->view()->clearSelection();
+        page->view()->setCurrentIndex(QModelIndex());
         window.tree()->expand(repository);
         QTRY_COMPARE_WITH_TIMEOUT(stateOf(repository), State::Loaded, kLoadTimeoutMs);
-
         const QModelIndex tag =
             window.model()->tagIndex(m_registry->host(), u"demo/apps/web"_s, u"2.0"_s);
         QVERIFY(tag.isValid());
         window.tree()->setCurrentIndex(tag);
-        ManifestPanel *panel = window.manifestPanel();
+        QCOMPARE(page->currentTag(), u"2.0"_s);
         QTRY_VERIFY_WITH_TIMEOUT(panel->isManifestShown(), kLoadTimeoutMs);
 
-        const QString reference = m_registry->host() + u"/demo/apps/web:2.0";
-        QCOMPARE(panel->reference(), reference);
-        QCOMPARE(panel->digest(), m_image.digest.toString());
-        QCOMPARE(panel->findChild<QLineEdit *>(u"digestField"_s)->text(),
-                 m_image.digest.toString());
-        const QString text = panel->manifestText();
-        QVERIFY2(text.contains(u"\"schemaVersion\": 2"_s), qPrintable(text));
-        QVERIFY2(text.contains(m_image.configDigest.toString()), qPrintable(text));
-        auto *view = panel->findChild<QPlainTextEdit *>(u"manifestView"_s);
-        QVERIFY(view->isReadOnly());
-        QVERIFY(QFontInfo(view->font()).fixedPitch());
-
-        // Selecting something else replaces the manifest with a hint.
+        // Selecting a registry shows a hint instead.
         window.tree()->setCurrentIndex(registry);
-        QVERIFY(!panel->isManifestShown());
-        QVERIFY(panel->digest().isEmpty());
+        QVERIFY(!window.isRepositoryShown());
+        QVERIFY(!window.hintText().isEmpty());
 
         window.findChild<QSplitter *>(u"mainSplitter"_s)->setSizes({300, 700});
         window.close(); // saves the window state
         QVERIFY(!window.grab().isNull());
+
+        // Removing the registry (not saved: the next test reads the list) lets go of the
+        // repository and its requests before its client goes.
+        window.tree()->setCurrentIndex(repository);
+        QVERIFY(window.isRepositoryShown());
+        window.model()->removeRegistry(registry);
+        QVERIFY(page->repository().isEmpty());
+        QVERIFY(!window.isRepositoryShown());
+        QCOMPARE(tags->rowCount(), 0);
     }
 
     void rememberedWithoutPassword()
