@@ -89,8 +89,9 @@ QString ErrorText::whatToDo(const oci::Error &error, bool credentialsGiven)
                          .arg(error.retryAfterSeconds())
                    : tr("Wait a little, then retry.");
     case Code::Tls:
-        return tr("If the registry uses its own certificate authority, add the registry again with "
-                  "its CA file. If it only speaks plain HTTP, add it with an http:// address.");
+        return tr("If the registry uses its own certificate authority, choose “Resolve Certificate "
+                  "Problem…” in its context menu to give its CA file, or to mark it insecure if "
+                  "you trust the network.");
     case Code::Unauthorized:
         return credentialsGiven
                    ? tr("Choose “Sign In…” in the registry's context menu and enter the right "
@@ -139,10 +140,10 @@ QString ErrorText::noCatalog(const QString &host, const oci::Error &error, bool 
     const bool refused = error.code() == Code::Unauthorized || error.code() == Code::Denied;
     if (refused && !credentialsGiven) {
         return tr("%1 does not list its repositories to anonymous users. Choose “Sign In…” in its "
-                  "context menu to see them.")
+                  "context menu to see them, or “Add Repository…” to open one by name.")
             .arg(host);
     }
-    return tr("%1 does not offer a list of its repositories. Opening a repository by its name "
-              "will come in a later version of Lading.")
+    return tr("%1 does not offer a list of its repositories. Choose “Add Repository…” in its "
+              "context menu to open one by name, for example library/debian.")
         .arg(host);
 }

@@ -35,6 +35,12 @@ QList<RegistryEntry> RegistryListStore::load() const
             settings.value(QStringLiteral("insecure"), false).toBool();
         entry.config.caFile = settings.value(QStringLiteral("caFile")).toString();
         entry.username = settings.value(QStringLiteral("username")).toString();
+        const std::optional<oci::RegistryConfig::AuthMode> mode =
+            oci::authModeFromName(settings.value(QStringLiteral("auth")).toString());
+        entry.config.authMode = mode ? *mode : oci::authModeForLegacyEntry(entry.username);
+        entry.repositories = settings.value(QStringLiteral("repositories")).toStringList();
+        entry.repositories.removeAll(QString());
+        entry.repositories.removeDuplicates();
         // A hand-edited file may hold blanks or duplicates; keep the first of each host.
         const bool duplicate =
             std::any_of(entries.cbegin(), entries.cend(),
@@ -58,7 +64,10 @@ oci::Result<void> RegistryListStore::save(const QList<RegistryEntry> &entries) c
         settings.setValue(QStringLiteral("plainHttp"), entry.config.plainHttp);
         settings.setValue(QStringLiteral("insecure"), entry.config.insecureSkipTlsVerify);
         settings.setValue(QStringLiteral("caFile"), entry.config.caFile);
+        settings.setValue(QStringLiteral("auth"), oci::authModeName(entry.config.authMode));
         settings.setValue(QStringLiteral("username"), entry.username);
+        if (!entry.repositories.isEmpty())
+            settings.setValue(QStringLiteral("repositories"), entry.repositories);
     }
     settings.endArray();
     settings.sync();

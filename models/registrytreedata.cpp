@@ -15,18 +15,54 @@ QString tagReference(const QString &host, const Node *tag)
     return host + QLatin1Char('/') + tag->path + QLatin1Char(':') + tag->name;
 }
 
+using Connection = RegistryTreeRoles::Connection;
+
+Connection connectionOf(const Node *registry)
+{
+    const oci::RegistryConfig &config = registry->entry.config;
+    if (config.plainHttp)
+        return Connection::PlainHttp;
+    if (config.insecureSkipTlsVerify)
+        return Connection::Insecure;
+    if (!config.caFile.isEmpty())
+        return Connection::CustomCa;
+    return Connection::Verified;
+}
+
 QString registryToolTip(const Node *node)
 {
     const oci::RegistryConfig &config = node->entry.config;
     QStringList lines{node->name};
-    if (config.plainHttp)
+    switch (connectionOf(node)) {
+    case Connection::PlainHttp:
         lines << RegistryTreeModel::tr("Plain HTTP: the connection is not encrypted.");
-    else if (config.insecureSkipTlsVerify)
-        lines << RegistryTreeModel::tr("HTTPS without certificate verification.");
-    else
+        break;
+    case Connection::Insecure:
+        lines << RegistryTreeModel::tr("Insecure: HTTPS without certificate verification. "
+                                       "Anyone on the network could read and change what "
+                                       "Lading receives.");
+        break;
+    case Connection::CustomCa:
+        lines << RegistryTreeModel::tr("HTTPS, verified with the CA file %1.").arg(config.caFile);
+        break;
+    case Connection::Verified:
         lines << RegistryTreeModel::tr("HTTPS.");
+        break;
+    }
     if (!node->entry.username.isEmpty())
         lines << RegistryTreeModel::tr("Signed in as %1.").arg(node->entry.username);
+    if (!node->errorText.isEmpty())
+        lines << node->errorText;
+    return lines.join(QLatin1Char('\n'));
+}
+
+QString repositoryToolTip(const Node *node)
+{
+    QStringList lines{node->path};
+    if (node->tagCount >= 0)
+        lines << RegistryTreeModel::tr("Tags: %1").arg(node->tagCount);
+    if (node->addedByName)
+        lines << RegistryTreeModel::tr("Added by name.");
     if (!node->errorText.isEmpty())
         lines << node->errorText;
     return lines.join(QLatin1Char('\n'));
@@ -54,9 +90,7 @@ QVariant RegistryTreeModel::data(const QModelIndex &index, int role) const
         case Kind::Folder:
             return tr("Namespace %1").arg(node->path);
         case Kind::Repository:
-            return node->errorText.isEmpty()
-                       ? node->path
-                       : QString(node->path + QLatin1Char('\n') + node->errorText);
+            return repositoryToolTip(node);
         case Kind::Tag:
             return tagReference(host, node);
         case Kind::Message:
@@ -105,6 +139,14 @@ QVariant RegistryTreeModel::data(const QModelIndex &index, int role) const
         return {};
     case ModelRoles::SortRole:
         return node->name;
+    case RegistryTreeRoles::TagCountRole:
+        return node->kind == Kind::Repository ? node->tagCount : -1;
+    case RegistryTreeRoles::ConnectionRole:
+        return registry ? QVariant::fromValue(connectionOf(registry)) : QVariant();
+    case RegistryTreeRoles::AddedByNameRole:
+        return node->addedByName;
+    case RegistryTreeRoles::ErrorDetailRole:
+        return owner->error.message();
     default:
         return {};
     }

@@ -141,11 +141,15 @@ void RegistryTreeModel::startCatalog(Node *registry)
 {
     setMessage(registry, tr("Loading repositories…"),
                tr("Listing the repositories of %1.").arg(registry->name));
+    // Repositories added by name show at once, whatever the catalog says.
+    if (!registry->entry.repositories.isEmpty())
+        addRepositories(registry, registry->entry.repositories, NameSource::ByName);
     oci::CatalogJob *job = registry->client->catalog(m_catalogPageSize);
     job->setParent(this);
     registry->job = job;
-    connect(job, &oci::CatalogJob::pageReceived, this,
-            [this, registry](const QStringList &names) { addRepositories(registry, names); });
+    connect(job, &oci::CatalogJob::pageReceived, this, [this, registry](const QStringList &names) {
+        addRepositories(registry, names, NameSource::Catalog);
+    });
     connect(job, &oci::Job::finished, this, [this, registry, job] {
         registry->job = nullptr;
         job->deleteLater();
@@ -166,6 +170,8 @@ void RegistryTreeModel::finishLoading(Node *node)
     node->state = State::Loaded;
     clearMessage(node);
     const bool registry = node->kind == Kind::Registry;
+    if (!registry)
+        node->tagCount = int(node->tagChildren.size());
     if (node->listedCount == 0) {
         setMessage(node,
                    registry ? tr("This registry has no repositories.")

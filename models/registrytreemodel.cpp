@@ -5,8 +5,13 @@
 #include "registrytreemodel.h"
 
 #include "registrytreenode_p.h"
+#include "repositoryname.h"
 
 #include "oci/client/registryclient.h"
+#include "oci/transport/transport.h"
+
+#include <QAbstractProxyModel>
+#include <QNetworkAccessManager>
 
 using Kind = ModelRoles::NodeKind;
 using State = ModelRoles::NodeState;
@@ -24,9 +29,24 @@ RegistryTreeModel::~RegistryTreeModel() = default;
 
 // --- structure --------------------------------------------------------------------------
 
+QModelIndex RegistryTreeModel::ownIndex(const QModelIndex &index) const
+{
+    QModelIndex current = index;
+    while (current.isValid() && current.model() != this) {
+        const auto *proxy = qobject_cast<const QAbstractProxyModel *>(current.model());
+        if (!proxy)
+            return {};
+        current = proxy->mapToSource(current);
+    }
+    return current;
+}
+
 Node *RegistryTreeModel::nodeFor(const QModelIndex &index) const
 {
-    return index.isValid() ? static_cast<Node *>(index.internalPointer()) : m_root.get();
+    if (!index.isValid())
+        return m_root.get();
+    const QModelIndex own = ownIndex(index);
+    return own.isValid() ? static_cast<Node *>(own.internalPointer()) : m_root.get();
 }
 
 QModelIndex RegistryTreeModel::indexFor(const Node *node) const
@@ -117,6 +137,10 @@ QHash<int, QByteArray> RegistryTreeModel::roleNames() const
     names.insert(ModelRoles::TagRole, QByteArrayLiteral("tag"));
     names.insert(ModelRoles::SearchTextRole, QByteArrayLiteral("searchText"));
     names.insert(ModelRoles::SortRole, QByteArrayLiteral("sortKey"));
+    names.insert(RegistryTreeRoles::TagCountRole, QByteArrayLiteral("tagCount"));
+    names.insert(RegistryTreeRoles::ConnectionRole, QByteArrayLiteral("connection"));
+    names.insert(RegistryTreeRoles::AddedByNameRole, QByteArrayLiteral("addedByName"));
+    names.insert(RegistryTreeRoles::ErrorDetailRole, QByteArrayLiteral("errorDetail"));
     return names;
 }
 
@@ -217,8 +241,92 @@ void RegistryTreeModel::setRegistryEntry(const QModelIndex &index, const Registr
     if (!registryRow.isValid())
         return;
     Node *registry = nodeFor(registryRow);
+    const oci::RegistryConfig &before = registry->entry.config;
+    const bool tlsChanged = before.plainHttp != entry.config.plainHttp ||
+                            before.insecureSkipTlsVerify != entry.config.insecureSkipTlsVerify ||
+                            before.caFile != entry.config.caFile;
+    if (tlsChanged && registry->client) {
+        // QNetworkAccessManager keeps a connection per host with the TLS settings it was
+        // made with, even after its handshake failed: without this, a CA file given after
+        // a certificate error would not be used.
+        registry->client->transport()->networkAccessManager()->clearConnectionCache();
+    }
     registry->entry = entry;
     registry->entry.config.host = registry->name;
     nodeChanged(registry);
     reconnect(registryRow);
+    Q_EMIT registryEntryChanged(registryRow);
+}
+
+// --- repositories added by name -----------------------------------------------------------
+
+oci::Result<QModelIndex> RegistryTreeModel::addRepository(const QModelIndex &index,
+                                                          const QString &name)
+{
+    const QModelIndex registryRow = registryOf(index);
+    if (!registryRow.isValid())
+        return oci::Error(oci::Error::Code::InvalidArgument, QStringLiteral("no registry"));
+    Node *registry = nodeFor(registryRow);
+    const oci::Result<QString> normalised = RepositoryName::normalise(registry->name, name);
+    if (!normalised)
+        return normalised.error();
+    const QString repository = *normalised;
+
+    if (!registry->entry.repositories.contains(repository)) {
+        registry->entry.repositories.append(repository);
+        Q_EMIT registryEntryChanged(registryRow);
+    }
+    // A registry that was never opened is opened now; its named repositories go in with it.
+    if (registry->state == State::NotLoaded)
+        startLoading(registry, MessageTiming::Now);
+    addRepositories(registry, {repository}, NameSource::ByName);
+    if (registry->message && registry->state == State::Loaded && registry->listedCount > 0)
+        clearMessage(registry); // "This registry has no repositories." is no longer true
+    return repositoryIndex(registry->name, repository);
+}
+
+void RegistryTreeModel::forgetRepository(const QModelIndex &repository)
+{
+    Node *node = nodeFor(repository);
+    if (node == m_root.get() || node->kind != Kind::Repository || !node->addedByName)
+        return;
+    Node *registry = node->registry();
+    registry->entry.repositories.removeAll(node->path);
+    node->addedByName = false;
+    const QModelIndex registryRow = indexFor(registry);
+
+    if (node->listedByCatalog) {
+        nodeChanged(node);
+    } else if (!node->namespaceChildren.isEmpty()) {
+        // Deeper repositories stay; this level is only a folder again.
+        node->cancelJob();
+        clearTags(node);
+        node->kind = Kind::Folder;
+        node->state = State::Loaded;
+        node->tagCount = -1;
+        node->error = oci::Error();
+        node->errorText.clear();
+        nodeChanged(node);
+    } else {
+        // The row goes, and so do folders that only held it.
+        Node *parent = node->parent;
+        removeChild(parent, node->row);
+        while (parent != registry && parent->kind == Kind::Folder && parent->children.empty()) {
+            Node *above = parent->parent;
+            removeChild(above, parent->row);
+            parent = above;
+        }
+        if (registry->state == State::Loaded && registry->children.empty() && !registry->message)
+            setMessage(registry, tr("This registry has no repositories."), QString());
+    }
+    Q_EMIT registryEntryChanged(registryRow);
+}
+
+void RegistryTreeModel::setTagCount(const QString &host, const QString &repository, int count)
+{
+    Node *node = nodeFor(repositoryIndex(host, repository));
+    if (node == m_root.get() || node->kind != Kind::Repository || node->tagCount == count)
+        return;
+    node->tagCount = count;
+    nodeChanged(node);
 }

@@ -1,7 +1,10 @@
 #pragma once
 
 #include "registryliststore.h"
+#include "registrytreeroles.h"
 #include "roles.h"
+
+#include "oci/core/result.h"
 
 #include <QAbstractItemModel>
 
@@ -22,7 +25,11 @@ class RegistryTreeNode;
 // A repository name such as "org/team/service" is shown as org > team > service; a name
 // can be a folder and a repository at once ("team" and "team/app"). Loading, errors and
 // empty listings appear as one message row under the node, and through StateRole/ErrorRole
-// on the node itself.
+// on the node itself. Registries that list no catalog show the repositories the person
+// added by name (RegistryEntry::repositories); repositories show their tag count once known.
+//
+// The methods below take indexes of this model or of proxies stacked on it (a filter in
+// front of a view); the indexes they return are this model's.
 class RegistryTreeModel final : public QAbstractItemModel
 {
     Q_OBJECT
@@ -65,6 +72,15 @@ public:
     // Names asked for per catalog request (1..1000, default 1000).
     void setCatalogPageSize(int pageSize);
 
+    // Adds a repository by name to the registry `index` belongs to ("debian" on docker.io is
+    // "library/debian"), remembers it in the registry's entry and shows it (loading the
+    // registry if it was not). The repository's row, or InvalidArgument for a bad name.
+    oci::Result<QModelIndex> addRepository(const QModelIndex &index, const QString &name);
+    // Forgets a repository added by name; its row goes unless the catalog listed it too.
+    void forgetRepository(const QModelIndex &repository);
+    // A repository's tag count learnt elsewhere (a tag table listed it).
+    void setTagCount(const QString &host, const QString &repository, int count);
+
     // QAbstractItemModel
     QModelIndex index(int row, int column, const QModelIndex &parent = {}) const override;
     QModelIndex parent(const QModelIndex &child) const override;
@@ -83,8 +99,13 @@ Q_SIGNALS:
     void loadingFinished(const QModelIndex &index);
     // One sentence for a status bar about what the model did.
     void statusMessage(const QString &message);
+    // What is remembered about a registry changed (repositories added or forgotten, entry
+    // set): time to save the registry list.
+    void registryEntryChanged(const QModelIndex &registry);
 
 private:
+    // `index` mapped down through proxies to this model (invalid if it is not on top of it).
+    QModelIndex ownIndex(const QModelIndex &index) const;
     RegistryTreeNode *nodeFor(const QModelIndex &index) const;
     QModelIndex indexFor(const RegistryTreeNode *node) const;
     RegistryTreeNode *loadableNode(const QModelIndex &index) const;
@@ -92,16 +113,20 @@ private:
     enum class MessageTiming { Now, Deferred };
     void startLoading(RegistryTreeNode *node, MessageTiming timing);
     void startCatalog(RegistryTreeNode *registry);
-    void addRepositories(RegistryTreeNode *registry, const QStringList &names);
+    enum class NameSource { Catalog, ByName };
+    void addRepositories(RegistryTreeNode *registry, const QStringList &names, NameSource source);
     void addTags(RegistryTreeNode *repository, const QStringList &tags);
     void finishLoading(RegistryTreeNode *node);
     void failLoading(RegistryTreeNode *node, const oci::Error &error, int operation);
+    void insertSubtrees(RegistryTreeNode *parent,
+                        std::vector<std::unique_ptr<RegistryTreeNode>> nodes);
     void insertChildren(RegistryTreeNode *parent,
                         std::vector<std::unique_ptr<RegistryTreeNode>> nodes);
     void setMessage(RegistryTreeNode *parent, const QString &text, const QString &toolTip);
     void clearMessage(RegistryTreeNode *parent);
     void clearChildren(RegistryTreeNode *parent);
     void clearTags(RegistryTreeNode *parent);
+    void removeChild(RegistryTreeNode *parent, int row);
     void nodeChanged(RegistryTreeNode *node);
 
     ClientFactory m_clientFactory;

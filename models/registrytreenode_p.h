@@ -67,6 +67,12 @@ public:
     QString errorText; // translated: what failed, why, what to do
     QPointer<oci::Job> job;
     int listedCount = 0;
+    int tagCount = -1; // repositories: tags once known (listed here or told by a tag table)
+
+    // Folders and repositories: where the name came from. A repository added by name and
+    // not (yet) listed by the catalog goes away when the person forgets it.
+    bool listedByCatalog = false;
+    bool addedByName = false;
     // Context for deferred work on this node: deleted with it, so nothing runs late.
     std::unique_ptr<QObject> guard;
 

@@ -27,15 +27,6 @@ bool childLess(const NaturalLess &less, const Node &a, const Node &b)
     return less(a.name, b.name);
 }
 
-void sortSubtree(const NaturalLess &less, Node *node)
-{
-    std::sort(node->children.begin(), node->children.end(),
-              [&](const auto &a, const auto &b) { return childLess(less, *a, *b); });
-    node->renumber();
-    for (const auto &child : node->children)
-        sortSubtree(less, child.get());
-}
-
 QString joinPath(const Node *parent, const QString &segment)
 {
     return parent->kind == Kind::Registry ? segment : parent->path + QLatin1Char('/') + segment;
@@ -43,7 +34,7 @@ QString joinPath(const Node *parent, const QString &segment)
 
 } // namespace
 
-void RegistryTreeModel::addRepositories(Node *registry, const QStringList &names)
+void RegistryTreeModel::addRepositories(Node *registry, const QStringList &names, NameSource source)
 {
     // New subtrees are built off the model and inserted with one signal per existing parent.
     struct Pending
@@ -107,15 +98,35 @@ void RegistryTreeModel::addRepositories(Node *registry, const QStringList &names
         }
         if (isNew)
             ++registry->listedCount;
+        bool &flag = source == NameSource::Catalog ? node->listedByCatalog : node->addedByName;
+        if (!flag) {
+            flag = true;
+            if (!isNew && source == NameSource::ByName)
+                nodeChanged(node); // an existing row is now also remembered by name
+        }
     }
 
-    const NaturalLess less;
-    for (Node *parent : std::as_const(pendingOrder)) {
-        std::vector<std::unique_ptr<Node>> nodes = std::move(pending[parent].nodes);
-        for (const auto &node : nodes)
-            sortSubtree(less, node.get());
-        insertChildren(parent, std::move(nodes));
+    for (Node *parent : std::as_const(pendingOrder))
+        insertSubtrees(parent, std::move(pending[parent].nodes));
+}
+
+void RegistryTreeModel::insertSubtrees(Node *parent, std::vector<std::unique_ptr<Node>> nodes)
+{
+    // One level at a time: rows go in empty, their children follow in insertions of their
+    // own. Rows that arrived with children already in place confused QSortFilterProxyModel
+    // (Qt 6.4): it answered rowCount() of a row from another row's mapping.
+    std::vector<std::pair<Node *, std::vector<std::unique_ptr<Node>>>> below;
+    for (const auto &node : nodes) {
+        if (node->children.empty())
+            continue;
+        below.emplace_back(node.get(), std::move(node->children));
+        node->children.clear();
+        node->namespaceChildren.clear();
+        node->tagChildren.clear();
     }
+    insertChildren(parent, std::move(nodes));
+    for (auto &[node, children] : below)
+        insertSubtrees(node, std::move(children));
 }
 
 void RegistryTreeModel::addTags(Node *repository, const QStringList &tags)
@@ -238,6 +249,22 @@ void RegistryTreeModel::clearTags(Node *parent)
     std::unique_ptr<Node> removedMessage = std::move(parent->message);
     parent->tagChildren.clear();
     endRemoveRows();
+}
+
+void RegistryTreeModel::removeChild(Node *parent, int row)
+{
+    if (row < 0 || size_t(row) >= parent->children.size())
+        return;
+    beginRemoveRows(indexFor(parent), row, row);
+    std::unique_ptr<Node> removed = std::move(parent->children[size_t(row)]);
+    parent->children.erase(parent->children.begin() + row);
+    if (removed->kind == Kind::Tag)
+        parent->tagChildren.remove(removed->name);
+    else
+        parent->namespaceChildren.remove(removed->name);
+    parent->renumber(size_t(row));
+    endRemoveRows();
+    // `removed` goes here, cancelling whatever it was loading.
 }
 
 void RegistryTreeModel::nodeChanged(Node *node)

@@ -6,6 +6,7 @@
 
 #include "registrysession.h"
 #include "registrytreemodel.h"
+#include "registrytreeroles.h"
 #include "roles.h"
 
 #include "support/closedport.h"
@@ -17,6 +18,7 @@
 #include "oci/transport/transport.h"
 
 #include <QAbstractItemModelTester>
+#include <QIdentityProxyModel>
 #include <QSignalSpy>
 #include <QTcpServer>
 #include <QTest>
@@ -398,7 +400,175 @@ private Q_SLOTS:
         QCOMPARE(stateOf(index), State::Unsupported);
         const QString error = index.data(ModelRoles::ErrorRole).toString();
         QVERIFY2(error.contains(u"does not list its repositories"_s), qPrintable(error));
+        QVERIFY2(error.contains(u"Add Repository…"_s), qPrintable(error));
         QCOMPARE(t.model.index(0, 0, index).data().toString(), error);
+    }
+
+    void repositoriesAddedByName()
+    {
+        // The token registry refuses its catalog to anonymous users; "public/*" can be pulled
+        // anonymously, so a repository added by name lists its tags.
+        RegistryProcess registry(RegistryProcess::Auth::Token);
+        QVERIFY2(registry.start(), qPrintable(registry.errorString()));
+        Fixtures fixtures(registry);
+        const auto image = fixtures.pushOciImage(u"public/hello"_s, u"1.0"_s);
+        QVERIFY_RESULT(image);
+        QVERIFY_RESULT(fixtures.pushManyTags(*image, 11, u"v"_s));
+
+        ModelUnderTest t;
+        RegistryEntry entry = entryFor(registry);
+        entry.config.authMode = oci::RegistryConfig::AuthMode::Anonymous;
+        const QModelIndex index = t.model.addRegistry(entry);
+        QSignalSpy entryChanged(&t.model, &RegistryTreeModel::registryEntryChanged);
+
+        // A bad name is refused with the reason; nothing changes.
+        const oci::Result<QModelIndex> bad = t.model.addRepository(index, u"Public/Hello"_s);
+        QVERIFY(!bad.ok());
+        QCOMPARE(bad.error().code(), oci::Error::Code::InvalidArgument);
+        QCOMPARE(entryChanged.count(), 0);
+        QCOMPARE(stateOf(index), State::NotLoaded);
+
+        // Added before the registry was opened: it opens now, with the repository in it; a
+        // host prefix of this registry is accepted and dropped.
+        const oci::Result<QModelIndex> added =
+            t.model.addRepository(index, registry.host() + u"/public/hello:1.0");
+        QVERIFY_RESULT(added);
+        QCOMPARE(entryChanged.count(), 1);
+        QCOMPARE(t.model.registries().constFirst().repositories, QStringList{u"public/hello"_s});
+        const QModelIndex hello = *added;
+        QCOMPARE(kindOf(hello), Kind::Repository);
+        QCOMPARE(hello.data(ModelRoles::RepositoryRole).toString(), u"public/hello"_s);
+        QVERIFY(hello.data(RegistryTreeRoles::AddedByNameRole).toBool());
+        QVERIFY(hello.data(Qt::ToolTipRole).toString().contains(u"Added by name"_s));
+        QCOMPARE(hello.data(RegistryTreeRoles::TagCountRole).toInt(), -1);
+
+        // The catalog is refused: the registry says so and keeps the named repository.
+        QTRY_VERIFY_WITH_TIMEOUT(stateOf(index) != State::Loading, kLoadTimeoutMs);
+        QCOMPARE(stateOf(index), State::Unsupported);
+        QCOMPARE(childNames(t.model, index).constFirst(), u"public"_s);
+        QCOMPARE(t.model.rowCount(index), 2); // "public", then the explanation
+        QCOMPARE(kindOf(t.model.index(1, 0, index)), Kind::Message);
+        QCOMPARE(t.model.repositoryIndex(registry.host(), u"public/hello"_s), hello);
+
+        // Its tags list, and the count shows once known.
+        t.model.fetchMore(hello);
+        QTRY_COMPARE_WITH_TIMEOUT(stateOf(hello), State::Loaded, kLoadTimeoutMs);
+        QCOMPARE(t.model.rowCount(hello), 12);
+        QCOMPARE(hello.data(RegistryTreeRoles::TagCountRole).toInt(), 12);
+        QVERIFY(hello.data(Qt::ToolTipRole).toString().contains(u"Tags: 12"_s));
+
+        // Adding it again changes nothing.
+        QCOMPARE(*t.model.addRepository(index, u"public/hello"_s), hello);
+        QCOMPARE(entryChanged.count(), 1);
+        QCOMPARE(t.model.registries().constFirst().repositories.size(), 1);
+
+        // A second one, through a proxy index; reconnecting keeps both.
+        QIdentityProxyModel proxy;
+        proxy.setSourceModel(&t.model);
+        QVERIFY_RESULT(t.model.addRepository(proxy.mapFromSource(index), u"public/other/deep"_s));
+        QCOMPARE(entryChanged.count(), 2);
+        t.model.reconnect(index);
+        QTRY_VERIFY_WITH_TIMEOUT(stateOf(index) == State::Unsupported, kLoadTimeoutMs);
+        QVERIFY(t.model.repositoryIndex(registry.host(), u"public/hello"_s).isValid());
+        const QModelIndex deep = t.model.repositoryIndex(registry.host(), u"public/other/deep"_s);
+        QVERIFY(deep.isValid());
+        QCOMPARE(kindOf(deep.parent()), Kind::Folder);
+
+        // Forgetting removes the row and the folders that only held it, and the entry's name.
+        t.model.forgetRepository(deep);
+        QCOMPARE(entryChanged.count(), 3);
+        QVERIFY(!t.model.repositoryIndex(registry.host(), u"public/other"_s).isValid());
+        QCOMPARE(t.model.registries().constFirst().repositories, QStringList{u"public/hello"_s});
+        QCOMPARE(childNames(t.model, t.model.repositoryIndex(registry.host(), u"public"_s)),
+                 QStringList{u"hello"_s});
+    }
+
+    void namedRepositoryAlsoInTheCatalog()
+    {
+        ModelUnderTest t;
+        RegistryEntry entry = entryFor(*m_registry);
+        entry.repositories = QStringList{u"library/hello"_s, u"not/listed"_s};
+        const QModelIndex registry = t.model.addRegistry(entry);
+        t.model.fetchMore(registry);
+        QTRY_COMPARE_WITH_TIMEOUT(stateOf(registry), State::Loaded, kLoadTimeoutMs);
+        const QString host = m_registry->host();
+        const QModelIndex hello = t.model.repositoryIndex(host, u"library/hello"_s);
+        const QModelIndex notListed = t.model.repositoryIndex(host, u"not/listed"_s);
+        QVERIFY(hello.isValid());
+        QVERIFY(notListed.isValid());
+        QVERIFY(hello.data(RegistryTreeRoles::AddedByNameRole).toBool());
+        // Listed by the catalog too: forgetting the name keeps the row.
+        t.model.forgetRepository(hello);
+        QCOMPARE(t.model.repositoryIndex(host, u"library/hello"_s), hello);
+        QVERIFY(!hello.data(RegistryTreeRoles::AddedByNameRole).toBool());
+        t.model.forgetRepository(notListed);
+        QVERIFY(!t.model.repositoryIndex(host, u"not/listed"_s).isValid());
+        QVERIFY(!t.model.repositoryIndex(host, u"not"_s).isValid());
+        QVERIFY(t.model.registries().constFirst().repositories.isEmpty());
+
+        // A count from elsewhere (a tag table) shows too.
+        const QModelIndex team = t.model.repositoryIndex(host, u"team"_s);
+        QCOMPARE(team.data(RegistryTreeRoles::TagCountRole).toInt(), -1);
+        QSignalSpy changed(&t.model, &QAbstractItemModel::dataChanged);
+        t.model.setTagCount(host, u"team"_s, 7);
+        QCOMPARE(team.data(RegistryTreeRoles::TagCountRole).toInt(), 7);
+        QCOMPARE(changed.count(), 1);
+        t.model.setTagCount(host, u"team"_s, 7);
+        QCOMPARE(changed.count(), 1);
+    }
+
+    void certificateErrorAndItsTwoWaysOut()
+    {
+        // The real registry over TLS, with a CA of the test's own.
+        RegistryProcess registry(RegistryProcess::Auth::Anonymous, RegistryProcess::Tls::On);
+        QVERIFY2(registry.start(), qPrintable(registry.errorString()));
+        Fixtures fixtures(registry);
+        QVERIFY_RESULT(fixtures.pushOciImage(u"secure/app"_s, u"1.0"_s));
+
+        ModelUnderTest t;
+        RegistryEntry entry = entryFor(registry);
+        entry.config.caFile.clear(); // the system trust store does not know the test CA
+        const QModelIndex index = t.model.addRegistry(entry);
+        QCOMPARE(
+            index.data(RegistryTreeRoles::ConnectionRole).value<RegistryTreeRoles::Connection>(),
+            RegistryTreeRoles::Connection::Verified);
+        t.model.fetchMore(index);
+        QTRY_VERIFY_WITH_TIMEOUT(stateOf(index) == State::Failed, kLoadTimeoutMs);
+        QCOMPARE(index.data(ModelRoles::ErrorCodeRole).toInt(), int(oci::Error::Code::Tls));
+        // Which certificate and why, on the node and its message row.
+        const QString detail = index.data(RegistryTreeRoles::ErrorDetailRole).toString();
+        QVERIFY2(detail.contains(u"certificate"_s) && detail.contains(u"issued by"_s),
+                 qPrintable(detail));
+        const QString error = index.data(ModelRoles::ErrorRole).toString();
+        QVERIFY2(error.contains(u"Resolve Certificate Problem"_s), qPrintable(error));
+        QVERIFY2(error.contains(u"issued by"_s), qPrintable(error));
+        QCOMPARE(t.model.index(0, 0, index).data(RegistryTreeRoles::ErrorDetailRole).toString(),
+                 detail);
+
+        // Way one: the registry's CA file. The same row reconnects and lists.
+        QSignalSpy entryChanged(&t.model, &RegistryTreeModel::registryEntryChanged);
+        entry.config.caFile = registry.caFile();
+        t.model.setRegistryEntry(index, entry);
+        QCOMPARE(entryChanged.count(), 1);
+        QCOMPARE(
+            index.data(RegistryTreeRoles::ConnectionRole).value<RegistryTreeRoles::Connection>(),
+            RegistryTreeRoles::Connection::CustomCa);
+        QTRY_VERIFY_WITH_TIMEOUT(stateOf(index) != State::Loading, kLoadTimeoutMs);
+        QVERIFY2(stateOf(index) == State::Loaded,
+                 qPrintable(index.data(RegistryTreeRoles::ErrorDetailRole).toString()));
+        QVERIFY(t.model.repositoryIndex(registry.host(), u"secure/app"_s).isValid());
+        QCOMPARE(index.data(ModelRoles::ErrorCodeRole).toInt(), int(oci::Error::Code::None));
+
+        // Way two: insecure, without the CA file. It connects and says what it is.
+        entry.config.caFile.clear();
+        entry.config.insecureSkipTlsVerify = true;
+        t.model.setRegistryEntry(index, entry);
+        QCOMPARE(
+            index.data(RegistryTreeRoles::ConnectionRole).value<RegistryTreeRoles::Connection>(),
+            RegistryTreeRoles::Connection::Insecure);
+        QVERIFY(index.data(Qt::ToolTipRole).toString().contains(u"Insecure"_s));
+        QTRY_COMPARE_WITH_TIMEOUT(stateOf(index), State::Loaded, kLoadTimeoutMs);
+        QVERIFY(t.model.repositoryIndex(registry.host(), u"secure/app"_s).isValid());
     }
 
     void testerCrawlsEverything()
