@@ -27,7 +27,8 @@ QString TagTableText::kind(const oci::ImageDetails &details)
 QString TagTableText::kindToolTip(const oci::ImageDetails &details)
 {
     if (details.kind == Kind::Artifact && !details.artifactType.isEmpty())
-        return tr("%1\nArtifact type: %2").arg(details.mediaType, details.artifactType);
+        return QString(details.mediaType + u'\n' +
+                       tr("Artifact type: %1").arg(details.artifactType));
     return details.mediaType;
 }
 
