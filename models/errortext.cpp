@@ -119,6 +119,13 @@ QString ErrorText::describe(Operation operation, const QString &subject, const o
 
 QString ErrorText::summary(const oci::Error &error, bool credentialsGiven)
 {
+    // A tree row is too narrow for the certificate's details: it says what to do instead.
+    if (error.code() == Code::Tls) {
+        return error.message().contains(u"certificate ")
+                   ? tr("The certificate is not trusted. Double-click here to choose a CA file "
+                        "or to mark the registry insecure.")
+                   : tr("The secure connection failed. Double-click here for the choices.");
+    }
     return why(error, credentialsGiven);
 }
 
