@@ -11,3 +11,6 @@ lading_add_test(NAME tst_podmanauth
                 SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_podmanauth.cpp
                         ${CMAKE_CURRENT_LIST_DIR}/fakecredentialhelper.h
                 LIBS lading_oci LABELS unit)
+# A certificate error names the certificate (subject, issuer) and the reason
+lading_add_test(NAME tst_tlserrortext SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_tlserrortext.cpp
+                LIBS lading_testsupport LABELS unit)
