@@ -35,6 +35,7 @@ void JsonHighlighter::setDarkBackground(bool dark)
     m_literal.setForeground(dark ? QColor(0xd7, 0x9b, 0xf5) : QColor(0x8e, 0x24, 0xaa));
     m_literal.setFontWeight(QFont::DemiBold);
     m_digest.setForeground(dark ? QColor(0x7f, 0xd8, 0xd8) : QColor(0x00, 0x6d, 0x77));
+    m_digest.setFontUnderline(true); // digests are links in the inspector
     m_punctuation.setForeground(dark ? QColor(0x9a, 0xa0, 0xa6) : QColor(0x6b, 0x72, 0x80));
     rehighlight();
 }

@@ -1,23 +1,18 @@
 #pragma once
 
-#include <QPointer>
 #include <QWidget>
 
+class InspectorWidget;
+
 namespace oci {
-class ManifestJob;
+class ContentFetcher;
+class Reference;
 class RegistryClient;
 } // namespace oci
 
-class QLabel;
-class QLineEdit;
-class QPlainTextEdit;
-class QStackedWidget;
-class QSyntaxHighlighter;
-class QToolButton;
-
-// The right side of the main window: the selected tag's reference and digest (each with a
-// copy button), media type and size, and the manifest JSON, read-only and highlighted.
-// It fetches the manifest itself; a newer selection cancels the older request.
+// The right side of the main window as MainWindow knows it from issue 2: now a thin shell
+// around InspectorWidget (the inspector), keeping the calls MainWindow makes. New code
+// talks to inspector() directly (showReference with a ContentFetcher, clear(), ...).
 class ManifestPanel final : public QWidget
 {
     Q_OBJECT
@@ -27,17 +22,28 @@ public:
     explicit ManifestPanel(QWidget *parent = nullptr);
     ~ManifestPanel() override;
 
-    // Loads and shows the manifest of host/repository:tag.
+    InspectorWidget *inspector() const { return m_inspector; }
+
+    // Loads and shows host/repository:tag in the inspector. Prefer the fetcher: it is
+    // cached and shared; with a client the inspector keeps a memory-only fetcher of its own.
+    void showTag(oci::ContentFetcher *fetcher, const QString &host, const QString &repository,
+                 const QString &tag);
     void showTag(oci::RegistryClient *client, const QString &host, const QString &repository,
                  const QString &tag);
-    // Shows a sentence instead of a manifest: a hint (nothing or no tag selected) or a
-    // problem (loading failed), which reads as normal text rather than a quiet hint.
+    // A tag or digest reference (a referrer, a digest typed by a person).
+    void showReference(oci::ContentFetcher *fetcher, const oci::Reference &reference);
+    // Shows a sentence instead of a document: a hint (nothing or no tag selected) or a
+    // problem, which reads as normal text rather than a quiet hint.
     enum class HintKind { Hint, Problem };
     void showHint(const QString &text, HintKind kind = HintKind::Hint);
 
+    // A manifest or index is shown (not a hint, loading or a failure).
     bool isManifestShown() const;
+    // "host/repository:tag" (or "@digest") of what is shown; empty otherwise.
     QString reference() const;
     QString digest() const;
+    // The shown manifest re-indented for reading (the inspector's JSON tab shows the raw
+    // bytes by default); empty when none is shown.
     QString manifestText() const;
     QString hintText() const;
 
@@ -45,24 +51,6 @@ Q_SIGNALS:
     void manifestShown(const QString &reference);
     void statusMessage(const QString &message);
 
-protected:
-    void changeEvent(QEvent *event) override;
-
 private:
-    void cancelRequest();
-    void copyToClipboard(const QLineEdit *field, const QString &doneMessage);
-    void applyPalette();
-    QToolButton *makeCopyButton(QLineEdit *field, const QString &toolTip,
-                                const QString &doneMessage);
-
-    QPointer<oci::ManifestJob> m_job;
-    QStackedWidget *m_pages = nullptr;
-    QLabel *m_hint = nullptr;
-    QLabel *m_title = nullptr;
-    QLineEdit *m_reference = nullptr;
-    QLineEdit *m_digest = nullptr;
-    QLabel *m_mediaType = nullptr;
-    QLabel *m_size = nullptr;
-    QPlainTextEdit *m_manifest = nullptr;
-    QSyntaxHighlighter *m_highlighter = nullptr;
+    InspectorWidget *m_inspector = nullptr;
 };

@@ -1,0 +1,167 @@
+#pragma once
+
+#include "inspectorlocation.h"
+
+#include <QByteArray>
+#include <QPointer>
+#include <QWidget>
+
+class InspectorContent;
+class QAction;
+class QFrame;
+class QLabel;
+class QLineEdit;
+class QProgressBar;
+class QPushButton;
+class QStackedWidget;
+class QToolButton;
+
+namespace oci {
+class ContentCache;
+class ContentFetcher;
+class ContentJob;
+class RegistryClient;
+class Reference;
+} // namespace oci
+
+// The inspector: a manifest, index, config or layer shown two ways (readable tabs and the
+// JSON exactly as the registry sent it), with every digest a link, back/forward through
+// what was opened (buttons, Alt+Left / Alt+Right), and copy actions for the reference with
+// digest, `docker pull` / `podman pull` and the digest.
+//
+// Hook-up (MainWindow):
+//     auto *inspector = new InspectorWidget(this);
+//     connect(inspector, &InspectorWidget::statusMessage, statusBar(), ...);
+//     inspector->showReference(fetcher, reference);   // a tag or digest was chosen
+//     inspector->showMessage(tr("Select a tag…"));     // nothing to inspect
+//     inspector->clear();                              // e.g. the registry was removed
+// Content comes through oci::ContentFetcher (cached by digest, offline-capable): pass the
+// fetcher the rest of the window uses for that registry, or a RegistryClient, for which
+// the inspector keeps a fetcher of its own over setContentCache()'s cache (memory only
+// without one). Everything is asynchronous; a newer request cancels the older one.
+class InspectorWidget final : public QWidget
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(InspectorWidget)
+
+public:
+    explicit InspectorWidget(QWidget *parent = nullptr);
+    ~InspectorWidget() override;
+
+    // Opens `reference` (registry/repository with a tag or digest) as a new entry of the
+    // back/forward history. The fetcher must belong to the reference's registry.
+    void showReference(oci::ContentFetcher *fetcher, const oci::Reference &reference);
+    void showReference(oci::RegistryClient *client, const oci::Reference &reference);
+    // The cache for the fetchers made for showReference(RegistryClient*, …); it must
+    // outlive the inspector. Without one, a memory-only cache of the inspector's own.
+    void setContentCache(oci::ContentCache *cache);
+
+    // A sentence instead of a document: a hint (nothing chosen) or a problem. Cancels
+    // loading; the history stays, so Back still works after the next showReference().
+    enum class MessageKind { Hint, Problem };
+    void showMessage(const QString &text, MessageKind kind = MessageKind::Hint);
+    // Forgets everything (history included) and shows the default hint.
+    void clear();
+
+    bool canGoBack() const;
+    bool canGoForward() const;
+    void goBack();
+    void goForward();
+    // Opens a digest named in what is shown, as clicking it does.
+    void openDigest(const QString &digest);
+
+    enum class State { Message, Loading, Failed, Shown };
+    State state() const { return m_state; }
+    // What is shown or loading (meaningless in State::Message).
+    InspectorLocation::Kind kind() const;
+    // "host/repository:tag" when chosen by tag, else "host/repository@digest".
+    QString referenceText() const;
+    // The digest of what is shown; empty until known.
+    QString digest() const;
+    QString mediaType() const;
+    // The document as received (manifest, index or config); empty for layers.
+    QByteArray rawBytes() const;
+    // The tag's digest came from the cache: the registry could not be reached.
+    bool isStale() const;
+    QString messageText() const;
+    // "host/repository@sha256:…"; empty until the digest is known.
+    QString pinnedReference() const;
+    enum class PullTool { Docker, Podman };
+    // "docker pull host/repository@sha256:…"; empty for blobs and until known.
+    QString pullCommand(PullTool tool) const;
+
+    InspectorContent *content() const { return m_content; }
+
+Q_SIGNALS:
+    void statusMessage(const QString &message);
+    // A document (manifest, index or config) or a layer is shown; `reference` as
+    // referenceText().
+    void contentShown(const QString &reference);
+    void navigationChanged();
+
+protected:
+    void changeEvent(QEvent *event) override;
+    void mousePressEvent(QMouseEvent *event) override;
+
+private:
+    oci::ContentFetcher *fetcherFor(oci::RegistryClient *client);
+    void navigateTo(InspectorLocation location);
+    // A place reached from what is shown: same registry and repository, by digest.
+    void openLinked(InspectorLocation location, const QString &digest);
+    void load();
+    void cancelJobs();
+    void onManifestLoaded(oci::ContentJob *job);
+    void onImageConfigLoaded(oci::ContentJob *job);
+    void onArtifactConfigLoaded(oci::ContentJob *job);
+    void onConfigLoaded(oci::ContentJob *job);
+    void showLoading(const QString &text);
+    void showFailure(const QString &text);
+    void showContent();
+    void updateHeader();
+    void updateActions();
+    void updateStaleBanner();
+    void copy(const QString &text, const QString &doneMessage);
+    void rememberTab();
+    QString titleText() const;
+    QString subtitleText() const;
+    QString describeError(const QString &what, const oci::Error &error) const;
+
+    InspectorHistory m_history;
+    State m_state = State::Message;
+    QString m_digest;
+    QString m_mediaType;
+    QByteArray m_bytes;
+    QString m_platform;
+    QString m_staleReason;
+    bool m_keepFocus = false;
+    QPointer<oci::ContentJob> m_job;
+    QPointer<oci::ContentJob> m_configJob;
+    QPointer<oci::ContentCache> m_externalCache;
+    oci::ContentCache *m_ownCache = nullptr;
+    QList<QPointer<oci::ContentFetcher>> m_ownFetchers;
+
+    QStackedWidget *m_pages = nullptr;
+    QLabel *m_hint = nullptr;
+    QToolButton *m_backButton = nullptr;
+    QToolButton *m_forwardButton = nullptr;
+    QAction *m_backAction = nullptr;
+    QAction *m_forwardAction = nullptr;
+    QLabel *m_title = nullptr;
+    QLabel *m_subtitle = nullptr;
+    QToolButton *m_copyButton = nullptr;
+    QAction *m_copyPinned = nullptr;
+    QAction *m_copyDocker = nullptr;
+    QAction *m_copyPodman = nullptr;
+    QAction *m_copyDigest = nullptr;
+    QLineEdit *m_reference = nullptr;
+    QLineEdit *m_digestField = nullptr;
+    QFrame *m_staleBanner = nullptr;
+    QLabel *m_staleText = nullptr;
+    QLabel *m_staleIcon = nullptr;
+    QStackedWidget *m_body = nullptr;
+    QWidget *m_statusPage = nullptr;
+    QLabel *m_statusText = nullptr;
+    QProgressBar *m_busy = nullptr;
+    QPushButton *m_retry = nullptr;
+    InspectorContent *m_content = nullptr;
+};
