@@ -13,3 +13,8 @@ foreach(_t keychainstore registrysession)
         LABELS integration
         TIMEOUT 120)
 endforeach()
+# The three auth modes against the real registry (token and Basic auth)
+lading_add_test(NAME tst_registrysessionauth
+                SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_registrysessionauth.cpp
+                        ${CMAKE_CURRENT_LIST_DIR}/keychaintestmode.h
+                LIBS lading_models lading_testsupport LABELS integration)

@@ -41,6 +41,7 @@ public:
                 "hangchild) sleep 3 ;;\n"
                 "huge) head -c 1000000 /dev/zero | tr '\\0' 'a' ;;\n"
                 "slow) sleep 0.3; printf '{\"Username\":\"slow\",\"Secret\":\"pw\"}' ;;\n"
+                "answer) cat \"$dir/answer.json\" ;;\n"
                 "*) echo \"unknown mode\"; exit 9 ;;\n"
                 "esac\n");
             file.close();
@@ -56,6 +57,14 @@ public:
     QString dir() const { return m_dir.path(); }
 
     void setMode(const QByteArray &mode) { write(QStringLiteral("mode"), mode); }
+    // Mode "answer": the helper prints {"ServerURL", "Username", "Secret"} with these.
+    void setAnswer(const QString &username, const QString &secret)
+    {
+        write(QStringLiteral("answer.json"),
+              "{\"ServerURL\":\"x\",\"Username\":\"" + username.toUtf8() + "\",\"Secret\":\""
+                  + secret.toUtf8() + "\"}");
+        setMode("answer");
+    }
     QByteArray lastStdin() const { return read(QStringLiteral("stdin.txt")); }
     QByteArray lastArguments() const { return read(QStringLiteral("args.txt")); }
     int calls() const { return int(read(QStringLiteral("calls.txt")).count('\n')); }
