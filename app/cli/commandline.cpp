@@ -59,8 +59,9 @@ ParsedCommandLine parseCommandLine(const QStringList &arguments)
                                     QStringLiteral("Also trust the CA certificates in FILE (PEM) "
                                                    "for this registry."),
                                     QStringLiteral("FILE"));
-    const QCommandLineOption insecure(QStringLiteral("insecure"),
-                                      QStringLiteral("Do not verify the registry's TLS certificate."));
+    const QCommandLineOption insecure(
+        QStringLiteral("insecure"),
+        QStringLiteral("Do not verify the registry's TLS certificate."));
     const QCommandLineOption plainHttp(QStringLiteral("plain-http"),
                                        QStringLiteral("Use http:// instead of https://."));
     const QCommandLineOption details(QStringLiteral("details"),
@@ -71,8 +72,9 @@ ParsedCommandLine parseCommandLine(const QStringList &arguments)
                                   QStringLiteral("KEY"));
     const QCommandLineOption json(QStringLiteral("json"),
                                   QStringLiteral("tags --details: print JSON instead of a table."));
-    const QCommandLineOption noCache(QStringLiteral("no-cache"),
-                                     QStringLiteral("Do not use or fill the on-disk content cache."));
+    const QCommandLineOption noCache(
+        QStringLiteral("no-cache"),
+        QStringLiteral("Do not use or fill the on-disk content cache."));
     const QCommandLineOption concurrency(QStringLiteral("concurrency"),
                                          QStringLiteral("Requests in flight for details (1-64, "
                                                         "default 8)."),
@@ -93,13 +95,14 @@ ParsedCommandLine parseCommandLine(const QStringList &arguments)
         parsed.text = parser.helpText();
         // Qt prints the full path of the program; the name reads better.
         const qsizetype firstLineEnd = parsed.text.indexOf(u'\n');
-        parsed.text.replace(0, firstLineEnd, QStringLiteral("Usage: ladingctl [options] command target"));
+        parsed.text.replace(0, firstLineEnd,
+                            QStringLiteral("Usage: ladingctl [options] command target"));
         return parsed;
     }
     if (parser.isSet(version)) {
         parsed.outcome = ParsedCommandLine::Outcome::Version;
-        parsed.text = QCoreApplication::applicationName() + u' '
-                      + QCoreApplication::applicationVersion();
+        parsed.text =
+            QCoreApplication::applicationName() + u' ' + QCoreApplication::applicationVersion();
         return parsed;
     }
 
@@ -135,8 +138,8 @@ ParsedCommandLine parseCommandLine(const QStringList &arguments)
             return usageError(reference.error().message());
         options.reference = std::move(reference).value();
     } else {
-        return usageError(u"unknown command \"" + command
-                          + u"\" (catalog, tags, manifest or inspect)");
+        return usageError(u"unknown command \"" + command +
+                          u"\" (catalog, tags, manifest or inspect)");
     }
     if (options.command != Options::Command::Catalog)
         options.registry = options.reference.registry();
@@ -162,7 +165,8 @@ ParsedCommandLine parseCommandLine(const QStringList &arguments)
     if (options.details && !tags)
         return usageError(QStringLiteral("--details is for the tags command"));
     if (options.json && !options.details)
-        return usageError(QStringLiteral("--json needs tags --details (inspect always prints JSON)"));
+        return usageError(
+            QStringLiteral("--json needs tags --details (inspect always prints JSON)"));
     if (parser.isSet(sort)) {
         const QString key = parser.value(sort);
         if (!tags)

@@ -19,17 +19,17 @@ struct Options
     QString username;
     bool passwordFromStdin = false;
     QString caFile;
-    bool insecure = false;    // https without certificate verification, this registry only
+    bool insecure = false; // https without certificate verification, this registry only
     bool plainHttp = false;
 
     // tags
-    bool details = false;            // digest, size, created, platforms per tag
+    bool details = false; // digest, size, created, platforms per tag
     oci::TagSortKey sort = oci::TagSortKey::Name;
-    bool sorted = false;             // --sort given (plain tags are otherwise in registry order)
-    bool json = false;               // tags --details as JSON instead of a table
+    bool sorted = false; // --sort given (plain tags are otherwise in registry order)
+    bool json = false;   // tags --details as JSON instead of a table
     // tags --details, inspect
-    bool noCache = false;            // memory only: no on-disk content cache
-    int concurrency = 8;             // requests in flight for --details
+    bool noCache = false; // memory only: no on-disk content cache
+    int concurrency = 8;  // requests in flight for --details
 };
 
 struct ParsedCommandLine

@@ -78,8 +78,9 @@ void addImage(QJsonObject &object, const std::shared_ptr<const oci::ManifestDocu
 {
     if (manifest && manifest->isImageManifest()) {
         const oci::Digest &configDigest = manifest->manifest().config.digest();
-        object.insert(QStringLiteral("config"), config ? QJsonValue(configJson(configDigest, *config))
-                                                       : QJsonValue(QJsonValue::Null));
+        object.insert(QStringLiteral("config"), config
+                                                    ? QJsonValue(configJson(configDigest, *config))
+                                                    : QJsonValue(QJsonValue::Null));
         object.insert(QStringLiteral("layers"), layersJson(manifest));
     }
 }
@@ -123,7 +124,8 @@ int otherTags(const oci::TagDetails &row, const QHash<oci::Digest, int> &perDige
 
 QString shortDate(const QDateTime &date)
 {
-    return date.isValid() ? date.toUTC().toString(QStringLiteral("yyyy-MM-dd HH:mm")) : QStringLiteral("-");
+    return date.isValid() ? date.toUTC().toString(QStringLiteral("yyyy-MM-dd HH:mm"))
+                          : QStringLiteral("-");
 }
 
 } // namespace
@@ -198,14 +200,19 @@ QJsonObject inspectJson(const QString &reference, const oci::TagDetails &row,
 QStringList tagTable(const QList<oci::TagDetails> &rows, const QHash<oci::Digest, int> &perDigest)
 {
     QList<QStringList> cells;
-    cells << QStringList{QStringLiteral("TAG"), QStringLiteral("DIGEST"), QStringLiteral("SIZE"),
-                         QStringLiteral("CREATED"), QStringLiteral("PLATFORMS"),
-                         QStringLiteral("TYPE"), QStringLiteral("SHARED")};
+    cells << QStringList{QStringLiteral("TAG"),       QStringLiteral("DIGEST"),
+                         QStringLiteral("SIZE"),      QStringLiteral("CREATED"),
+                         QStringLiteral("PLATFORMS"), QStringLiteral("TYPE"),
+                         QStringLiteral("SHARED")};
     for (const oci::TagDetails &row : rows) {
         const oci::ImageDetails &details = row.details;
         if (row.error.code() != oci::Error::Code::None && details.digest.isNull()) {
-            cells << QStringList{row.tag, QStringLiteral("-"), QStringLiteral("-"), QStringLiteral("-"),
-                                 QStringLiteral("-"), u"error: " + oci::Error::codeName(row.error.code()),
+            cells << QStringList{row.tag,
+                                 QStringLiteral("-"),
+                                 QStringLiteral("-"),
+                                 QStringLiteral("-"),
+                                 QStringLiteral("-"),
+                                 u"error: " + oci::Error::codeName(row.error.code()),
                                  QStringLiteral("-")};
             continue;
         }
@@ -218,8 +225,9 @@ QStringList tagTable(const QList<oci::TagDetails> &rows, const QHash<oci::Digest
                              details.digest.shortString(),
                              humanSize(details.compressedSize),
                              shortDate(details.created),
-                             details.platforms.isEmpty() ? QStringLiteral("-")
-                                                         : details.platforms.join(QStringLiteral(", ")),
+                             details.platforms.isEmpty()
+                                 ? QStringLiteral("-")
+                                 : details.platforms.join(QStringLiteral(", ")),
                              type,
                              QString::number(otherTags(row, perDigest))};
     }
@@ -249,8 +257,9 @@ QByteArray tagJson(const QList<oci::TagDetails> &rows, const QHash<oci::Digest, 
         const oci::ImageDetails &details = row.details;
         QJsonObject object{
             {QStringLiteral("tag"), row.tag},
-            {QStringLiteral("digest"), details.digest.isNull() ? QJsonValue(QJsonValue::Null)
-                                                               : QJsonValue(details.digest.toString())},
+            {QStringLiteral("digest"), details.digest.isNull()
+                                           ? QJsonValue(QJsonValue::Null)
+                                           : QJsonValue(details.digest.toString())},
             {QStringLiteral("mediaType"), details.mediaType},
             {QStringLiteral("kind"), kindName(details.kind)},
             {QStringLiteral("format"), formatName(details.format)},

@@ -19,9 +19,7 @@
 namespace cli {
 
 Runner::Runner(Options options, QString password, QObject *parent)
-    : QObject(parent)
-    , m_options(std::move(options))
-    , m_password(std::move(password))
+    : QObject(parent), m_options(std::move(options)), m_password(std::move(password))
 {
     m_transport = new oci::Transport(this);
     auto chain = std::make_shared<oci::ChainedCredentialProvider>();
@@ -127,9 +125,8 @@ void Runner::startTags()
             startTagDetails(tags);
             return;
         }
-        std::sort(tags.begin(), tags.end(), [](const QString &a, const QString &b) {
-            return oci::naturalCompare(a, b) < 0;
-        });
+        std::sort(tags.begin(), tags.end(),
+                  [](const QString &a, const QString &b) { return oci::naturalCompare(a, b) < 0; });
         writeLines(tags);
         Q_EMIT finished(0);
     });
@@ -138,32 +135,35 @@ void Runner::startTags()
 void Runner::startTagDetails(const QStringList &tags)
 {
     makeFetcher();
-    connect(m_resolver, &oci::DetailsResolver::idle, this, [this, tags] {
-        QList<oci::TagDetails> rows;
-        rows.reserve(tags.size());
-        int failed = 0;
-        QString firstError;
-        for (const QString &tag : tags) {
-            const oci::TagDetails row = m_resolver->results().value(tag);
-            if (row.error.code() != oci::Error::Code::None && ++failed == 1)
-                firstError = tag + u": " + row.error.describe();
-            rows << row;
-        }
-        oci::sortTagDetails(rows, m_options.sort);
-        const QHash<oci::Digest, int> perDigest = oci::tagsPerDigest(rows);
-        if (m_options.json)
-            writeStdout(tagJson(rows, perDigest));
-        else
-            writeLines(tagTable(rows, perDigest));
-        if (failed > 0) {
-            fail(QStringLiteral("%1 of %2 tags without details (first: %3)")
-                     .arg(failed)
-                     .arg(tags.size())
-                     .arg(firstError));
-            return;
-        }
-        Q_EMIT finished(0);
-    }, Qt::SingleShotConnection);
+    connect(
+        m_resolver, &oci::DetailsResolver::idle, this,
+        [this, tags] {
+            QList<oci::TagDetails> rows;
+            rows.reserve(tags.size());
+            int failed = 0;
+            QString firstError;
+            for (const QString &tag : tags) {
+                const oci::TagDetails row = m_resolver->results().value(tag);
+                if (row.error.code() != oci::Error::Code::None && ++failed == 1)
+                    firstError = tag + u": " + row.error.describe();
+                rows << row;
+            }
+            oci::sortTagDetails(rows, m_options.sort);
+            const QHash<oci::Digest, int> perDigest = oci::tagsPerDigest(rows);
+            if (m_options.json)
+                writeStdout(tagJson(rows, perDigest));
+            else
+                writeLines(tagTable(rows, perDigest));
+            if (failed > 0) {
+                fail(QStringLiteral("%1 of %2 tags without details (first: %3)")
+                         .arg(failed)
+                         .arg(tags.size())
+                         .arg(firstError));
+                return;
+            }
+            Q_EMIT finished(0);
+        },
+        Qt::SingleShotConnection);
     m_resolver->request(tags);
 }
 
@@ -171,39 +171,43 @@ void Runner::startInspect()
 {
     makeFetcher();
     const QString identifier = m_options.reference.identifier();
-    connect(m_resolver, &oci::DetailsResolver::idle, this, [this, identifier] {
-        const oci::TagDetails row = m_resolver->results().value(identifier);
-        if (row.error.code() != oci::Error::Code::None || row.details.isNull()) {
-            fail(row.error.describe());
-            return;
-        }
-        if (row.stale) {
-            printError(QStringLiteral("warning: the registry could not be asked (%1); %2 is "
-                                      "the digest it had when last seen and may be out of date")
-                           .arg(row.networkError.describe(), row.details.digest.toString()));
-        }
-        oci::ReferrersJob *job =
-            m_fetcher->referrers(m_options.reference.repository(), row.details.digest);
-        job->setParent(this);
-        connect(job, &oci::Job::finished, this, [this, job, row] {
-            ReferrerList referrers;
-            if (job->succeeded()) {
-                referrers.descriptors = job->referrers();
-                referrers.source = job->source() == oci::ReferrersJob::Source::Api ? QStringLiteral("api")
-                                   : job->source() == oci::ReferrersJob::Source::FallbackTag
-                                       ? QStringLiteral("fallback-tag")
-                                       : QStringLiteral("none");
-            } else {
-                referrers.source = QStringLiteral("none");
-                referrers.error = job->error().describe();
+    connect(
+        m_resolver, &oci::DetailsResolver::idle, this,
+        [this, identifier] {
+            const oci::TagDetails row = m_resolver->results().value(identifier);
+            if (row.error.code() != oci::Error::Code::None || row.details.isNull()) {
+                fail(row.error.describe());
+                return;
             }
-            job->deleteLater();
-            const QJsonObject object =
-                inspectJson(m_options.reference.toString(), row, referrers);
-            writeStdout(QJsonDocument(object).toJson(QJsonDocument::Indented));
-            Q_EMIT finished(0);
-        });
-    }, Qt::SingleShotConnection);
+            if (row.stale) {
+                printError(QStringLiteral("warning: the registry could not be asked (%1); %2 is "
+                                          "the digest it had when last seen and may be out of date")
+                               .arg(row.networkError.describe(), row.details.digest.toString()));
+            }
+            oci::ReferrersJob *job =
+                m_fetcher->referrers(m_options.reference.repository(), row.details.digest);
+            job->setParent(this);
+            connect(job, &oci::Job::finished, this, [this, job, row] {
+                ReferrerList referrers;
+                if (job->succeeded()) {
+                    referrers.descriptors = job->referrers();
+                    referrers.source = job->source() == oci::ReferrersJob::Source::Api
+                                           ? QStringLiteral("api")
+                                       : job->source() == oci::ReferrersJob::Source::FallbackTag
+                                           ? QStringLiteral("fallback-tag")
+                                           : QStringLiteral("none");
+                } else {
+                    referrers.source = QStringLiteral("none");
+                    referrers.error = job->error().describe();
+                }
+                job->deleteLater();
+                const QJsonObject object =
+                    inspectJson(m_options.reference.toString(), row, referrers);
+                writeStdout(QJsonDocument(object).toJson(QJsonDocument::Indented));
+                Q_EMIT finished(0);
+            });
+        },
+        Qt::SingleShotConnection);
     m_resolver->request({identifier});
 }
 

@@ -22,12 +22,12 @@
 #include <QCoreApplication>
 #include <QElapsedTimer>
 #include <QFile>
-#include <QThread>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QSignalSpy>
 #include <QTemporaryDir>
+#include <QThread>
 #include <QTimer>
 
 #include <algorithm>
@@ -64,8 +64,8 @@ double childrenCpuMs()
 {
     rusage usage{};
     getrusage(RUSAGE_CHILDREN, &usage);
-    return double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) * 1000.0
-           + double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1000.0;
+    return double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) * 1000.0 +
+           double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1000.0;
 }
 
 struct Timed
@@ -126,7 +126,8 @@ bool seedDistinct(RegistryProcess &registry, const SeededImage &base, const QStr
     }
     for (int i = 0; i < count; ++i) {
         QJsonObject config = baseConfig;
-        config.insert(QStringLiteral("created"), start.addSecs(qint64(i) * 3600).toString(Qt::ISODate));
+        config.insert(QStringLiteral("created"),
+                      start.addSecs(qint64(i) * 3600).toString(Qt::ISODate));
         const QByteArray configBytes = QJsonDocument(config).toJson(QJsonDocument::Compact);
         if (!cachetest::uploadBlob(registry, repository, configBytes))
             return false;
@@ -136,7 +137,8 @@ bool seedDistinct(RegistryProcess &registry, const SeededImage &base, const QStr
         descriptor.insert(QStringLiteral("size"), configBytes.size());
         manifest.insert(QStringLiteral("config"), descriptor);
         const QString tag = QStringLiteral("1.%1").arg(i);
-        if (!cachetest::putManifest(registry, repository, tag, "application/vnd.oci.image.manifest.v1+json",
+        if (!cachetest::putManifest(registry, repository, tag,
+                                    "application/vnd.oci.image.manifest.v1+json",
                                     QJsonDocument(manifest).toJson(QJsonDocument::Compact)))
             return false;
         *tags << tag;
@@ -165,14 +167,16 @@ StallResult measureStall(const RegistryProcess &registry, const QString &reposit
     QTimer ticker;
     ticker.setInterval(5);
     QObject::connect(&ticker, &QTimer::timeout, &ticker, [&] {
-        result.longestStallMs = std::max(result.longestStallMs, double(sinceTick.nsecsElapsed()) / 1e6 - 5.0);
+        result.longestStallMs =
+            std::max(result.longestStallMs, double(sinceTick.nsecsElapsed()) / 1e6 - 5.0);
         sinceTick.start();
     });
     total.start();
     sinceTick.start();
     ticker.start();
     std::unique_ptr<oci::TagListJob> list(harness.client()->tags(repository));
-    QObject::connect(list.get(), &oci::Job::finished, &resolver, [&] { resolver.request(list->tags()); });
+    QObject::connect(list.get(), &oci::Job::finished, &resolver,
+                     [&] { resolver.request(list->tags()); });
     QSignalSpy idle(&resolver, &oci::DetailsResolver::idle);
     idle.wait(600000);
     ticker.stop();
@@ -187,21 +191,24 @@ int main(int argc, char *argv[])
 {
     QCoreApplication app(argc, argv);
     QCommandLineParser parser;
-    parser.setApplicationDescription(QStringLiteral("Lading tag benchmark: ladingctl beside skopeo."));
+    parser.setApplicationDescription(
+        QStringLiteral("Lading tag benchmark: ladingctl beside skopeo."));
     parser.addHelpOption();
-    const QCommandLineOption tagsOption(QStringLiteral("tags"), QStringLiteral("Tags to list (5000)."),
-                                        QStringLiteral("N"), QStringLiteral("5000"));
+    const QCommandLineOption tagsOption(QStringLiteral("tags"),
+                                        QStringLiteral("Tags to list (5000)."), QStringLiteral("N"),
+                                        QStringLiteral("5000"));
     const QCommandLineOption detailsOption(QStringLiteral("details"),
                                            QStringLiteral("Tags for the details run (500)."),
                                            QStringLiteral("N"), QStringLiteral("500"));
     const QCommandLineOption sampleOption(QStringLiteral("sample"),
                                           QStringLiteral("skopeo inspect runs, extrapolated (50)."),
                                           QStringLiteral("N"), QStringLiteral("50"));
-    const QCommandLineOption runsOption(QStringLiteral("runs"),
-                                        QStringLiteral("Runs per measurement; the median is shown (3)."),
-                                        QStringLiteral("N"), QStringLiteral("3"));
-    const QCommandLineOption ladingctlOption(QStringLiteral("ladingctl"), QStringLiteral("ladingctl to run."),
-                                             QStringLiteral("PATH"), QStringLiteral(LADINGCTL_PATH));
+    const QCommandLineOption runsOption(
+        QStringLiteral("runs"), QStringLiteral("Runs per measurement; the median is shown (3)."),
+        QStringLiteral("N"), QStringLiteral("3"));
+    const QCommandLineOption ladingctlOption(
+        QStringLiteral("ladingctl"), QStringLiteral("ladingctl to run."), QStringLiteral("PATH"),
+        QStringLiteral(LADINGCTL_PATH));
     parser.addOptions({tagsOption, detailsOption, sampleOption, runsOption, ladingctlOption});
     parser.process(app);
     const int tagCount = std::max(1, parser.value(tagsOption).toInt());
@@ -223,10 +230,14 @@ int main(int argc, char *argv[])
     const QString host = registry.host();
     const auto loadAverage = [] {
         QFile file(QStringLiteral("/proc/loadavg"));
-        return file.open(QIODevice::ReadOnly) ? QString::fromLatin1(file.readAll().trimmed()) : QString();
+        return file.open(QIODevice::ReadOnly) ? QString::fromLatin1(file.readAll().trimmed())
+                                              : QString();
     };
-    say(QStringLiteral("machine: %1 cores, load average %2").arg(QThread::idealThreadCount()).arg(loadAverage()));
-    say(QStringLiteral("registry: docker-registry on %1 (anonymous, plain http); %2 runs per figure, median")
+    say(QStringLiteral("machine: %1 cores, load average %2")
+            .arg(QThread::idealThreadCount())
+            .arg(loadAverage()));
+    say(QStringLiteral(
+            "registry: docker-registry on %1 (anonymous, plain http); %2 runs per figure, median")
             .arg(host)
             .arg(runs));
 
@@ -248,8 +259,9 @@ int main(int argc, char *argv[])
         say(QStringLiteral("seeding the details repository failed"));
         return 1;
     }
-    say(QStringLiteral("seeded: bench/list with %1 tags (one image), bench/details with %2 tags (%2 "
-                       "distinct images) in %3")
+    say(QStringLiteral(
+            "seeded: bench/list with %1 tags (one image), bench/details with %2 tags (%2 "
+            "distinct images) in %3")
             .arg(tagCount)
             .arg(detailCount)
             .arg(seconds(double(seeding.elapsed()))));
@@ -262,8 +274,10 @@ int main(int argc, char *argv[])
 
     // 1. Listing.
     const double ladingList = medianOf(runs, [&] {
-        Timed t = timeTool(ladingctl, {QStringLiteral("tags"), host + u"/bench/list", QStringLiteral("--plain-http")},
-                           ladingEnv);
+        Timed t = timeTool(
+            ladingctl,
+            {QStringLiteral("tags"), host + u"/bench/list", QStringLiteral("--plain-http")},
+            ladingEnv);
         if (t.ok && t.out.count('\n') != tagCount) {
             t.ok = false;
             t.error = QStringLiteral("ladingctl listed %1 tags").arg(t.out.count('\n'));
@@ -272,11 +286,12 @@ int main(int argc, char *argv[])
     });
     const double skopeoList = medianOf(runs, [&] {
         return timeTool(QStringLiteral("skopeo"),
-                        QStringList{QStringLiteral("list-tags")} + skopeoTls
-                            + QStringList{u"docker://" + host + u"/bench/list"},
+                        QStringList{QStringLiteral("list-tags")} + skopeoTls +
+                            QStringList{u"docker://" + host + u"/bench/list"},
                         toolEnv);
     });
-    say(QStringLiteral("list %1 tags:  ladingctl tags %2   skopeo list-tags %3   ratio %4 (goal <= 1.0x)")
+    say(QStringLiteral(
+            "list %1 tags:  ladingctl tags %2   skopeo list-tags %3   ratio %4 (goal <= 1.0x)")
             .arg(tagCount)
             .arg(seconds(ladingList), seconds(skopeoList), ratio(ladingList, skopeoList)));
 
@@ -285,9 +300,9 @@ int main(int argc, char *argv[])
         return medianOf(runs, [&] {
             Timed t = timeTool(ladingctl,
                                QStringList{QStringLiteral("tags"), host + u"/bench/details",
-                                           QStringLiteral("--plain-http"), QStringLiteral("--details"),
-                                           QStringLiteral("--json")}
-                                   + extra,
+                                           QStringLiteral("--plain-http"),
+                                           QStringLiteral("--details"), QStringLiteral("--json")} +
+                                   extra,
                                ladingEnv);
             if (t.ok && QJsonDocument::fromJson(t.out).array().size() != detailCount) {
                 t.ok = false;
@@ -298,15 +313,15 @@ int main(int argc, char *argv[])
     };
     const double ladingDetailsCold = detailsRun({QStringLiteral("--no-cache")});
     const double ladingDetailsColdCpu = g_lastCpuMs;
-    const double ladingDetailsSerial =
-        detailsRun({QStringLiteral("--no-cache"), QStringLiteral("--concurrency"), QStringLiteral("1")});
+    const double ladingDetailsSerial = detailsRun(
+        {QStringLiteral("--no-cache"), QStringLiteral("--concurrency"), QStringLiteral("1")});
     (void)detailsRun({}); // fills the disk cache
     const double ladingDetailsWarm = detailsRun({});
     // skopeo inspect as a person runs it (it also lists the repository's tags for
     // "RepoTags"), and with --no-tags (manifest and config only, as Lading does).
     struct SkopeoFigure
     {
-        double total = 0;   // extrapolated to detailCount
+        double total = 0; // extrapolated to detailCount
         double perTag = 0;
         double cpuPerTag = 0;
     };
@@ -315,10 +330,11 @@ int main(int argc, char *argv[])
         double cpu = 0;
         for (int i = 0; i < sample; ++i) {
             const QString tag = detailTags.at(int(qint64(i) * detailCount / sample));
-            const Timed t = timeTool(QStringLiteral("skopeo"),
-                                     QStringList{QStringLiteral("inspect")} + skopeoTls + extra
-                                         + QStringList{u"docker://" + host + u"/bench/details:" + tag},
-                                     toolEnv);
+            const Timed t =
+                timeTool(QStringLiteral("skopeo"),
+                         QStringList{QStringLiteral("inspect")} + skopeoTls + extra +
+                             QStringList{u"docker://" + host + u"/bench/details:" + tag},
+                         toolEnv);
             if (!t.ok) {
                 say(u"FAILED: " + t.error);
                 return false;
@@ -333,16 +349,20 @@ int main(int argc, char *argv[])
     };
     SkopeoFigure skopeoDefault;
     SkopeoFigure skopeoNoTags;
-    if (!skopeoInspect({}, &skopeoDefault) || !skopeoInspect({QStringLiteral("--no-tags")}, &skopeoNoTags))
+    if (!skopeoInspect({}, &skopeoDefault) ||
+        !skopeoInspect({QStringLiteral("--no-tags")}, &skopeoNoTags))
         return 1;
     const double skopeoDetails = skopeoDefault.total;
     say(QStringLiteral("details of %1 tags (%1 distinct images; digest, size, created, platforms):")
             .arg(detailCount));
-    say(QStringLiteral("  ladingctl tags --details, empty cache (--no-cache): %1 (ladingctl CPU %2)")
+    say(QStringLiteral(
+            "  ladingctl tags --details, empty cache (--no-cache): %1 (ladingctl CPU %2)")
             .arg(seconds(ladingDetailsCold), seconds(ladingDetailsColdCpu)));
-    say(QStringLiteral("  ladingctl tags --details, empty cache, one request at a time (--concurrency 1): %1")
+    say(QStringLiteral(
+            "  ladingctl tags --details, empty cache, one request at a time (--concurrency 1): %1")
             .arg(seconds(ladingDetailsSerial)));
-    say(QStringLiteral("  ladingctl tags --details, warm disk cache (HEADs only): %1").arg(seconds(ladingDetailsWarm)));
+    say(QStringLiteral("  ladingctl tags --details, warm disk cache (HEADs only): %1")
+            .arg(seconds(ladingDetailsWarm)));
     const auto skopeoLine = [&](const QString &what, const SkopeoFigure &figure) {
         say(QStringLiteral("  %1: %2 (measured on %3 tags: %4 per tag, skopeo CPU %5 per tag; "
                            "extrapolated to %6)")
@@ -356,17 +376,20 @@ int main(int argc, char *argv[])
     say(QStringLiteral("  ratio vs skopeo inspect: empty cache %1, warm cache %2 (goal <= 0.1x)")
             .arg(ratio(ladingDetailsCold, skopeoDetails), ratio(ladingDetailsWarm, skopeoDetails)));
     say(QStringLiteral("  ratio vs skopeo inspect --no-tags: empty cache %1, warm cache %2")
-            .arg(ratio(ladingDetailsCold, skopeoNoTags.total), ratio(ladingDetailsWarm, skopeoNoTags.total)));
+            .arg(ratio(ladingDetailsCold, skopeoNoTags.total),
+                 ratio(ladingDetailsWarm, skopeoNoTags.total)));
 
     // 3. The event loop while details fill in (in process, memory cache).
     const StallResult stall = measureStall(registry, QStringLiteral("bench/list"));
-    say(QStringLiteral("in-process DetailsResolver, %1 tags (list + details): %2, longest event-loop "
-                       "stall %3 ms (goal <= 50 ms)")
+    say(QStringLiteral(
+            "in-process DetailsResolver, %1 tags (list + details): %2, longest event-loop "
+            "stall %3 ms (goal <= 50 ms)")
             .arg(stall.tags)
             .arg(seconds(stall.totalMs))
             .arg(QString::number(stall.longestStallMs, 'f', 1)));
     const StallResult distinct = measureStall(registry, QStringLiteral("bench/details"));
-    say(QStringLiteral("in-process DetailsResolver, %1 distinct images: %2, longest event-loop stall %3 ms")
+    say(QStringLiteral(
+            "in-process DetailsResolver, %1 distinct images: %2, longest event-loop stall %3 ms")
             .arg(distinct.tags)
             .arg(seconds(distinct.totalMs))
             .arg(QString::number(distinct.longestStallMs, 'f', 1)));

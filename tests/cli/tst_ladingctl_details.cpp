@@ -98,7 +98,8 @@ private:
 Run TestLadingctlDetails::run(const QStringList &arguments, const QString &cacheHome, int timeoutMs)
 {
     QProcessEnvironment env = clitest::environment(m_dockerConfig.path());
-    env.insert(QStringLiteral("XDG_CACHE_HOME"), cacheHome.isEmpty() ? m_cacheHome.path() : cacheHome);
+    env.insert(QStringLiteral("XDG_CACHE_HOME"),
+               cacheHome.isEmpty() ? m_cacheHome.path() : cacheHome);
     const testsupport::ToolResult result =
         testsupport::runTool(QStringLiteral(LADINGCTL_PATH), arguments, timeoutMs, env);
     Run r;
@@ -132,15 +133,17 @@ void TestLadingctlDetails::initTestCase()
     m_sharedTags = *shared;
 
     // "old" and "new": the OCI image with another created date in its config.
-    for (const auto &[tag, created] : {std::pair{QStringLiteral("old"), QStringLiteral("2015-05-05T05:05:05Z")},
-                                       std::pair{QStringLiteral("new"), QStringLiteral("2035-01-02T03:04:05Z")}}) {
+    for (const auto &[tag, created] :
+         {std::pair{QStringLiteral("old"), QStringLiteral("2015-05-05T05:05:05Z")},
+          std::pair{QStringLiteral("new"), QStringLiteral("2035-01-02T03:04:05Z")}}) {
         QJsonObject config = json(m_oci.config);
         config.insert(QStringLiteral("created"), created);
         const QByteArray configBytes = compact(config);
         QVERIFY(cachetest::uploadBlob(*m_registry, Repo, configBytes));
         QJsonObject manifest = json(m_oci.manifest);
         QJsonObject configDescriptor = manifest.value(u"config").toObject();
-        configDescriptor.insert(QStringLiteral("digest"), oci::Digest::sha256Of(configBytes).toString());
+        configDescriptor.insert(QStringLiteral("digest"),
+                                oci::Digest::sha256Of(configBytes).toString());
         configDescriptor.insert(QStringLiteral("size"), configBytes.size());
         manifest.insert(QStringLiteral("config"), configDescriptor);
         QVERIFY(cachetest::putManifest(*m_registry, Repo, tag, OciManifestType, compact(manifest)));
@@ -149,7 +152,8 @@ void TestLadingctlDetails::initTestCase()
 
     // Names for the natural order, all on the OCI image's digest.
     RegistrySeeder seeder(*m_registry);
-    for (const QString &tag : {QStringLiteral("1.9"), QStringLiteral("1.10"), QStringLiteral("1.2")})
+    for (const QString &tag :
+         {QStringLiteral("1.9"), QStringLiteral("1.10"), QStringLiteral("1.2")})
         QVERIFY_RESULT(seeder.linkTag(Repo, tag, m_oci.digest.toString()));
 
     // An SBOM for the OCI image, found through the fallback tag (no referrers API here).
@@ -165,28 +169,31 @@ void TestLadingctlDetails::initTestCase()
         {QStringLiteral("layers"), QJsonArray{descriptor(SbomType.toLatin1(), sbom)}},
         {QStringLiteral("subject"), descriptor(OciManifestType, m_oci.manifest)},
     });
-    QVERIFY(cachetest::putManifest(*m_registry, Repo, QStringLiteral("sbom"), OciManifestType, m_artifact));
+    QVERIFY(cachetest::putManifest(*m_registry, Repo, QStringLiteral("sbom"), OciManifestType,
+                                   m_artifact));
     QJsonObject entry = descriptor(OciManifestType, m_artifact);
     entry.insert(QStringLiteral("artifactType"), SbomType);
-    const QByteArray referrers = compact(QJsonObject{{QStringLiteral("schemaVersion"), 2},
-                                                     {QStringLiteral("mediaType"), QString::fromLatin1(OciIndexType)},
-                                                     {QStringLiteral("manifests"), QJsonArray{entry}}});
-    QVERIFY(cachetest::putManifest(*m_registry, Repo, u"sha256-" + m_oci.digest.encoded(), OciIndexType,
-                                   referrers));
+    const QByteArray referrers =
+        compact(QJsonObject{{QStringLiteral("schemaVersion"), 2},
+                            {QStringLiteral("mediaType"), QString::fromLatin1(OciIndexType)},
+                            {QStringLiteral("manifests"), QJsonArray{entry}}});
+    QVERIFY(cachetest::putManifest(*m_registry, Repo, u"sha256-" + m_oci.digest.encoded(),
+                                   OciIndexType, referrers));
 }
 
 void TestLadingctlDetails::tagTable()
 {
-    const Run r = run({QStringLiteral("tags"), ref(Repo), QStringLiteral("--plain-http"), QStringLiteral("--details")});
+    const Run r = run({QStringLiteral("tags"), ref(Repo), QStringLiteral("--plain-http"),
+                       QStringLiteral("--details")});
     QVERIFY2(r.exitCode == 0, r.describe().constData());
     QVERIFY2(r.err.isEmpty(), r.err.constData());
     QList<QByteArray> lines = r.out.split('\n');
     QVERIFY(lines.last().isEmpty());
     lines.removeLast();
-    QCOMPARE(cells(lines.first()), (QStringList{QStringLiteral("TAG"), QStringLiteral("DIGEST"),
-                                                QStringLiteral("SIZE"), QStringLiteral("CREATED"),
-                                                QStringLiteral("PLATFORMS"), QStringLiteral("TYPE"),
-                                                QStringLiteral("SHARED")}));
+    QCOMPARE(cells(lines.first()),
+             (QStringList{QStringLiteral("TAG"), QStringLiteral("DIGEST"), QStringLiteral("SIZE"),
+                          QStringLiteral("CREATED"), QStringLiteral("PLATFORMS"),
+                          QStringLiteral("TYPE"), QStringLiteral("SHARED")}));
     QHash<QString, QStringList> rows;
     for (qsizetype i = 1; i < lines.size(); ++i) {
         const QStringList row = cells(lines.at(i));
@@ -208,14 +215,15 @@ void TestLadingctlDetails::tagTable()
     QCOMPARE(rows.value(QStringLiteral("old")).at(3), QStringLiteral("2015-05-05 05:05"));
     QCOMPARE(rows.value(QStringLiteral("sbom")).at(5), QStringLiteral("OCI artifact"));
     QVERIFY(rows.value(u"sha256-" + m_oci.digest.encoded()).at(5).endsWith(u"(referrers)"));
-    QCOMPARE(rows.size(), 15); // 1.0 docker multi old new sbom, same-* (5), 1.2 1.9 1.10, fallback tag
+    QCOMPARE(rows.size(),
+             15); // 1.0 docker multi old new sbom, same-* (5), 1.2 1.9 1.10, fallback tag
 }
 
 QJsonArray TestLadingctlDetails::tagsJson(const QStringList &extra)
 {
     const Run r = run(QStringList{QStringLiteral("tags"), ref(Repo), QStringLiteral("--plain-http"),
-                                  QStringLiteral("--details"), QStringLiteral("--json")}
-                      + extra);
+                                  QStringLiteral("--details"), QStringLiteral("--json")} +
+                      extra);
     if (r.exitCode != 0 || !r.err.isEmpty())
         qWarning("%s", r.describe().constData());
     QJsonParseError error;
@@ -230,7 +238,8 @@ void TestLadingctlDetails::tagJsonSortedByCreated()
     const QJsonArray rows = tagsJson({QStringLiteral("--sort"), QStringLiteral("created")});
     QCOMPARE(rows.size(), 15);
     QCOMPARE(rows.first().toObject().value(u"tag").toString(), QStringLiteral("new"));
-    QCOMPARE(rows.first().toObject().value(u"created").toString(), QStringLiteral("2035-01-02T03:04:05Z"));
+    QCOMPARE(rows.first().toObject().value(u"created").toString(),
+             QStringLiteral("2035-01-02T03:04:05Z"));
     // Newest first; the artifact and the referrers index have no date and come last.
     QDateTime previous;
     bool undated = false;
@@ -294,15 +303,16 @@ void TestLadingctlDetails::tagNamesInNaturalOrder()
     QCOMPARE(names.mid(0, 4), (QStringList{QStringLiteral("1.0"), QStringLiteral("1.2"),
                                            QStringLiteral("1.9"), QStringLiteral("1.10")}));
     // Without --details, --sort name sorts the plain list the same way.
-    const Run r = run({QStringLiteral("tags"), ref(Repo), QStringLiteral("--plain-http"), QStringLiteral("--sort"),
-                       QStringLiteral("name")});
+    const Run r = run({QStringLiteral("tags"), ref(Repo), QStringLiteral("--plain-http"),
+                       QStringLiteral("--sort"), QStringLiteral("name")});
     QVERIFY2(r.exitCode == 0, r.describe().constData());
     QCOMPARE(QString::fromUtf8(r.out).split(u'\n', Qt::SkipEmptyParts), names);
 }
 
 void TestLadingctlDetails::inspectImageWithReferrers()
 {
-    const Run r = run({QStringLiteral("inspect"), ref(Repo + u":1.0"), QStringLiteral("--plain-http")});
+    const Run r =
+        run({QStringLiteral("inspect"), ref(Repo + u":1.0"), QStringLiteral("--plain-http")});
     QVERIFY2(r.exitCode == 0, r.describe().constData());
     QVERIFY2(r.err.isEmpty(), r.err.constData());
     const QJsonObject object = json(r.out);
@@ -311,10 +321,11 @@ void TestLadingctlDetails::inspectImageWithReferrers()
     QCOMPARE(object.value(u"kind").toString(), QStringLiteral("image"));
     QCOMPARE(qint64(object.value(u"manifestSize").toDouble()), qint64(m_oci.manifest.size()));
     QCOMPARE(qint64(object.value(u"compressedSize").toDouble()), sizeOf(m_oci.manifest));
-    QCOMPARE(object.value(u"created").toString(),
-             QDateTime::fromString(json(m_oci.config).value(u"created").toString(), Qt::ISODateWithMs)
-                 .toUTC()
-                 .toString(Qt::ISODate));
+    QCOMPARE(
+        object.value(u"created").toString(),
+        QDateTime::fromString(json(m_oci.config).value(u"created").toString(), Qt::ISODateWithMs)
+            .toUTC()
+            .toString(Qt::ISODate));
     QCOMPARE(object.value(u"platforms").toArray(), QJsonArray{QStringLiteral("linux/amd64")});
     QCOMPARE(object.value(u"stale").toBool(true), false);
     const QJsonObject config = object.value(u"config").toObject();
@@ -329,16 +340,19 @@ void TestLadingctlDetails::inspectImageWithReferrers()
     const QJsonArray list = referrers.value(u"manifests").toArray();
     QCOMPARE(list.size(), 1);
     QCOMPARE(list.first().toObject().value(u"artifactType").toString(), SbomType);
-    QCOMPARE(list.first().toObject().value(u"digest").toString(), oci::Digest::sha256Of(m_artifact).toString());
+    QCOMPARE(list.first().toObject().value(u"digest").toString(),
+             oci::Digest::sha256Of(m_artifact).toString());
     QCOMPARE(qint64(list.first().toObject().value(u"size").toDouble()), qint64(m_artifact.size()));
 
     // The artifact itself: its subject is the image.
-    const Run artifact = run({QStringLiteral("inspect"), ref(Repo + u":sbom"), QStringLiteral("--plain-http")});
+    const Run artifact =
+        run({QStringLiteral("inspect"), ref(Repo + u":sbom"), QStringLiteral("--plain-http")});
     QVERIFY2(artifact.exitCode == 0, artifact.describe().constData());
     const QJsonObject sbom = json(artifact.out);
     QCOMPARE(sbom.value(u"kind").toString(), QStringLiteral("artifact"));
     QCOMPARE(sbom.value(u"artifactType").toString(), SbomType);
-    QCOMPARE(sbom.value(u"subject").toObject().value(u"digest").toString(), m_oci.digest.toString());
+    QCOMPARE(sbom.value(u"subject").toObject().value(u"digest").toString(),
+             m_oci.digest.toString());
 }
 
 void TestLadingctlDetails::inspectIndexByDigest()
@@ -356,13 +370,15 @@ void TestLadingctlDetails::inspectIndexByDigest()
     for (const QJsonValue &value : manifests) {
         const QJsonObject entry = value.toObject();
         platforms << entry.value(u"platform").toString();
-        auto child = Fixtures(*m_registry).skopeoInspectRaw(Repo + u'@' + entry.value(u"digest").toString());
+        auto child =
+            Fixtures(*m_registry).skopeoInspectRaw(Repo + u'@' + entry.value(u"digest").toString());
         QVERIFY_RESULT(child);
         QCOMPARE(qint64(entry.value(u"compressedSize").toDouble()), sizeOf(child.value()));
         QVERIFY(entry.value(u"config").toObject().value(u"cmd").isArray());
     }
     QCOMPARE(platforms, m_index.platforms);
-    QCOMPARE(object.value(u"referrers").toObject().value(u"source").toString(), QStringLiteral("none"));
+    QCOMPARE(object.value(u"referrers").toObject().value(u"source").toString(),
+             QStringLiteral("none"));
 }
 
 void TestLadingctlDetails::inspectOfflineIsStaleAndSaysSo()
@@ -374,19 +390,22 @@ void TestLadingctlDetails::inspectOfflineIsStaleAndSaysSo()
     auto image = fixtures.pushDockerImage(QStringLiteral("offline/app"), QStringLiteral("stable"));
     QVERIFY_RESULT(image);
     const QString reference = registry.host() + QStringLiteral("/offline/app:stable");
-    const Run online = run({QStringLiteral("inspect"), reference, QStringLiteral("--plain-http")}, cacheHome.path());
+    const Run online = run({QStringLiteral("inspect"), reference, QStringLiteral("--plain-http")},
+                           cacheHome.path());
     QVERIFY2(online.exitCode == 0, online.describe().constData());
     QCOMPARE(json(online.out).value(u"stale").toBool(true), false);
     QVERIFY(QDir(cacheHome.path() + u"/ladingctl/content/sha256").count() > 2);
     registry.stop();
 
-    const Run offline = run({QStringLiteral("inspect"), reference, QStringLiteral("--plain-http")}, cacheHome.path());
+    const Run offline = run({QStringLiteral("inspect"), reference, QStringLiteral("--plain-http")},
+                            cacheHome.path());
     QVERIFY2(offline.exitCode == 0, offline.describe().constData());
     const QJsonObject object = json(offline.out);
     QCOMPARE(object.value(u"stale").toBool(false), true);
     QVERIFY(!object.value(u"staleReason").toString().isEmpty());
     QCOMPARE(object.value(u"digest").toString(), image->digest.toString());
-    QCOMPARE(object.value(u"config").toObject().value(u"cmd").toArray(), QJsonArray{QStringLiteral("/usr/bin/hello")});
+    QCOMPARE(object.value(u"config").toObject().value(u"cmd").toArray(),
+             QJsonArray{QStringLiteral("/usr/bin/hello")});
     VERIFY_ONE_ERROR_LINE(offline);
     QVERIFY(offline.err.contains("may be out of date"));
 }
@@ -394,8 +413,8 @@ void TestLadingctlDetails::inspectOfflineIsStaleAndSaysSo()
 void TestLadingctlDetails::noCacheLeavesNoFiles()
 {
     QTemporaryDir cacheHome;
-    const Run r = run({QStringLiteral("inspect"), ref(Repo + u":docker"), QStringLiteral("--plain-http"),
-                       QStringLiteral("--no-cache")},
+    const Run r = run({QStringLiteral("inspect"), ref(Repo + u":docker"),
+                       QStringLiteral("--plain-http"), QStringLiteral("--no-cache")},
                       cacheHome.path());
     QVERIFY2(r.exitCode == 0, r.describe().constData());
     QCOMPARE(json(r.out).value(u"digest").toString(), m_docker.digest.toString());

@@ -75,7 +75,8 @@ void TestContentCache::onlyVerifiedContentGoesIn()
     QVERIFY(!cache.lookup(digest));
     const QByteArray big(ContentCache::MaxItemBytes + 1, 'a');
     QVERIFY(!cache.insert(Digest::sha256Of(big), ManifestType, big));
-    const Digest unverifiable = Digest::parse(QStringLiteral("md5:0123456789abcdef0123456789abcdef")).valueOr(Digest());
+    const Digest unverifiable =
+        Digest::parse(QStringLiteral("md5:0123456789abcdef0123456789abcdef")).valueOr(Digest());
     if (!unverifiable.isNull())
         QVERIFY(!cache.insert(unverifiable, ManifestType, bytes));
     QVERIFY(cache.insert(digest, ManifestType, bytes));
@@ -235,8 +236,8 @@ void TestContentCache::tagRecordsPersistAndWaitForLoading()
         ContentCache cache(diskOptions(dir.path()));
         cache.rememberTag(QStringLiteral("reg:5000"), QStringLiteral("team/app"),
                           QStringLiteral("1.0"), oci::TagRecord{digest, ManifestType, 1234, seen});
-        const auto record = await(cache.lastKnownTag(QStringLiteral("reg:5000"),
-                                                     QStringLiteral("team/app"), QStringLiteral("1.0")));
+        const auto record = await(cache.lastKnownTag(
+            QStringLiteral("reg:5000"), QStringLiteral("team/app"), QStringLiteral("1.0")));
         QVERIFY(record);
         QCOMPARE(record->digest, digest);
         // Another registry, repository or tag is not this one.
@@ -248,8 +249,8 @@ void TestContentCache::tagRecordsPersistAndWaitForLoading()
     QVERIFY(QFile::exists(dir.path() + u"/tags.json"));
     ContentCache again(diskOptions(dir.path()));
     // Asked before the file is read: the future waits for it.
-    const auto record = await(again.lastKnownTag(QStringLiteral("reg:5000"),
-                                                 QStringLiteral("team/app"), QStringLiteral("1.0")));
+    const auto record = await(again.lastKnownTag(
+        QStringLiteral("reg:5000"), QStringLiteral("team/app"), QStringLiteral("1.0")));
     QVERIFY(record);
     QCOMPARE(record->digest, digest);
     QCOMPARE(record->mediaType, ManifestType);
@@ -272,7 +273,8 @@ void TestContentCache::clearEmptiesMemoryAndDisk()
     QVERIFY(!cache.lookup(digest));
     QVERIFY(!await(cache.load(digest)));
     QVERIFY(!QFile::exists(dir.path() + u"/sha256/" + digest.encoded()));
-    QVERIFY(!await(cache.lastKnownTag(QStringLiteral("r"), QStringLiteral("a"), QStringLiteral("t"))));
+    QVERIFY(
+        !await(cache.lastKnownTag(QStringLiteral("r"), QStringLiteral("a"), QStringLiteral("t"))));
 }
 
 void TestContentCache::fileFormatRoundTrip()
@@ -287,7 +289,8 @@ void TestContentCache::fileFormatRoundTrip()
     QVERIFY(!oci::ContentStore::decode(Digest::sha256Of("other"), file));
     // A media type cannot break the header line.
     const CachedContent odd{content.digest, QStringLiteral("a\nb"), bytes};
-    QCOMPARE(oci::ContentStore::decode(content.digest, oci::ContentStore::encode(odd))->bytes, bytes);
+    QCOMPARE(oci::ContentStore::decode(content.digest, oci::ContentStore::encode(odd))->bytes,
+             bytes);
 }
 
 QTEST_GUILESS_MAIN(TestContentCache)

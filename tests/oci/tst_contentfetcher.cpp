@@ -123,7 +123,8 @@ void TestContentFetcher::byTagAsksHeadFirst()
     QVERIFY2(first->succeeded(), qPrintable(first->error().describe()));
     QCOMPARE(first->digest(), m_docker.digest);
     QCOMPARE(first->bytes(), m_docker.manifest);
-    QCOMPARE(first->mediaType(), QStringLiteral("application/vnd.docker.distribution.manifest.v2+json"));
+    QCOMPARE(first->mediaType(),
+             QStringLiteral("application/vnd.docker.distribution.manifest.v2+json"));
     QCOMPARE(first->source(), ContentJob::Source::Network);
 
     // Again by tag: the HEAD says the digest, the content is known.
@@ -165,7 +166,8 @@ void TestContentFetcher::blobThroughTheCache()
     oci::ContentCache cache(oci::ContentCacheOptions{});
     oci::ContentFetcher fetcher(harness.client(), &cache);
     const qsizetype logStart = m_registry->log().size();
-    std::unique_ptr<ContentJob> a(fetcher.blob(m_oci.repository, m_oci.configDigest, m_oci.config.size()));
+    std::unique_ptr<ContentJob> a(
+        fetcher.blob(m_oci.repository, m_oci.configDigest, m_oci.config.size()));
     std::unique_ptr<ContentJob> b(fetcher.blob(m_oci.repository, m_oci.configDigest));
     QVERIFY(waitJob(a.get()));
     QVERIFY(waitJob(b.get()));
@@ -205,7 +207,9 @@ void TestContentFetcher::diskCacheAcrossInstances()
     QCOMPARE(job->bytes(), m_oci.manifest);
     QVERIFY(job->document() && job->document()->isImageManifest());
     QCOMPARE(fetcher.counters().manifestGets, 0);
-    QCOMPARE(cachetest::countRequests(*m_registry, logStart, QStringLiteral("GET"), QStringLiteral(".*")), 0);
+    QCOMPARE(cachetest::countRequests(*m_registry, logStart, QStringLiteral("GET"),
+                                      QStringLiteral(".*")),
+             0);
 }
 
 void TestContentFetcher::staleWhenTheRegistryIsGone()
@@ -248,7 +252,8 @@ void TestContentFetcher::staleWhenTheRegistryIsGone()
     QCOMPARE(resolved->digest(), image->digest);
 
     // Never seen: the network error, nothing made up.
-    std::unique_ptr<ContentJob> unknown(fetcher.manifest(image->repository, QStringLiteral("never-seen")));
+    std::unique_ptr<ContentJob> unknown(
+        fetcher.manifest(image->repository, QStringLiteral("never-seen")));
     QVERIFY(waitJob(unknown.get(), 60000));
     QVERIFY(!unknown->succeeded());
     QCOMPARE(unknown->error().code(), oci::Error::Code::Network);
@@ -299,7 +304,8 @@ void TestContentFetcher::refusesOversizedBlobsAndBadDigests()
         fetcher.blob(m_oci.repository, m_oci.layers.value(0), oci::ContentCache::MaxItemBytes + 1));
     QVERIFY(waitJob(big.get()));
     QCOMPARE(big->error().code(), oci::Error::Code::SizeLimitExceeded);
-    std::unique_ptr<ContentJob> bad(fetcher.manifest(m_oci.repository, QStringLiteral("sha256:abc")));
+    std::unique_ptr<ContentJob> bad(
+        fetcher.manifest(m_oci.repository, QStringLiteral("sha256:abc")));
     QVERIFY(waitJob(bad.get()));
     QCOMPARE(bad->error().code(), oci::Error::Code::InvalidDigest);
     QCOMPARE(fetcher.counters().blobGets + fetcher.counters().manifestGets, 0);
@@ -312,7 +318,8 @@ void TestContentFetcher::missingContentIsAnError()
     oci::ContentFetcher fetcher(harness.client(), &cache);
     const oci::Digest absent = oci::Digest::sha256Of("not in the registry");
     std::unique_ptr<ContentJob> byDigest(fetcher.manifest(m_oci.repository, absent.toString()));
-    std::unique_ptr<ContentJob> byTag(fetcher.manifest(m_oci.repository, QStringLiteral("no-such-tag")));
+    std::unique_ptr<ContentJob> byTag(
+        fetcher.manifest(m_oci.repository, QStringLiteral("no-such-tag")));
     QVERIFY(waitJob(byDigest.get()));
     QVERIFY(waitJob(byTag.get()));
     QCOMPARE(byDigest->error().code(), oci::Error::Code::NotFound);

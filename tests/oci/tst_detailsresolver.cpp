@@ -130,18 +130,28 @@ void TestDetailsResolver::initTestCase()
     QVERIFY_RESULT(index);
 
     for (const SeededImage &image : {oci.value(), docker.value()}) {
-        m_expected.insert(image.tag, Expected{image.digest, ImageDetails::Kind::Image,
+        m_expected.insert(image.tag, Expected{image.digest,
+                                              ImageDetails::Kind::Image,
                                               image.tag == u"oci" ? ImageDetails::Format::Oci
                                                                   : ImageDetails::Format::Docker,
-                                              sizeOf(image.manifest), createdOf(image.config),
-                                              {QStringLiteral("linux/amd64")}, 0, {}});
+                                              sizeOf(image.manifest),
+                                              createdOf(image.config),
+                                              {QStringLiteral("linux/amd64")},
+                                              0,
+                                              {}});
         m_manifestDigests << image.digest.toString();
         m_configDigests << image.configDigest.toString();
     }
 
     // The index: each platform's manifest and config as skopeo reads them.
-    Expected multi{index->digest, ImageDetails::Kind::Index, ImageDetails::Format::Oci, 0, {},
-                   index->platforms, 0, {}};
+    Expected multi{index->digest,
+                   ImageDetails::Kind::Index,
+                   ImageDetails::Format::Oci,
+                   0,
+                   {},
+                   index->platforms,
+                   0,
+                   {}};
     m_manifestDigests << index->digest.toString();
     QSet<QString> multiBlobs;
     qint64 platformSizes = 0;
@@ -185,8 +195,9 @@ bool TestDetailsResolver::seedExtras(Fixtures &fixtures)
 {
     Q_UNUSED(fixtures);
     // Two images with chosen created dates: the fixture's config with another "created".
-    for (const auto &[tag, created] : {std::pair{QStringLiteral("old"), QStringLiteral("2019-03-01T10:00:00Z")},
-                                       std::pair{QStringLiteral("new"), QStringLiteral("2031-07-15T08:30:00Z")}}) {
+    for (const auto &[tag, created] :
+         {std::pair{QStringLiteral("old"), QStringLiteral("2019-03-01T10:00:00Z")},
+          std::pair{QStringLiteral("new"), QStringLiteral("2031-07-15T08:30:00Z")}}) {
         QJsonObject config = json(m_oci.config);
         config.insert(QStringLiteral("created"), created);
         const QByteArray configBytes = compact(config);
@@ -194,16 +205,21 @@ bool TestDetailsResolver::seedExtras(Fixtures &fixtures)
             return false;
         QJsonObject manifest = json(m_oci.manifest);
         QJsonObject configDescriptor = manifest.value(u"config").toObject();
-        configDescriptor.insert(QStringLiteral("digest"), oci::Digest::sha256Of(configBytes).toString());
+        configDescriptor.insert(QStringLiteral("digest"),
+                                oci::Digest::sha256Of(configBytes).toString());
         configDescriptor.insert(QStringLiteral("size"), configBytes.size());
         manifest.insert(QStringLiteral("config"), configDescriptor);
         const QByteArray manifestBytes = compact(manifest);
         if (!cachetest::putManifest(*m_registry, Repo, tag, OciManifestType, manifestBytes))
             return false;
-        m_expected.insert(tag, Expected{oci::Digest::sha256Of(manifestBytes), ImageDetails::Kind::Image,
-                                        ImageDetails::Format::Oci, sizeOf(manifestBytes),
+        m_expected.insert(tag, Expected{oci::Digest::sha256Of(manifestBytes),
+                                        ImageDetails::Kind::Image,
+                                        ImageDetails::Format::Oci,
+                                        sizeOf(manifestBytes),
                                         QDateTime::fromString(created, Qt::ISODate),
-                                        {QStringLiteral("linux/amd64")}, 0, {}});
+                                        {QStringLiteral("linux/amd64")},
+                                        0,
+                                        {}});
         m_manifestDigests << oci::Digest::sha256Of(manifestBytes).toString();
         m_configDigests << oci::Digest::sha256Of(configBytes).toString();
     }
@@ -211,7 +227,8 @@ bool TestDetailsResolver::seedExtras(Fixtures &fixtures)
     // An OCI 1.1 artifact (an "SBOM") whose subject is the OCI image.
     const QByteArray empty = "{}";
     const QByteArray sbom = "{\"spdxVersion\":\"SPDX-2.3\",\"name\":\"lading-fixture\"}";
-    if (!cachetest::uploadBlob(*m_registry, Repo, empty) || !cachetest::uploadBlob(*m_registry, Repo, sbom))
+    if (!cachetest::uploadBlob(*m_registry, Repo, empty) ||
+        !cachetest::uploadBlob(*m_registry, Repo, sbom))
         return false;
     const QByteArray artifact = compact(QJsonObject{
         {QStringLiteral("schemaVersion"), 2},
@@ -221,12 +238,17 @@ bool TestDetailsResolver::seedExtras(Fixtures &fixtures)
         {QStringLiteral("layers"), QJsonArray{descriptor(SbomType.toLatin1(), sbom)}},
         {QStringLiteral("subject"), descriptor(OciManifestType, m_oci.manifest)},
     });
-    if (!cachetest::putManifest(*m_registry, Repo, QStringLiteral("sbom"), OciManifestType, artifact))
+    if (!cachetest::putManifest(*m_registry, Repo, QStringLiteral("sbom"), OciManifestType,
+                                artifact))
         return false;
-    m_expected.insert(QStringLiteral("sbom"),
-                      Expected{oci::Digest::sha256Of(artifact), ImageDetails::Kind::Artifact,
-                               ImageDetails::Format::Oci, qint64(empty.size() + sbom.size()), {}, {}, 0,
-                               SbomType});
+    m_expected.insert(QStringLiteral("sbom"), Expected{oci::Digest::sha256Of(artifact),
+                                                       ImageDetails::Kind::Artifact,
+                                                       ImageDetails::Format::Oci,
+                                                       qint64(empty.size() + sbom.size()),
+                                                       {},
+                                                       {},
+                                                       0,
+                                                       SbomType});
     m_manifestDigests << oci::Digest::sha256Of(artifact).toString();
 
     // The referrers fallback tag of the OCI image: an index listing the artifact.
@@ -240,8 +262,14 @@ bool TestDetailsResolver::seedExtras(Fixtures &fixtures)
     const QString fallbackTag = u"sha256-" + m_oci.digest.encoded();
     if (!cachetest::putManifest(*m_registry, Repo, fallbackTag, OciIndexType, referrers))
         return false;
-    m_expected.insert(fallbackTag, Expected{oci::Digest::sha256Of(referrers), ImageDetails::Kind::Index,
-                                            ImageDetails::Format::Oci, -1, {}, {}, 0, {}});
+    m_expected.insert(fallbackTag, Expected{oci::Digest::sha256Of(referrers),
+                                            ImageDetails::Kind::Index,
+                                            ImageDetails::Format::Oci,
+                                            -1,
+                                            {},
+                                            {},
+                                            0,
+                                            {}});
     m_manifestDigests << oci::Digest::sha256Of(referrers).toString();
 
     // An index with one platform image and a buildx-style attestation entry.
@@ -253,20 +281,27 @@ bool TestDetailsResolver::seedExtras(Fixtures &fixtures)
     attestation.insert(QStringLiteral("platform"),
                        QJsonObject{{QStringLiteral("os"), QStringLiteral("unknown")},
                                    {QStringLiteral("architecture"), QStringLiteral("unknown")}});
-    attestation.insert(QStringLiteral("annotations"),
-                       QJsonObject{{QStringLiteral("vnd.docker.reference.type"), QStringLiteral("attestation-manifest")},
-                                   {QStringLiteral("vnd.docker.reference.digest"), m_oci.digest.toString()}});
+    attestation.insert(
+        QStringLiteral("annotations"),
+        QJsonObject{
+            {QStringLiteral("vnd.docker.reference.type"), QStringLiteral("attestation-manifest")},
+            {QStringLiteral("vnd.docker.reference.digest"), m_oci.digest.toString()}});
     const QByteArray attested = compact(QJsonObject{
         {QStringLiteral("schemaVersion"), 2},
         {QStringLiteral("mediaType"), QString::fromLatin1(OciIndexType)},
         {QStringLiteral("manifests"), QJsonArray{platformEntry, attestation}},
     });
-    if (!cachetest::putManifest(*m_registry, Repo, QStringLiteral("attested"), OciIndexType, attested))
+    if (!cachetest::putManifest(*m_registry, Repo, QStringLiteral("attested"), OciIndexType,
+                                attested))
         return false;
-    m_expected.insert(QStringLiteral("attested"),
-                      Expected{oci::Digest::sha256Of(attested), ImageDetails::Kind::Index,
-                               ImageDetails::Format::Oci, sizeOf(m_oci.manifest), createdOf(m_oci.config),
-                               {QStringLiteral("linux/amd64")}, 1, {}});
+    m_expected.insert(QStringLiteral("attested"), Expected{oci::Digest::sha256Of(attested),
+                                                           ImageDetails::Kind::Index,
+                                                           ImageDetails::Format::Oci,
+                                                           sizeOf(m_oci.manifest),
+                                                           createdOf(m_oci.config),
+                                                           {QStringLiteral("linux/amd64")},
+                                                           1,
+                                                           {}});
     m_manifestDigests << oci::Digest::sha256Of(attested).toString();
     return true;
 }
@@ -298,7 +333,8 @@ void TestDetailsResolver::resolvesEveryKindHeadFirstOncePerDigest()
     for (const QString &tag : std::as_const(m_tags)) {
         const TagDetails row = resolver.results().value(tag);
         const Expected expected = m_expected.value(tag);
-        QVERIFY2(row.error.code() == oci::Error::Code::None, qPrintable(tag + u": " + row.error.describe()));
+        QVERIFY2(row.error.code() == oci::Error::Code::None,
+                 qPrintable(tag + u": " + row.error.describe()));
         QCOMPARE(row.tag, tag);
         QVERIFY(!row.stale);
         QCOMPARE(row.referrerFallbackTag, tag.startsWith(u"sha256-"));
@@ -361,9 +397,12 @@ void TestDetailsResolver::secondResolverWithWarmCacheOnlyAsksHead()
     second.request(some);
     QVERIFY(waitIdle(&second));
     QCOMPARE(second.done(), int(some.size()));
-    QCOMPARE(cachetest::countRequests(*m_registry, logStart, QStringLiteral("HEAD"), QStringLiteral(".*")),
+    QCOMPARE(cachetest::countRequests(*m_registry, logStart, QStringLiteral("HEAD"),
+                                      QStringLiteral(".*")),
              int(some.size()));
-    QCOMPARE(cachetest::countRequests(*m_registry, logStart, QStringLiteral("GET"), QStringLiteral(".*")), 0);
+    QCOMPARE(cachetest::countRequests(*m_registry, logStart, QStringLiteral("GET"),
+                                      QStringLiteral(".*")),
+             0);
     // Asking again for known tags costs nothing at all.
     second.request(some);
     QVERIFY(second.isIdle());
@@ -391,7 +430,8 @@ void TestDetailsResolver::visibleRowsGoFirstWithinTheConcurrencyBound()
     QVERIFY(maxInFlight <= 3);
     for (const QString &tag : visible) {
         const qsizetype position = order.indexOf(tag);
-        QVERIFY2(position >= 0 && position < 40, qPrintable(tag + u" came at " + QString::number(position)));
+        QVERIFY2(position >= 0 && position < 40,
+                 qPrintable(tag + u" came at " + QString::number(position)));
     }
 }
 
@@ -432,7 +472,8 @@ void TestDetailsResolver::missingTagIsARowWithAnError()
     resolver.request({QStringLiteral("gone"), QStringLiteral("oci")});
     QVERIFY(waitIdle(&resolver));
     QCOMPARE(resolver.done(), 2);
-    QCOMPARE(resolver.results().value(QStringLiteral("gone")).error.code(), oci::Error::Code::NotFound);
+    QCOMPARE(resolver.results().value(QStringLiteral("gone")).error.code(),
+             oci::Error::Code::NotFound);
     QCOMPARE(resolver.results().value(QStringLiteral("oci")).error.code(), oci::Error::Code::None);
 }
 

@@ -47,7 +47,8 @@ QJsonObject referrerEntry(const QString &artifactType, const QByteArray &bytes, 
 {
     QJsonObject entry = descriptor(OciManifestType, bytes);
     entry.insert(QStringLiteral("artifactType"), artifactType);
-    entry.insert(QStringLiteral("annotations"), QJsonObject{{QStringLiteral("org.example.note"), note}});
+    entry.insert(QStringLiteral("annotations"),
+                 QJsonObject{{QStringLiteral("org.example.note"), note}});
     return entry;
 }
 
@@ -98,10 +99,12 @@ void TestReferrersJob::fallbackTagOnTheRealRegistry()
         {QStringLiteral("layers"), QJsonArray{descriptor(SbomType.toLatin1(), sbom)}},
         {QStringLiteral("subject"), descriptor(OciManifestType, image->manifest)},
     });
-    QVERIFY(cachetest::putManifest(registry, Repo, QStringLiteral("sbom"), OciManifestType, artifact));
-    const QByteArray fallback = indexOf(QJsonArray{referrerEntry(SbomType, artifact, QStringLiteral("the sbom"))});
-    QVERIFY(cachetest::putManifest(registry, Repo, ReferrersJob::fallbackTag(image->digest), OciIndexType,
-                                   fallback));
+    QVERIFY(
+        cachetest::putManifest(registry, Repo, QStringLiteral("sbom"), OciManifestType, artifact));
+    const QByteArray fallback =
+        indexOf(QJsonArray{referrerEntry(SbomType, artifact, QStringLiteral("the sbom"))});
+    QVERIFY(cachetest::putManifest(registry, Repo, ReferrersJob::fallbackTag(image->digest),
+                                   OciIndexType, fallback));
 
     ClientHarness harness(registry, ClientHarness::Login::Anonymous);
     oci::ContentCache cache(oci::ContentCacheOptions{});
@@ -156,15 +159,18 @@ void TestReferrersJob::referrersApiWithPagesAndFilters()
     QVERIFY(server.listen());
     const oci::Digest subject = oci::Digest::sha256Of("the subject");
     const QByteArray path = "/v2/refs/app/referrers/" + subject.toString().toLatin1();
-    const QByteArray page1 = indexOf(QJsonArray{referrerEntry(SbomType, "a", QStringLiteral("one")),
-                                                referrerEntry(SignatureType, "b", QStringLiteral("two"))});
-    const QByteArray page2 = indexOf(QJsonArray{referrerEntry(SbomType, "c", QStringLiteral("three"))});
+    const QByteArray page1 =
+        indexOf(QJsonArray{referrerEntry(SbomType, "a", QStringLiteral("one")),
+                           referrerEntry(SignatureType, "b", QStringLiteral("two"))});
+    const QByteArray page2 =
+        indexOf(QJsonArray{referrerEntry(SbomType, "c", QStringLiteral("three"))});
     bool serverFilters = false;
     server.setHandler([&](const HttpTestRequest &request) {
         if (request.path() != path)
             return HttpTestResponse::registryError(404, "NAME_UNKNOWN");
         const bool second = request.target.contains("page=2");
-        HttpTestResponse response = HttpTestResponse::json(200, second ? page2 : page1, OciIndexType);
+        HttpTestResponse response =
+            HttpTestResponse::json(200, second ? page2 : page1, OciIndexType);
         if (!second)
             response.header("Link", "<" + path + "?page=2>; rel=\"next\"");
         if (serverFilters && request.target.contains("artifactType="))
@@ -182,19 +188,22 @@ void TestReferrersJob::referrersApiWithPagesAndFilters()
     QVERIFY2(all->succeeded(), qPrintable(all->error().describe()));
     QCOMPARE(all->source(), ReferrersJob::Source::Api);
     QCOMPARE(all->referrers().size(), 3);
-    QCOMPARE(all->referrers().at(2).annotation(QStringLiteral("org.example.note")), QStringLiteral("three"));
+    QCOMPARE(all->referrers().at(2).annotation(QStringLiteral("org.example.note")),
+             QStringLiteral("three"));
     QCOMPARE(server.requestCount(path), 2);
     QCOMPARE(server.requestsTo(path).constFirst().header("accept"), OciIndexType);
 
     // A server that ignores the filter: filtered here.
-    std::unique_ptr<ReferrersJob> sboms(fetcher.referrers(QStringLiteral("refs/app"), subject, SbomType));
+    std::unique_ptr<ReferrersJob> sboms(
+        fetcher.referrers(QStringLiteral("refs/app"), subject, SbomType));
     QVERIFY(waitJob(sboms.get()));
     QVERIFY(sboms->succeeded());
     QCOMPARE(sboms->referrers().size(), 2);
     QVERIFY(server.requestsTo(path).at(2).target.contains("artifactType=application"));
     // A server that says it filtered is believed.
     serverFilters = true;
-    std::unique_ptr<ReferrersJob> trusted(fetcher.referrers(QStringLiteral("refs/app"), subject, SbomType));
+    std::unique_ptr<ReferrersJob> trusted(
+        fetcher.referrers(QStringLiteral("refs/app"), subject, SbomType));
     QVERIFY(waitJob(trusted.get()));
     QCOMPARE(trusted->referrers().size(), 3);
     QCOMPARE(fetcher.counters().referrersGets, 6);
@@ -205,7 +214,8 @@ void TestReferrersJob::referrersApiPageOnAnotherHostIsRefused()
     HttpTestServer server;
     QVERIFY(server.listen());
     const oci::Digest subject = oci::Digest::sha256Of("subject");
-    const QByteArray page = indexOf(QJsonArray{referrerEntry(SbomType, "a", QStringLiteral("one"))});
+    const QByteArray page =
+        indexOf(QJsonArray{referrerEntry(SbomType, "a", QStringLiteral("one"))});
     server.setHandler([&](const HttpTestRequest &) {
         return HttpTestResponse::json(200, page, OciIndexType)
             .header("Link", "<http://other.invalid/next>; rel=\"next\"");

@@ -90,9 +90,9 @@ void TestTagOrder::sortsByCreatedNewestFirst()
                            row(QStringLiteral("b-same"), 1, at("2020-01-01T00:00:00Z")),
                            row(QStringLiteral("a-same"), 1, at("2020-01-01T00:00:00Z"))};
     oci::sortTagDetails(rows, oci::TagSortKey::Created);
-    QCOMPARE(names(rows), (QStringList{QStringLiteral("new"), QStringLiteral("a-same"),
-                                       QStringLiteral("b-same"), QStringLiteral("old"),
-                                       QStringLiteral("unknown")}));
+    QCOMPARE(names(rows),
+             (QStringList{QStringLiteral("new"), QStringLiteral("a-same"), QStringLiteral("b-same"),
+                          QStringLiteral("old"), QStringLiteral("unknown")}));
 }
 
 void TestTagOrder::sortsBySizeLargestFirst()
@@ -106,8 +106,9 @@ void TestTagOrder::sortsBySizeLargestFirst()
 
 void TestTagOrder::countsTagsPerDigest()
 {
-    const QList<TagDetails> rows{row(QStringLiteral("a"), 1, {}, "one"), row(QStringLiteral("b"), 1, {}, "one"),
-                                 row(QStringLiteral("c"), 1, {}, "two"), row(QStringLiteral("failed"))};
+    const QList<TagDetails> rows{
+        row(QStringLiteral("a"), 1, {}, "one"), row(QStringLiteral("b"), 1, {}, "one"),
+        row(QStringLiteral("c"), 1, {}, "two"), row(QStringLiteral("failed"))};
     const auto counts = oci::tagsPerDigest(rows);
     QCOMPARE(counts.size(), 2);
     QCOMPARE(counts.value(oci::Digest::sha256Of("one")), 2);

@@ -41,8 +41,9 @@ ContentCache::ContentCache(ContentCacheOptions options, QObject *parent)
         return;
     }
     m_store = std::make_shared<ContentStore>(m_options.directory, m_options.maxDiskBytes);
-    QtConcurrent::run(m_writer.get(), [store = m_store] { return store->readTags(); })
-        .then(this, [this](QHash<QString, TagRecord> loaded) { onTagsLoaded(std::move(loaded)); });
+    QtConcurrent::run(m_writer.get(), [store = m_store] {
+        return store->readTags();
+    }).then(this, [this](QHash<QString, TagRecord> loaded) { onTagsLoaded(std::move(loaded)); });
 }
 
 ContentCache::~ContentCache()
@@ -148,8 +149,7 @@ void ContentCache::trimMemory()
     }
 }
 
-QString ContentCache::tagKey(const QString &registry, const QString &repository,
-                             const QString &tag)
+QString ContentCache::tagKey(const QString &registry, const QString &repository, const QString &tag)
 {
     return registry + u'/' + repository + u':' + tag;
 }
@@ -186,9 +186,8 @@ void ContentCache::trimTags()
         m_tags.remove(byAge.at(i).second);
 }
 
-QFuture<std::optional<TagRecord>> ContentCache::lastKnownTag(const QString &registry,
-                                                             const QString &repository,
-                                                             const QString &tag)
+QFuture<std::optional<TagRecord>>
+ContentCache::lastKnownTag(const QString &registry, const QString &repository, const QString &tag)
 {
     const QString key = tagKey(registry, repository, tag);
     if (m_tagsLoaded) {

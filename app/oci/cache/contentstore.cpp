@@ -119,12 +119,14 @@ Result<void> ContentStore::write(const CachedContent &content)
 {
     const QString folder = m_directory + u'/' + content.digest.algorithm();
     if (!QDir().mkpath(folder))
-        return Error(Error::Code::Io, QStringLiteral("cannot create the cache folder %1").arg(folder));
+        return Error(Error::Code::Io,
+                     QStringLiteral("cannot create the cache folder %1").arg(folder));
     const QByteArray bytes = encode(content);
     QSaveFile file(pathFor(content.digest));
     if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size() || !file.commit()) {
-        return Error(Error::Code::Io, QStringLiteral("cannot write %1: %2")
-                                          .arg(file.fileName(), file.errorString()));
+        return Error(
+            Error::Code::Io,
+            QStringLiteral("cannot write %1: %2").arg(file.fileName(), file.errorString()));
     }
     QMutexLocker lock(&m_mutex);
     scanLocked();
@@ -238,20 +240,22 @@ Result<void> ContentStore::writeTags(const QHash<QString, TagRecord> &tags)
         return Error(Error::Code::Io, QStringLiteral("cannot create %1").arg(m_directory));
     QJsonObject entries;
     for (auto it = tags.cbegin(); it != tags.cend(); ++it) {
-        entries.insert(it.key(), QJsonObject{
-                                     {QStringLiteral("digest"), it->digest.toString()},
-                                     {QStringLiteral("mediaType"), it->mediaType},
-                                     {QStringLiteral("size"), double(it->size)},
-                                     {QStringLiteral("seenAt"), it->seenAt.toString(Qt::ISODateWithMs)},
-                                 });
+        entries.insert(it.key(),
+                       QJsonObject{
+                           {QStringLiteral("digest"), it->digest.toString()},
+                           {QStringLiteral("mediaType"), it->mediaType},
+                           {QStringLiteral("size"), double(it->size)},
+                           {QStringLiteral("seenAt"), it->seenAt.toString(Qt::ISODateWithMs)},
+                       });
     }
     const QByteArray bytes = QJsonDocument(QJsonObject{{QStringLiteral("version"), 1},
                                                        {QStringLiteral("tags"), entries}})
                                  .toJson(QJsonDocument::Compact);
     QSaveFile file(m_directory + u'/' + TagsFile);
     if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size() || !file.commit()) {
-        return Error(Error::Code::Io, QStringLiteral("cannot write %1: %2")
-                                          .arg(file.fileName(), file.errorString()));
+        return Error(
+            Error::Code::Io,
+            QStringLiteral("cannot write %1: %2").arg(file.fileName(), file.errorString()));
     }
     return {};
 }

@@ -51,8 +51,7 @@ struct ContentFetcher::Flight
     OwnedJob<Job> network;
 };
 
-ContentJob::ContentJob(std::unique_ptr<Private> d_, QObject *parent)
-    : Job(parent), d(std::move(d_))
+ContentJob::ContentJob(std::unique_ptr<Private> d_, QObject *parent) : Job(parent), d(std::move(d_))
 {
 }
 
@@ -62,16 +61,46 @@ ContentJob::~ContentJob()
         d->fetcher->leave(d->flight, this);
 }
 
-const QString &ContentJob::repository() const { return d->repository; }
-const QString &ContentJob::reference() const { return d->reference; }
-const Digest &ContentJob::digest() const { return d->digest; }
-const QString &ContentJob::mediaType() const { return d->mediaType; }
-qint64 ContentJob::size() const { return d->size; }
-const QByteArray &ContentJob::bytes() const { return d->bytes; }
-std::shared_ptr<const ManifestDocument> ContentJob::document() const { return d->document; }
-ContentJob::Source ContentJob::source() const { return d->source; }
-bool ContentJob::isStale() const { return d->stale; }
-const Error &ContentJob::networkError() const { return d->networkError; }
+const QString &ContentJob::repository() const
+{
+    return d->repository;
+}
+const QString &ContentJob::reference() const
+{
+    return d->reference;
+}
+const Digest &ContentJob::digest() const
+{
+    return d->digest;
+}
+const QString &ContentJob::mediaType() const
+{
+    return d->mediaType;
+}
+qint64 ContentJob::size() const
+{
+    return d->size;
+}
+const QByteArray &ContentJob::bytes() const
+{
+    return d->bytes;
+}
+std::shared_ptr<const ManifestDocument> ContentJob::document() const
+{
+    return d->document;
+}
+ContentJob::Source ContentJob::source() const
+{
+    return d->source;
+}
+bool ContentJob::isStale() const
+{
+    return d->stale;
+}
+const Error &ContentJob::networkError() const
+{
+    return d->networkError;
+}
 
 void ContentJob::abort()
 {
@@ -134,8 +163,7 @@ ContentJob *ContentFetcher::resolveTag(const QString &repository, const QString 
 ContentJob *ContentFetcher::blob(const QString &repository, const Digest &digest,
                                  qint64 expectedSize)
 {
-    ContentJob *job =
-        makeJob(int(ContentJob::Private::Kind::Blob), repository, digest.toString());
+    ContentJob *job = makeJob(int(ContentJob::Private::Kind::Blob), repository, digest.toString());
     job->d->expectedSize = expectedSize;
     if (expectedSize > ContentCache::MaxItemBytes) {
         job->finishWithError(
@@ -241,9 +269,9 @@ void ContentFetcher::onNetworkFinished(const std::shared_ptr<Flight> &flight)
         const Error error = network->error();
         endFlight(flight);
         const QList<QPointer<ContentJob>> waiters = std::exchange(flight->waiters, {});
-        const bool perRepository = error.code() == Error::Code::NotFound
-                                   || error.code() == Error::Code::Denied
-                                   || error.code() == Error::Code::Unauthorized;
+        const bool perRepository = error.code() == Error::Code::NotFound ||
+                                   error.code() == Error::Code::Denied ||
+                                   error.code() == Error::Code::Unauthorized;
         for (const QPointer<ContentJob> &waiter : waiters) {
             if (!waiter)
                 continue;
@@ -395,14 +423,15 @@ void ContentFetcher::fallBackToLastKnown(ContentJob *job, const Error &error)
                 return;
             }
             // Offline: the cache alone, never the network again.
-            m_cache->load(record->digest).then(job, [this, job, error](std::optional<CachedContent> hit) {
-                if (!hit) {
-                    job->finishWithError(error);
-                    return;
-                }
-                ++m_counters.cacheHits;
-                complete(job, *hit, ContentJob::Source::Disk, nullptr);
-            });
+            m_cache->load(record->digest)
+                .then(job, [this, job, error](std::optional<CachedContent> hit) {
+                    if (!hit) {
+                        job->finishWithError(error);
+                        return;
+                    }
+                    ++m_counters.cacheHits;
+                    complete(job, *hit, ContentJob::Source::Disk, nullptr);
+                });
         });
 }
 

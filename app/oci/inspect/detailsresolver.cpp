@@ -183,7 +183,9 @@ void DetailsResolver::startTag(const QString &tag)
         return;
     }
     launch(Step{[this, tag] { return m_fetcher->resolveTag(m_repository, tag); },
-                [this, tag](ContentJob *job) { onTagHead(tag, job); }});
+                [this, tag](ContentJob *job) {
+                    onTagHead(tag, job);
+                }});
 }
 
 void DetailsResolver::onTagHead(const QString &tag, ContentJob *job)
@@ -226,7 +228,9 @@ void DetailsResolver::onDigestKnown(const QString &tag, const Digest &digest,
     work->outstanding = 1;
     m_digestWork.insert(digest, work);
     schedule(Step{[this, digest] { return m_fetcher->manifest(m_repository, digest.toString()); },
-                  [this, work](ContentJob *job) { onManifest(work, job); }});
+                  [this, work](ContentJob *job) {
+                      onManifest(work, job);
+                  }});
 }
 
 void DetailsResolver::onManifest(const std::shared_ptr<DigestWork> &work, ContentJob *job)
@@ -240,7 +244,8 @@ void DetailsResolver::onManifest(const std::shared_ptr<DigestWork> &work, Conten
     const ManifestDocument &document = *work->document;
     if (document.isImageManifest()) {
         const ImageManifest &manifest = document.manifest();
-        if (manifest.artifactType.isEmpty() && isConfig(stripParameters(manifest.config.mediaType())))
+        if (manifest.artifactType.isEmpty() &&
+            isConfig(stripParameters(manifest.config.mediaType())))
             needConfig(work, manifest.config.digest(), manifest.config.size());
     } else if (document.isIndex()) {
         for (const Descriptor &entry : document.index().manifests) {
@@ -253,8 +258,11 @@ void DetailsResolver::onManifest(const std::shared_ptr<DigestWork> &work, Conten
                 continue;
             work->children.insert(child, nullptr);
             ++work->outstanding;
-            schedule(Step{[this, child] { return m_fetcher->manifest(m_repository, child.toString()); },
-                          [this, work, child](ContentJob *job) { onChildManifest(work, child, job); }});
+            schedule(
+                Step{[this, child] { return m_fetcher->manifest(m_repository, child.toString()); },
+                     [this, work, child](ContentJob *job) {
+                         onChildManifest(work, child, job);
+                     }});
         }
     }
     stepDone(work);
@@ -290,7 +298,9 @@ void DetailsResolver::needConfig(const std::shared_ptr<DigestWork> &work, const 
     }
     m_configWaiters.insert(config, {work});
     schedule(Step{[this, config, size] { return m_fetcher->blob(m_repository, config, size); },
-                  [this, config](ContentJob *job) { onConfig(config, job); }});
+                  [this, config](ContentJob *job) {
+                      onConfig(config, job);
+                  }});
 }
 
 void DetailsResolver::onConfig(const Digest &config, ContentJob *job)
@@ -298,8 +308,9 @@ void DetailsResolver::onConfig(const Digest &config, ContentJob *job)
     if (job->succeeded()) {
         Result<ImageConfig> parsed = ImageConfig::parse(job->bytes());
         // An unreadable config costs the created date and platform, not the row.
-        m_configs.insert(config, parsed ? std::make_shared<const ImageConfig>(std::move(parsed).value())
-                                        : nullptr);
+        m_configs.insert(config,
+                         parsed ? std::make_shared<const ImageConfig>(std::move(parsed).value())
+                                : nullptr);
     }
     const QList<std::shared_ptr<DigestWork>> waiters = m_configWaiters.take(config);
     for (const auto &work : waiters)
@@ -331,8 +342,8 @@ void DetailsResolver::finishDigest(const std::shared_ptr<DigestWork> &work)
             if (child)
                 addConfig(*child);
         }
-        details = ImageDetails::fromDocuments(work->digest, work->document, configs,
-                                              work->children);
+        details =
+            ImageDetails::fromDocuments(work->digest, work->document, configs, work->children);
         m_byDigest.insert(work->digest, details);
     } else {
         // What the HEAD told; not kept, so a later request tries again.

@@ -30,8 +30,8 @@ struct ImageConfig;
 // again: results() has it.
 //
 //     auto *resolver = new oci::DetailsResolver(fetcher, u"team/app"_s, this);
-//     connect(resolver, &oci::DetailsResolver::tagResolved, this, [](const oci::TagDetails &row) { ... });
-//     resolver->request(allTags, oci::DetailsResolver::Priority::Background);
+//     connect(resolver, &oci::DetailsResolver::tagResolved, this, [](const oci::TagDetails &row) {
+//     ... }); resolver->request(allTags, oci::DetailsResolver::Priority::Background);
 //     resolver->request(visibleTags, oci::DetailsResolver::Priority::Visible);
 class DetailsResolver final : public QObject
 {
@@ -90,8 +90,7 @@ private:
     void onManifest(const std::shared_ptr<DigestWork> &work, ContentJob *job);
     void onChildManifest(const std::shared_ptr<DigestWork> &work, const Digest &child,
                          ContentJob *job);
-    void needConfig(const std::shared_ptr<DigestWork> &work, const Digest &config,
-                    qint64 size);
+    void needConfig(const std::shared_ptr<DigestWork> &work, const Digest &config, qint64 size);
     void onConfig(const Digest &config, ContentJob *job);
     void stepDone(const std::shared_ptr<DigestWork> &work);
     void finishDigest(const std::shared_ptr<DigestWork> &work);
@@ -111,7 +110,7 @@ private:
     QHash<Digest, std::shared_ptr<DigestWork>> m_digestWork;
     QHash<Digest, std::shared_ptr<const ImageConfig>> m_configs;
     QHash<Digest, QList<std::shared_ptr<DigestWork>>> m_configWaiters; // fetch in progress
-    QSet<QString> m_started;          // started, no result yet
+    QSet<QString> m_started;                                           // started, no result yet
     QHash<QString, Error> m_staleReasons; // tags answered from the tag memory
     QList<QPointer<ContentJob>> m_jobs;
     quint64 m_generation = 0; // bumped by cancel(): late callbacks of older jobs are dropped

@@ -72,10 +72,11 @@ QString ImageDetails::kindText() const
     return format.isEmpty() ? what : format + u' ' + what;
 }
 
-ImageDetails ImageDetails::fromDocuments(
-    const Digest &digest, std::shared_ptr<const ManifestDocument> documentPointer,
-    const QHash<Digest, std::shared_ptr<const ImageConfig>> &configs,
-    const QHash<Digest, std::shared_ptr<const ManifestDocument>> &children)
+ImageDetails
+ImageDetails::fromDocuments(const Digest &digest,
+                            std::shared_ptr<const ManifestDocument> documentPointer,
+                            const QHash<Digest, std::shared_ptr<const ImageConfig>> &configs,
+                            const QHash<Digest, std::shared_ptr<const ManifestDocument>> &children)
 {
     const ManifestDocument &document = *documentPointer;
     ImageDetails details;
@@ -89,8 +90,8 @@ ImageDetails ImageDetails::fromDocuments(
         const ImageManifest &manifest = document.manifest();
         details.configDigest = manifest.config.digest();
         details.compressedSize = imageSize(manifest);
-        const bool artifact = !manifest.artifactType.isEmpty()
-                              || !isConfig(stripParameters(manifest.config.mediaType()));
+        const bool artifact = !manifest.artifactType.isEmpty() ||
+                              !isConfig(stripParameters(manifest.config.mediaType()));
         if (artifact) {
             details.kind = Kind::Artifact;
             details.artifactType = manifest.effectiveArtifactType();
@@ -150,8 +151,8 @@ ImageDetails ImageDetails::fromDocuments(
             }
             if (platform.compressedSize < 0)
                 allSizesKnown = false;
-            if (platform.created.isValid()
-                && (!details.created.isValid() || platform.created > details.created)) {
+            if (platform.created.isValid() &&
+                (!details.created.isValid() || platform.created > details.created)) {
                 details.created = platform.created;
             }
             details.platforms << platform.platform;

@@ -20,10 +20,10 @@ struct ImageConfig;
 // One platform image of an index (or the image itself for a single manifest).
 struct PlatformDetails
 {
-    QString platform;   // "linux/amd64", "linux/arm64/v8"; from the index entry, else the config
-    Digest digest;      // of the platform's manifest
-    qint64 compressedSize = -1; // config + layers as stored; -1 until known
-    QDateTime created;  // from its config; invalid when absent
+    QString platform; // "linux/amd64", "linux/arm64/v8"; from the index entry, else the config
+    Digest digest;    // of the platform's manifest
+    qint64 compressedSize = -1;                       // config + layers as stored; -1 until known
+    QDateTime created;                                // from its config; invalid when absent
     std::shared_ptr<const ManifestDocument> manifest; // null when it could not be read
     std::shared_ptr<const ImageConfig> config;        // null when absent or unreadable
 };
@@ -68,10 +68,10 @@ struct ImageDetails
     // Builds the details from the fetched pieces: `document` (the manifest or index; not null),
     // `configs` (config blobs by digest, parsed) and `children` (platform manifests by
     // digest, for an index). Missing pieces leave their fields unknown.
-    static ImageDetails fromDocuments(
-        const Digest &digest, std::shared_ptr<const ManifestDocument> document,
-        const QHash<Digest, std::shared_ptr<const ImageConfig>> &configs,
-        const QHash<Digest, std::shared_ptr<const ManifestDocument>> &children);
+    static ImageDetails
+    fromDocuments(const Digest &digest, std::shared_ptr<const ManifestDocument> document,
+                  const QHash<Digest, std::shared_ptr<const ImageConfig>> &configs,
+                  const QHash<Digest, std::shared_ptr<const ManifestDocument>> &children);
 };
 
 // One tag's row: the tag, and its details once known.

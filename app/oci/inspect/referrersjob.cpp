@@ -50,10 +50,22 @@ ReferrersJob::ReferrersJob(std::unique_ptr<Private> d_, QObject *parent)
 
 ReferrersJob::~ReferrersJob() = default;
 
-const Digest &ReferrersJob::subject() const { return d->subject; }
-const QList<Descriptor> &ReferrersJob::referrers() const { return d->referrers; }
-ReferrersJob::Source ReferrersJob::source() const { return d->source; }
-bool ReferrersJob::isStale() const { return d->stale; }
+const Digest &ReferrersJob::subject() const
+{
+    return d->subject;
+}
+const QList<Descriptor> &ReferrersJob::referrers() const
+{
+    return d->referrers;
+}
+ReferrersJob::Source ReferrersJob::source() const
+{
+    return d->source;
+}
+bool ReferrersJob::isStale() const
+{
+    return d->stale;
+}
 
 QString ReferrersJob::fallbackTag(const Digest &subject)
 {
@@ -97,7 +109,8 @@ void ReferrersJob::Private::fetchPage(ReferrersJob *job, const QUrl &url)
     RegistryClient *client = fetcher->client();
     TransportReply *sent = client->transport()->send(client->config(), std::move(request));
     reply.reset(sent);
-    QObject::connect(sent, &TransportReply::finished, job, [this, job, sent] { onPage(job, sent); });
+    QObject::connect(sent, &TransportReply::finished, job,
+                     [this, job, sent] { onPage(job, sent); });
 }
 
 void ReferrersJob::Private::onPage(ReferrersJob *job, TransportReply *finished)
@@ -112,8 +125,8 @@ void ReferrersJob::Private::onPage(ReferrersJob *job, TransportReply *finished)
     if (!done->ok()) {
         const int status = done->error().httpStatus();
         // No referrers API here (distribution 2.x answers 404): the tag scheme instead.
-        if (referrers.isEmpty() && visited.size() == 1
-            && (status == 404 || status == 405 || status == 400)) {
+        if (referrers.isEmpty() && visited.size() == 1 &&
+            (status == 404 || status == 405 || status == 400)) {
             startFallback(job);
             return;
         }
@@ -121,13 +134,13 @@ void ReferrersJob::Private::onPage(ReferrersJob *job, TransportReply *finished)
         return;
     }
     const TransportResponse &response = done->response();
-    Result<ManifestDocument> parsed =
-        ManifestDocument::parse(response.body, QString::fromLatin1(response.header("content-type")));
+    Result<ManifestDocument> parsed = ManifestDocument::parse(
+        response.body, QString::fromLatin1(response.header("content-type")));
     if (!parsed || !parsed->isIndex()) {
-        job->finishWithError(contextual(
-            parsed ? Error(Error::Code::MalformedDocument,
-                           QStringLiteral("the referrers answer is not an image index"))
-                   : parsed.error()));
+        job->finishWithError(
+            contextual(parsed ? Error(Error::Code::MalformedDocument,
+                                      QStringLiteral("the referrers answer is not an image index"))
+                              : parsed.error()));
         return;
     }
     const bool filtered = response.header("oci-filters-applied").contains("artifactType");
@@ -136,15 +149,17 @@ void ReferrersJob::Private::onPage(ReferrersJob *job, TransportReply *finished)
     const QUrl next = parseNextLink(response.header("link"), response.url);
     if (next.isValid()) {
         const QUrl base = fetcher->client()->config().baseUrl();
-        if (next.scheme() != base.scheme() || next.host() != base.host()
-            || next.port() != base.port()) {
-            job->finishWithError(contextual(Error(Error::Code::PaginationRefused,
-                                                  QStringLiteral("the next page is on another host"))));
+        if (next.scheme() != base.scheme() || next.host() != base.host() ||
+            next.port() != base.port()) {
+            job->finishWithError(
+                contextual(Error(Error::Code::PaginationRefused,
+                                 QStringLiteral("the next page is on another host"))));
             return;
         }
         if (visited.contains(next) || visited.size() >= MaxReferrerPages) {
-            job->finishWithError(contextual(Error(Error::Code::PaginationRefused,
-                                                  QStringLiteral("the referrers list does not end"))));
+            job->finishWithError(
+                contextual(Error(Error::Code::PaginationRefused,
+                                 QStringLiteral("the referrers list does not end"))));
             return;
         }
         fetchPage(job, next);
@@ -177,9 +192,9 @@ void ReferrersJob::Private::onFallback(ReferrersJob *job)
     }
     const std::shared_ptr<const ManifestDocument> document = done->document();
     if (!document || !document->isIndex()) {
-        job->finishWithError(contextual(Error(
-            Error::Code::MalformedDocument,
-            QStringLiteral("the tag %1 is not an image index").arg(fallbackTag(subject)))));
+        job->finishWithError(contextual(
+            Error(Error::Code::MalformedDocument,
+                  QStringLiteral("the tag %1 is not an image index").arg(fallbackTag(subject)))));
         return;
     }
     add(document->index().manifests, false);
@@ -189,7 +204,7 @@ void ReferrersJob::Private::onFallback(ReferrersJob *job)
 }
 
 ReferrersJob *ContentFetcher::referrers(const QString &repository, const Digest &subject,
-                                       const QString &artifactType)
+                                        const QString &artifactType)
 {
     auto d = std::make_unique<ReferrersJob::Private>();
     d->fetcher = this;
@@ -205,16 +220,17 @@ ReferrersJob *ContentFetcher::referrers(const QString &repository, const Digest 
         return job;
     }
     if (subject.isNull()) {
-        job->finishWithError(api::invalidArgument(config, repository,
-                                                  QStringLiteral("no subject digest given")));
+        job->finishWithError(
+            api::invalidArgument(config, repository, QStringLiteral("no subject digest given")));
         return job;
     }
     QUrlQuery query;
     if (!artifactType.isEmpty())
         query.addQueryItem(QStringLiteral("artifactType"), artifactType);
-    p->fetchPage(job, api::url(config,
-                               QStringLiteral("/v2/%1/referrers/%2").arg(repository, subject.toString()),
-                               query));
+    p->fetchPage(job,
+                 api::url(config,
+                          QStringLiteral("/v2/%1/referrers/%2").arg(repository, subject.toString()),
+                          query));
     return job;
 }
 
