@@ -54,6 +54,7 @@ private Q_SLOTS:
     void cancelIsSilentAndLeavesOthersRunning();
     void refusesOversizedBlobsAndBadDigests();
     void missingContentIsAnError();
+    void sharedFetcherPerClientAndCache();
 
 private:
     std::unique_ptr<RegistryProcess> m_registry;
@@ -326,6 +327,30 @@ void TestContentFetcher::missingContentIsAnError()
     QCOMPARE(byTag->error().code(), oci::Error::Code::NotFound);
     QVERIFY(!byTag->isStale());
     QVERIFY(!cache.lookup(absent));
+}
+
+void TestContentFetcher::sharedFetcherPerClientAndCache()
+{
+    ClientHarness harness(*m_registry, ClientHarness::Login::Anonymous);
+    oci::ContentCache cache(oci::ContentCacheOptions{});
+    oci::ContentCache other(oci::ContentCacheOptions{});
+    oci::ContentFetcher *a = oci::ContentFetcher::shared(harness.client(), &cache);
+    QCOMPARE(a->parent(), harness.client());
+    QCOMPARE(oci::ContentFetcher::shared(harness.client(), &cache), a);
+    oci::ContentFetcher *b = oci::ContentFetcher::shared(harness.client(), &other);
+    QVERIFY(b != a);
+    // One single flight for everyone who asks through it.
+    std::unique_ptr<ContentJob> first(a->manifest(m_oci.repository, m_oci.digest.toString()));
+    std::unique_ptr<ContentJob> second(oci::ContentFetcher::shared(harness.client(), &cache)
+                                           ->manifest(m_oci.repository, m_oci.digest.toString()));
+    QVERIFY(waitJob(first.get()));
+    QVERIFY(waitJob(second.get()));
+    QVERIFY(first->succeeded() && second->succeeded());
+    QCOMPARE(a->counters().manifestGets, 1);
+    first.reset();
+    second.reset();
+    delete a;
+    delete b;
 }
 
 QTEST_GUILESS_MAIN(TestContentFetcher)

@@ -133,6 +133,17 @@ ContentFetcher::~ContentFetcher()
     m_flights.clear();
 }
 
+ContentFetcher *ContentFetcher::shared(RegistryClient *client, ContentCache *cache)
+{
+    const QList<ContentFetcher *> existing =
+        client->findChildren<ContentFetcher *>(QString(), Qt::FindDirectChildrenOnly);
+    for (ContentFetcher *fetcher : existing) {
+        if (fetcher->m_cache == cache)
+            return fetcher;
+    }
+    return new ContentFetcher(client, cache, client);
+}
+
 ContentJob *ContentFetcher::makeJob(int kind, const QString &repository, const QString &reference)
 {
     auto d = std::make_unique<ContentJob::Private>();

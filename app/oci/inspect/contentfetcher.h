@@ -84,6 +84,11 @@ public:
     ContentFetcher(RegistryClient *client, ContentCache *cache, QObject *parent = nullptr);
     ~ContentFetcher() override;
 
+    // The fetcher of `client` over `cache`: the one made earlier by this function, else a
+    // new one, a child of the client. Lets the tag table and the inspector share one
+    // single flight per registry.
+    static ContentFetcher *shared(RegistryClient *client, ContentCache *cache);
+
     RegistryClient *client() const { return m_client; }
     ContentCache *cache() const { return m_cache; }
 
