@@ -70,10 +70,8 @@ InspectorContent::InspectorContent(QWidget *parent) : QTabWidget(parent)
     platformLayout->addWidget(m_platformView, 1);
     platformLayout->addWidget(platformHint);
     QHeaderView *header = m_platformView->horizontalHeader();
-    header->setSectionResizeMode(PlatformTableModel::PlatformColumn, QHeaderView::Stretch);
-    for (int column : {int(PlatformTableModel::KindColumn), int(PlatformTableModel::SizeColumn),
-                       int(PlatformTableModel::TypeColumn), int(PlatformTableModel::DigestColumn)})
-        header->setSectionResizeMode(column, QHeaderView::ResizeToContents);
+    header->setSectionResizeMode(QHeaderView::ResizeToContents);
+    header->setStretchLastSection(true);
     connect(m_platformView, &QTableView::activated, this, [this](const QModelIndex &index) {
         openPlatformRow(m_platformProxy->mapToSource(index).row());
     });
@@ -137,6 +135,8 @@ QTableView *InspectorContent::makeTable(const QString &objectName, QSortFilterPr
     view->horizontalHeader()->setHighlightSections(false);
     view->horizontalHeader()->setDefaultAlignment(Qt::AlignLeft | Qt::AlignVCenter);
     view->setFrameShape(QFrame::NoFrame);
+    // Room between columns: fitted columns otherwise touch ("1.3 KiBOCI layer").
+    view->setStyleSheet(QStringLiteral("QTableView::item { padding-left: 6px; padding-right: 10px; }"));
     return view;
 }
 

@@ -39,8 +39,9 @@ struct InspectorLocation
     bool preferJson = false;
     // The tab shown when the person left this place (InspectorContent::Tab), -1 at first.
     int tab = -1;
-    // The tag's digest came from the cache while the registry could not be reached.
-    bool stale = false;
+    // Why the tag's digest came from the cache (the registry could not be reached); empty
+    // when the registry answered. Kept, so Back does not forget it.
+    QString staleReason;
 };
 
 // The back/forward list: a new location drops what lay ahead, as in a web browser.

@@ -8,6 +8,8 @@
 #include "oci/manifest/mediatypes.h"
 
 #include <QFontDatabase>
+#include <QFontMetrics>
+#include <QGuiApplication>
 #include <QLocale>
 #include <QRegularExpression>
 
@@ -26,6 +28,11 @@ InspectorOverview::InspectorOverview(const QPalette &palette)
       m_link(palette.color(QPalette::Link).name()),
       m_rule(palette.color(QPalette::Mid).name())
 {
+    const QFontMetrics metrics(QGuiApplication::font());
+    for (const QString &key : {tr("Working directory"), tr("Exposed ports"), tr("Artifact type"),
+                               tr("Compression")})
+        m_keyWidth = std::max(m_keyWidth, metrics.horizontalAdvance(key));
+    m_keyWidth += 24;
 }
 
 QString InspectorOverview::shellJoin(const QStringList &arguments)
@@ -68,9 +75,9 @@ QString InspectorOverview::table(const QStringList &rows) const
 
 QString InspectorOverview::row(const QString &key, const QString &valueHtml) const
 {
-    return QStringLiteral("<tr><td style=\"color:%1; padding-right:18px; white-space:nowrap\" "
-                          "valign=\"top\">%2</td><td valign=\"top\">%3</td></tr>")
-        .arg(m_muted, key.toHtmlEscaped(), valueHtml);
+    return QStringLiteral("<tr><td width=\"%1\" style=\"color:%2; padding-right:18px\" "
+                          "valign=\"top\">%3</td><td valign=\"top\">%4</td></tr>")
+        .arg(QString::number(m_keyWidth), m_muted, key.toHtmlEscaped(), valueHtml);
 }
 
 QString InspectorOverview::code(const QString &text) const
@@ -219,10 +226,12 @@ QString InspectorOverview::index(const oci::ImageIndex &index) const
     QStringList rows;
     rows << row(tr("Platforms"), platforms.isEmpty() ? muted(tr("none given"))
                                                      : code(platforms.join(QStringLiteral(", "))));
-    rows << row(tr("Entries"), tr("%1 manifests, %2 of them attestations")
-                                   .arg(QLocale().toString(index.manifests.size()),
-                                        QLocale().toString(attestations.size()))
-                                   .toHtmlEscaped());
+    const QString entries = attestations.isEmpty()
+                                ? tr("%1 manifests").arg(QLocale().toString(index.manifests.size()))
+                                : tr("%1 manifests, %2 of them attestations")
+                                      .arg(QLocale().toString(index.manifests.size()),
+                                           QLocale().toString(attestations.size()));
+    rows << row(tr("Entries"), entries.toHtmlEscaped());
     if (!index.artifactType.isEmpty())
         rows << row(tr("Artifact type"), code(index.artifactType));
     if (index.subject)

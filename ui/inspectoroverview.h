@@ -70,6 +70,7 @@ private:
     QString annotations(const QString &title, const QMap<QString, QString> &map) const;
 
     QString m_fixedFamily;
+    int m_keyWidth = 0; // one key column width for every key/value table, so they line up
     QString m_muted;
     QString m_link;
     QString m_rule;

@@ -405,7 +405,7 @@ void InspectorWidget::load()
                      && !location.descriptor.isAttestation()
                      ? location.descriptor.platform()->toString()
                      : QString();
-    m_staleReason.clear();
+    m_staleReason = location.staleReason;
     // Pages are about to be swapped: keep the keyboard in the inspector (Alt+Left twice).
     QWidget *focus = QApplication::focusWidget();
     m_keepFocus = m_keepFocus || (focus && isAncestorOf(focus));
@@ -442,9 +442,32 @@ void InspectorWidget::load()
 
 QString InspectorWidget::describeError(const QString &what, const oci::Error &error) const
 {
-    // ErrorText says why and what to do; `what` names the object.
-    const QString text = ErrorText::describe(ErrorText::Operation::LoadManifest, what, error, false);
-    return text;
+    // What failed, why (ErrorText, shared with the tree), and what to do here: the
+    // inspector has its own Retry button.
+    QString todo;
+    switch (error.code()) {
+    case oci::Error::Code::NotFound:
+        todo = tr("The tag or digest may have been deleted, or the name is misspelled.");
+        break;
+    case oci::Error::Code::Unauthorized:
+        todo = tr("Sign in to the registry (“Sign In…” in its context menu), then choose Retry.");
+        break;
+    case oci::Error::Code::Denied:
+        todo = tr("Ask the registry's administrator for access, or sign in as another user.");
+        break;
+    case oci::Error::Code::DigestMismatch:
+    case oci::Error::Code::MalformedDocument:
+    case oci::Error::Code::MediaTypeMismatch:
+    case oci::Error::Code::SizeLimitExceeded:
+        todo = tr("Tell the registry's administrator; retrying will not help.");
+        break;
+    default:
+        todo = tr("Choose Retry to try again.");
+        break;
+    }
+    QStringList sentences{tr("Could not load %1.").arg(what), ErrorText::summary(error, false), todo};
+    sentences.removeAll(QString());
+    return sentences.join(u' ');
 }
 
 void InspectorWidget::onManifestLoaded(oci::ContentJob *job)
@@ -467,13 +490,12 @@ void InspectorWidget::onManifestLoaded(oci::ContentJob *job)
     }
     // Back and forward show this same content again, whatever the tag points to later.
     location.reference = location.reference.withDigest(job->digest());
-    location.stale = location.stale || job->isStale();
+    if (job->isStale())
+        location.staleReason = ErrorText::summary(job->networkError(), false);
     m_digest = job->digest().toString();
     m_mediaType = document->mediaType().isEmpty() ? job->mediaType() : document->mediaType();
     m_bytes = document->bytes();
-    if (job->isStale()) {
-        m_staleReason = ErrorText::summary(job->networkError(), false);
-    }
+    m_staleReason = location.staleReason;
     m_content->showManifest(document);
 
     if (m_content->isImage()) {
@@ -501,10 +523,9 @@ void InspectorWidget::onImageConfigLoaded(oci::ContentJob *job)
     m_configJob = nullptr;
     job->deleteLater();
     if (!job->succeeded()) {
+        const oci::Digest config = m_content->document()->manifest().config.digest();
         m_content->setImageConfigProblem(
-            tr("The config could not be loaded. %1")
-                .arg(describeError(job->digest().isNull() ? job->reference() : job->digest().shortString(),
-                                   job->error())));
+            describeError(tr("the config %1").arg(config.shortString()), job->error()));
         return;
     }
     oci::Result<oci::ImageConfig> parsed = oci::ImageConfig::parse(job->bytes());
@@ -537,10 +558,10 @@ void InspectorWidget::onConfigLoaded(oci::ContentJob *job)
     job->deleteLater();
     const InspectorLocation &location = m_history.current();
     if (!job->succeeded()) {
-        const QString text = tr("Could not load the config %1 of %2. %3")
-                                 .arg(location.reference.digest().shortString(),
-                                      location.reference.name(),
-                                      ErrorText::summary(job->error(), false));
+        const QString text = describeError(tr("the config %1 of %2")
+                                               .arg(location.reference.digest().shortString(),
+                                                    location.reference.name()),
+                                           job->error());
         showFailure(text);
         Q_EMIT statusMessage(text);
         return;

@@ -23,6 +23,7 @@
 #include <QTest>
 
 #include <cstdio>
+#include <memory>
 
 namespace {
 
@@ -117,5 +118,25 @@ int main(int argc, char **argv)
     while (inspector.state() == InspectorWidget::State::Loading && !deadline.hasExpired())
         QTest::qWait(20);
     grab(inspector, out + QStringLiteral("/failure.png"));
+
+    // With INSPECTORSHOTS_WAIT_OFFLINE set: wait until the registry is stopped, then show
+    // the image's tag again, from the cache, with the stale banner.
+    if (qEnvironmentVariableIsSet("INSPECTORSHOTS_WAIT_OFFLINE")) {
+        std::printf("stop the registry now\n");
+        std::fflush(stdout);
+        QDeadlineTimer offline(120000);
+        while (!offline.hasExpired()) {
+            std::unique_ptr<oci::PingJob> ping(client.ping());
+            QDeadlineTimer answered(10000);
+            while (!ping->isFinished() && !answered.hasExpired())
+                QTest::qWait(20);
+            if (!ping->succeeded())
+                break;
+            QTest::qWait(500);
+        }
+        inspector.clear();
+        show(args.at(3));
+        grab(inspector, out + QStringLiteral("/stale.png"));
+    }
     return 0;
 }

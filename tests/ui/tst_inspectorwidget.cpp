@@ -440,6 +440,16 @@ private Q_SLOTS:
                  qPrintable(text));
         // The config is addressed by digest: the cache has it, nothing is stale about it.
         QTRY_VERIFY_WITH_TIMEOUT(inspector.content()->imageConfig() != nullptr, kTimeoutMs);
+        inspector.openDigest(image->configDigest.toString());
+        QVERIFY2(waitShown(inspector), qPrintable(stateText(inspector)));
+        QCOMPARE(inspector.rawBytes(), image->config);
+        QVERIFY(!inspector.isStale());
+        QVERIFY(banner->isHidden());
+        // Back at the tag, the warning is still there.
+        inspector.goBack();
+        QVERIFY2(waitShown(inspector), qPrintable(stateText(inspector)));
+        QVERIFY(inspector.isStale());
+        QVERIFY(!banner->isHidden());
     }
 };
 
