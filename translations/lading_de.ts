@@ -16,7 +16,7 @@
         <translation>Geben Sie Benutzername und Passwort in den eigenen Feldern ein, nicht in der Adresse.</translation>
     </message>
     <message>
-        <source>Enter only the registry&apos;s address, without a repository path. Its repositories are listed once it is added.</source>
+        <source>Enter only the registry's address, without a repository path. Its repositories are listed once it is added.</source>
         <translation>Geben Sie nur die Adresse der Registry ein, ohne Repository-Pfad. Ihre Repositorys werden aufgelistet, sobald sie hinzugefügt ist.</translation>
     </message>
     <message>
@@ -64,7 +64,7 @@
         <translation>Optional</translation>
     </message>
     <message>
-        <source>Lading keeps the password in memory until it quits and never writes it to disk. Without a password, credentials from Docker&apos;s config.json are used when it has some.</source>
+        <source>Lading keeps the password in memory until it quits and never writes it to disk. Without a password, credentials from Docker's config.json are used when it has some.</source>
         <translation>Lading behält das Passwort bis zum Beenden im Arbeitsspeicher und schreibt es nie auf die Festplatte. Ohne Passwort werden Zugangsdaten aus Dockers config.json verwendet, sofern dort welche stehen.</translation>
     </message>
     <message>
@@ -110,6 +110,116 @@
     <message>
         <source>Set by the http:// or https:// in the address.</source>
         <translation>Wird durch http:// oder https:// in der Adresse festgelegt.</translation>
+    </message>
+    <message>
+        <source>Choose a CA Certificate File</source>
+        <translation>CA-Zertifikatsdatei auswählen</translation>
+    </message>
+    <message>
+        <source>PEM certificates (*.pem *.crt);;All files (*)</source>
+        <translation>PEM-Zertifikate (*.pem *.crt);;Alle Dateien (*)</translation>
+    </message>
+</context>
+<context>
+    <name>AddRepositoryDialog</name>
+    <message>
+        <source>Add Repository to %1</source>
+        <translation>Repository zu %1 hinzufügen</translation>
+    </message>
+    <message>
+        <source>Enter the name of a repository on %1. Lading remembers it for this registry.</source>
+        <translation>Geben Sie den Namen eines Repositorys auf %1 ein. Lading merkt es sich für diese Registry.</translation>
+    </message>
+    <message>
+        <source>library/debian or grafana/loki</source>
+        <translation>library/debian oder grafana/loki</translation>
+    </message>
+    <message>
+        <source>team/app</source>
+        <translation>team/app</translation>
+    </message>
+    <message>
+        <source>&amp;Add</source>
+        <translation>Hin&amp;zufügen</translation>
+    </message>
+    <message>
+        <source>&amp;Repository:</source>
+        <translation>&amp;Repository:</translation>
+    </message>
+    <message>
+        <source>Enter a repository name.</source>
+        <translation>Geben Sie einen Repository-Namen ein.</translation>
+    </message>
+    <message>
+        <source>“%1” is not a repository name on %2 (%3).</source>
+        <translation>„%1“ ist kein Repository-Name auf %2 (%3).</translation>
+    </message>
+    <message>
+        <source>Opens %1/%2</source>
+        <translation>Öffnet %1/%2</translation>
+    </message>
+</context>
+<context>
+    <name>CertificateErrorDialog</name>
+    <message>
+        <source>Certificate Problem with %1</source>
+        <translation>Zertifikatsproblem mit %1</translation>
+    </message>
+    <message>
+        <source>Lading could not verify the certificate of %1, so it did not connect. The certificate and the reason:</source>
+        <translation>Lading konnte das Zertifikat von %1 nicht prüfen und hat deshalb keine Verbindung aufgebaut. Das Zertifikat und der Grund:</translation>
+    </message>
+    <message>
+        <source>&amp;Trust the registry's certificate authority (CA file):</source>
+        <translation>Der Zertifizierungsstelle der Registry &amp;vertrauen (CA-Datei):</translation>
+    </message>
+    <message>
+        <source>PEM file of the registry's certificate authority</source>
+        <translation>PEM-Datei der Zertifizierungsstelle der Registry</translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation>&amp;Durchsuchen…</translation>
+    </message>
+    <message>
+        <source>Do &amp;not verify certificates for this registry (insecure)</source>
+        <translation>Zertifikate dieser Registry &amp;nicht prüfen (unsicher)</translation>
+    </message>
+    <message>
+        <source>⚠ Insecure: anyone on the network between you and %1 could read and change what Lading receives, and could see the credentials sent to it. The registry is marked insecure in the list. Only for registries you trust, on a network you trust.</source>
+        <translation>⚠ Unsicher: Jeder im Netzwerk zwischen Ihnen und %1 könnte mitlesen und verändern, was Lading empfängt, und die dorthin gesendeten Zugangsdaten sehen. Die Registry wird in der Liste als unsicher markiert. Nur für Registrys, denen Sie vertrauen, in einem Netzwerk, dem Sie vertrauen.</translation>
+    </message>
+    <message>
+        <source>Use plain &amp;HTTP (the registry does not speak TLS)</source>
+        <translation>Einfaches &amp;HTTP verwenden (die Registry spricht kein TLS)</translation>
+    </message>
+    <message>
+        <source>What should Lading do?</source>
+        <translation>Was soll Lading tun?</translation>
+    </message>
+    <message>
+        <source>Choose the CA file that signed the registry's certificate.</source>
+        <translation>Wählen Sie die CA-Datei, mit der das Zertifikat der Registry signiert wurde.</translation>
+    </message>
+    <message>
+        <source>The CA file “%1” does not exist.</source>
+        <translation>Die CA-Datei „%1“ existiert nicht.</translation>
+    </message>
+    <message>
+        <source>“%1” holds no certificate Lading can read (PEM or DER).</source>
+        <translation>„%1“ enthält kein Zertifikat, das Lading lesen kann (PEM oder DER).</translation>
+    </message>
+    <message>
+        <source>&amp;Trust and Connect</source>
+        <translation>&amp;Vertrauen und verbinden</translation>
+    </message>
+    <message>
+        <source>Connect &amp;Insecurely</source>
+        <translation>&amp;Unsicher verbinden</translation>
+    </message>
+    <message>
+        <source>Connect over &amp;HTTP</source>
+        <translation>Über &amp;HTTP verbinden</translation>
     </message>
     <message>
         <source>Choose a CA Certificate File</source>
@@ -250,23 +360,19 @@
         <translation>Warten Sie etwas und versuchen Sie es dann erneut.</translation>
     </message>
     <message>
-        <source>If the registry uses its own certificate authority, add the registry again with its CA file. If it only speaks plain HTTP, add it with an http:// address.</source>
-        <translation>Wenn die Registry eine eigene Zertifizierungsstelle verwendet, fügen Sie sie erneut mit deren CA-Datei hinzu. Spricht sie nur einfaches HTTP, fügen Sie sie mit einer http://-Adresse hinzu.</translation>
-    </message>
-    <message>
-        <source>Choose “Sign In…” in the registry&apos;s context menu and enter the right user name and password.</source>
+        <source>Choose “Sign In…” in the registry's context menu and enter the right user name and password.</source>
         <translation>Wählen Sie „Anmelden…“ im Kontextmenü der Registry und geben Sie den richtigen Benutzernamen und das richtige Passwort ein.</translation>
     </message>
     <message>
-        <source>Choose “Sign In…” in the registry&apos;s context menu to enter them.</source>
+        <source>Choose “Sign In…” in the registry's context menu to enter them.</source>
         <translation>Wählen Sie „Anmelden…“ im Kontextmenü der Registry, um sie einzugeben.</translation>
     </message>
     <message>
-        <source>Ask the registry&apos;s administrator for access, or sign in as another user.</source>
+        <source>Ask the registry's administrator for access, or sign in as another user.</source>
         <translation>Bitten Sie die Administration der Registry um Zugriff oder melden Sie sich als anderer Benutzer an.</translation>
     </message>
     <message>
-        <source>Tell the registry&apos;s administrator; retrying will not help.</source>
+        <source>Tell the registry's administrator; retrying will not help.</source>
         <translation>Informieren Sie die Administration der Registry; ein erneuter Versuch hilft nicht.</translation>
     </message>
     <message>
@@ -274,16 +380,612 @@
         <translation>Versuchen Sie es über das Kontextmenü erneut.</translation>
     </message>
     <message>
-        <source>%1 does not list its repositories to anonymous users. Choose “Sign In…” in its context menu to see them.</source>
-        <translation>%1 zeigt anonymen Benutzern keine Repository-Liste. Wählen Sie „Anmelden…“ im Kontextmenü, um die Repositorys zu sehen.</translation>
-    </message>
-    <message>
-        <source>%1 does not offer a list of its repositories. Opening a repository by its name will come in a later version of Lading.</source>
-        <translation>%1 bietet keine Liste der Repositorys an. Ein Repository über seinen Namen zu öffnen, wird eine spätere Version von Lading können.</translation>
-    </message>
-    <message>
         <source>Retry after the wait the registry asked for (%1 s).</source>
         <translation>Versuchen Sie es nach der von der Registry erbetenen Wartezeit erneut (%1 s).</translation>
+    </message>
+    <message>
+        <source>If the registry uses its own certificate authority, choose “Resolve Certificate Problem…” in its context menu to give its CA file, or to mark it insecure if you trust the network.</source>
+        <translation>Wenn die Registry eine eigene Zertifizierungsstelle verwendet, wählen Sie „Zertifikatsproblem lösen…“ in ihrem Kontextmenü, um ihre CA-Datei anzugeben oder sie als unsicher zu markieren, falls Sie dem Netzwerk vertrauen.</translation>
+    </message>
+    <message>
+        <source>The certificate is not trusted. Double-click here to choose a CA file or to mark the registry insecure.</source>
+        <translation>Dem Zertifikat wird nicht vertraut. Doppelklicken Sie hier, um eine CA-Datei zu wählen oder die Registry als unsicher zu markieren.</translation>
+    </message>
+    <message>
+        <source>The secure connection failed. Double-click here for the choices.</source>
+        <translation>Die sichere Verbindung ist fehlgeschlagen. Doppelklicken Sie hier für die Möglichkeiten.</translation>
+    </message>
+    <message>
+        <source>%1 does not list its repositories to anonymous users. Choose “Sign In…” in its context menu to see them, or “Add Repository…” to open one by name.</source>
+        <translation>%1 zeigt anonymen Benutzern ihre Repositorys nicht. Wählen Sie „Anmelden…“ in ihrem Kontextmenü, um sie zu sehen, oder „Repository hinzufügen…“, um eines über seinen Namen zu öffnen.</translation>
+    </message>
+    <message>
+        <source>%1 does not offer a list of its repositories. Choose “Add Repository…” in its context menu to open one by name, for example library/debian.</source>
+        <translation>%1 bietet keine Liste ihrer Repositorys an. Wählen Sie „Repository hinzufügen…“ in ihrem Kontextmenü, um eines über seinen Namen zu öffnen, zum Beispiel library/debian.</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryTableModel</name>
+    <message>
+        <source>Author: %1</source>
+        <translation>Autor: %1</translation>
+    </message>
+    <message>
+        <source>Comment: %1</source>
+        <translation>Kommentar: %1</translation>
+    </message>
+    <message>
+        <source>This step made no layer.</source>
+        <translation>Dieser Schritt hat keine Schicht erzeugt.</translation>
+    </message>
+    <message>
+        <source>No layer of the manifest matches this step.</source>
+        <translation>Keine Schicht des Manifests passt zu diesem Schritt.</translation>
+    </message>
+    <message>
+        <source>#</source>
+        <translation>#</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>Erstellt</translation>
+    </message>
+    <message>
+        <source>Created by</source>
+        <translation>Erstellt durch</translation>
+    </message>
+    <message>
+        <source>Layer</source>
+        <translation>Schicht</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Größe</translation>
+    </message>
+    <message>
+        <source>Comment</source>
+        <translation>Kommentar</translation>
+    </message>
+</context>
+<context>
+    <name>InspectorContent</name>
+    <message>
+        <source>Double-click a platform to open its manifest.</source>
+        <translation>Doppelklicken Sie auf eine Plattform, um ihr Manifest zu öffnen.</translation>
+    </message>
+    <message>
+        <source>Overview</source>
+        <translation>Übersicht</translation>
+    </message>
+    <message>
+        <source>Platforms (%1)</source>
+        <translation>Plattformen (%1)</translation>
+    </message>
+    <message>
+        <source>Blobs (%1)</source>
+        <translation>Blobs (%1)</translation>
+    </message>
+    <message>
+        <source>Layers (%1)</source>
+        <translation>Schichten (%1)</translation>
+    </message>
+    <message>
+        <source>History (%1)</source>
+        <translation>Verlauf (%1)</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>Verlauf</translation>
+    </message>
+    <message>
+        <source>Index JSON</source>
+        <translation>Index-JSON</translation>
+    </message>
+    <message>
+        <source>Config JSON</source>
+        <translation>Konfigurations-JSON</translation>
+    </message>
+    <message>
+        <source>Manifest JSON</source>
+        <translation>Manifest-JSON</translation>
+    </message>
+    <message>
+        <source>Loading the config…</source>
+        <translation>Die Konfiguration wird geladen …</translation>
+    </message>
+    <message>
+        <source>%1 is not a valid digest.</source>
+        <translation>%1 ist kein gültiger Digest.</translation>
+    </message>
+    <message>
+        <source>%1 in the index %2</source>
+        <translation>%1 im Index %2</translation>
+    </message>
+    <message>
+        <source>%1 is the uncompressed digest (diff ID) of layer %2. Registries keep layers under their compressed digest: open the config from its image to reach the layer.</source>
+        <translation>%1 ist der unkomprimierte Digest (Diff-ID) von Schicht %2. Registries speichern Schichten unter ihrem komprimierten Digest: Öffnen Sie die Konfiguration über ihr Image, um zur Schicht zu gelangen.</translation>
+    </message>
+</context>
+<context>
+    <name>InspectorJsonPane</name>
+    <message>
+        <source>Raw</source>
+        <translation>Roh</translation>
+    </message>
+    <message>
+        <source>The bytes exactly as the registry sent them</source>
+        <translation>Die Bytes genau so, wie die Registry sie gesendet hat</translation>
+    </message>
+    <message>
+        <source>Pretty</source>
+        <translation>Formatiert</translation>
+    </message>
+    <message>
+        <source>Re-indented for reading; keys and values as sent</source>
+        <translation>Zum Lesen neu eingerückt; Schlüssel und Werte wie gesendet</translation>
+    </message>
+    <message>
+        <source>Copy JSON</source>
+        <translation>JSON kopieren</translation>
+    </message>
+    <message>
+        <source>Copy the JSON as shown</source>
+        <translation>Das JSON wie angezeigt kopieren</translation>
+    </message>
+    <message>
+        <source>Copied the JSON to the clipboard.</source>
+        <translation>Das JSON wurde in die Zwischenablage kopiert.</translation>
+    </message>
+    <message>
+        <source>Copied the digest to the clipboard.</source>
+        <translation>Digest in die Zwischenablage kopiert.</translation>
+    </message>
+    <message>
+        <source>Exactly as the registry sent it · %1 bytes · click a digest to open it</source>
+        <translation>Genau wie von der Registry gesendet · %1 Bytes · klicken Sie auf einen Digest, um ihn zu öffnen</translation>
+    </message>
+    <message>
+        <source>Re-indented for reading · click a digest to open it</source>
+        <translation>Zum Lesen neu eingerückt · klicken Sie auf einen Digest, um ihn zu öffnen</translation>
+    </message>
+</context>
+<context>
+    <name>InspectorJsonView</name>
+    <message>
+        <source>Open %1</source>
+        <translation>%1 öffnen</translation>
+    </message>
+    <message>
+        <source>Copy Digest</source>
+        <translation>Digest kopieren</translation>
+    </message>
+    <message>
+        <source>Click to open this digest</source>
+        <translation>Klicken, um diesen Digest zu öffnen</translation>
+    </message>
+</context>
+<context>
+    <name>InspectorOverview</name>
+    <message>
+        <source>Working directory</source>
+        <translation>Arbeitsverzeichnis</translation>
+    </message>
+    <message>
+        <source>Exposed ports</source>
+        <translation>Freigegebene Ports</translation>
+    </message>
+    <message>
+        <source>Artifact type</source>
+        <translation>Artefakttyp</translation>
+    </message>
+    <message>
+        <source>Compression</source>
+        <translation>Kompression</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>keine</translation>
+    </message>
+    <message>
+        <source>%1 (%2 bytes)</source>
+        <translation>%1 (%2 Bytes)</translation>
+    </message>
+    <message>
+        <source>not set</source>
+        <translation>nicht gesetzt</translation>
+    </message>
+    <message>
+        <source>Entrypoint</source>
+        <translation>Einstiegspunkt</translation>
+    </message>
+    <message>
+        <source>Command</source>
+        <translation>Befehl</translation>
+    </message>
+    <message>
+        <source>not set (/)</source>
+        <translation>nicht gesetzt (/)</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>Benutzer</translation>
+    </message>
+    <message>
+        <source>not set (root)</source>
+        <translation>nicht gesetzt (root)</translation>
+    </message>
+    <message>
+        <source>Volumes</source>
+        <translation>Volumes</translation>
+    </message>
+    <message>
+        <source>Stop signal</source>
+        <translation>Stoppsignal</translation>
+    </message>
+    <message>
+        <source>When it runs</source>
+        <translation>Beim Start</translation>
+    </message>
+    <message>
+        <source>Environment</source>
+        <translation>Umgebung</translation>
+    </message>
+    <message>
+        <source>Labels</source>
+        <translation>Labels</translation>
+    </message>
+    <message>
+        <source>Platform</source>
+        <translation>Plattform</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>Erstellt</translation>
+    </message>
+    <message>
+        <source>Author</source>
+        <translation>Autor</translation>
+    </message>
+    <message>
+        <source>Layers</source>
+        <translation>Schichten</translation>
+    </message>
+    <message>
+        <source>%1 · %2 compressed</source>
+        <translation>%1 · %2 komprimiert</translation>
+    </message>
+    <message>
+        <source>Config</source>
+        <translation>Konfiguration</translation>
+    </message>
+    <message>
+        <source>Subject</source>
+        <translation>Subjekt</translation>
+    </message>
+    <message>
+        <source>Annotations</source>
+        <translation>Annotationen</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>Verlauf</translation>
+    </message>
+    <message>
+        <source>%1 steps, %2 of them made layers</source>
+        <translation>%1 Schritte, %2 davon erzeugten Schichten</translation>
+    </message>
+    <message>
+        <source>%1 (uncompressed digests in rootfs.diff_ids)</source>
+        <translation>%1 (unkomprimierte Digests in rootfs.diff_ids)</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Größe</translation>
+    </message>
+    <message>
+        <source>Platforms</source>
+        <translation>Plattformen</translation>
+    </message>
+    <message>
+        <source>none given</source>
+        <translation>keine angegeben</translation>
+    </message>
+    <message>
+        <source>%1 manifests</source>
+        <translation>%1 Manifeste</translation>
+    </message>
+    <message>
+        <source>%1 manifests, %2 of them attestations</source>
+        <translation>%1 Manifeste, davon %2 Attestierungen</translation>
+    </message>
+    <message>
+        <source>Entries</source>
+        <translation>Einträge</translation>
+    </message>
+    <message>
+        <source>Blobs</source>
+        <translation>Blobs</translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <source>empty ({})</source>
+        <translation>leer ({})</translation>
+    </message>
+    <message>
+        <source>Layer</source>
+        <translation>Schicht</translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%1 von %2</translation>
+    </message>
+    <message>
+        <source>Digest</source>
+        <translation>Digest</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Typ</translation>
+    </message>
+    <message>
+        <source>Diff ID</source>
+        <translation>Diff-ID</translation>
+    </message>
+    <message>
+        <source>the digest of the layer's uncompressed tar</source>
+        <translation>der Digest des unkomprimierten Tar-Archivs der Schicht</translation>
+    </message>
+    <message>
+        <source>Created by</source>
+        <translation>Erstellt durch</translation>
+    </message>
+    <message>
+        <source>Comment</source>
+        <translation>Kommentar</translation>
+    </message>
+    <message>
+        <source>URLs</source>
+        <translation>URLs</translation>
+    </message>
+    <message>
+        <source>A foreign layer: Lading never fetches these addresses on its own.</source>
+        <translation>Eine fremde Schicht: Lading ruft diese Adressen nie von sich aus ab.</translation>
+    </message>
+    <message>
+        <source>Browsing the files of a layer comes in a later version of Lading.</source>
+        <translation>Das Durchsuchen der Dateien einer Schicht kommt in einer späteren Version von Lading.</translation>
+    </message>
+    <message>
+        <source>This is a Docker schema 1 manifest, a legacy format that Lading shows as JSON only. Pushing the image again with a current tool converts it.</source>
+        <translation>Dies ist ein Docker-Schema-1-Manifest, ein veraltetes Format, das Lading nur als JSON anzeigt. Erneutes Hochladen des Images mit einem aktuellen Werkzeug wandelt es um.</translation>
+    </message>
+    <message>
+        <source>This is an OCI artifact manifest from the image-spec 1.1 release candidates, a format dropped before 1.1.0. Lading shows it as JSON only.</source>
+        <translation>Dies ist ein OCI-Artefaktmanifest aus den Release-Kandidaten der Image-Spec 1.1, ein Format, das vor 1.1.0 verworfen wurde. Lading zeigt es nur als JSON an.</translation>
+    </message>
+    <message>
+        <source>Lading does not know this type of document and shows it as JSON only.</source>
+        <translation>Lading kennt diese Art von Dokument nicht und zeigt es nur als JSON an.</translation>
+    </message>
+    <message>
+        <source>Media type</source>
+        <translation>Medientyp</translation>
+    </message>
+    <message>
+        <source>not given</source>
+        <translation>nicht angegeben</translation>
+    </message>
+</context>
+<context>
+    <name>InspectorWidget</name>
+    <message>
+        <source>Back</source>
+        <translation>Zurück</translation>
+    </message>
+    <message>
+        <source>Back (Alt+Left)</source>
+        <translation>Zurück (Alt+Links)</translation>
+    </message>
+    <message>
+        <source>Forward</source>
+        <translation>Vor</translation>
+    </message>
+    <message>
+        <source>Forward (Alt+Right)</source>
+        <translation>Vor (Alt+Rechts)</translation>
+    </message>
+    <message>
+        <source>Reference with Digest</source>
+        <translation>Referenz mit Digest</translation>
+    </message>
+    <message>
+        <source>docker pull Command</source>
+        <translation>docker-pull-Befehl</translation>
+    </message>
+    <message>
+        <source>podman pull Command</source>
+        <translation>podman-pull-Befehl</translation>
+    </message>
+    <message>
+        <source>Digest</source>
+        <translation>Digest</translation>
+    </message>
+    <message>
+        <source>Copied the reference with its digest to the clipboard.</source>
+        <translation>Die Referenz mit ihrem Digest wurde in die Zwischenablage kopiert.</translation>
+    </message>
+    <message>
+        <source>Copied the docker pull command to the clipboard.</source>
+        <translation>Der docker-pull-Befehl wurde in die Zwischenablage kopiert.</translation>
+    </message>
+    <message>
+        <source>Copied the podman pull command to the clipboard.</source>
+        <translation>Der podman-pull-Befehl wurde in die Zwischenablage kopiert.</translation>
+    </message>
+    <message>
+        <source>Copied the digest to the clipboard.</source>
+        <translation>Digest in die Zwischenablage kopiert.</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>Kopieren</translation>
+    </message>
+    <message>
+        <source>Copy the reference with its digest, a pull command or the digest</source>
+        <translation>Die Referenz mit Digest, einen Pull-Befehl oder den Digest kopieren</translation>
+    </message>
+    <message>
+        <source>Reference:</source>
+        <translation>Referenz:</translation>
+    </message>
+    <message>
+        <source>Digest:</source>
+        <translation>Digest:</translation>
+    </message>
+    <message>
+        <source>Retry</source>
+        <translation>Wiederholen</translation>
+    </message>
+    <message>
+        <source>%1 cannot be loaded: its registry is gone.</source>
+        <translation>%1 kann nicht geladen werden: Die Registry ist nicht mehr vorhanden.</translation>
+    </message>
+    <message>
+        <source>%1 is not a digest Lading can open.</source>
+        <translation>%1 ist kein Digest, den Lading öffnen kann.</translation>
+    </message>
+    <message>
+        <source>Select a tag to inspect its manifest.</source>
+        <translation>Wählen Sie ein Tag aus, um sein Manifest zu untersuchen.</translation>
+    </message>
+    <message>
+        <source>%1 cannot be loaded: its registry was removed from Lading.</source>
+        <translation>%1 kann nicht geladen werden: Seine Registry wurde aus Lading entfernt.</translation>
+    </message>
+    <message>
+        <source>Loading the config %1…</source>
+        <translation>Die Konfiguration %1 wird geladen …</translation>
+    </message>
+    <message>
+        <source>Loading %1…</source>
+        <translation>%1 wird geladen …</translation>
+    </message>
+    <message>
+        <source>The tag or digest may have been deleted, or the name is misspelled.</source>
+        <translation>Das Tag oder der Digest wurde vielleicht gelöscht, oder der Name ist falsch geschrieben.</translation>
+    </message>
+    <message>
+        <source>Sign in to the registry (“Sign In…” in its context menu), then choose Retry.</source>
+        <translation>Melden Sie sich bei der Registry an („Anmelden …“ in ihrem Kontextmenü) und wählen Sie dann „Wiederholen“.</translation>
+    </message>
+    <message>
+        <source>Ask the registry's administrator for access, or sign in as another user.</source>
+        <translation>Bitten Sie die Administration der Registry um Zugriff oder melden Sie sich als anderer Benutzer an.</translation>
+    </message>
+    <message>
+        <source>Tell the registry's administrator; retrying will not help.</source>
+        <translation>Informieren Sie die Administration der Registry; ein erneuter Versuch hilft nicht.</translation>
+    </message>
+    <message>
+        <source>Choose Retry to try again.</source>
+        <translation>Wählen Sie „Wiederholen“, um es erneut zu versuchen.</translation>
+    </message>
+    <message>
+        <source>Could not load %1.</source>
+        <translation>%1 konnte nicht geladen werden.</translation>
+    </message>
+    <message>
+        <source>%1 came back without a document.</source>
+        <translation>%1 kam ohne Dokument zurück.</translation>
+    </message>
+    <message>
+        <source>the config %1</source>
+        <translation>die Konfiguration %1</translation>
+    </message>
+    <message>
+        <source>The config could not be read: %1</source>
+        <translation>Die Konfiguration konnte nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>the config %1 of %2</source>
+        <translation>die Konfiguration %1 von %2</translation>
+    </message>
+    <message>
+        <source>This blob is not an image config Lading can read (%1); its JSON is shown as sent.</source>
+        <translation>Dieser Blob ist keine Image-Konfiguration, die Lading lesen kann (%1); sein JSON wird wie gesendet angezeigt.</translation>
+    </message>
+    <message>
+        <source>Showing %1.</source>
+        <translation>%1 wird angezeigt.</translation>
+    </message>
+    <message>
+        <source>Showing %1 from the cache; it may be out of date.</source>
+        <translation>%1 wird aus dem Cache angezeigt; es ist vielleicht nicht mehr aktuell.</translation>
+    </message>
+    <message>
+        <source>Config %1</source>
+        <translation>Konfiguration %1</translation>
+    </message>
+    <message>
+        <source>Layer %1 of %2</source>
+        <translation>Schicht %1 von %2</translation>
+    </message>
+    <message>
+        <source>Layer %1</source>
+        <translation>Schicht %1</translation>
+    </message>
+    <message>
+        <source>Artifact (%1)</source>
+        <translation>Artefakt (%1)</translation>
+    </message>
+    <message>
+        <source>Opened as %1</source>
+        <translation>Geöffnet als %1</translation>
+    </message>
+    <message>
+        <source>loading…</source>
+        <translation>wird geladen …</translation>
+    </message>
+    <message>
+        <source>Shown from Lading's cache, and it may be stale: %1 could not be reached (%2) The tag “%3” pointed to this digest when Lading last asked; it may point elsewhere now.</source>
+        <translation>Aus Ladings Cache angezeigt und möglicherweise veraltet: %1 war nicht erreichbar (%2). Das Tag „%3“ zeigte bei Ladings letzter Anfrage auf diesen Digest; es zeigt jetzt vielleicht woanders hin.</translation>
+    </message>
+</context>
+<context>
+    <name>KeychainStore</name>
+    <message>
+        <source>No keychain available: the password is kept until Lading quits.</source>
+        <translation>Kein Schlüsselbund verfügbar: Das Passwort wird nur bis zum Beenden von Lading aufbewahrt.</translation>
+    </message>
+</context>
+<context>
+    <name>LayerTableModel</name>
+    <message>
+        <source>%1 bytes, compressed as stored</source>
+        <translation>%1 Bytes, komprimiert wie gespeichert</translation>
+    </message>
+    <message>
+        <source>#</source>
+        <translation>#</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Größe</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Typ</translation>
+    </message>
+    <message>
+        <source>Digest</source>
+        <translation>Digest</translation>
+    </message>
+    <message>
+        <source>Created by</source>
+        <translation>Erstellt durch</translation>
     </message>
 </context>
 <context>
@@ -311,10 +1013,6 @@
     <message>
         <source>Re&amp;load</source>
         <translation>&amp;Neu laden</translation>
-    </message>
-    <message>
-        <source>List the selected registry or repository again.</source>
-        <translation>Die ausgewählte Registry oder das ausgewählte Repository erneut auflisten.</translation>
     </message>
     <message>
         <source>&amp;Quit</source>
@@ -369,18 +1067,6 @@
         <translation>Die Registry-Liste konnte nicht in %1 gespeichert werden.</translation>
     </message>
     <message>
-        <source>Select a tag to see its manifest.</source>
-        <translation>Wählen Sie ein Tag aus, um sein Manifest zu sehen.</translation>
-    </message>
-    <message>
-        <source>Expand %1 to list its tags, then select a tag to see its manifest.</source>
-        <translation>Klappen Sie %1 auf, um die Tags aufzulisten, und wählen Sie dann ein Tag aus, um sein Manifest zu sehen.</translation>
-    </message>
-    <message>
-        <source>Expand %1 to browse its repositories.</source>
-        <translation>Klappen Sie %1 auf, um die Repositorys zu durchsuchen.</translation>
-    </message>
-    <message>
         <source>&amp;Retry</source>
         <translation>&amp;Erneut versuchen</translation>
     </message>
@@ -405,68 +1091,39 @@
         <translation>Über Lading</translation>
     </message>
     <message>
-        <source>&lt;h3&gt;Lading %1&lt;/h3&gt;&lt;p&gt;A native desktop browser for container registries: browse repositories and tags and inspect manifests.&lt;/p&gt;&lt;p&gt;A bill of lading is a ship&apos;s cargo manifest.&lt;/p&gt;</source>
+        <source>&lt;h3&gt;Lading %1&lt;/h3&gt;&lt;p&gt;A native desktop browser for container registries: browse repositories and tags and inspect manifests.&lt;/p&gt;&lt;p&gt;A bill of lading is a ship's cargo manifest.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Lading %1&lt;/h3&gt;&lt;p&gt;Ein nativer Desktop-Browser für Container-Registries: Repositorys und Tags durchsuchen und Manifeste untersuchen.&lt;/p&gt;&lt;p&gt;Ein „Bill of Lading“ (Konnossement) ist das Frachtmanifest eines Schiffes.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Select a repository to see its tags.</source>
+        <translation>Wählen Sie ein Repository aus, um seine Tags zu sehen.</translation>
+    </message>
+    <message>
+        <source>List the selected repository's tags, or the selected registry, again.</source>
+        <translation>Listet die Tags des ausgewählten Repositorys oder die ausgewählte Registry erneut auf.</translation>
+    </message>
+    <message>
+        <source>Expand %1 to browse its repositories, then select one to see its tags.</source>
+        <translation>Klappen Sie %1 auf, um die Repositorys zu durchsuchen, und wählen Sie dann eines aus, um seine Tags zu sehen.</translation>
+    </message>
+    <message>
+        <source>Select a tag to inspect it.</source>
+        <translation>Wählen Sie ein Tag aus, um es zu untersuchen.</translation>
     </message>
 </context>
 <context>
     <name>ManifestPanel</name>
     <message>
-        <source>Copy the reference</source>
-        <translation>Referenz kopieren</translation>
-    </message>
-    <message>
-        <source>Copied the reference to the clipboard.</source>
-        <translation>Referenz in die Zwischenablage kopiert.</translation>
-    </message>
-    <message>
-        <source>Copy the digest</source>
-        <translation>Digest kopieren</translation>
-    </message>
-    <message>
-        <source>Copied the digest to the clipboard.</source>
-        <translation>Digest in die Zwischenablage kopiert.</translation>
-    </message>
-    <message>
-        <source>Reference:</source>
-        <translation>Referenz:</translation>
-    </message>
-    <message>
-        <source>Digest:</source>
-        <translation>Digest:</translation>
-    </message>
-    <message>
-        <source>Media type:</source>
-        <translation>Medientyp:</translation>
-    </message>
-    <message>
-        <source>Size:</source>
-        <translation>Größe:</translation>
-    </message>
-    <message>
-        <source>Manifest</source>
-        <translation>Manifest</translation>
-    </message>
-    <message>
         <source>Select a tag to see its manifest.</source>
         <translation>Wählen Sie ein Tag aus, um sein Manifest zu sehen.</translation>
     </message>
     <message>
-        <source>Copy</source>
-        <translation>Kopieren</translation>
+        <source>%1 is not a reference Lading can load: %2</source>
+        <translation>%1 ist keine Referenz, die Lading laden kann: %2</translation>
     </message>
-    <message>
-        <source>%1 cannot be loaded: its registry is gone.</source>
-        <translation>%1 kann nicht geladen werden: Die Registry ist nicht mehr vorhanden.</translation>
-    </message>
-    <message>
-        <source>Loading the manifest of %1…</source>
-        <translation>Manifest von %1 wird geladen…</translation>
-    </message>
-    <message>
-        <source>Showing the manifest of %1.</source>
-        <translation>Manifest von %1 wird angezeigt.</translation>
-    </message>
+</context>
+<context>
+    <name>MediaTypeNames</name>
     <message>
         <source>OCI image manifest</source>
         <translation>OCI-Image-Manifest</translation>
@@ -481,15 +1138,148 @@
     </message>
     <message>
         <source>Docker manifest list</source>
-        <translation>Docker-Manifest-Liste</translation>
+        <translation>Docker-Manifestliste</translation>
     </message>
     <message>
-        <source>Not given by the registry</source>
-        <translation>Von der Registry nicht angegeben</translation>
+        <source>Docker schema 1 manifest (legacy)</source>
+        <translation>Docker-Schema-1-Manifest (veraltet)</translation>
     </message>
     <message>
-        <source>%1 (%2 bytes)</source>
-        <translation>%1 (%2 Bytes)</translation>
+        <source>OCI artifact manifest (pre-release)</source>
+        <translation>OCI-Artefaktmanifest (Vorabversion)</translation>
+    </message>
+    <message>
+        <source>OCI image config</source>
+        <translation>OCI-Image-Konfiguration</translation>
+    </message>
+    <message>
+        <source>Docker image config</source>
+        <translation>Docker-Image-Konfiguration</translation>
+    </message>
+    <message>
+        <source>Docker plugin config</source>
+        <translation>Docker-Plugin-Konfiguration</translation>
+    </message>
+    <message>
+        <source>Empty (OCI)</source>
+        <translation>Leer (OCI)</translation>
+    </message>
+    <message>
+        <source>Docker foreign layer, gzip</source>
+        <translation>Docker-Fremdschicht, gzip</translation>
+    </message>
+    <message>
+        <source>OCI non-distributable layer, %1</source>
+        <translation>Nicht verteilbare OCI-Schicht, %1</translation>
+    </message>
+    <message>
+        <source>Docker layer, %1</source>
+        <translation>Docker-Schicht, %1</translation>
+    </message>
+    <message>
+        <source>OCI layer, %1</source>
+        <translation>OCI-Schicht, %1</translation>
+    </message>
+    <message>
+        <source>in-toto attestation</source>
+        <translation>in-toto-Attestierung</translation>
+    </message>
+    <message>
+        <source>uncompressed</source>
+        <translation>unkomprimiert</translation>
+    </message>
+    <message>
+        <source>unknown compression</source>
+        <translation>unbekannte Kompression</translation>
+    </message>
+</context>
+<context>
+    <name>PlatformTableModel</name>
+    <message>
+        <source>Attestation for %1</source>
+        <translation>Attestierung für %1</translation>
+    </message>
+    <message>
+        <source>Attestation</source>
+        <translation>Attestierung</translation>
+    </message>
+    <message>
+        <source>Any platform</source>
+        <translation>Jede Plattform</translation>
+    </message>
+    <message>
+        <source>Index</source>
+        <translation>Index</translation>
+    </message>
+    <message>
+        <source>Artifact</source>
+        <translation>Artefakt</translation>
+    </message>
+    <message>
+        <source>Not an image</source>
+        <translation>Kein Image</translation>
+    </message>
+    <message>
+        <source>Image</source>
+        <translation>Image</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>Sonstiges</translation>
+    </message>
+    <message>
+        <source>Build attestations (provenance, SBOM) of the image %1; not an image to run.</source>
+        <translation>Build-Attestierungen (Herkunft, SBOM) des Images %1; kein ausführbares Image.</translation>
+    </message>
+    <message>
+        <source>OS features: %1</source>
+        <translation>Betriebssystem-Merkmale: %1</translation>
+    </message>
+    <message>
+        <source>%1 bytes (the manifest itself)</source>
+        <translation>%1 Bytes (das Manifest selbst)</translation>
+    </message>
+    <message>
+        <source>Platform</source>
+        <translation>Plattform</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Art</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Größe</translation>
+    </message>
+    <message>
+        <source>Media type</source>
+        <translation>Medientyp</translation>
+    </message>
+    <message>
+        <source>Digest</source>
+        <translation>Digest</translation>
+    </message>
+</context>
+<context>
+    <name>RegistryFilterEdit</name>
+    <message>
+        <source>Filter repositories and tags</source>
+        <translation>Repositorys und Tags filtern</translation>
+    </message>
+    <message>
+        <source>Shows the registries, repositories and tags whose path contains the text. Only what has been listed is searched.</source>
+        <translation>Zeigt die Registrys, Repositorys und Tags, deren Pfad den Text enthält. Durchsucht wird nur, was bereits aufgelistet wurde.</translation>
+    </message>
+</context>
+<context>
+    <name>RegistryTreeDelegate</name>
+    <message>
+        <source>insecure</source>
+        <translation>unsicher</translation>
+    </message>
+    <message>
+        <source>HTTP</source>
+        <translation>HTTP</translation>
     </message>
 </context>
 <context>
@@ -501,10 +1291,6 @@
     <message>
         <source>Plain HTTP: the connection is not encrypted.</source>
         <translation>Einfaches HTTP: Die Verbindung ist nicht verschlüsselt.</translation>
-    </message>
-    <message>
-        <source>HTTPS without certificate verification.</source>
-        <translation>HTTPS ohne Zertifikatsprüfung.</translation>
     </message>
     <message>
         <source>HTTPS.</source>
@@ -558,6 +1344,93 @@
         <source>Listed the tags of %1.</source>
         <translation>Die Tags von %1 wurden aufgelistet.</translation>
     </message>
+    <message>
+        <source>Insecure: HTTPS without certificate verification. Anyone on the network could read and change what Lading receives.</source>
+        <translation>Unsicher: HTTPS ohne Zertifikatsprüfung. Jeder im Netzwerk könnte mitlesen und verändern, was Lading empfängt.</translation>
+    </message>
+    <message>
+        <source>HTTPS, verified with the CA file %1.</source>
+        <translation>HTTPS, geprüft mit der CA-Datei %1.</translation>
+    </message>
+    <message>
+        <source>Tags: %1</source>
+        <translation>Tags: %1</translation>
+    </message>
+    <message>
+        <source>Added by name.</source>
+        <translation>Über den Namen hinzugefügt.</translation>
+    </message>
+</context>
+<context>
+    <name>RepositoryPage</name>
+    <message>
+        <source>Details: %v of %m</source>
+        <translation>Details: %v von %m</translation>
+    </message>
+    <message>
+        <source>Digests, sizes, dates and platforms load in the background, the rows on screen first.</source>
+        <translation>Digests, Größen, Daten und Plattformen werden im Hintergrund geladen, die sichtbaren Zeilen zuerst.</translation>
+    </message>
+    <message>
+        <source>Filter tags</source>
+        <translation>Tags filtern</translation>
+    </message>
+    <message>
+        <source>Hide referrer tags</source>
+        <translation>Referrer-Tags ausblenden</translation>
+    </message>
+    <message>
+        <source>Hide the sha256-… tags in which registries without the referrers API keep signatures, SBOMs and attestations.</source>
+        <translation>Blendet die sha256-…-Tags aus, in denen Registrys ohne Referrers-API Signaturen, SBOMs und Attestierungen ablegen.</translation>
+    </message>
+    <message>
+        <source>Double-click to inspect.</source>
+        <translation>Doppelklicken zum Untersuchen.</translation>
+    </message>
+    <message>
+        <source>Listing tags…</source>
+        <translation>Tags werden aufgelistet…</translation>
+    </message>
+    <message>
+        <source>%1 has no tags.</source>
+        <translation>%1 hat keine Tags.</translation>
+    </message>
+    <message>
+        <source>Tags: %1</source>
+        <translation>Tags: %1</translation>
+    </message>
+    <message>
+        <source>Tags: %1 of %2</source>
+        <translation>Tags: %1 von %2</translation>
+    </message>
+    <message>
+        <source>sharing a digest: %1</source>
+        <translation>mit gemeinsamem Digest: %1</translation>
+    </message>
+    <message>
+        <source>Referrers of %1: waiting for its digest…</source>
+        <translation>Referrer von %1: Warte auf den Digest…</translation>
+    </message>
+    <message>
+        <source>Looking for signatures, SBOMs and attestations of %1…</source>
+        <translation>Suche nach Signaturen, SBOMs und Attestierungen von %1…</translation>
+    </message>
+    <message>
+        <source>No signatures, SBOMs or attestations refer to %1.</source>
+        <translation>Keine Signaturen, SBOMs oder Attestierungen verweisen auf %1.</translation>
+    </message>
+    <message>
+        <source>Referrers of %1: %2 (from the referrers API)</source>
+        <translation>Referrer von %1: %2 (über die Referrers-API)</translation>
+    </message>
+    <message>
+        <source>Referrers of %1: %2 (from its sha256-… tag)</source>
+        <translation>Referrer von %1: %2 (aus seinem sha256-…-Tag)</translation>
+    </message>
+    <message>
+        <source>The registry could not be reached: this list may be out of date.</source>
+        <translation>Die Registry war nicht erreichbar: Diese Liste ist möglicherweise veraltet.</translation>
+    </message>
 </context>
 <context>
     <name>ScreenshotRun</name>
@@ -599,6 +1472,151 @@
     <message>
         <source>&amp;Password:</source>
         <translation>&amp;Passwort:</translation>
+    </message>
+</context>
+<context>
+    <name>TagReferrersModel</name>
+    <message>
+        <source>Signature</source>
+        <translation>Signatur</translation>
+    </message>
+    <message>
+        <source>SBOM</source>
+        <translation>SBOM</translation>
+    </message>
+    <message>
+        <source>Attestation</source>
+        <translation>Attestierung</translation>
+    </message>
+    <message>
+        <source>Artifact</source>
+        <translation>Artefakt</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Art</translation>
+    </message>
+    <message>
+        <source>Artifact type</source>
+        <translation>Artefakttyp</translation>
+    </message>
+    <message>
+        <source>Digest</source>
+        <translation>Digest</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Größe</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>Erstellt</translation>
+    </message>
+</context>
+<context>
+    <name>TagTableModel</name>
+    <message>
+        <source>Tag</source>
+        <translation>Tag</translation>
+    </message>
+    <message>
+        <source>Digest</source>
+        <translation>Digest</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Größe</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>Erstellt</translation>
+    </message>
+    <message>
+        <source>Platforms</source>
+        <translation>Plattformen</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Typ</translation>
+    </message>
+    <message>
+        <source>Shares digest with</source>
+        <translation>Gleicher Digest wie</translation>
+    </message>
+    <message>
+        <source>Compressed size as stored in the registry: config and layers (for an index, every blob of its platform images once).</source>
+        <translation>Komprimierte Größe, wie in der Registry gespeichert: Konfiguration und Schichten (bei einem Index jedes Blob seiner Plattform-Images einmal).</translation>
+    </message>
+    <message>
+        <source>When the image was built, from its config (for an index, its newest platform image).</source>
+        <translation>Wann das Image gebaut wurde, laut seiner Konfiguration (bei einem Index sein neuestes Plattform-Image).</translation>
+    </message>
+    <message>
+        <source>Other tags of this repository that point to the same manifest. Deleting the manifest of one removes all of them.</source>
+        <translation>Andere Tags dieses Repositorys, die auf dasselbe Manifest zeigen. Wer das Manifest eines davon löscht, entfernt alle.</translation>
+    </message>
+    <message>
+        <source>unavailable</source>
+        <translation>nicht verfügbar</translation>
+    </message>
+    <message>
+        <source>+%1 more</source>
+        <translation>+%1 weitere</translation>
+    </message>
+    <message>
+        <source>A referrers fallback tag: it lists the signatures, SBOMs and attestations of the manifest it is named after.</source>
+        <translation>Ein Referrers-Ersatz-Tag: Es listet die Signaturen, SBOMs und Attestierungen des Manifests auf, nach dem es benannt ist.</translation>
+    </message>
+    <message>
+        <source>Shares its digest with one other tag: %1. Deleting the manifest of one removes both.</source>
+        <translation>Teilt seinen Digest mit einem anderen Tag: %1. Wer das Manifest eines der beiden löscht, entfernt beide.</translation>
+    </message>
+    <message>
+        <source>Shares its digest with %1 other tags: %2. Deleting the manifest of one removes all of them.</source>
+        <translation>Teilt seinen Digest mit %1 anderen Tags: %2. Wer das Manifest eines davon löscht, entfernt alle.</translation>
+    </message>
+    <message>
+        <source>The registry could not be asked: this is the last known digest of the tag and may be out of date.</source>
+        <translation>Die Registry war nicht erreichbar: Dies ist der zuletzt bekannte Digest des Tags und ist möglicherweise veraltet.</translation>
+    </message>
+</context>
+<context>
+    <name>TagTableText</name>
+    <message>
+        <source>Docker image</source>
+        <translation>Docker-Image</translation>
+    </message>
+    <message>
+        <source>OCI image</source>
+        <translation>OCI-Image</translation>
+    </message>
+    <message>
+        <source>Docker index</source>
+        <translation>Docker-Index</translation>
+    </message>
+    <message>
+        <source>OCI index</source>
+        <translation>OCI-Index</translation>
+    </message>
+    <message>
+        <source>OCI artifact</source>
+        <translation>OCI-Artefakt</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>Sonstiges</translation>
+    </message>
+    <message>
+        <source>Artifact type: %1</source>
+        <translation>Artefakttyp: %1</translation>
+    </message>
+    <message>
+        <source>%1 (%2 bytes)</source>
+        <translation>%1 (%2 Bytes)</translation>
+    </message>
+    <message>
+        <source>Attestation entries (not platforms): %1</source>
+        <translation>Attestierungseinträge (keine Plattformen): %1</translation>
     </message>
 </context>
 <context>
