@@ -175,6 +175,11 @@ QString InspectorOverview::image(const oci::ManifestDocument &document,
         if (!config->author.isEmpty())
             rows << row(tr("Author"), config->author.toHtmlEscaped());
     }
+    rows << row(tr("Size"), tr("%1 compressed (config and layers as stored)")
+                                .arg(QLocale().formattedDataSize(manifest.config.size() + manifest.layersSize(), 1))
+                                .toHtmlEscaped()
+                                + QStringLiteral(" · ")
+                                + muted(tr("the manifest itself: %1").arg(QLocale().formattedDataSize(document.bytes().size()))));
     rows << row(tr("Layers"),
                 tr("%1 · %2 compressed")
                     .arg(QLocale().toString(manifest.layers.size()),

@@ -684,8 +684,14 @@ QString InspectorWidget::subtitleText() const
         parts << m_platform;
     const qint64 size = !m_bytes.isEmpty() ? m_bytes.size()
                         : location.descriptor.isNull() ? -1 : location.descriptor.size();
-    if (size >= 0)
+    if (m_state == State::Shown && location.kind == InspectorLocation::Kind::Manifest
+        && m_content->isImage()) {
+        // What the tag table shows too: config and layers as stored.
+        const oci::ImageManifest &manifest = m_content->document()->manifest();
+        parts << tr("%1 compressed").arg(QLocale().formattedDataSize(manifest.config.size() + manifest.layersSize(), 1));
+    } else if (size >= 0) {
         parts << QLocale().formattedDataSize(size, 1);
+    }
     if (location.kind != InspectorLocation::Kind::Manifest)
         parts << location.reference.repository();
     QString text = parts.join(QStringLiteral("  ·  "));

@@ -25,6 +25,7 @@
 #include <QClipboard>
 #include <QLabel>
 #include <QLineEdit>
+#include <QLocale>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QTableView>
@@ -181,6 +182,10 @@ private Q_SLOTS:
         const QString subtitle = inspector.findChild<QLabel *>(u"inspectorSubtitle"_s)->text();
         QVERIFY2(subtitle.contains(u"linux/amd64"_s), qPrintable(subtitle));
         QVERIFY2(subtitle.contains(docker ? u"Docker image manifest"_s : u"OCI image manifest"_s),
+                 qPrintable(subtitle));
+        // The size the tag table shows too: config and layers as stored.
+        const oci::ImageManifest &manifest = content->document()->manifest();
+        QVERIFY2(subtitle.contains(QLocale().formattedDataSize(manifest.config.size() + manifest.layersSize(), 1)),
                  qPrintable(subtitle));
     }
 
