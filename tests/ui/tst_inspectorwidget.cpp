@@ -16,6 +16,7 @@
 #include "models/inspectortestdata.h"
 #include "support/fixtures.h"
 #include "support/registryprocess.h"
+#include "support/registryseeder.h"
 
 #include "oci/cache/contentcache.h"
 #include "oci/inspect/contentfetcher.h"
@@ -23,6 +24,9 @@
 #include <QAction>
 #include <QApplication>
 #include <QClipboard>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QLabel>
 #include <QLineEdit>
 #include <QLocale>
@@ -344,6 +348,55 @@ private Q_SLOTS:
         QVERIFY2(waitShown(inspector), qPrintable(stateText(inspector)));
         QCOMPARE(inspector.kind(), InspectorLocation::Kind::Layer);
         QVERIFY(!inspector.canGoForward());
+    }
+
+    void artifactWithSubject()
+    {
+        // An OCI 1.1 artifact about the OCI image (distribution 2.8 stores it as sent):
+        // its own config type, one blob, the image as its subject.
+        inspectortest::FetchedImage image =
+            inspectortest::fetchImage(m_harness->client(), m_oci.repository, m_oci.digest.toString(), false);
+        QVERIFY2(image.error.isEmpty(), qPrintable(image.error));
+        const oci::ImageManifest &manifest = image.document->manifest();
+        auto descriptor = [](const QString &mediaType, const oci::Digest &digest, qint64 size) {
+            return QJsonObject{{u"mediaType"_s, mediaType}, {u"digest"_s, digest.toString()}, {u"size"_s, size}};
+        };
+        const QByteArray artifact = QJsonDocument(QJsonObject{
+            {u"schemaVersion"_s, 2},
+            {u"mediaType"_s, u"application/vnd.oci.image.manifest.v1+json"_s},
+            {u"artifactType"_s, u"application/vnd.example.sbom.v1"_s},
+            {u"config"_s, descriptor(u"application/vnd.example.sbom.config.v1+json"_s,
+                                     manifest.config.digest(), manifest.config.size())},
+            {u"layers"_s, QJsonArray{descriptor(u"application/vnd.example.sbom.layer.v1"_s,
+                                                manifest.layers.first().digest(), manifest.layers.first().size())}},
+            {u"subject"_s, descriptor(u"application/vnd.oci.image.manifest.v1+json"_s, m_oci.digest,
+                                      m_oci.manifest.size())}}).toJson(QJsonDocument::Compact);
+        RegistrySeeder seeder(*m_registry);
+        const auto put = seeder.run({{"PUT", "/v2/" + m_oci.repository.toUtf8() + "/manifests/sbom",
+                                      "application/vnd.oci.image.manifest.v1+json", artifact, 201,
+                                      m_oci.repository, {}}});
+        QVERIFY2(put.ok(), qPrintable(put.ok() ? QString() : put.error().describe()));
+
+        InspectorWidget inspector;
+        inspector.showReference(m_fetcher.get(), reference(m_oci.repository, u"sbom"_s));
+        QVERIFY2(waitShown(inspector), qPrintable(stateText(inspector)));
+        QCOMPARE(inspector.rawBytes(), artifact);
+        InspectorContent *content = inspector.content();
+        QVERIFY(!content->isImage());
+        QVERIFY(!content->hasTab(InspectorContent::History));
+        const QString overview = content->overview()->toPlainText();
+        QVERIFY2(overview.contains(u"application/vnd.example.sbom.v1"_s), qPrintable(overview));
+        QVERIFY2(overview.contains(m_oci.digest.toString()), qPrintable(overview));
+        QVERIFY(inspector.findChild<QLabel *>(u"inspectorSubtitle"_s)->text().contains(u"Artifact"_s));
+        // Its JSON config is fetched and shown as sent.
+        QTRY_VERIFY_WITH_TIMEOUT(content->hasTab(InspectorContent::Config), kTimeoutMs);
+        QCOMPARE(content->configPane()->view()->toPlainText().toUtf8(), m_oci.config);
+
+        // The subject is a link to the image.
+        inspector.openDigest(m_oci.digest.toString());
+        QVERIFY2(waitShown(inspector), qPrintable(stateText(inspector)));
+        QCOMPARE(inspector.rawBytes(), m_oci.manifest);
+        QVERIFY(inspector.content()->isImage());
     }
 
     void copyActions()
