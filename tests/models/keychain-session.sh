@@ -24,13 +24,19 @@ mkdir -m 700 "$scratch/run"
 HOME="$scratch/home" XDG_DATA_HOME="$scratch/data" XDG_CONFIG_HOME="$scratch/config" \
 XDG_RUNTIME_DIR="$scratch/run" LADING_KEYCHAIN_SCRATCH="$scratch" \
     dbus-run-session -- sh -c '
+        bus() { dbus-send --session --print-reply --dest=org.freedesktop.DBus /org/freedesktop/DBus "$@" 2>/dev/null; }
         printf "%s" "lading-keyring-unlock" | gnome-keyring-daemon --unlock --components=secrets >/dev/null
+        # The daemon takes its bus name a moment after --unlock returns: wait for it (5 s).
+        tries=0
+        until bus org.freedesktop.DBus.NameHasOwner string:org.freedesktop.secrets | grep -q "boolean true"; do
+            tries=$((tries + 1))
+            if [ "$tries" -ge 100 ]; then echo "keychain-session: no Secret Service on the bus" >&2; break; fi
+            sleep 0.05
+        done
         status=0
         "$@" || status=$?
-        # gnome-keyring normally leaves with the bus, but one still starting up when a quick
-        # test ended has been seen to stay: stop the one that serves this bus, by its pid.
-        pid=$(dbus-send --session --print-reply --dest=org.freedesktop.DBus /org/freedesktop/DBus \
-                  org.freedesktop.DBus.GetConnectionUnixProcessID string:org.freedesktop.secrets \
-                  2>/dev/null | awk "/uint32/ { print \$2 }")
+        # Stop the daemon of this bus by its pid (it does not always leave with the bus).
+        pid=$(bus org.freedesktop.DBus.GetConnectionUnixProcessID string:org.freedesktop.secrets \
+              | awk "/uint32/ { print \$2 }")
         if [ -n "$pid" ]; then kill "$pid" 2>/dev/null || true; fi
         exit "$status"' keychain-session "$@"
