@@ -4,6 +4,10 @@
 
 #include "oci/inspect/imagedetails.h"
 
+#include <QRegularExpression>
+
+using namespace Qt::StringLiterals;
+
 TagTableProxyModel::TagTableProxyModel(QObject *parent) : QSortFilterProxyModel(parent)
 {
     setDynamicSortFilter(false);
@@ -22,6 +26,10 @@ void TagTableProxyModel::setFilterText(const QString &text)
     if (trimmed == m_filterText)
         return;
     m_filterText = trimmed;
+    // "sha256:" plus at least one hex digit: no tag name can contain a colon.
+    static const QRegularExpression digestPrefix(
+        QRegularExpression::anchoredPattern(u"[a-z0-9]+(?:[.+_-][a-z0-9]+)*:[a-fA-F0-9]+"_s));
+    m_byDigest = digestPrefix.match(trimmed).hasMatch();
     invalidateFilter();
 }
 
@@ -76,5 +84,10 @@ bool TagTableProxyModel::filterAcceptsRow(int sourceRow, const QModelIndex &sour
     const QString tag = m_model->tagAt(sourceRow);
     if (m_hideFallbackTags && oci::isReferrerFallbackTag(tag))
         return false;
+    if (m_byDigest) {
+        const oci::Digest digest = m_model->digestAt(sourceRow);
+        return !digest.isNull() &&
+               digest.toString().startsWith(m_filterText, Qt::CaseInsensitive);
+    }
     return m_filterText.isEmpty() || tag.contains(m_filterText, Qt::CaseInsensitive);
 }

@@ -7,8 +7,9 @@ class TagTableModel;
 // The order and selection of tags a person sees: natural order for names ("1.9" before
 // "1.10"), values for sizes and dates; rows whose value is not known yet always go last,
 // whatever the direction, and ties are broken by name so the order is total and stable.
-// Filters by name (case-insensitive substring) and hides "sha256-<hex>" referrers
-// fallback tags unless asked to show them.
+// Filters by name (case-insensitive substring), or by digest when the text is one or the
+// beginning of one ("sha256:4f2a…"), and hides "sha256-<hex>" referrers fallback tags
+// unless asked to show them.
 //
 // Details arrive in the background, thousands of them. The proxy does NOT re-sort on
 // every change (dynamicSortFilter is off): rows would jump under the pointer all the
@@ -28,6 +29,9 @@ public:
 
     QString filterText() const { return m_filterText; }
     void setFilterText(const QString &text);
+    // The filter text names a digest: it depends on details (refilter() as they arrive).
+    bool filtersByDigest() const { return m_byDigest; }
+    void refilter() { invalidateFilter(); }
     bool hidesFallbackTags() const { return m_hideFallbackTags; }
     void setHideFallbackTags(bool hide);
 
@@ -43,5 +47,6 @@ protected:
 private:
     TagTableModel *m_model = nullptr;
     QString m_filterText;
+    bool m_byDigest = false;
     bool m_hideFallbackTags = true;
 };

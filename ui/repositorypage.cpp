@@ -1,5 +1,6 @@
 #include "repositorypage.h"
 
+#include "roles.h"
 #include "tagtablemodel.h"
 #include "tagtableproxymodel.h"
 #include "tagtablereferrers.h"
@@ -7,13 +8,17 @@
 
 #include "oci/inspect/imagedetails.h"
 
+#include <QAction>
+#include <QApplication>
 #include <QCheckBox>
+#include <QClipboard>
 #include <QEvent>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
 #include <QLocale>
+#include <QMenu>
 #include <QProgressBar>
 #include <QStackedWidget>
 #include <QTableView>
@@ -79,6 +84,17 @@ RepositoryPage::RepositoryPage(QWidget *parent)
         trySelectPendingTag();
     });
     connect(m_view, &TagTableView::currentTagChanged, this, &RepositoryPage::onCurrentTagChanged);
+    m_view->setContextMenuPolicy(Qt::CustomContextMenu);
+    connect(m_view, &QWidget::customContextMenuRequested, this, &RepositoryPage::showTagMenu);
+
+    auto *find = new QAction(tr("Filter Tags"), this);
+    find->setShortcut(QKeySequence::Find);
+    find->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    connect(find, &QAction::triggered, this, [this] {
+        m_filter->setFocus(Qt::ShortcutFocusReason);
+        m_filter->selectAll();
+    });
+    addAction(find);
     connect(m_referrers, &TagReferrersModel::stateChanged, this,
             &RepositoryPage::updateReferrersLabel);
     onListingStateChanged();
@@ -119,6 +135,8 @@ QWidget *RepositoryPage::createHeader()
     m_filter = new QLineEdit(header);
     m_filter->setObjectName(QStringLiteral("tagFilter"));
     m_filter->setPlaceholderText(tr("Filter tags"));
+    m_filter->setToolTip(tr("Shows the tags whose names contain the text; a digest "
+                            "(sha256:…, or its beginning) shows the tags that point to it."));
     m_filter->setClearButtonEnabled(true);
     m_filter->setMaximumWidth(260);
     connect(m_filter, &QLineEdit::textChanged, m_filterTimer, qOverload<>(&QTimer::start));
@@ -318,6 +336,9 @@ void RepositoryPage::onProgress(int done, int total)
 
 void RepositoryPage::onDetailsUpdated()
 {
+    // A digest filter depends on details: rows that just got theirs may match now.
+    if (m_proxy->filtersByDigest())
+        m_proxy->refilter();
     if (m_proxy->sortsByDetails() && !m_resortTimer->isActive())
         m_resortTimer->start();
     if (!m_referrersTag.isEmpty())
@@ -434,6 +455,36 @@ void RepositoryPage::updateReferrersLabel()
                                         2 * m_referrersView->frameWidth());
         m_referrersView->resizeColumnsToContents();
     }
+}
+
+void RepositoryPage::showTagMenu(const QPoint &position)
+{
+    const QModelIndex index = m_view->indexAt(position);
+    if (!index.isValid())
+        return;
+    const QString tag = index.data(ModelRoles::TagRole).toString();
+    const QString digest = index.data(TagTableModel::DigestRole).toString();
+    const QString name = m_model->host() + u'/' + m_model->repository();
+    QMenu menu(this);
+    menu.addAction(tr("Copy &Reference"), this,
+                   [this, name, tag] { copyText(QString(name + u':' + tag)); });
+    if (!digest.isEmpty()) {
+        menu.addAction(tr("Copy Reference with &Digest"), this,
+                       [this, name, digest] { copyText(QString(name + u'@' + digest)); });
+        menu.addAction(tr("Copy Digest"), this, [this, digest] { copyText(digest); });
+        if (index.data(TagTableModel::GroupSizeRole).toInt() > 1) {
+            menu.addSeparator();
+            menu.addAction(tr("Show Only Tags with This Digest"), this,
+                           [this, digest] { m_filter->setText(digest); });
+        }
+    }
+    menu.exec(m_view->viewport()->mapToGlobal(position));
+}
+
+void RepositoryPage::copyText(const QString &text)
+{
+    QApplication::clipboard()->setText(text);
+    Q_EMIT statusMessage(tr("Copied %1 to the clipboard.").arg(text));
 }
 
 void RepositoryPage::changeEvent(QEvent *event)

@@ -85,6 +85,8 @@ private:
     void updateReferrersLabel();
     void updateSummary();
     void trySelectPendingTag();
+    void showTagMenu(const QPoint &position);
+    void copyText(const QString &text);
 
     TagTableModel *m_model = nullptr;
     TagTableProxyModel *m_proxy = nullptr;

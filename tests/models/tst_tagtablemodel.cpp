@@ -460,6 +460,17 @@ private Q_SLOTS:
         // The filter matches names, case-insensitively.
         proxy.setFilterText(u"V1-"_s);
         QCOMPARE(proxy.rowCount(), kTagsPerVariant - 1);
+        // A digest, or its beginning, shows the tags pointing there.
+        QVERIFY(!proxy.filtersByDigest());
+        proxy.setFilterText(digest.toString());
+        QVERIFY(proxy.filtersByDigest());
+        QCOMPARE(proxy.rowCount(), kTagsPerVariant);
+        proxy.setFilterText(digest.shortString(16));
+        QCOMPARE(proxy.rowCount(), kTagsPerVariant);
+        for (int row = 0; row < proxy.rowCount(); ++row) {
+            QCOMPARE(proxy.index(row, 0).data(TagTableModel::DigestRole).toString(),
+                     digest.toString());
+        }
         proxy.setFilterText(QString());
         QCOMPARE(proxy.rowCount(), int(m_many.size()));
     }
