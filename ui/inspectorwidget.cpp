@@ -381,10 +381,25 @@ void InspectorWidget::cancelJobs()
     for (QPointer<oci::ContentJob> *job : {&m_job, &m_configJob}) {
         if (oci::ContentJob *running = job->data()) {
             *job = nullptr;
+            if (m_loadingJob == running)
+                m_loadingJob = nullptr;
             running->cancel();
             running->deleteLater();
         }
     }
+}
+
+void InspectorWidget::watchJob(oci::ContentJob *job)
+{
+    m_job = job;
+    // Jobs belong to the fetcher, and it to its client: when a registry is removed while
+    // loading, the job goes without finishing. Say so rather than load forever.
+    connect(job, &QObject::destroyed, this, [this, job] {
+        if (m_state == State::Loading && m_job.isNull() && m_loadingJob == job)
+            showFailure(tr("%1 cannot be loaded: its registry was removed from Lading.")
+                            .arg(referenceText()));
+    });
+    m_loadingJob = job;
 }
 
 InspectorLocation::Kind InspectorWidget::kind() const
@@ -429,14 +444,14 @@ void InspectorWidget::load()
         showLoading(tr("Loading the config %1…").arg(location.reference.digest().shortString()));
         oci::ContentJob *job = fetcher->blob(repository, location.reference.digest(),
                                              location.descriptor.isNull() ? -1 : location.descriptor.size());
-        m_job = job;
+        watchJob(job);
         connect(job, &oci::Job::finished, this, [this, job] { onConfigLoaded(job); });
         return;
     }
     showLoading(tr("Loading %1…").arg(referenceText()));
     Q_EMIT statusMessage(tr("Loading %1…").arg(referenceText()));
     oci::ContentJob *job = fetcher->manifest(repository, location.reference.identifier());
-    m_job = job;
+    watchJob(job);
     connect(job, &oci::Job::finished, this, [this, job] { onManifestLoaded(job); });
 }
 
@@ -475,6 +490,7 @@ void InspectorWidget::onManifestLoaded(oci::ContentJob *job)
     if (m_job != job)
         return;
     m_job = nullptr;
+    m_loadingJob = nullptr;
     job->deleteLater();
     InspectorLocation &location = m_history.current();
     if (!job->succeeded()) {
@@ -555,6 +571,7 @@ void InspectorWidget::onConfigLoaded(oci::ContentJob *job)
     if (m_job != job)
         return;
     m_job = nullptr;
+    m_loadingJob = nullptr;
     job->deleteLater();
     const InspectorLocation &location = m_history.current();
     if (!job->succeeded()) {

@@ -110,6 +110,7 @@ private:
     void openLinked(InspectorLocation location, const QString &digest);
     void load();
     void cancelJobs();
+    void watchJob(oci::ContentJob *job);
     void onManifestLoaded(oci::ContentJob *job);
     void onImageConfigLoaded(oci::ContentJob *job);
     void onArtifactConfigLoaded(oci::ContentJob *job);
@@ -136,6 +137,7 @@ private:
     bool m_keepFocus = false;
     QPointer<oci::ContentJob> m_job;
     QPointer<oci::ContentJob> m_configJob;
+    const QObject *m_loadingJob = nullptr; // compared only, never dereferenced
     QPointer<oci::ContentCache> m_externalCache;
     oci::ContentCache *m_ownCache = nullptr;
     QList<QPointer<oci::ContentFetcher>> m_ownFetchers;

@@ -19,6 +19,7 @@
 #include "support/registryseeder.h"
 
 #include "oci/cache/contentcache.h"
+#include "oci/client/registryclient.h"
 #include "oci/inspect/contentfetcher.h"
 
 #include <QAction>
@@ -463,6 +464,27 @@ private Q_SLOTS:
         QCOMPARE(inspector.messageText(), u"Select a tag"_s);
         inspector.clear();
         QVERIFY(!inspector.canGoBack());
+    }
+
+    void clientOfItsOwn()
+    {
+        // With a RegistryClient the inspector keeps a fetcher of its own, which goes with
+        // the client: a registry removed while loading is a failure that says so.
+        auto client = std::make_unique<oci::RegistryClient>(m_harness->transport(), m_registry->registryConfig());
+        InspectorWidget inspector;
+        inspector.showReference(client.get(), reference(m_oci.repository, m_oci.tag));
+        QVERIFY2(waitShown(inspector), qPrintable(stateText(inspector)));
+        QCOMPARE(inspector.rawBytes(), m_oci.manifest);
+        inspector.showReference(client.get(), reference(m_docker.repository, m_docker.tag));
+        QCOMPARE(inspector.state(), InspectorWidget::State::Loading);
+        client.reset();
+        QCOMPARE(inspector.state(), InspectorWidget::State::Failed);
+        QVERIFY2(inspector.messageText().contains(u"removed"_s), qPrintable(inspector.messageText()));
+        // Back to the first image: its fetcher is gone too, and it says so.
+        inspector.goBack();
+        QCOMPARE(inspector.state(), InspectorWidget::State::Failed);
+        inspector.showReference(static_cast<oci::RegistryClient *>(nullptr), reference(m_oci.repository, m_oci.tag));
+        QCOMPARE(inspector.state(), InspectorWidget::State::Message);
     }
 
     void staleWhenTheRegistryIsDown()
