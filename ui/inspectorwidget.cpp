@@ -2,6 +2,7 @@
 
 #include "errortext.h"
 #include "inspectorcontent.h"
+#include "inspectorheader.h"
 #include "inspectorjsonview.h"
 #include "inspectormediatypes.h"
 
@@ -16,42 +17,14 @@
 #include <QAction>
 #include <QApplication>
 #include <QClipboard>
-#include <QEvent>
-#include <QFontDatabase>
-#include <QFormLayout>
-#include <QHBoxLayout>
 #include <QLabel>
-#include <QLineEdit>
 #include <QLocale>
-#include <QMenu>
 #include <QMouseEvent>
 #include <QProgressBar>
 #include <QPushButton>
 #include <QStackedWidget>
-#include <QStyle>
 #include <QToolButton>
 #include <QVBoxLayout>
-
-namespace {
-
-QLineEdit *makeReadOnlyField(QWidget *parent, const QString &objectName)
-{
-    auto *field = new QLineEdit(parent);
-    field->setObjectName(objectName);
-    field->setReadOnly(true);
-    field->setFrame(false);
-    field->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
-    return field;
-}
-
-// Config blobs the inspector reads as an image config; others are only shown.
-bool isJsonType(const QString &mediaType)
-{
-    const QString type = oci::stripParameters(mediaType);
-    return type.endsWith(u"json") && type != oci::MediaType::OciEmpty;
-}
-
-} // namespace
 
 InspectorWidget::InspectorWidget(QWidget *parent) : QWidget(parent)
 {
@@ -65,111 +38,24 @@ InspectorWidget::InspectorWidget(QWidget *parent) : QWidget(parent)
 
     auto *main = new QWidget(this);
 
-    // Header: back/forward, title and what it is, copy menu.
-    m_backAction = new QAction(tr("Back"), this);
-    m_backAction->setIcon(style()->standardIcon(QStyle::SP_ArrowBack));
-    m_backAction->setShortcuts({QKeySequence(Qt::ALT | Qt::Key_Left), QKeySequence(Qt::Key_Back)});
-    m_backAction->setShortcutContext(Qt::WidgetWithChildrenShortcut);
-    m_backAction->setToolTip(tr("Back (Alt+Left)"));
-    connect(m_backAction, &QAction::triggered, this, &InspectorWidget::goBack);
-    m_forwardAction = new QAction(tr("Forward"), this);
-    m_forwardAction->setIcon(style()->standardIcon(QStyle::SP_ArrowForward));
-    m_forwardAction->setShortcuts({QKeySequence(Qt::ALT | Qt::Key_Right), QKeySequence(Qt::Key_Forward)});
-    m_forwardAction->setShortcutContext(Qt::WidgetWithChildrenShortcut);
-    m_forwardAction->setToolTip(tr("Forward (Alt+Right)"));
-    connect(m_forwardAction, &QAction::triggered, this, &InspectorWidget::goForward);
-    addAction(m_backAction);
-    addAction(m_forwardAction);
-
-    m_backButton = new QToolButton(main);
-    m_backButton->setObjectName(QStringLiteral("backButton"));
-    m_backButton->setDefaultAction(m_backAction);
-    m_backButton->setAutoRaise(true);
-    m_forwardButton = new QToolButton(main);
-    m_forwardButton->setObjectName(QStringLiteral("forwardButton"));
-    m_forwardButton->setDefaultAction(m_forwardAction);
-    m_forwardButton->setAutoRaise(true);
-
-    m_title = new QLabel(main);
-    m_title->setObjectName(QStringLiteral("inspectorTitle"));
-    m_title->setTextFormat(Qt::PlainText);
-    m_title->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    QFont titleFont = m_title->font();
-    titleFont.setPointSizeF(titleFont.pointSizeF() * 1.3);
-    titleFont.setBold(true);
-    m_title->setFont(titleFont);
-    m_subtitle = new QLabel(main);
-    m_subtitle->setObjectName(QStringLiteral("inspectorSubtitle"));
-    m_subtitle->setTextFormat(Qt::PlainText);
-    m_subtitle->setForegroundRole(QPalette::PlaceholderText);
-    m_subtitle->setWordWrap(true);
-
-    auto *copyMenu = new QMenu(this);
-    m_copyPinned = copyMenu->addAction(tr("Reference with Digest"));
-    m_copyPinned->setObjectName(QStringLiteral("copyPinnedAction"));
-    m_copyDocker = copyMenu->addAction(tr("docker pull Command"));
-    m_copyDocker->setObjectName(QStringLiteral("copyDockerAction"));
-    m_copyPodman = copyMenu->addAction(tr("podman pull Command"));
-    m_copyPodman->setObjectName(QStringLiteral("copyPodmanAction"));
-    copyMenu->addSeparator();
-    m_copyDigest = copyMenu->addAction(tr("Digest"));
-    m_copyDigest->setObjectName(QStringLiteral("copyDigestAction"));
-    connect(m_copyPinned, &QAction::triggered, this, [this] {
+    m_header = new InspectorHeader(main);
+    m_header->setObjectName(QStringLiteral("inspectorHeader"));
+    // Shortcuts work wherever the keyboard is in the inspector.
+    addAction(m_header->backAction());
+    addAction(m_header->forwardAction());
+    connect(m_header->backAction(), &QAction::triggered, this, &InspectorWidget::goBack);
+    connect(m_header->forwardAction(), &QAction::triggered, this, &InspectorWidget::goForward);
+    connect(m_header->copyPinnedAction(), &QAction::triggered, this, [this] {
         copy(pinnedReference(), tr("Copied the reference with its digest to the clipboard."));
     });
-    connect(m_copyDocker, &QAction::triggered, this, [this] {
+    connect(m_header->copyDockerAction(), &QAction::triggered, this, [this] {
         copy(pullCommand(PullTool::Docker), tr("Copied the docker pull command to the clipboard."));
     });
-    connect(m_copyPodman, &QAction::triggered, this, [this] {
+    connect(m_header->copyPodmanAction(), &QAction::triggered, this, [this] {
         copy(pullCommand(PullTool::Podman), tr("Copied the podman pull command to the clipboard."));
     });
-    connect(m_copyDigest, &QAction::triggered, this,
+    connect(m_header->copyDigestAction(), &QAction::triggered, this,
             [this] { copy(digest(), tr("Copied the digest to the clipboard.")); });
-    m_copyButton = new QToolButton(main);
-    m_copyButton->setObjectName(QStringLiteral("copyButton"));
-    m_copyButton->setText(tr("Copy"));
-    m_copyButton->setToolTip(tr("Copy the reference with its digest, a pull command or the digest"));
-    m_copyButton->setIcon(QIcon::fromTheme(QStringLiteral("edit-copy")));
-    m_copyButton->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
-    m_copyButton->setPopupMode(QToolButton::InstantPopup);
-    m_copyButton->setMenu(copyMenu);
-
-    auto *titleColumn = new QVBoxLayout;
-    titleColumn->setSpacing(1);
-    titleColumn->addWidget(m_title);
-    titleColumn->addWidget(m_subtitle);
-    auto *headerRow = new QHBoxLayout;
-    headerRow->setSpacing(4);
-    headerRow->addWidget(m_backButton, 0, Qt::AlignTop);
-    headerRow->addWidget(m_forwardButton, 0, Qt::AlignTop);
-    headerRow->addSpacing(6);
-    headerRow->addLayout(titleColumn, 1);
-    headerRow->addWidget(m_copyButton, 0, Qt::AlignTop);
-
-    m_reference = makeReadOnlyField(main, QStringLiteral("referenceField"));
-    m_digestField = makeReadOnlyField(main, QStringLiteral("digestField"));
-    auto *form = new QFormLayout;
-    form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
-    form->setLabelAlignment(Qt::AlignRight | Qt::AlignVCenter);
-    form->setVerticalSpacing(2);
-    form->addRow(tr("Reference:"), m_reference);
-    form->addRow(tr("Digest:"), m_digestField);
-
-    // Offline: the tag's digest came from the cache.
-    m_staleBanner = new QFrame(main);
-    m_staleBanner->setObjectName(QStringLiteral("staleBanner"));
-    m_staleBanner->setFrameShape(QFrame::StyledPanel);
-    m_staleBanner->setAutoFillBackground(true);
-    m_staleIcon = new QLabel(m_staleBanner);
-    m_staleText = new QLabel(m_staleBanner);
-    m_staleText->setObjectName(QStringLiteral("staleText"));
-    m_staleText->setWordWrap(true);
-    m_staleText->setTextFormat(Qt::PlainText);
-    auto *staleLayout = new QHBoxLayout(m_staleBanner);
-    staleLayout->setContentsMargins(8, 6, 8, 6);
-    staleLayout->addWidget(m_staleIcon, 0, Qt::AlignTop);
-    staleLayout->addWidget(m_staleText, 1);
-    m_staleBanner->hide();
 
     // Body: loading / failure, or the tabs.
     m_statusPage = new QWidget(main);
@@ -208,9 +94,7 @@ InspectorWidget::InspectorWidget(QWidget *parent) : QWidget(parent)
     auto *mainLayout = new QVBoxLayout(main);
     mainLayout->setContentsMargins(0, 0, 0, 0);
     mainLayout->setSpacing(6);
-    mainLayout->addLayout(headerRow);
-    mainLayout->addLayout(form);
-    mainLayout->addWidget(m_staleBanner);
+    mainLayout->addWidget(m_header);
     mainLayout->addWidget(m_body, 1);
 
     m_pages = new QStackedWidget(this);
@@ -376,229 +260,9 @@ void InspectorWidget::goForward()
         load();
 }
 
-void InspectorWidget::cancelJobs()
-{
-    for (QPointer<oci::ContentJob> *job : {&m_job, &m_configJob}) {
-        if (oci::ContentJob *running = job->data()) {
-            *job = nullptr;
-            if (m_loadingJob == running)
-                m_loadingJob = nullptr;
-            running->cancel();
-            running->deleteLater();
-        }
-    }
-}
-
-void InspectorWidget::watchJob(oci::ContentJob *job)
-{
-    m_job = job;
-    // Jobs belong to the fetcher, and it to its client: when a registry is removed while
-    // loading, the job goes without finishing. Say so rather than load forever.
-    connect(job, &QObject::destroyed, this, [this, job] {
-        if (m_state == State::Loading && m_job.isNull() && m_loadingJob == job)
-            showFailure(tr("%1 cannot be loaded: its registry was removed from Lading.")
-                            .arg(referenceText()));
-    });
-    m_loadingJob = job;
-}
-
 InspectorLocation::Kind InspectorWidget::kind() const
 {
     return m_history.isEmpty() ? InspectorLocation::Kind::Manifest : m_history.current().kind;
-}
-
-void InspectorWidget::load()
-{
-    cancelJobs();
-    if (m_history.isEmpty())
-        return;
-    const InspectorLocation &location = m_history.current();
-    m_digest = location.reference.hasDigest() ? location.reference.digest().toString() : QString();
-    m_mediaType = location.descriptor.isNull() ? QString() : location.descriptor.mediaType();
-    m_bytes.clear();
-    m_platform = location.descriptor.platform() && !location.descriptor.platform()->isNull()
-                     && !location.descriptor.isAttestation()
-                     ? location.descriptor.platform()->toString()
-                     : QString();
-    m_staleReason = location.staleReason;
-    // Pages are about to be swapped: keep the keyboard in the inspector (Alt+Left twice).
-    QWidget *focus = QApplication::focusWidget();
-    m_keepFocus = m_keepFocus || (focus && isAncestorOf(focus));
-    m_pages->setCurrentIndex(1);
-    updateHeader();
-    Q_EMIT navigationChanged();
-
-    oci::ContentFetcher *fetcher = location.fetcher.data();
-    const QString repository = location.reference.repository();
-    if (location.kind == InspectorLocation::Kind::Layer) {
-        m_content->showLayer(location);
-        showContent();
-        return;
-    }
-    if (!fetcher) {
-        showFailure(tr("%1 cannot be loaded: its registry was removed from Lading.")
-                        .arg(referenceText()));
-        return;
-    }
-    if (location.kind == InspectorLocation::Kind::Config) {
-        showLoading(tr("Loading the config %1…").arg(location.reference.digest().shortString()));
-        oci::ContentJob *job = fetcher->blob(repository, location.reference.digest(),
-                                             location.descriptor.isNull() ? -1 : location.descriptor.size());
-        watchJob(job);
-        connect(job, &oci::Job::finished, this, [this, job] { onConfigLoaded(job); });
-        return;
-    }
-    showLoading(tr("Loading %1…").arg(referenceText()));
-    Q_EMIT statusMessage(tr("Loading %1…").arg(referenceText()));
-    oci::ContentJob *job = fetcher->manifest(repository, location.reference.identifier());
-    watchJob(job);
-    connect(job, &oci::Job::finished, this, [this, job] { onManifestLoaded(job); });
-}
-
-QString InspectorWidget::describeError(const QString &what, const oci::Error &error) const
-{
-    // What failed, why (ErrorText, shared with the tree), and what to do here: the
-    // inspector has its own Retry button.
-    QString todo;
-    switch (error.code()) {
-    case oci::Error::Code::NotFound:
-        todo = tr("The tag or digest may have been deleted, or the name is misspelled.");
-        break;
-    case oci::Error::Code::Unauthorized:
-        todo = tr("Sign in to the registry (“Sign In…” in its context menu), then choose Retry.");
-        break;
-    case oci::Error::Code::Denied:
-        todo = tr("Ask the registry's administrator for access, or sign in as another user.");
-        break;
-    case oci::Error::Code::DigestMismatch:
-    case oci::Error::Code::MalformedDocument:
-    case oci::Error::Code::MediaTypeMismatch:
-    case oci::Error::Code::SizeLimitExceeded:
-        todo = tr("Tell the registry's administrator; retrying will not help.");
-        break;
-    default:
-        todo = tr("Choose Retry to try again.");
-        break;
-    }
-    QStringList sentences{tr("Could not load %1.").arg(what), ErrorText::summary(error, false), todo};
-    sentences.removeAll(QString());
-    return sentences.join(u' ');
-}
-
-void InspectorWidget::onManifestLoaded(oci::ContentJob *job)
-{
-    if (m_job != job)
-        return;
-    m_job = nullptr;
-    m_loadingJob = nullptr;
-    job->deleteLater();
-    InspectorLocation &location = m_history.current();
-    if (!job->succeeded()) {
-        const QString text = describeError(referenceText(), job->error());
-        showFailure(text);
-        Q_EMIT statusMessage(text);
-        return;
-    }
-    const std::shared_ptr<const oci::ManifestDocument> document = job->document();
-    if (!document) {
-        showFailure(tr("%1 came back without a document.").arg(referenceText()));
-        return;
-    }
-    // Back and forward show this same content again, whatever the tag points to later.
-    location.reference = location.reference.withDigest(job->digest());
-    if (job->isStale())
-        location.staleReason = ErrorText::summary(job->networkError(), false);
-    m_digest = job->digest().toString();
-    m_mediaType = document->mediaType().isEmpty() ? job->mediaType() : document->mediaType();
-    m_bytes = document->bytes();
-    m_staleReason = location.staleReason;
-    m_content->showManifest(document);
-
-    if (m_content->isImage()) {
-        const oci::Descriptor &config = document->manifest().config;
-        oci::ContentJob *configJob = location.fetcher->blob(location.reference.repository(),
-                                                            config.digest(), config.size());
-        m_configJob = configJob;
-        connect(configJob, &oci::Job::finished, this, [this, configJob] { onImageConfigLoaded(configJob); });
-    } else if (document->isImageManifest() && isJsonType(document->manifest().config.mediaType())
-               && document->manifest().config.size() <= oci::ContentCache::MaxItemBytes) {
-        const oci::Descriptor &config = document->manifest().config;
-        oci::ContentJob *configJob = location.fetcher->blob(location.reference.repository(),
-                                                            config.digest(), config.size());
-        m_configJob = configJob;
-        connect(configJob, &oci::Job::finished, this,
-                [this, configJob] { onArtifactConfigLoaded(configJob); });
-    }
-    showContent();
-}
-
-void InspectorWidget::onImageConfigLoaded(oci::ContentJob *job)
-{
-    if (m_configJob != job)
-        return;
-    m_configJob = nullptr;
-    job->deleteLater();
-    if (!job->succeeded()) {
-        const oci::Digest config = m_content->document()->manifest().config.digest();
-        m_content->setImageConfigProblem(
-            describeError(tr("the config %1").arg(config.shortString()), job->error()));
-        return;
-    }
-    oci::Result<oci::ImageConfig> parsed = oci::ImageConfig::parse(job->bytes());
-    if (!parsed.ok()) {
-        m_content->setImageConfigProblem(
-            tr("The config could not be read: %1").arg(parsed.error().message()), job->bytes());
-        return;
-    }
-    const auto config = std::make_shared<const oci::ImageConfig>(std::move(parsed).value());
-    m_platform = m_platform.isEmpty() ? config->platform.toString() : m_platform;
-    m_content->setImageConfig(config, job->bytes());
-    updateHeader();
-}
-
-void InspectorWidget::onArtifactConfigLoaded(oci::ContentJob *job)
-{
-    if (m_configJob != job)
-        return;
-    m_configJob = nullptr;
-    job->deleteLater();
-    if (job->succeeded())
-        m_content->setArtifactConfig(job->bytes());
-}
-
-void InspectorWidget::onConfigLoaded(oci::ContentJob *job)
-{
-    if (m_job != job)
-        return;
-    m_job = nullptr;
-    m_loadingJob = nullptr;
-    job->deleteLater();
-    const InspectorLocation &location = m_history.current();
-    if (!job->succeeded()) {
-        const QString text = describeError(tr("the config %1 of %2")
-                                               .arg(location.reference.digest().shortString(),
-                                                    location.reference.name()),
-                                           job->error());
-        showFailure(text);
-        Q_EMIT statusMessage(text);
-        return;
-    }
-    m_bytes = job->bytes();
-    m_digest = job->digest().toString();
-    if (m_mediaType.isEmpty())
-        m_mediaType = QString(oci::MediaType::OciConfig);
-    oci::Result<oci::ImageConfig> parsed = oci::ImageConfig::parse(job->bytes());
-    std::shared_ptr<const oci::ImageConfig> config;
-    QString problem;
-    if (parsed.ok()) {
-        config = std::make_shared<const oci::ImageConfig>(std::move(parsed).value());
-        m_platform = config->platform.toString();
-    } else {
-        problem = tr("This blob is not an image config Lading can read (%1); its JSON is shown as sent.")
-                      .arg(parsed.error().message());
-    }
-    m_content->showConfig(config, job->bytes(), location.image, problem);
-    showContent();
 }
 
 void InspectorWidget::showLoading(const QString &text)
@@ -721,46 +385,33 @@ void InspectorWidget::updateHeader()
 {
     if (m_history.isEmpty())
         return;
-    m_title->setText(titleText());
-    m_subtitle->setText(subtitleText());
-    m_reference->setText(referenceText());
-    m_reference->setCursorPosition(0);
-    m_digestField->setText(m_digest);
-    m_digestField->setCursorPosition(0);
-    m_digestField->setPlaceholderText(m_state == State::Loading ? tr("loading…") : QString());
+    m_header->setShown(titleText(), subtitleText(), referenceText(), m_digest,
+                       m_state == State::Loading);
 }
 
 void InspectorWidget::updateActions()
 {
-    m_backAction->setEnabled(m_history.canGoBack());
-    m_forwardAction->setEnabled(m_history.canGoForward());
+    m_header->backAction()->setEnabled(m_history.canGoBack());
+    m_header->forwardAction()->setEnabled(m_history.canGoForward());
     const bool known = m_state == State::Shown && !m_digest.isEmpty();
     const bool pullable = known && kind() == InspectorLocation::Kind::Manifest;
-    m_copyPinned->setEnabled(known);
-    m_copyDigest->setEnabled(known);
-    m_copyDocker->setEnabled(pullable);
-    m_copyPodman->setEnabled(pullable);
-    m_copyButton->setEnabled(known);
+    m_header->copyPinnedAction()->setEnabled(known);
+    m_header->copyDigestAction()->setEnabled(known);
+    m_header->copyDockerAction()->setEnabled(pullable);
+    m_header->copyPodmanAction()->setEnabled(pullable);
+    m_header->copyButton()->setEnabled(known);
 }
 
 void InspectorWidget::updateStaleBanner()
 {
-    const bool stale = m_state == State::Shown && !m_history.isEmpty() && !m_staleReason.isEmpty();
-    if (stale) {
+    QString text;
+    if (m_state == State::Shown && !m_history.isEmpty() && !m_staleReason.isEmpty()) {
         const oci::Reference &reference = m_history.current().reference;
-        m_staleText->setText(
-            tr("Shown from Lading's cache, and it may be stale: %1 could not be reached (%2) The tag "
-               "“%3” pointed to this digest when Lading last asked; it may point elsewhere now.")
-                .arg(reference.registry(), m_staleReason, reference.tag()));
-        const int iconSize = style()->pixelMetric(QStyle::PM_SmallIconSize);
-        m_staleIcon->setPixmap(style()->standardIcon(QStyle::SP_MessageBoxWarning).pixmap(iconSize));
-        QPalette banner = palette();
-        const bool dark = palette().color(QPalette::Window).lightness() < 128;
-        banner.setColor(QPalette::Window, dark ? QColor(0x4a, 0x3b, 0x12) : QColor(0xff, 0xf4, 0xce));
-        banner.setColor(QPalette::WindowText, dark ? QColor(0xff, 0xec, 0xb3) : QColor(0x5c, 0x45, 0x00));
-        m_staleBanner->setPalette(banner);
+        text = tr("Shown from Lading's cache, and it may be stale: %1 could not be reached (%2) The tag "
+                  "“%3” pointed to this digest when Lading last asked; it may point elsewhere now.")
+                   .arg(reference.registry(), m_staleReason, reference.tag());
     }
-    m_staleBanner->setVisible(stale);
+    m_header->setStaleText(text);
 }
 
 bool InspectorWidget::isStale() const
@@ -827,11 +478,4 @@ void InspectorWidget::mousePressEvent(QMouseEvent *event)
         return;
     }
     QWidget::mousePressEvent(event);
-}
-
-void InspectorWidget::changeEvent(QEvent *event)
-{
-    QWidget::changeEvent(event);
-    if (event->type() == QEvent::PaletteChange || event->type() == QEvent::StyleChange)
-        updateStaleBanner();
 }

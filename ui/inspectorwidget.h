@@ -7,14 +7,11 @@
 #include <QWidget>
 
 class InspectorContent;
-class QAction;
-class QFrame;
+class InspectorHeader;
 class QLabel;
-class QLineEdit;
 class QProgressBar;
 class QPushButton;
 class QStackedWidget;
-class QToolButton;
 
 namespace oci {
 class ContentCache;
@@ -100,7 +97,6 @@ Q_SIGNALS:
     void navigationChanged();
 
 protected:
-    void changeEvent(QEvent *event) override;
     void mousePressEvent(QMouseEvent *event) override;
 
 private:
@@ -144,22 +140,7 @@ private:
 
     QStackedWidget *m_pages = nullptr;
     QLabel *m_hint = nullptr;
-    QToolButton *m_backButton = nullptr;
-    QToolButton *m_forwardButton = nullptr;
-    QAction *m_backAction = nullptr;
-    QAction *m_forwardAction = nullptr;
-    QLabel *m_title = nullptr;
-    QLabel *m_subtitle = nullptr;
-    QToolButton *m_copyButton = nullptr;
-    QAction *m_copyPinned = nullptr;
-    QAction *m_copyDocker = nullptr;
-    QAction *m_copyPodman = nullptr;
-    QAction *m_copyDigest = nullptr;
-    QLineEdit *m_reference = nullptr;
-    QLineEdit *m_digestField = nullptr;
-    QFrame *m_staleBanner = nullptr;
-    QLabel *m_staleText = nullptr;
-    QLabel *m_staleIcon = nullptr;
+    InspectorHeader *m_header = nullptr;
     QStackedWidget *m_body = nullptr;
     QWidget *m_statusPage = nullptr;
     QLabel *m_statusText = nullptr;
