@@ -507,6 +507,61 @@
     </message>
 </context>
 <context>
+    <name>InspectorHeader</name>
+    <message>
+        <source>Back</source>
+        <translation>Zurück</translation>
+    </message>
+    <message>
+        <source>Back (Alt+Left)</source>
+        <translation>Zurück (Alt+Links)</translation>
+    </message>
+    <message>
+        <source>Forward</source>
+        <translation>Vor</translation>
+    </message>
+    <message>
+        <source>Forward (Alt+Right)</source>
+        <translation>Vor (Alt+Rechts)</translation>
+    </message>
+    <message>
+        <source>Reference with Digest</source>
+        <translation>Referenz mit Digest</translation>
+    </message>
+    <message>
+        <source>docker pull Command</source>
+        <translation>docker-pull-Befehl</translation>
+    </message>
+    <message>
+        <source>podman pull Command</source>
+        <translation>podman-pull-Befehl</translation>
+    </message>
+    <message>
+        <source>Digest</source>
+        <translation>Digest</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>Kopieren</translation>
+    </message>
+    <message>
+        <source>Copy the reference with its digest, a pull command or the digest</source>
+        <translation>Die Referenz mit Digest, einen Pull-Befehl oder den Digest kopieren</translation>
+    </message>
+    <message>
+        <source>Reference:</source>
+        <translation>Referenz:</translation>
+    </message>
+    <message>
+        <source>Digest:</source>
+        <translation>Digest:</translation>
+    </message>
+    <message>
+        <source>loading…</source>
+        <translation>wird geladen …</translation>
+    </message>
+</context>
+<context>
     <name>InspectorJsonPane</name>
     <message>
         <source>Raw</source>
@@ -778,41 +833,17 @@
         <source>not given</source>
         <translation>nicht angegeben</translation>
     </message>
+    <message>
+        <source>%1 compressed (config and layers as stored)</source>
+        <translation>%1 komprimiert (Konfiguration und Schichten wie gespeichert)</translation>
+    </message>
+    <message>
+        <source>the manifest itself: %1</source>
+        <translation>das Manifest selbst: %1</translation>
+    </message>
 </context>
 <context>
     <name>InspectorWidget</name>
-    <message>
-        <source>Back</source>
-        <translation>Zurück</translation>
-    </message>
-    <message>
-        <source>Back (Alt+Left)</source>
-        <translation>Zurück (Alt+Links)</translation>
-    </message>
-    <message>
-        <source>Forward</source>
-        <translation>Vor</translation>
-    </message>
-    <message>
-        <source>Forward (Alt+Right)</source>
-        <translation>Vor (Alt+Rechts)</translation>
-    </message>
-    <message>
-        <source>Reference with Digest</source>
-        <translation>Referenz mit Digest</translation>
-    </message>
-    <message>
-        <source>docker pull Command</source>
-        <translation>docker-pull-Befehl</translation>
-    </message>
-    <message>
-        <source>podman pull Command</source>
-        <translation>podman-pull-Befehl</translation>
-    </message>
-    <message>
-        <source>Digest</source>
-        <translation>Digest</translation>
-    </message>
     <message>
         <source>Copied the reference with its digest to the clipboard.</source>
         <translation>Die Referenz mit ihrem Digest wurde in die Zwischenablage kopiert.</translation>
@@ -828,22 +859,6 @@
     <message>
         <source>Copied the digest to the clipboard.</source>
         <translation>Digest in die Zwischenablage kopiert.</translation>
-    </message>
-    <message>
-        <source>Copy</source>
-        <translation>Kopieren</translation>
-    </message>
-    <message>
-        <source>Copy the reference with its digest, a pull command or the digest</source>
-        <translation>Die Referenz mit Digest, einen Pull-Befehl oder den Digest kopieren</translation>
-    </message>
-    <message>
-        <source>Reference:</source>
-        <translation>Referenz:</translation>
-    </message>
-    <message>
-        <source>Digest:</source>
-        <translation>Digest:</translation>
     </message>
     <message>
         <source>Retry</source>
@@ -946,12 +961,12 @@
         <translation>Geöffnet als %1</translation>
     </message>
     <message>
-        <source>loading…</source>
-        <translation>wird geladen …</translation>
-    </message>
-    <message>
         <source>Shown from Lading's cache, and it may be stale: %1 could not be reached (%2) The tag “%3” pointed to this digest when Lading last asked; it may point elsewhere now.</source>
         <translation>Aus Ladings Cache angezeigt und möglicherweise veraltet: %1 war nicht erreichbar (%2). Das Tag „%3“ zeigte bei Ladings letzter Anfrage auf diesen Digest; es zeigt jetzt vielleicht woanders hin.</translation>
+    </message>
+    <message>
+        <source>%1 compressed</source>
+        <translation>%1 komprimiert</translation>
     </message>
 </context>
 <context>
@@ -1430,6 +1445,34 @@
     <message>
         <source>The registry could not be reached: this list may be out of date.</source>
         <translation>Die Registry war nicht erreichbar: Diese Liste ist möglicherweise veraltet.</translation>
+    </message>
+    <message>
+        <source>Filter Tags</source>
+        <translation>Tags filtern</translation>
+    </message>
+    <message>
+        <source>Shows the tags whose names contain the text; a digest (sha256:…, or its beginning) shows the tags that point to it.</source>
+        <translation>Zeigt die Tags, deren Name den Text enthält; ein Digest (sha256:… oder sein Anfang) zeigt die Tags, die auf ihn zeigen.</translation>
+    </message>
+    <message>
+        <source>Copy &amp;Reference</source>
+        <translation>&amp;Referenz kopieren</translation>
+    </message>
+    <message>
+        <source>Copy Reference with &amp;Digest</source>
+        <translation>Referenz mit &amp;Digest kopieren</translation>
+    </message>
+    <message>
+        <source>Copy Digest</source>
+        <translation>Digest kopieren</translation>
+    </message>
+    <message>
+        <source>Show Only Tags with This Digest</source>
+        <translation>Nur Tags mit diesem Digest zeigen</translation>
+    </message>
+    <message>
+        <source>Copied %1 to the clipboard.</source>
+        <translation>%1 in die Zwischenablage kopiert.</translation>
     </message>
 </context>
 <context>
