@@ -1,6 +1,7 @@
 #include "mainwindow.h"
 
 #include "addregistrydialog.h"
+#include "inspectorwidget.h"
 #include "ladingresources.h"
 #include "manifestpanel.h"
 #include "registrysession.h"
@@ -12,6 +13,7 @@
 
 #include "oci/cache/contentcache.h"
 #include "oci/client/registryclient.h"
+#include "oci/core/reference.h"
 #include "oci/inspect/contentfetcher.h"
 
 #include <QAction>
@@ -83,6 +85,7 @@ MainWindow::MainWindow(const QString &settingsFile, QWidget *parent)
     m_repositoryPage = new RepositoryPage(this);
     m_manifestPanel = new ManifestPanel(this);
     m_manifestPanel->setMinimumHeight(200);
+    m_manifestPanel->inspector()->setContentCache(m_contentCache);
 
     // The tag table above the inspector: the table wants width for its columns, the
     // inspector height for layers and JSON.
@@ -157,7 +160,7 @@ MainWindow::~MainWindow()
 {
     // Jobs go before the fetchers, fetchers before their clients, clients before the
     // session's transport.
-    m_manifestPanel->showHint(QString());
+    m_manifestPanel->inspector()->clear();
     m_repositoryPage->clear();
     qDeleteAll(m_fetchers);
     m_fetchers.clear();
@@ -174,7 +177,8 @@ oci::ContentFetcher *MainWindow::fetcherFor(oci::RegistryClient *client)
         return nullptr;
     if (oci::ContentFetcher *fetcher = m_fetchers.value(client))
         return fetcher;
-    auto *fetcher = new oci::ContentFetcher(client, m_contentCache, this);
+    // The client's shared fetcher: whoever else asks for it gets the same single flight.
+    oci::ContentFetcher *fetcher = oci::ContentFetcher::shared(client, m_contentCache);
     m_fetchers.insert(client, fetcher);
     // Normally the tree's rows go first (onTreeRowsAboutToBeRemoved); this is the backstop.
     connect(client, &QObject::destroyed, this, [this, client] { detachFrom(client); });
@@ -188,10 +192,11 @@ void MainWindow::detachFrom(oci::RegistryClient *client)
         return;
     if (m_repositoryPage->fetcher() == fetcher) {
         m_repositoryPage->clear();
-        m_manifestPanel->showHint(QString());
         showHint(tr("Select a repository to see its tags."));
     }
-    delete fetcher;
+    // The inspector's history may lead back to this registry: it forgets it all.
+    m_manifestPanel->inspector()->clear();
+    delete fetcher; // a child of the client; the next shared() call makes a new one
 }
 
 void MainWindow::onTreeRowsAboutToBeRemoved(const QModelIndex &parent, int first, int last)
@@ -473,8 +478,8 @@ void MainWindow::onCurrentTagChanged(const QString &tag)
         m_manifestPanel->showHint(tr("Select a tag to inspect it."));
         return;
     }
-    m_manifestPanel->showTag(fetcher->client(), m_repositoryPage->host(),
-                             m_repositoryPage->repository(), tag);
+    m_manifestPanel->showTag(fetcher, m_repositoryPage->host(), m_repositoryPage->repository(),
+                             tag);
 }
 
 void MainWindow::onReferrerActivated(const QString &digest)
@@ -482,9 +487,10 @@ void MainWindow::onReferrerActivated(const QString &digest)
     oci::ContentFetcher *fetcher = m_repositoryPage->fetcher();
     if (digest.isEmpty() || !fetcher)
         return;
-    // The manifest panel fetches by tag or digest alike.
-    m_manifestPanel->showTag(fetcher->client(), m_repositoryPage->host(),
-                             m_repositoryPage->repository(), digest);
+    const auto reference = oci::Reference::parse(
+        QString(m_repositoryPage->host() + u'/' + m_repositoryPage->repository() + u'@' + digest));
+    if (reference)
+        m_manifestPanel->showReference(fetcher, *reference);
 }
 
 void MainWindow::onExpanded(const QModelIndex &index)
