@@ -125,9 +125,12 @@ QWidget *RepositoryPage::createHeader()
 
     m_progress = new QProgressBar(header);
     m_progress->setObjectName(QStringLiteral("detailsProgress"));
-    m_progress->setFormat(tr("Details: %v of %m"));
     m_progress->setTextVisible(true);
-    m_progress->setMaximumWidth(220);
+    m_progress->setFixedWidth(
+        m_progress->fontMetrics().horizontalAdvance(tr("Details: %1 of %2")
+                                                        .arg(QLocale().toString(88888),
+                                                             QLocale().toString(88888))) +
+        48);
     m_progress->setToolTip(tr("Digests, sizes, dates and platforms load in the background, "
                               "the rows on screen first."));
     m_progress->hide();
@@ -138,7 +141,7 @@ QWidget *RepositoryPage::createHeader()
     m_filter->setToolTip(tr("Shows the tags whose names contain the text; a digest "
                             "(sha256:…, or its beginning) shows the tags that point to it."));
     m_filter->setClearButtonEnabled(true);
-    m_filter->setMaximumWidth(260);
+    m_filter->setFixedWidth(m_filter->fontMetrics().averageCharWidth() * 30);
     connect(m_filter, &QLineEdit::textChanged, m_filterTimer, qOverload<>(&QTimer::start));
 
     m_hideFallback = new QCheckBox(tr("Hide referrer tags"), header);
@@ -159,7 +162,7 @@ QWidget *RepositoryPage::createHeader()
     layout->addWidget(m_summary);
     layout->addStretch(1);
     layout->addWidget(m_progress);
-    layout->addWidget(m_filter, 1);
+    layout->addWidget(m_filter);
     layout->addWidget(m_hideFallback);
     return header;
 }
@@ -331,6 +334,8 @@ void RepositoryPage::onProgress(int done, int total)
     }
     m_progress->setRange(0, total);
     m_progress->setValue(done);
+    const QLocale locale;
+    m_progress->setFormat(tr("Details: %1 of %2").arg(locale.toString(done), locale.toString(total)));
     m_progress->show();
 }
 

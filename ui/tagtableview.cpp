@@ -89,8 +89,10 @@ void TagTableView::fitColumns()
     QHeaderView *header = horizontalHeader();
     header->resizeSection(TagTableModel::NameColumn, nameWidth);
     // The digest column has a colour swatch in front for shared digests.
+    const int swatch = style()->pixelMetric(QStyle::PM_SmallIconSize, nullptr, this) +
+                       2 * style()->pixelMetric(QStyle::PM_FocusFrameHMargin, nullptr, this) + 4;
     header->resizeSection(TagTableModel::DigestColumn,
-                          text(QStringLiteral("sha256:0123456789ab")) + iconSize().width() + 8);
+                          text(QStringLiteral("sha256:0123456789ab")) + swatch);
     header->resizeSection(TagTableModel::SizeColumn, text(QStringLiteral("000.0 MiB")));
     header->resizeSection(TagTableModel::CreatedColumn, text(QStringLiteral("0000-00-00 00:00")));
     header->resizeSection(TagTableModel::PlatformsColumn,
