@@ -1379,10 +1379,6 @@
 <context>
     <name>RepositoryPage</name>
     <message>
-        <source>Details: %v of %m</source>
-        <translation>Details: %v von %m</translation>
-    </message>
-    <message>
         <source>Digests, sizes, dates and platforms load in the background, the rows on screen first.</source>
         <translation>Digests, Größen, Daten und Plattformen werden im Hintergrund geladen, die sichtbaren Zeilen zuerst.</translation>
     </message>
@@ -1473,6 +1469,10 @@
     <message>
         <source>Copied %1 to the clipboard.</source>
         <translation>%1 in die Zwischenablage kopiert.</translation>
+    </message>
+    <message>
+        <source>Details: %1 of %2</source>
+        <translation>Details: %1 von %2</translation>
     </message>
 </context>
 <context>
