@@ -58,8 +58,8 @@ QVariant HistoryTableModel::data(const QModelIndex &index, int role) const
         return {};
     const oci::HistoryEntry &step = m_history.at(index.row());
     const int layer = m_map.layerOf(index.row());
-    const oci::Descriptor *descriptor = layer >= 0 && layer < m_layers.size() ? &m_layers.at(layer)
-                                                                              : nullptr;
+    const oci::Descriptor *descriptor =
+        layer >= 0 && layer < m_layers.size() ? &m_layers.at(layer) : nullptr;
 
     switch (role) {
     case InspectorRoles::LayerRole:

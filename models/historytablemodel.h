@@ -18,8 +18,15 @@ class HistoryTableModel final : public QAbstractTableModel
     Q_DISABLE_COPY_MOVE(HistoryTableModel)
 
 public:
-    enum Column { NumberColumn, CreatedColumn, CreatedByColumn, LayerColumn, SizeColumn,
-                  CommentColumn, ColumnCount };
+    enum Column {
+        NumberColumn,
+        CreatedColumn,
+        CreatedByColumn,
+        LayerColumn,
+        SizeColumn,
+        CommentColumn,
+        ColumnCount
+    };
 
     explicit HistoryTableModel(QObject *parent = nullptr);
     ~HistoryTableModel() override;

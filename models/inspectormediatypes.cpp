@@ -33,8 +33,7 @@ QString MediaTypeNames::name(const QString &mediaType)
         const QString how = compression(type);
         if (oci::isNondistributableLayer(type))
             return tr("OCI non-distributable layer, %1").arg(how);
-        return oci::isDocker(type) ? tr("Docker layer, %1").arg(how)
-                                   : tr("OCI layer, %1").arg(how);
+        return oci::isDocker(type) ? tr("Docker layer, %1").arg(how) : tr("OCI layer, %1").arg(how);
     }
     if (type == u"application/vnd.in-toto+json")
         return tr("in-toto attestation");

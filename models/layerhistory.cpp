@@ -32,9 +32,8 @@ int LayerHistory::layerOf(qsizetype historyIndex) const
 
 int LayerHistory::historyOf(qsizetype layerIndex) const
 {
-    return layerIndex >= 0 && layerIndex < m_historyOfLayer.size()
-               ? m_historyOfLayer.at(layerIndex)
-               : -1;
+    return layerIndex >= 0 && layerIndex < m_historyOfLayer.size() ? m_historyOfLayer.at(layerIndex)
+                                                                   : -1;
 }
 
 QString LayerHistory::oneLineCommand(const QString &createdBy)

@@ -1,7 +1,7 @@
 #include "layertablemodel.h"
 
-#include "inspectorroles.h"
 #include "inspectormediatypes.h"
+#include "inspectorroles.h"
 
 #include "oci/manifest/descriptor.h"
 #include "oci/manifest/imageconfig.h"

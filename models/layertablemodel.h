@@ -18,7 +18,14 @@ class LayerTableModel final : public QAbstractTableModel
     Q_DISABLE_COPY_MOVE(LayerTableModel)
 
 public:
-    enum Column { NumberColumn, SizeColumn, TypeColumn, DigestColumn, CreatedByColumn, ColumnCount };
+    enum Column {
+        NumberColumn,
+        SizeColumn,
+        TypeColumn,
+        DigestColumn,
+        CreatedByColumn,
+        ColumnCount
+    };
 
     explicit LayerTableModel(QObject *parent = nullptr);
     ~LayerTableModel() override;

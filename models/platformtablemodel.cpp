@@ -1,7 +1,7 @@
 #include "platformtablemodel.h"
 
-#include "inspectorroles.h"
 #include "inspectormediatypes.h"
+#include "inspectorroles.h"
 
 #include "oci/manifest/descriptor.h"
 #include "oci/manifest/mediatypes.h"
@@ -37,8 +37,8 @@ QString PlatformTableModel::platformText(int row) const
     if (item.isAttestation()) {
         const oci::Digest subject = item.attestationSubject();
         for (const oci::Descriptor &other : m_entries) {
-            if (!subject.isNull() && other.digest() == subject && other.platform()
-                && !other.isAttestation())
+            if (!subject.isNull() && other.digest() == subject && other.platform() &&
+                !other.isAttestation())
                 return tr("Attestation for %1").arg(other.platform()->toString());
         }
         return subject.isNull() ? tr("Attestation")
@@ -53,9 +53,9 @@ int PlatformTableModel::firstImageRow() const
 {
     for (qsizetype row = 0; row < m_entries.size(); ++row) {
         const oci::Descriptor &item = m_entries.at(row);
-        if (!item.isAttestation() && item.artifactType().isEmpty()
-            && oci::isImageManifest(item.mediaType())
-            && !(item.platform() && item.platform()->isUnknown()))
+        if (!item.isAttestation() && item.artifactType().isEmpty() &&
+            oci::isImageManifest(item.mediaType()) &&
+            !(item.platform() && item.platform()->isUnknown()))
             return int(row);
     }
     return -1;
@@ -115,7 +115,8 @@ QVariant PlatformTableModel::data(const QModelIndex &index, int role) const
             return platformText(index.row());
         if (role == Qt::ToolTipRole) {
             if (item.isAttestation())
-                return tr("Build attestations (provenance, SBOM) of the image %1; not an image to run.")
+                return tr("Build attestations (provenance, SBOM) of the image %1; not an image to "
+                          "run.")
                     .arg(item.attestationSubject().toString());
             if (item.platform() && !item.platform()->osFeatures.isEmpty())
                 return tr("OS features: %1").arg(item.platform()->osFeatures.join(u", "));

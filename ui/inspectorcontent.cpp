@@ -30,7 +30,8 @@ bool isImageDocument(const oci::ManifestDocument &document)
     if (!document.isImageManifest())
         return false;
     const oci::ImageManifest &manifest = document.manifest();
-    return manifest.artifactType.isEmpty() && oci::isConfig(oci::stripParameters(manifest.config.mediaType()));
+    return manifest.artifactType.isEmpty() &&
+           oci::isConfig(oci::stripParameters(manifest.config.mediaType()));
 }
 
 } // namespace
@@ -63,7 +64,8 @@ InspectorContent::InspectorContent(QWidget *parent) : QTabWidget(parent)
     m_platformPage = new QWidget(this);
     m_platformView = makeTable(QStringLiteral("platformTable"), m_platformProxy);
     m_platformView->setParent(m_platformPage);
-    auto *platformHint = new QLabel(tr("Double-click a platform to open its manifest."), m_platformPage);
+    auto *platformHint =
+        new QLabel(tr("Double-click a platform to open its manifest."), m_platformPage);
     platformHint->setForegroundRole(QPalette::PlaceholderText);
     auto *platformLayout = new QVBoxLayout(m_platformPage);
     platformLayout->setContentsMargins(0, 4, 0, 0);
@@ -136,7 +138,8 @@ QTableView *InspectorContent::makeTable(const QString &objectName, QSortFilterPr
     view->horizontalHeader()->setDefaultAlignment(Qt::AlignLeft | Qt::AlignVCenter);
     view->setFrameShape(QFrame::NoFrame);
     // Room between columns: fitted columns otherwise touch ("1.3 KiBOCI layer").
-    view->setStyleSheet(QStringLiteral("QTableView::item { padding-left: 6px; padding-right: 10px; }"));
+    view->setStyleSheet(
+        QStringLiteral("QTableView::item { padding-left: 6px; padding-right: 10px; }"));
     return view;
 }
 
@@ -310,8 +313,9 @@ void InspectorContent::showConfig(std::shared_ptr<const oci::ImageConfig> config
     m_configNote = problem;
     m_platforms->clear();
     m_layers->clear();
-    const QList<oci::Descriptor> layers =
-        m_document && m_document->isImageManifest() ? m_document->manifest().layers : QList<oci::Descriptor>();
+    const QList<oci::Descriptor> layers = m_document && m_document->isImageManifest()
+                                              ? m_document->manifest().layers
+                                              : QList<oci::Descriptor>();
     m_history->setHistory(m_config ? m_config->history : QList<oci::HistoryEntry>(), layers);
     m_documentPane->setJson(bytes);
     m_configPane->setJson({});
@@ -368,7 +372,8 @@ void InspectorContent::renderOverview()
         if (m_config) {
             if (facts.index >= 0 && facts.index < m_config->diffIds.size())
                 facts.diffId = m_config->diffIds.at(facts.index).toString();
-            const int step = LayerHistory(m_config->history, facts.layerCount).historyOf(facts.index);
+            const int step =
+                LayerHistory(m_config->history, facts.layerCount).historyOf(facts.index);
             if (step >= 0)
                 facts.step = &m_config->history.at(step);
         }
@@ -426,7 +431,8 @@ std::optional<InspectorLocation> InspectorContent::locationFor(const QString &di
             if (entry.digest() != digest)
                 continue;
             location.descriptor = entry;
-            location.context = tr("%1 in the index %2").arg(m_platforms->platformText(int(row)), indexDigest);
+            location.context =
+                tr("%1 in the index %2").arg(m_platforms->platformText(int(row)), indexDigest);
             return location;
         }
         if (index.subject && index.subject->digest() == digest) {
@@ -437,7 +443,8 @@ std::optional<InspectorLocation> InspectorContent::locationFor(const QString &di
     if (m_config) {
         const qsizetype layer = m_config->diffIds.indexOf(digest);
         if (layer >= 0) {
-            if (m_document && m_document->isImageManifest() && layer < m_document->manifest().layers.size()) {
+            if (m_document && m_document->isImageManifest() &&
+                layer < m_document->manifest().layers.size()) {
                 location.kind = InspectorLocation::Kind::Layer;
                 location.descriptor = m_document->manifest().layers.at(layer);
                 location.image = m_document;
@@ -446,8 +453,10 @@ std::optional<InspectorLocation> InspectorContent::locationFor(const QString &di
                 return location;
             }
             if (why) {
-                *why = tr("%1 is the uncompressed digest (diff ID) of layer %2. Registries keep layers "
-                          "under their compressed digest: open the config from its image to reach the layer.")
+                *why = tr("%1 is the uncompressed digest (diff ID) of layer %2. Registries keep "
+                          "layers "
+                          "under their compressed digest: open the config from its image to reach "
+                          "the layer.")
                            .arg(digest.shortString())
                            .arg(layer + 1);
             }
@@ -472,8 +481,8 @@ void InspectorContent::openDigest(const QString &digest)
 
 void InspectorContent::openLayer(int layer)
 {
-    if (!m_document || !m_document->isImageManifest() || layer < 0
-        || layer >= m_document->manifest().layers.size())
+    if (!m_document || !m_document->isImageManifest() || layer < 0 ||
+        layer >= m_document->manifest().layers.size())
         return;
     openDigest(m_document->manifest().layers.at(layer).digest().toString());
 }

@@ -57,7 +57,8 @@ public:
 
     // The place a digest shown here leads to; nullopt with `*why` set when it names
     // nothing that can be opened (a diff ID of a config opened without its image).
-    std::optional<InspectorLocation> locationFor(const QString &digest, QString *why = nullptr) const;
+    std::optional<InspectorLocation> locationFor(const QString &digest,
+                                                 QString *why = nullptr) const;
 
     bool isImage() const { return m_isImage; }
     std::shared_ptr<const oci::ManifestDocument> document() const { return m_document; }
@@ -96,7 +97,8 @@ private:
     enum class Shown { Nothing, Image, Artifact, Index, Config, Layer, Other };
     Shown m_shown = Shown::Nothing;
     bool m_isImage = false;
-    std::shared_ptr<const oci::ManifestDocument> m_document; // manifest/index, or the image of a config/layer
+    std::shared_ptr<const oci::ManifestDocument>
+        m_document; // manifest/index, or the image of a config/layer
     std::shared_ptr<const oci::ImageConfig> m_config;
     QByteArray m_configBytes;
     QString m_configNote;

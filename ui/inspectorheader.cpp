@@ -74,7 +74,8 @@ InspectorHeader::InspectorHeader(QWidget *parent) : QWidget(parent)
     m_copyButton = new QToolButton(this);
     m_copyButton->setObjectName(QStringLiteral("copyButton"));
     m_copyButton->setText(tr("Copy"));
-    m_copyButton->setToolTip(tr("Copy the reference with its digest, a pull command or the digest"));
+    m_copyButton->setToolTip(
+        tr("Copy the reference with its digest, a pull command or the digest"));
     m_copyButton->setIcon(QIcon::fromTheme(QStringLiteral("edit-copy")));
     m_copyButton->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
     m_copyButton->setPopupMode(QToolButton::InstantPopup);
@@ -86,7 +87,8 @@ InspectorHeader::InspectorHeader(QWidget *parent) : QWidget(parent)
     titleColumn->addWidget(m_subtitle);
     auto *headerRow = new QHBoxLayout;
     headerRow->setSpacing(4);
-    headerRow->addWidget(makeNavigationButton(this, m_back, QStringLiteral("backButton")), 0, Qt::AlignTop);
+    headerRow->addWidget(makeNavigationButton(this, m_back, QStringLiteral("backButton")), 0,
+                         Qt::AlignTop);
     headerRow->addWidget(makeNavigationButton(this, m_forward, QStringLiteral("forwardButton")), 0,
                          Qt::AlignTop);
     headerRow->addSpacing(6);
@@ -154,7 +156,8 @@ void InspectorHeader::applyBannerPalette()
     QPalette banner = palette();
     const bool dark = palette().color(QPalette::Window).lightness() < 128;
     banner.setColor(QPalette::Window, dark ? QColor(0x4a, 0x3b, 0x12) : QColor(0xff, 0xf4, 0xce));
-    banner.setColor(QPalette::WindowText, dark ? QColor(0xff, 0xec, 0xb3) : QColor(0x5c, 0x45, 0x00));
+    banner.setColor(QPalette::WindowText,
+                    dark ? QColor(0xff, 0xec, 0xb3) : QColor(0x5c, 0x45, 0x00));
     m_staleBanner->setPalette(banner);
 }
 

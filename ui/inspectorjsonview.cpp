@@ -140,8 +140,8 @@ void InspectorJsonView::mousePressEvent(QMouseEvent *event)
 void InspectorJsonView::mouseMoveEvent(QMouseEvent *event)
 {
     QPlainTextEdit::mouseMoveEvent(event);
-    const bool onLink = event->buttons() == Qt::NoButton
-                        && !digestAt(event->position().toPoint()).isEmpty();
+    const bool onLink =
+        event->buttons() == Qt::NoButton && !digestAt(event->position().toPoint()).isEmpty();
     viewport()->setCursor(onLink ? Qt::PointingHandCursor : Qt::IBeamCursor);
 }
 
@@ -150,8 +150,8 @@ void InspectorJsonView::mouseReleaseEvent(QMouseEvent *event)
     QPlainTextEdit::mouseReleaseEvent(event);
     // A click follows the link; a drag selects text as usual.
     const QPoint position = event->position().toPoint();
-    if (event->button() != Qt::LeftButton || textCursor().hasSelection()
-        || (position - m_pressPosition).manhattanLength() > QApplication::startDragDistance())
+    if (event->button() != Qt::LeftButton || textCursor().hasSelection() ||
+        (position - m_pressPosition).manhattanLength() > QApplication::startDragDistance())
         return;
     const QString digest = digestAt(position);
     if (!digest.isEmpty())
@@ -179,7 +179,8 @@ void InspectorJsonView::contextMenuEvent(QContextMenuEvent *event)
     if (!digest.isEmpty()) {
         QAction *first = menu->actions().value(0);
         QAction *open = new QAction(tr("Open %1").arg(digest.left(19) + u'…'), menu);
-        connect(open, &QAction::triggered, this, [this, digest] { Q_EMIT digestActivated(digest); });
+        connect(open, &QAction::triggered, this,
+                [this, digest] { Q_EMIT digestActivated(digest); });
         QAction *copy = new QAction(tr("Copy Digest"), menu);
         connect(copy, &QAction::triggered, this, [this, digest] {
             QApplication::clipboard()->setText(digest);
@@ -298,7 +299,8 @@ void InspectorJsonPane::setMode(InspectorJsonView::Mode mode)
 void InspectorJsonPane::updateCaption()
 {
     const QString size = QLocale().toString(m_view->json().size());
-    m_caption->setText(m_view->mode() == InspectorJsonView::Mode::Raw
-                           ? tr("Exactly as the registry sent it · %1 bytes · click a digest to open it").arg(size)
-                           : tr("Re-indented for reading · click a digest to open it"));
+    m_caption->setText(
+        m_view->mode() == InspectorJsonView::Mode::Raw
+            ? tr("Exactly as the registry sent it · %1 bytes · click a digest to open it").arg(size)
+            : tr("Re-indented for reading · click a digest to open it"));
 }

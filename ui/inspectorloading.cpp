@@ -63,8 +63,8 @@ void InspectorWidget::load()
     m_digest = location.reference.hasDigest() ? location.reference.digest().toString() : QString();
     m_mediaType = location.descriptor.isNull() ? QString() : location.descriptor.mediaType();
     m_bytes.clear();
-    m_platform = location.descriptor.platform() && !location.descriptor.platform()->isNull()
-                     && !location.descriptor.isAttestation()
+    m_platform = location.descriptor.platform() && !location.descriptor.platform()->isNull() &&
+                         !location.descriptor.isAttestation()
                      ? location.descriptor.platform()->toString()
                      : QString();
     m_staleReason = location.staleReason;
@@ -83,14 +83,15 @@ void InspectorWidget::load()
         return;
     }
     if (!fetcher) {
-        showFailure(tr("%1 cannot be loaded: its registry was removed from Lading.")
-                        .arg(referenceText()));
+        showFailure(
+            tr("%1 cannot be loaded: its registry was removed from Lading.").arg(referenceText()));
         return;
     }
     if (location.kind == InspectorLocation::Kind::Config) {
         showLoading(tr("Loading the config %1…").arg(location.reference.digest().shortString()));
-        oci::ContentJob *job = fetcher->blob(repository, location.reference.digest(),
-                                             location.descriptor.isNull() ? -1 : location.descriptor.size());
+        oci::ContentJob *job =
+            fetcher->blob(repository, location.reference.digest(),
+                          location.descriptor.isNull() ? -1 : location.descriptor.size());
         watchJob(job);
         connect(job, &oci::Job::finished, this, [this, job] { onConfigLoaded(job); });
         return;
@@ -127,7 +128,8 @@ QString InspectorWidget::describeError(const QString &what, const oci::Error &er
         todo = tr("Choose Retry to try again.");
         break;
     }
-    QStringList sentences{tr("Could not load %1.").arg(what), ErrorText::summary(error, false), todo};
+    QStringList sentences{tr("Could not load %1.").arg(what), ErrorText::summary(error, false),
+                          todo};
     sentences.removeAll(QString());
     return sentences.join(u' ');
 }
@@ -163,15 +165,16 @@ void InspectorWidget::onManifestLoaded(oci::ContentJob *job)
 
     if (m_content->isImage()) {
         const oci::Descriptor &config = document->manifest().config;
-        oci::ContentJob *configJob = location.fetcher->blob(location.reference.repository(),
-                                                            config.digest(), config.size());
+        oci::ContentJob *configJob =
+            location.fetcher->blob(location.reference.repository(), config.digest(), config.size());
         m_configJob = configJob;
-        connect(configJob, &oci::Job::finished, this, [this, configJob] { onImageConfigLoaded(configJob); });
-    } else if (document->isImageManifest() && isJsonType(document->manifest().config.mediaType())
-               && document->manifest().config.size() <= oci::ContentCache::MaxItemBytes) {
+        connect(configJob, &oci::Job::finished, this,
+                [this, configJob] { onImageConfigLoaded(configJob); });
+    } else if (document->isImageManifest() && isJsonType(document->manifest().config.mediaType()) &&
+               document->manifest().config.size() <= oci::ContentCache::MaxItemBytes) {
         const oci::Descriptor &config = document->manifest().config;
-        oci::ContentJob *configJob = location.fetcher->blob(location.reference.repository(),
-                                                            config.digest(), config.size());
+        oci::ContentJob *configJob =
+            location.fetcher->blob(location.reference.repository(), config.digest(), config.size());
         m_configJob = configJob;
         connect(configJob, &oci::Job::finished, this,
                 [this, configJob] { onArtifactConfigLoaded(configJob); });
@@ -222,10 +225,10 @@ void InspectorWidget::onConfigLoaded(oci::ContentJob *job)
     job->deleteLater();
     const InspectorLocation &location = m_history.current();
     if (!job->succeeded()) {
-        const QString text = describeError(tr("the config %1 of %2")
-                                               .arg(location.reference.digest().shortString(),
-                                                    location.reference.name()),
-                                           job->error());
+        const QString text = describeError(
+            tr("the config %1 of %2")
+                .arg(location.reference.digest().shortString(), location.reference.name()),
+            job->error());
         showFailure(text);
         Q_EMIT statusMessage(text);
         return;
@@ -241,8 +244,9 @@ void InspectorWidget::onConfigLoaded(oci::ContentJob *job)
         config = std::make_shared<const oci::ImageConfig>(std::move(parsed).value());
         m_platform = config->platform.toString();
     } else {
-        problem = tr("This blob is not an image config Lading can read (%1); its JSON is shown as sent.")
-                      .arg(parsed.error().message());
+        problem =
+            tr("This blob is not an image config Lading can read (%1); its JSON is shown as sent.")
+                .arg(parsed.error().message());
     }
     m_content->showConfig(config, job->bytes(), location.image, problem);
     showContent();

@@ -23,14 +23,14 @@ QString dateText(const QDateTime &when)
 } // namespace
 
 InspectorOverview::InspectorOverview(const QPalette &palette)
-    : m_fixedFamily(QFontDatabase::systemFont(QFontDatabase::FixedFont).family()),
-      m_muted(palette.color(QPalette::PlaceholderText).name()),
-      m_link(palette.color(QPalette::Link).name()),
-      m_rule(palette.color(QPalette::Mid).name())
+    : m_fixedFamily(QFontDatabase::systemFont(QFontDatabase::FixedFont).family())
+    , m_muted(palette.color(QPalette::PlaceholderText).name())
+    , m_link(palette.color(QPalette::Link).name())
+    , m_rule(palette.color(QPalette::Mid).name())
 {
     const QFontMetrics metrics(QGuiApplication::font());
-    for (const QString &key : {tr("Working directory"), tr("Exposed ports"), tr("Artifact type"),
-                               tr("Compression")})
+    for (const QString &key :
+         {tr("Working directory"), tr("Exposed ports"), tr("Artifact type"), tr("Compression")})
         m_keyWidth = std::max(m_keyWidth, metrics.horizontalAdvance(key));
     m_keyWidth += 24;
 }
@@ -44,7 +44,9 @@ QString InspectorOverview::shellJoin(const QStringList &arguments)
         if (plain.match(argument).hasMatch())
             words << argument;
         else
-            words << u'\'' + QString(argument).replace(QStringLiteral("'"), QStringLiteral("'\\''")) + u'\'';
+            words << u'\'' +
+                         QString(argument).replace(QStringLiteral("'"), QStringLiteral("'\\''")) +
+                         u'\'';
     }
     return words.join(u' ');
 }
@@ -56,7 +58,8 @@ QString InspectorOverview::linkFor(const QString &digest)
 
 QString InspectorOverview::page(const QString &body) const
 {
-    return QStringLiteral("<html><body style=\"margin:0\">") + body + QStringLiteral("</body></html>");
+    return QStringLiteral("<html><body style=\"margin:0\">") + body +
+           QStringLiteral("</body></html>");
 }
 
 QString InspectorOverview::section(const QString &title) const
@@ -69,8 +72,8 @@ QString InspectorOverview::table(const QStringList &rows) const
 {
     if (rows.isEmpty())
         return {};
-    return QStringLiteral("<table cellspacing=\"0\" cellpadding=\"2\">") + rows.join(QString())
-           + QStringLiteral("</table>");
+    return QStringLiteral("<table cellspacing=\"0\" cellpadding=\"2\">") + rows.join(QString()) +
+           QStringLiteral("</table>");
 }
 
 QString InspectorOverview::row(const QString &key, const QString &valueHtml) const
@@ -121,7 +124,8 @@ QString InspectorOverview::mapTable(const QString &title, const QStringList &key
     return section(QStringLiteral("%1 (%2)").arg(title).arg(keys.size())) + table(rows);
 }
 
-QString InspectorOverview::annotations(const QString &title, const QMap<QString, QString> &map) const
+QString InspectorOverview::annotations(const QString &title,
+                                       const QMap<QString, QString> &map) const
 {
     return mapTable(title, map.keys(), map.values());
 }
@@ -137,10 +141,11 @@ QString InspectorOverview::runSection(const oci::ImageConfig &config) const
     rows << row(tr("Command"), command(config.cmd));
     rows << row(tr("Working directory"),
                 config.workingDir.isEmpty() ? muted(tr("not set (/)")) : code(config.workingDir));
-    rows << row(tr("User"), config.user.isEmpty() ? muted(tr("not set (root)")) : code(config.user));
-    rows << row(tr("Exposed ports"),
-                config.exposedPorts.isEmpty() ? muted(tr("none"))
-                                              : code(config.exposedPorts.join(QStringLiteral(", "))));
+    rows << row(tr("User"),
+                config.user.isEmpty() ? muted(tr("not set (root)")) : code(config.user));
+    rows << row(tr("Exposed ports"), config.exposedPorts.isEmpty()
+                                         ? muted(tr("none"))
+                                         : code(config.exposedPorts.join(QStringLiteral(", "))));
     if (!config.volumes.isEmpty())
         rows << row(tr("Volumes"), code(config.volumes.join(QStringLiteral(", "))));
     if (!config.stopSignal.isEmpty())
@@ -175,18 +180,20 @@ QString InspectorOverview::image(const oci::ManifestDocument &document,
         if (!config->author.isEmpty())
             rows << row(tr("Author"), config->author.toHtmlEscaped());
     }
-    rows << row(tr("Size"), tr("%1 compressed (config and layers as stored)")
-                                .arg(QLocale().formattedDataSize(manifest.config.size() + manifest.layersSize(), 1))
-                                .toHtmlEscaped()
-                                + QStringLiteral(" · ")
-                                + muted(tr("the manifest itself: %1").arg(QLocale().formattedDataSize(document.bytes().size()))));
-    rows << row(tr("Layers"),
-                tr("%1 · %2 compressed")
-                    .arg(QLocale().toString(manifest.layers.size()),
-                         QLocale().formattedDataSize(manifest.layersSize(), 1))
-                    .toHtmlEscaped());
-    rows << row(tr("Config"), digestLink(manifest.config.digest()) + QStringLiteral(" &nbsp;")
-                                  + muted(MediaTypeNames::nameOrType(manifest.config.mediaType())));
+    rows << row(
+        tr("Size"),
+        tr("%1 compressed (config and layers as stored)")
+                .arg(QLocale().formattedDataSize(manifest.config.size() + manifest.layersSize(), 1))
+                .toHtmlEscaped() +
+            QStringLiteral(" · ") +
+            muted(tr("the manifest itself: %1")
+                      .arg(QLocale().formattedDataSize(document.bytes().size()))));
+    rows << row(tr("Layers"), tr("%1 · %2 compressed")
+                                  .arg(QLocale().toString(manifest.layers.size()),
+                                       QLocale().formattedDataSize(manifest.layersSize(), 1))
+                                  .toHtmlEscaped());
+    rows << row(tr("Config"), digestLink(manifest.config.digest()) + QStringLiteral(" &nbsp;") +
+                                  muted(MediaTypeNames::nameOrType(manifest.config.mediaType())));
     if (manifest.subject)
         rows << row(tr("Subject"), digestLink(manifest.subject->digest()));
     QString html = table(rows);
@@ -206,12 +213,13 @@ QString InspectorOverview::config(const oci::ImageConfig &config, qint64 bytes) 
         rows << row(tr("Created"), dateText(config.created).toHtmlEscaped());
     if (!config.author.isEmpty())
         rows << row(tr("Author"), config.author.toHtmlEscaped());
-    const qsizetype layerSteps = std::count_if(config.history.cbegin(), config.history.cend(),
-                                               [](const oci::HistoryEntry &e) { return !e.emptyLayer; });
-    rows << row(tr("History"), tr("%1 steps, %2 of them made layers")
-                                   .arg(QLocale().toString(config.history.size()),
-                                        QLocale().toString(layerSteps))
-                                   .toHtmlEscaped());
+    const qsizetype layerSteps =
+        std::count_if(config.history.cbegin(), config.history.cend(),
+                      [](const oci::HistoryEntry &e) { return !e.emptyLayer; });
+    rows << row(tr("History"),
+                tr("%1 steps, %2 of them made layers")
+                    .arg(QLocale().toString(config.history.size()), QLocale().toString(layerSteps))
+                    .toHtmlEscaped());
     rows << row(tr("Layers"), tr("%1 (uncompressed digests in rootfs.diff_ids)")
                                   .arg(QLocale().toString(config.diffIds.size()))
                                   .toHtmlEscaped());
@@ -249,8 +257,9 @@ QString InspectorOverview::artifact(const oci::ImageManifest &manifest) const
     QStringList rows;
     rows << row(tr("Artifact type"), code(manifest.effectiveArtifactType()));
     if (manifest.subject) {
-        rows << row(tr("Subject"), digestLink(manifest.subject->digest()) + QStringLiteral(" &nbsp;")
-                                       + muted(MediaTypeNames::nameOrType(manifest.subject->mediaType())));
+        rows << row(tr("Subject"),
+                    digestLink(manifest.subject->digest()) + QStringLiteral(" &nbsp;") +
+                        muted(MediaTypeNames::nameOrType(manifest.subject->mediaType())));
     } else {
         rows << row(tr("Subject"), muted(tr("none")));
     }
@@ -259,15 +268,16 @@ QString InspectorOverview::artifact(const oci::ImageManifest &manifest) const
                                       QLocale().formattedDataSize(manifest.layersSize(), 1))
                                  .toHtmlEscaped());
     const bool emptyConfig = manifest.config.mediaType() == oci::MediaType::OciEmpty;
-    rows << row(tr("Config"), emptyConfig ? muted(tr("empty ({})"))
-                                          : digestLink(manifest.config.digest()) + QStringLiteral(" &nbsp;")
-                                                + muted(MediaTypeNames::nameOrType(manifest.config.mediaType())));
+    rows << row(tr("Config"),
+                emptyConfig ? muted(tr("empty ({})"))
+                            : digestLink(manifest.config.digest()) + QStringLiteral(" &nbsp;") +
+                                  muted(MediaTypeNames::nameOrType(manifest.config.mediaType())));
     QString html = table(rows);
     QStringList blobRows;
     for (const oci::Descriptor &blob : manifest.layers) {
         blobRows << row(MediaTypeNames::nameOrType(blob.mediaType()),
-                        digestLink(blob.digest()) + QStringLiteral(" &nbsp;")
-                            + muted(QLocale().formattedDataSize(blob.size(), 1)));
+                        digestLink(blob.digest()) + QStringLiteral(" &nbsp;") +
+                            muted(QLocale().formattedDataSize(blob.size(), 1)));
     }
     if (!blobRows.isEmpty())
         html += section(tr("Blobs")) + table(blobRows);
@@ -279,17 +289,18 @@ QString InspectorOverview::layer(const oci::Descriptor &descriptor, const LayerF
 {
     QStringList rows;
     if (facts.index >= 0)
-        rows << row(tr("Layer"), tr("%1 of %2").arg(facts.index + 1).arg(facts.layerCount).toHtmlEscaped());
+        rows << row(tr("Layer"),
+                    tr("%1 of %2").arg(facts.index + 1).arg(facts.layerCount).toHtmlEscaped());
     rows << row(tr("Digest"), code(descriptor.digest().toString()));
-    rows << row(tr("Type"), MediaTypeNames::nameOrType(descriptor.mediaType()).toHtmlEscaped()
-                                + QStringLiteral("<br>") + muted(descriptor.mediaType()));
+    rows << row(tr("Type"), MediaTypeNames::nameOrType(descriptor.mediaType()).toHtmlEscaped() +
+                                QStringLiteral("<br>") + muted(descriptor.mediaType()));
     const QString compression = MediaTypeNames::compression(descriptor.mediaType());
     if (!compression.isEmpty())
         rows << row(tr("Compression"), compression.toHtmlEscaped());
     rows << row(tr("Size"), sizeText(descriptor.size()).toHtmlEscaped());
     if (!facts.diffId.isEmpty())
-        rows << row(tr("Diff ID"), code(facts.diffId) + QStringLiteral("<br>")
-                                       + muted(tr("the digest of the layer's uncompressed tar")));
+        rows << row(tr("Diff ID"), code(facts.diffId) + QStringLiteral("<br>") +
+                                       muted(tr("the digest of the layer's uncompressed tar")));
     if (facts.step) {
         rows << row(tr("Created by"), code(facts.step->createdBy));
         if (facts.step->created.isValid())
@@ -298,13 +309,15 @@ QString InspectorOverview::layer(const oci::Descriptor &descriptor, const LayerF
             rows << row(tr("Comment"), facts.step->comment.toHtmlEscaped());
     }
     if (!descriptor.urls().isEmpty())
-        rows << row(tr("URLs"), code(descriptor.urls().join(u'\n'))
-                                    + QStringLiteral("<br>")
-                                    + muted(tr("A foreign layer: Lading never fetches these addresses on its own.")));
+        rows << row(
+            tr("URLs"),
+            code(descriptor.urls().join(u'\n')) + QStringLiteral("<br>") +
+                muted(tr("A foreign layer: Lading never fetches these addresses on its own.")));
     QString html = table(rows);
     html += annotations(tr("Annotations"), descriptor.annotations());
-    html += QStringLiteral("<p>%1</p>")
-                .arg(muted(tr("Browsing the files of a layer comes in a later version of Lading.")));
+    html +=
+        QStringLiteral("<p>%1</p>")
+            .arg(muted(tr("Browsing the files of a layer comes in a later version of Lading.")));
     return page(html);
 }
 
@@ -313,8 +326,9 @@ QString InspectorOverview::unsupported(const oci::ManifestDocument &document) co
     QString why;
     switch (document.kind()) {
     case oci::ManifestDocument::Kind::Schema1:
-        why = tr("This is a Docker schema 1 manifest, a legacy format that Lading shows as JSON only. "
-                 "Pushing the image again with a current tool converts it.");
+        why = tr(
+            "This is a Docker schema 1 manifest, a legacy format that Lading shows as JSON only. "
+            "Pushing the image again with a current tool converts it.");
         break;
     case oci::ManifestDocument::Kind::ArtifactManifest:
         why = tr("This is an OCI artifact manifest from the image-spec 1.1 release candidates, a "
@@ -325,7 +339,8 @@ QString InspectorOverview::unsupported(const oci::ManifestDocument &document) co
         break;
     }
     QStringList rows;
-    rows << row(tr("Media type"), code(document.mediaType().isEmpty() ? tr("not given") : document.mediaType()));
+    rows << row(tr("Media type"),
+                code(document.mediaType().isEmpty() ? tr("not given") : document.mediaType()));
     rows << row(tr("Size"), sizeText(document.bytes().size()).toHtmlEscaped());
     return page(table(rows) + QStringLiteral("<p>%1</p>").arg(why.toHtmlEscaped()));
 }

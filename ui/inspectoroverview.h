@@ -41,9 +41,9 @@ public:
     // A layer, described from its descriptor, its diff id and the history step that made it.
     struct LayerFacts
     {
-        int index = -1;          // 0-based
+        int index = -1; // 0-based
         int layerCount = 0;
-        QString diffId;          // uncompressed digest from the config; empty if unknown
+        QString diffId; // uncompressed digest from the config; empty if unknown
         const oci::HistoryEntry *step = nullptr;
     };
     QString layer(const oci::Descriptor &descriptor, const LayerFacts &facts) const;

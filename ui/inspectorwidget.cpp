@@ -128,7 +128,8 @@ oci::ContentFetcher *InspectorWidget::fetcherFor(oci::RegistryClient *client)
     oci::ContentCache *cache = m_externalCache.data();
     if (!cache) {
         if (!m_ownCache)
-            m_ownCache = new oci::ContentCache(oci::ContentCacheOptions{{}, 32 * 1024 * 1024, 0, 2000}, this);
+            m_ownCache = new oci::ContentCache(
+                oci::ContentCacheOptions{{}, 32 * 1024 * 1024, 0, 2000}, this);
         cache = m_ownCache;
     }
     for (const QPointer<oci::ContentFetcher> &fetcher : std::as_const(m_ownFetchers)) {
@@ -160,10 +161,10 @@ void InspectorWidget::showReference(oci::ContentFetcher *fetcher, const oci::Ref
     // Choosing the same tag again reloads it rather than stacking a copy.
     if (!m_history.isEmpty() && m_state != State::Message) {
         const InspectorLocation &current = m_history.current();
-        if (current.kind == location.kind && current.fetcher == fetcher
-            && current.reference.name() == reference.name()
-            && (reference.hasDigest() ? current.reference.digest() == reference.digest()
-                                      : current.reference.tag() == reference.tag())) {
+        if (current.kind == location.kind && current.fetcher == fetcher &&
+            current.reference.name() == reference.name() &&
+            (reference.hasDigest() ? current.reference.digest() == reference.digest()
+                                   : current.reference.tag() == reference.tag())) {
             rememberTab();
             m_history.current() = location;
             load();
@@ -186,7 +187,8 @@ void InspectorWidget::openLinked(InspectorLocation location, const QString &dige
         return;
     const InspectorLocation &current = m_history.current();
     // The descriptor's digest, not the one clicked: a diff ID stands for its layer.
-    const QString target = location.descriptor.isNull() ? digest : location.descriptor.digest().toString();
+    const QString target =
+        location.descriptor.isNull() ? digest : location.descriptor.digest().toString();
     const oci::Result<oci::Reference> reference =
         oci::Reference::parse(QString(current.reference.name() + u'@' + target));
     if (!reference.ok()) {
@@ -312,9 +314,10 @@ void InspectorWidget::showContent()
     updateHeader();
     updateActions();
     updateStaleBanner();
-    Q_EMIT statusMessage(m_staleReason.isEmpty()
-                             ? tr("Showing %1.").arg(referenceText())
-                             : tr("Showing %1 from the cache; it may be out of date.").arg(referenceText()));
+    Q_EMIT statusMessage(
+        m_staleReason.isEmpty()
+            ? tr("Showing %1.").arg(referenceText())
+            : tr("Showing %1 from the cache; it may be out of date.").arg(referenceText()));
     Q_EMIT contentShown(referenceText());
 }
 
@@ -334,7 +337,8 @@ QString InspectorWidget::titleText() const
 {
     const InspectorLocation &location = m_history.current();
     const oci::Reference &reference = location.reference;
-    const QString shortDigest = reference.hasDigest() ? reference.digest().shortString() : QString();
+    const QString shortDigest =
+        reference.hasDigest() ? reference.digest().shortString() : QString();
     switch (location.kind) {
     case InspectorLocation::Kind::Manifest:
         if (reference.hasTag())
@@ -344,7 +348,9 @@ QString InspectorWidget::titleText() const
         return tr("Config %1").arg(shortDigest);
     case InspectorLocation::Kind::Layer:
         if (location.image && location.image->isImageManifest() && location.layerIndex >= 0)
-            return tr("Layer %1 of %2").arg(location.layerIndex + 1).arg(location.image->manifest().layers.size());
+            return tr("Layer %1 of %2")
+                .arg(location.layerIndex + 1)
+                .arg(location.image->manifest().layers.size());
         return tr("Layer %1").arg(shortDigest);
     }
     return {};
@@ -356,20 +362,25 @@ QString InspectorWidget::subtitleText() const
     QStringList parts;
     if (!m_mediaType.isEmpty()) {
         QString kind = MediaTypeNames::nameOrType(m_mediaType);
-        if (m_state == State::Shown && location.kind == InspectorLocation::Kind::Manifest
-            && m_content->document() && m_content->document()->isImageManifest() && !m_content->isImage())
-            kind = tr("Artifact (%1)").arg(m_content->document()->manifest().effectiveArtifactType());
+        if (m_state == State::Shown && location.kind == InspectorLocation::Kind::Manifest &&
+            m_content->document() && m_content->document()->isImageManifest() &&
+            !m_content->isImage())
+            kind =
+                tr("Artifact (%1)").arg(m_content->document()->manifest().effectiveArtifactType());
         parts << kind;
     }
     if (!m_platform.isEmpty())
         parts << m_platform;
-    const qint64 size = !m_bytes.isEmpty() ? m_bytes.size()
-                        : location.descriptor.isNull() ? -1 : location.descriptor.size();
-    if (m_state == State::Shown && location.kind == InspectorLocation::Kind::Manifest
-        && m_content->isImage()) {
+    const qint64 size = !m_bytes.isEmpty()             ? m_bytes.size()
+                        : location.descriptor.isNull() ? -1
+                                                       : location.descriptor.size();
+    if (m_state == State::Shown && location.kind == InspectorLocation::Kind::Manifest &&
+        m_content->isImage()) {
         // What the tag table shows too: config and layers as stored.
         const oci::ImageManifest &manifest = m_content->document()->manifest();
-        parts << tr("%1 compressed").arg(QLocale().formattedDataSize(manifest.config.size() + manifest.layersSize(), 1));
+        parts << tr("%1 compressed")
+                     .arg(QLocale().formattedDataSize(
+                         manifest.config.size() + manifest.layersSize(), 1));
     } else if (size >= 0) {
         parts << QLocale().formattedDataSize(size, 1);
     }
@@ -407,7 +418,8 @@ void InspectorWidget::updateStaleBanner()
     QString text;
     if (m_state == State::Shown && !m_history.isEmpty() && !m_staleReason.isEmpty()) {
         const oci::Reference &reference = m_history.current().reference;
-        text = tr("Shown from Lading's cache, and it may be stale: %1 could not be reached (%2) The tag "
+        text = tr("Shown from Lading's cache, and it may be stale: %1 could not be reached (%2) "
+                  "The tag "
                   "“%3” pointed to this digest when Lading last asked; it may point elsewhere now.")
                    .arg(reference.registry(), m_staleReason, reference.tag());
     }
@@ -454,8 +466,9 @@ QString InspectorWidget::pullCommand(PullTool tool) const
 {
     if (kind() != InspectorLocation::Kind::Manifest || pinnedReference().isEmpty())
         return {};
-    return (tool == PullTool::Docker ? QStringLiteral("docker pull ") : QStringLiteral("podman pull "))
-           + pinnedReference();
+    return (tool == PullTool::Docker ? QStringLiteral("docker pull ")
+                                     : QStringLiteral("podman pull ")) +
+           pinnedReference();
 }
 
 void InspectorWidget::copy(const QString &text, const QString &doneMessage)

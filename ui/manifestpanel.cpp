@@ -39,9 +39,10 @@ void ManifestPanel::showTag(oci::ContentFetcher *fetcher, const QString &host,
 {
     const oci::Result<oci::Reference> reference = tagReference(host, repository, tag);
     if (!reference.ok()) {
-        showHint(tr("%1 is not a reference Lading can load: %2")
-                     .arg(QString(host + u'/' + repository + u':' + tag), reference.error().message()),
-                 HintKind::Problem);
+        showHint(
+            tr("%1 is not a reference Lading can load: %2")
+                .arg(QString(host + u'/' + repository + u':' + tag), reference.error().message()),
+            HintKind::Problem);
         return;
     }
     m_inspector->showReference(fetcher, reference.value());
@@ -52,9 +53,10 @@ void ManifestPanel::showTag(oci::RegistryClient *client, const QString &host,
 {
     const oci::Result<oci::Reference> reference = tagReference(host, repository, tag);
     if (!reference.ok()) {
-        showHint(tr("%1 is not a reference Lading can load: %2")
-                     .arg(QString(host + u'/' + repository + u':' + tag), reference.error().message()),
-                 HintKind::Problem);
+        showHint(
+            tr("%1 is not a reference Lading can load: %2")
+                .arg(QString(host + u'/' + repository + u':' + tag), reference.error().message()),
+            HintKind::Problem);
         return;
     }
     m_inspector->showReference(client, reference.value());
@@ -73,8 +75,8 @@ void ManifestPanel::showHint(const QString &text, HintKind kind)
 
 bool ManifestPanel::isManifestShown() const
 {
-    return m_inspector->state() == InspectorWidget::State::Shown
-           && m_inspector->kind() == InspectorLocation::Kind::Manifest;
+    return m_inspector->state() == InspectorWidget::State::Shown &&
+           m_inspector->kind() == InspectorLocation::Kind::Manifest;
 }
 
 QString ManifestPanel::reference() const

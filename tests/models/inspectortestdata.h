@@ -97,15 +97,18 @@ inline oci::Result<AttestedIndex> pushAttestedIndex(RegistryProcess &registry,
                                                     oci::RegistryClient *client,
                                                     const SeededImage &index, const QString &tag)
 {
-    const QJsonArray entries = QJsonDocument::fromJson(index.manifest).object().value(u"manifests").toArray();
+    const QJsonArray entries =
+        QJsonDocument::fromJson(index.manifest).object().value(u"manifests").toArray();
     if (entries.isEmpty())
         return oci::Error(oci::Error::Code::InvalidArgument, QStringLiteral("not an index"));
     AttestedIndex result;
     const QJsonObject first = entries.first().toObject();
     result.subject = oci::Digest::parse(first.value(u"digest").toString()).valueOr(oci::Digest());
     const QJsonObject platform = first.value(u"platform").toObject();
-    result.subjectPlatform = platform.value(u"os").toString() + u'/' + platform.value(u"architecture").toString();
-    const FetchedImage image = fetchImage(client, index.repository, result.subject.toString(), false);
+    result.subjectPlatform =
+        platform.value(u"os").toString() + u'/' + platform.value(u"architecture").toString();
+    const FetchedImage image =
+        fetchImage(client, index.repository, result.subject.toString(), false);
     if (!image.error.isEmpty())
         return oci::Error(oci::Error::Code::Network, image.error);
     const oci::ImageManifest &manifest = image.document->manifest();
@@ -115,15 +118,19 @@ inline oci::Result<AttestedIndex> pushAttestedIndex(RegistryProcess &registry,
                            {QStringLiteral("digest"), from.digest().toString()},
                            {QStringLiteral("size"), from.size()}};
     };
-    QJsonObject layer = descriptor(QStringLiteral("application/vnd.in-toto+json"), manifest.layers.first());
+    QJsonObject layer =
+        descriptor(QStringLiteral("application/vnd.in-toto+json"), manifest.layers.first());
     layer.insert(QStringLiteral("annotations"),
                  QJsonObject{{QStringLiteral("in-toto.io/predicate-type"),
                               QStringLiteral("https://slsa.dev/provenance/v0.2")}});
-    const QByteArray attestation = QJsonDocument(QJsonObject{
-        {QStringLiteral("schemaVersion"), 2},
-        {QStringLiteral("mediaType"), QString(oci::MediaType::OciManifest)},
-        {QStringLiteral("config"), descriptor(QString(oci::MediaType::OciConfig), manifest.config)},
-        {QStringLiteral("layers"), QJsonArray{layer}}}).toJson(QJsonDocument::Compact);
+    const QByteArray attestation =
+        QJsonDocument(
+            QJsonObject{{QStringLiteral("schemaVersion"), 2},
+                        {QStringLiteral("mediaType"), QString(oci::MediaType::OciManifest)},
+                        {QStringLiteral("config"),
+                         descriptor(QString(oci::MediaType::OciConfig), manifest.config)},
+                        {QStringLiteral("layers"), QJsonArray{layer}}})
+            .toJson(QJsonDocument::Compact);
     result.attestation = oci::Digest::sha256Of(attestation);
 
     QJsonArray withAttestation = entries;
@@ -131,24 +138,36 @@ inline oci::Result<AttestedIndex> pushAttestedIndex(RegistryProcess &registry,
         {QStringLiteral("mediaType"), QString(oci::MediaType::OciManifest)},
         {QStringLiteral("digest"), result.attestation.toString()},
         {QStringLiteral("size"), attestation.size()},
-        {QStringLiteral("platform"), QJsonObject{{QStringLiteral("os"), QStringLiteral("unknown")},
-                                                 {QStringLiteral("architecture"), QStringLiteral("unknown")}}},
+        {QStringLiteral("platform"),
+         QJsonObject{{QStringLiteral("os"), QStringLiteral("unknown")},
+                     {QStringLiteral("architecture"), QStringLiteral("unknown")}}},
         {QStringLiteral("annotations"),
-         QJsonObject{{QString(oci::DockerReferenceTypeAnnotation), QString(oci::AttestationManifestReferenceType)},
+         QJsonObject{{QString(oci::DockerReferenceTypeAnnotation),
+                      QString(oci::AttestationManifestReferenceType)},
                      {QString(oci::DockerReferenceDigestAnnotation), result.subject.toString()}}}});
-    result.bytes = QJsonDocument(QJsonObject{
-        {QStringLiteral("schemaVersion"), 2},
-        {QStringLiteral("mediaType"), QString(oci::MediaType::OciIndex)},
-        {QStringLiteral("manifests"), withAttestation}}).toJson(QJsonDocument::Indented);
+    result.bytes =
+        QJsonDocument(QJsonObject{{QStringLiteral("schemaVersion"), 2},
+                                  {QStringLiteral("mediaType"), QString(oci::MediaType::OciIndex)},
+                                  {QStringLiteral("manifests"), withAttestation}})
+            .toJson(QJsonDocument::Indented);
     result.digest = oci::Digest::sha256Of(result.bytes);
 
     const QByteArray path = "/v2/" + index.repository.toUtf8() + "/manifests/";
     RegistrySeeder seeder(registry);
-    RegistrySeeder::Request putAttestation{"PUT", path + result.attestation.toString().toUtf8(),
+    RegistrySeeder::Request putAttestation{"PUT",
+                                           path + result.attestation.toString().toUtf8(),
                                            QByteArray(oci::MediaType::OciManifest.data()),
-                                           attestation, 201, index.repository, {}};
-    RegistrySeeder::Request putIndex{"PUT", path + tag.toUtf8(), QByteArray(oci::MediaType::OciIndex.data()),
-                                     result.bytes, 201, index.repository, {}};
+                                           attestation,
+                                           201,
+                                           index.repository,
+                                           {}};
+    RegistrySeeder::Request putIndex{"PUT",
+                                     path + tag.toUtf8(),
+                                     QByteArray(oci::MediaType::OciIndex.data()),
+                                     result.bytes,
+                                     201,
+                                     index.repository,
+                                     {}};
     // One after the other: the index may only name manifests the registry has.
     if (auto done = seeder.run({putAttestation}, 1); !done.ok())
         return done.error();

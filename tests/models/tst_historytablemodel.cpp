@@ -17,20 +17,24 @@ using namespace inspectortest;
 
 namespace {
 
-const QByteArray kConfig = R"({"architecture":"arm64","os":"linux",)"
-                           R"("rootfs":{"type":"layers","diff_ids":[]},"history":[)"
-                           R"({"created":"2024-05-01T10:00:00Z","created_by":"ADD rootfs.tar /","comment":"base"},)"
-                           R"({"created":"2024-05-01T10:00:01Z","created_by":"/bin/sh -c #(nop)  ENV A=1","empty_layer":true},)"
-                           R"({"created":"2024-05-01T10:00:02Z","created_by":"RUN apk add curl","author":"ops"}]})";
+const QByteArray kConfig =
+    R"({"architecture":"arm64","os":"linux",)"
+    R"("rootfs":{"type":"layers","diff_ids":[]},"history":[)"
+    R"({"created":"2024-05-01T10:00:00Z","created_by":"ADD rootfs.tar /","comment":"base"},)"
+    R"({"created":"2024-05-01T10:00:01Z","created_by":"/bin/sh -c #(nop)  ENV A=1","empty_layer":true},)"
+    R"({"created":"2024-05-01T10:00:02Z","created_by":"RUN apk add curl","author":"ops"}]})";
 
 QList<oci::Descriptor> twoLayers()
 {
-    const QByteArray json = R"({"schemaVersion":2,"config":{"mediaType":"application/vnd.oci.image.config.v1+json","digest":")"
-                            + digestOf("c").toUtf8() + R"(","size":10},"layers":[)"
-                            R"({"mediaType":"application/vnd.oci.image.layer.v1.tar+gzip","digest":")"
-                            + digestOf("l0").toUtf8() + R"(","size":2048},)"
-                            R"({"mediaType":"application/vnd.oci.image.layer.v1.tar+gzip","digest":")"
-                            + digestOf("l1").toUtf8() + R"(","size":4096}]})";
+    const QByteArray json =
+        R"({"schemaVersion":2,"config":{"mediaType":"application/vnd.oci.image.config.v1+json","digest":")" +
+        digestOf("c").toUtf8() +
+        R"(","size":10},"layers":[)"
+        R"({"mediaType":"application/vnd.oci.image.layer.v1.tar+gzip","digest":")" +
+        digestOf("l0").toUtf8() +
+        R"(","size":2048},)"
+        R"({"mediaType":"application/vnd.oci.image.layer.v1.tar+gzip","digest":")" +
+        digestOf("l1").toUtf8() + R"(","size":4096}]})";
     return parseManifest(json).manifest().layers;
 }
 
@@ -44,7 +48,8 @@ private Q_SLOTS:
     void stepsAndLayers()
     {
         HistoryTableModel model;
-        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QAbstractItemModelTester tester(&model,
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
         model.setHistory(parseConfig(kConfig).history, twoLayers());
         QCOMPARE(model.rowCount(), 3);
         QCOMPARE(model.columnCount(), int(HistoryTableModel::ColumnCount));
@@ -60,9 +65,12 @@ private Q_SLOTS:
         QVERIFY(!model.index(2, HistoryTableModel::SizeColumn).data().toString().isEmpty());
         QVERIFY(model.index(1, HistoryTableModel::SizeColumn).data().toString().isEmpty());
 
-        QCOMPARE(model.index(1, HistoryTableModel::CreatedByColumn).data().toString(), u"ENV A=1"_s);
+        QCOMPARE(model.index(1, HistoryTableModel::CreatedByColumn).data().toString(),
+                 u"ENV A=1"_s);
         QCOMPARE(model.index(0, HistoryTableModel::CommentColumn).data().toString(), u"base"_s);
-        QCOMPARE(model.index(0, HistoryTableModel::CreatedColumn).data(InspectorRoles::SortRole).toDateTime(),
+        QCOMPARE(model.index(0, HistoryTableModel::CreatedColumn)
+                     .data(InspectorRoles::SortRole)
+                     .toDateTime(),
                  QDateTime(QDate(2024, 5, 1), QTime(10, 0), Qt::UTC));
         QVERIFY(!model.index(0, HistoryTableModel::CreatedColumn).data().toString().isEmpty());
         const QString tip = model.index(2, 0).data(Qt::ToolTipRole).toString();
@@ -79,7 +87,8 @@ private Q_SLOTS:
     void configWithoutManifest()
     {
         HistoryTableModel model;
-        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QAbstractItemModelTester tester(&model,
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
         model.setHistory(parseConfig(kConfig).history, {});
         QCOMPARE(model.index(2, HistoryTableModel::LayerColumn).data().toString(), u"2"_s);
         QVERIFY(model.index(2, HistoryTableModel::SizeColumn).data().toString().isEmpty());
@@ -99,7 +108,8 @@ private Q_SLOTS:
         QVERIFY2(fetched.error.isEmpty(), qPrintable(fetched.error));
 
         HistoryTableModel model;
-        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QAbstractItemModelTester tester(&model,
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
         model.setHistory(fetched.config.history, fetched.document->manifest().layers);
         QCOMPARE(model.rowCount(), int(fetched.config.history.size()));
         // Every layer is claimed by exactly one step, in order; the other steps made none.

@@ -69,7 +69,8 @@ int main(int argc, char **argv)
     inspector.show();
 
     auto show = [&](const QString &name) {
-        inspector.showReference(&fetcher, oci::Reference::parse(QString(host + u'/' + name)).value());
+        inspector.showReference(&fetcher,
+                                oci::Reference::parse(QString(host + u'/' + name)).value());
         if (!waitShown(inspector))
             std::fprintf(stderr, "not shown: %s\n", qPrintable(inspector.messageText()));
     };
@@ -97,7 +98,8 @@ int main(int argc, char **argv)
 
     // A layer, from the table.
     content->setCurrentTab(InspectorContent::Layers);
-    inspector.openDigest(inspector.content()->document()->manifest().layers.first().digest().toString());
+    inspector.openDigest(
+        inspector.content()->document()->manifest().layers.first().digest().toString());
     waitShown(inspector);
     grab(inspector, out + QStringLiteral("/layer.png"));
     inspector.goBack();
@@ -113,7 +115,8 @@ int main(int argc, char **argv)
         QTest::qWait(100);
         grab(inspector, out + QStringLiteral("/index-overview.png"));
     }
-    inspector.showReference(&fetcher, oci::Reference::parse(QString(host + u"/demo/nothing:here")).value());
+    inspector.showReference(&fetcher,
+                            oci::Reference::parse(QString(host + u"/demo/nothing:here")).value());
     QDeadlineTimer deadline(20000);
     while (inspector.state() == InspectorWidget::State::Loading && !deadline.hasExpired())
         QTest::qWait(20);

@@ -23,10 +23,14 @@ QString digestOf(const char *label)
 
 QByteArray compactManifest()
 {
-    return "{\"schemaVersion\":2,\"config\":{\"mediaType\":\"application/vnd.oci.image.config.v1+json\","
-           "\"digest\":\"" + digestOf("config").toUtf8() + "\",\"size\":7},\"layers\":[{\"mediaType\":"
-           "\"application/vnd.oci.image.layer.v1.tar+gzip\",\"digest\":\"" + digestOf("layer").toUtf8()
-           + "\",\"size\":9}],\"annotations\":{\"ref\":\"host/repo@" + digestOf("ref").toUtf8() + "\"}}";
+    return "{\"schemaVersion\":2,\"config\":{\"mediaType\":\"application/"
+           "vnd.oci.image.config.v1+json\","
+           "\"digest\":\"" +
+           digestOf("config").toUtf8() +
+           "\",\"size\":7},\"layers\":[{\"mediaType\":"
+           "\"application/vnd.oci.image.layer.v1.tar+gzip\",\"digest\":\"" +
+           digestOf("layer").toUtf8() + "\",\"size\":9}],\"annotations\":{\"ref\":\"host/repo@" +
+           digestOf("ref").toUtf8() + "\"}}";
 }
 
 } // namespace

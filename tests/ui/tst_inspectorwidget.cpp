@@ -71,7 +71,8 @@ class TestInspectorWidget : public QObject
     oci::Reference reference(const QString &repository, const QString &tagOrDigest) const
     {
         const QString separator = tagOrDigest.contains(u':') ? u"@"_s : u":"_s;
-        return oci::Reference::parse(QString(m_registry->host() + u'/' + repository + separator + tagOrDigest))
+        return oci::Reference::parse(
+                   QString(m_registry->host() + u'/' + repository + separator + tagOrDigest))
             .value();
     }
 
@@ -105,7 +106,8 @@ private Q_SLOTS:
         QVERIFY_RESULT(index);
         m_index = index.value();
         m_harness = std::make_unique<ClientHarness>(*m_registry);
-        auto attested = inspectortest::pushAttestedIndex(*m_registry, m_harness->client(), m_index, u"attested"_s);
+        auto attested = inspectortest::pushAttestedIndex(*m_registry, m_harness->client(), m_index,
+                                                         u"attested"_s);
         QVERIFY_RESULT(attested);
         m_attested = attested.value();
         m_cache = std::make_unique<oci::ContentCache>(memoryOnly());
@@ -136,9 +138,11 @@ private Q_SLOTS:
         QCOMPARE(inspector.state(), InspectorWidget::State::Loading);
         QVERIFY2(waitShown(inspector), qPrintable(stateText(inspector)));
         QCOMPARE(shown.size(), 1);
-        QCOMPARE(inspector.referenceText(), m_registry->host() + u'/' + image.repository + u':' + image.tag);
+        QCOMPARE(inspector.referenceText(),
+                 m_registry->host() + u'/' + image.repository + u':' + image.tag);
         QCOMPARE(inspector.digest(), image.digest.toString());
-        QCOMPARE(inspector.findChild<QLineEdit *>(u"digestField"_s)->text(), image.digest.toString());
+        QCOMPARE(inspector.findChild<QLineEdit *>(u"digestField"_s)->text(),
+                 image.digest.toString());
         QVERIFY(!inspector.isStale());
         QVERIFY(inspector.findChild<QWidget *>(u"staleBanner"_s)->isHidden());
 
@@ -147,8 +151,9 @@ private Q_SLOTS:
         InspectorContent *content = inspector.content();
         QCOMPARE(content->documentPane()->view()->toPlainText().toUtf8(), image.manifest);
         QVERIFY(content->documentPane()->findChild<QToolButton *>(u"rawButton"_s)->isChecked());
-        for (auto tab : {InspectorContent::Overview, InspectorContent::Layers, InspectorContent::History,
-                         InspectorContent::Document, InspectorContent::Config})
+        for (auto tab :
+             {InspectorContent::Overview, InspectorContent::Layers, InspectorContent::History,
+              InspectorContent::Document, InspectorContent::Config})
             QVERIFY(content->hasTab(tab));
         QVERIFY(!content->hasTab(InspectorContent::Platforms));
         QCOMPARE(content->currentTab(), int(InspectorContent::Overview));
@@ -157,7 +162,8 @@ private Q_SLOTS:
         LayerTableModel *layers = content->layerModel();
         QCOMPARE(layers->rowCount(), int(image.layers.size()));
         for (int row = 0; row < layers->rowCount(); ++row)
-            QCOMPARE(layers->index(row, 0).data(InspectorRoles::DigestRole).toString(), image.layers.at(row).toString());
+            QCOMPARE(layers->index(row, 0).data(InspectorRoles::DigestRole).toString(),
+                     image.layers.at(row).toString());
         QTRY_VERIFY_WITH_TIMEOUT(content->imageConfig() != nullptr, kTimeoutMs);
         const oci::ImageConfig &config = *content->imageConfig();
         QCOMPARE(content->configPane()->view()->toPlainText().toUtf8(), image.config);
@@ -171,7 +177,9 @@ private Q_SLOTS:
                 continue;
             }
             QCOMPARE(made, layer);
-            QCOMPARE(layers->index(layer, LayerTableModel::CreatedByColumn).data(Qt::ToolTipRole).toString(),
+            QCOMPARE(layers->index(layer, LayerTableModel::CreatedByColumn)
+                         .data(Qt::ToolTipRole)
+                         .toString(),
                      config.history.at(step).createdBy);
             ++layer;
         }
@@ -190,7 +198,8 @@ private Q_SLOTS:
                  qPrintable(subtitle));
         // The size the tag table shows too: config and layers as stored.
         const oci::ImageManifest &manifest = content->document()->manifest();
-        QVERIFY2(subtitle.contains(QLocale().formattedDataSize(manifest.config.size() + manifest.layersSize(), 1)),
+        QVERIFY2(subtitle.contains(QLocale().formattedDataSize(
+                     manifest.config.size() + manifest.layersSize(), 1)),
                  qPrintable(subtitle));
     }
 
@@ -236,10 +245,13 @@ private Q_SLOTS:
         QCOMPARE(inspector.digest(), armDigest);
         QCOMPARE(inspector.kind(), InspectorLocation::Kind::Manifest);
         QVERIFY(inspector.referenceText().endsWith(u'@' + armDigest));
-        const auto skopeoRaw = Fixtures(*m_registry).skopeoInspectRaw(QString(m_index.repository + u'@' + armDigest));
+        const auto skopeoRaw =
+            Fixtures(*m_registry).skopeoInspectRaw(QString(m_index.repository + u'@' + armDigest));
         QVERIFY_RESULT(skopeoRaw);
         QCOMPARE(inspector.rawBytes(), skopeoRaw.value());
-        QVERIFY(inspector.findChild<QLabel *>(u"inspectorSubtitle"_s)->text().contains(m_index.platforms.at(1)));
+        QVERIFY(inspector.findChild<QLabel *>(u"inspectorSubtitle"_s)
+                    ->text()
+                    .contains(m_index.platforms.at(1)));
         QVERIFY(inspector.canGoBack());
         QVERIFY(!inspector.canGoForward());
 
@@ -247,7 +259,8 @@ private Q_SLOTS:
         QTest::keyClick(content, Qt::Key_Left, Qt::AltModifier);
         QVERIFY2(waitShown(inspector), qPrintable(stateText(inspector)));
         QCOMPARE(inspector.digest(), m_index.digest.toString());
-        QCOMPARE(inspector.referenceText(), m_registry->host() + u'/' + m_index.repository + u':' + m_index.tag);
+        QCOMPARE(inspector.referenceText(),
+                 m_registry->host() + u'/' + m_index.repository + u':' + m_index.tag);
         QCOMPARE(content->currentTab(), int(InspectorContent::Platforms));
         QVERIFY(inspector.canGoForward());
         QTest::keyClick(content, Qt::Key_Right, Qt::AltModifier);
@@ -275,7 +288,8 @@ private Q_SLOTS:
         PlatformTableModel *platforms = inspector.content()->platformModel();
         QCOMPARE(platforms->rowCount(), 3);
         QCOMPARE(platforms->platformText(2), u"Attestation for "_s + m_attested.subjectPlatform);
-        QCOMPARE(platforms->index(2, PlatformTableModel::KindColumn).data().toString(), u"Attestation"_s);
+        QCOMPARE(platforms->index(2, PlatformTableModel::KindColumn).data().toString(),
+                 u"Attestation"_s);
         const QString overview = inspector.content()->overview()->toPlainText();
         QVERIFY2(overview.contains(u"1 of them attestations"_s), qPrintable(overview));
         // The platforms line names images only.
@@ -355,27 +369,36 @@ private Q_SLOTS:
     {
         // An OCI 1.1 artifact about the OCI image (distribution 2.8 stores it as sent):
         // its own config type, one blob, the image as its subject.
-        inspectortest::FetchedImage image =
-            inspectortest::fetchImage(m_harness->client(), m_oci.repository, m_oci.digest.toString(), false);
+        inspectortest::FetchedImage image = inspectortest::fetchImage(
+            m_harness->client(), m_oci.repository, m_oci.digest.toString(), false);
         QVERIFY2(image.error.isEmpty(), qPrintable(image.error));
         const oci::ImageManifest &manifest = image.document->manifest();
         auto descriptor = [](const QString &mediaType, const oci::Digest &digest, qint64 size) {
-            return QJsonObject{{u"mediaType"_s, mediaType}, {u"digest"_s, digest.toString()}, {u"size"_s, size}};
+            return QJsonObject{
+                {u"mediaType"_s, mediaType}, {u"digest"_s, digest.toString()}, {u"size"_s, size}};
         };
-        const QByteArray artifact = QJsonDocument(QJsonObject{
-            {u"schemaVersion"_s, 2},
-            {u"mediaType"_s, u"application/vnd.oci.image.manifest.v1+json"_s},
-            {u"artifactType"_s, u"application/vnd.example.sbom.v1"_s},
-            {u"config"_s, descriptor(u"application/vnd.example.sbom.config.v1+json"_s,
-                                     manifest.config.digest(), manifest.config.size())},
-            {u"layers"_s, QJsonArray{descriptor(u"application/vnd.example.sbom.layer.v1"_s,
-                                                manifest.layers.first().digest(), manifest.layers.first().size())}},
-            {u"subject"_s, descriptor(u"application/vnd.oci.image.manifest.v1+json"_s, m_oci.digest,
-                                      m_oci.manifest.size())}}).toJson(QJsonDocument::Compact);
+        const QByteArray artifact =
+            QJsonDocument(
+                QJsonObject{
+                    {u"schemaVersion"_s, 2},
+                    {u"mediaType"_s, u"application/vnd.oci.image.manifest.v1+json"_s},
+                    {u"artifactType"_s, u"application/vnd.example.sbom.v1"_s},
+                    {u"config"_s, descriptor(u"application/vnd.example.sbom.config.v1+json"_s,
+                                             manifest.config.digest(), manifest.config.size())},
+                    {u"layers"_s, QJsonArray{descriptor(u"application/vnd.example.sbom.layer.v1"_s,
+                                                        manifest.layers.first().digest(),
+                                                        manifest.layers.first().size())}},
+                    {u"subject"_s, descriptor(u"application/vnd.oci.image.manifest.v1+json"_s,
+                                              m_oci.digest, m_oci.manifest.size())}})
+                .toJson(QJsonDocument::Compact);
         RegistrySeeder seeder(*m_registry);
-        const auto put = seeder.run({{"PUT", "/v2/" + m_oci.repository.toUtf8() + "/manifests/sbom",
-                                      "application/vnd.oci.image.manifest.v1+json", artifact, 201,
-                                      m_oci.repository, {}}});
+        const auto put = seeder.run({{"PUT",
+                                      "/v2/" + m_oci.repository.toUtf8() + "/manifests/sbom",
+                                      "application/vnd.oci.image.manifest.v1+json",
+                                      artifact,
+                                      201,
+                                      m_oci.repository,
+                                      {}}});
         QVERIFY2(put.ok(), qPrintable(put.ok() ? QString() : put.error().describe()));
 
         InspectorWidget inspector;
@@ -388,7 +411,8 @@ private Q_SLOTS:
         const QString overview = content->overview()->toPlainText();
         QVERIFY2(overview.contains(u"application/vnd.example.sbom.v1"_s), qPrintable(overview));
         QVERIFY2(overview.contains(m_oci.digest.toString()), qPrintable(overview));
-        QVERIFY(inspector.findChild<QLabel *>(u"inspectorSubtitle"_s)->text().contains(u"Artifact"_s));
+        QVERIFY(
+            inspector.findChild<QLabel *>(u"inspectorSubtitle"_s)->text().contains(u"Artifact"_s));
         // Its JSON config is fetched and shown as sent.
         QTRY_VERIFY_WITH_TIMEOUT(content->hasTab(InspectorContent::Config), kTimeoutMs);
         QCOMPARE(content->configPane()->view()->toPlainText().toUtf8(), m_oci.config);
@@ -406,7 +430,8 @@ private Q_SLOTS:
         QSignalSpy status(&inspector, &InspectorWidget::statusMessage);
         inspector.showReference(m_fetcher.get(), reference(m_docker.repository, m_docker.tag));
         QVERIFY2(waitShown(inspector), qPrintable(stateText(inspector)));
-        const QString pinned = m_registry->host() + u'/' + m_docker.repository + u'@' + m_docker.digest.toString();
+        const QString pinned =
+            m_registry->host() + u'/' + m_docker.repository + u'@' + m_docker.digest.toString();
         const struct
         {
             const char *action;
@@ -470,7 +495,8 @@ private Q_SLOTS:
     {
         // With a RegistryClient the inspector keeps a fetcher of its own, which goes with
         // the client: a registry removed while loading is a failure that says so.
-        auto client = std::make_unique<oci::RegistryClient>(m_harness->transport(), m_registry->registryConfig());
+        auto client = std::make_unique<oci::RegistryClient>(m_harness->transport(),
+                                                            m_registry->registryConfig());
         InspectorWidget inspector;
         inspector.showReference(client.get(), reference(m_oci.repository, m_oci.tag));
         QVERIFY2(waitShown(inspector), qPrintable(stateText(inspector)));
@@ -479,11 +505,13 @@ private Q_SLOTS:
         QCOMPARE(inspector.state(), InspectorWidget::State::Loading);
         client.reset();
         QCOMPARE(inspector.state(), InspectorWidget::State::Failed);
-        QVERIFY2(inspector.messageText().contains(u"removed"_s), qPrintable(inspector.messageText()));
+        QVERIFY2(inspector.messageText().contains(u"removed"_s),
+                 qPrintable(inspector.messageText()));
         // Back to the first image: its fetcher is gone too, and it says so.
         inspector.goBack();
         QCOMPARE(inspector.state(), InspectorWidget::State::Failed);
-        inspector.showReference(static_cast<oci::RegistryClient *>(nullptr), reference(m_oci.repository, m_oci.tag));
+        inspector.showReference(static_cast<oci::RegistryClient *>(nullptr),
+                                reference(m_oci.repository, m_oci.tag));
         QCOMPARE(inspector.state(), InspectorWidget::State::Message);
     }
 
@@ -516,7 +544,8 @@ private Q_SLOTS:
         auto *banner = inspector.findChild<QWidget *>(u"staleBanner"_s);
         QVERIFY(!banner->isHidden());
         const QString text = inspector.findChild<QLabel *>(u"staleText"_s)->text();
-        QVERIFY2(text.contains(u"may be stale"_s) && text.contains(u"1.0"_s) && text.contains(registry.host()),
+        QVERIFY2(text.contains(u"may be stale"_s) && text.contains(u"1.0"_s) &&
+                     text.contains(registry.host()),
                  qPrintable(text));
         // The config is addressed by digest: the cache has it, nothing is stale about it.
         QTRY_VERIFY_WITH_TIMEOUT(inspector.content()->imageConfig() != nullptr, kTimeoutMs);
