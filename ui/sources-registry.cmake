@@ -2,5 +2,6 @@
 target_sources(lading_ui PRIVATE
     ${CMAKE_CURRENT_LIST_DIR}/addrepositorydialog.h ${CMAKE_CURRENT_LIST_DIR}/addrepositorydialog.cpp
     ${CMAKE_CURRENT_LIST_DIR}/certificateerrordialog.h ${CMAKE_CURRENT_LIST_DIR}/certificateerrordialog.cpp
+    ${CMAKE_CURRENT_LIST_DIR}/registryactions.h ${CMAKE_CURRENT_LIST_DIR}/registryactions.cpp
     ${CMAKE_CURRENT_LIST_DIR}/registryfilteredit.h ${CMAKE_CURRENT_LIST_DIR}/registryfilteredit.cpp
 )

@@ -5,6 +5,8 @@ lading_add_test(NAME tst_certificateerrordialog
 lading_add_test(NAME tst_addrepositorydialog
                 SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_addrepositorydialog.cpp
                 LIBS lading_ui LABELS unit)
+lading_add_test(NAME tst_registryactions SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_registryactions.cpp
+                LIBS lading_ui lading_testsupport LABELS integration)
 lading_add_test(NAME tst_registrytreedelegate
                 SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_registrytreedelegate.cpp
                 LIBS lading_ui LABELS unit)
