@@ -11,7 +11,6 @@
 #include <QLibraryInfo>
 #include <QLocale>
 #include <QTranslator>
-#include <QTreeView>
 
 #include <cstdio>
 #include <cstring>
@@ -96,7 +95,7 @@ int main(int argc, char *argv[])
         entry.config.host = demoHost;
         entry.config.plainHttp = true;
         // Opened at once: whoever asked for the demo wants to see what is in it.
-        window.tree()->expand(window.addRegistry(entry));
+        window.expandInTree(window.addRegistry(entry));
     }
     window.show();
 

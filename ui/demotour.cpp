@@ -7,7 +7,6 @@
 #include "roles.h"
 #include "tagtablemodel.h"
 
-#include <QTreeView>
 
 using Kind = ModelRoles::NodeKind;
 using State = ModelRoles::NodeState;
@@ -62,8 +61,8 @@ void DemoTour::start()
         Q_EMIT failed(tr("%1 is not in the registry list.").arg(m_host));
         return;
     }
-    m_window->tree()->setCurrentIndex(registry);
-    m_window->tree()->expand(registry);
+    m_window->selectInTree(registry);
+    m_window->expandInTree(registry);
     if (model->data(registry, ModelRoles::StateRole).value<State>() == State::Loaded)
         openRepository();
 }
@@ -109,9 +108,8 @@ void DemoTour::openRepository()
     m_repository = chosen.data(ModelRoles::RepositoryRole).toString();
     // Open folders show the shape of the registry; they cost no requests.
     for (const QModelIndex &folder : std::as_const(folders))
-        m_window->tree()->expand(folder);
-    m_window->tree()->setCurrentIndex(chosen);
-    m_window->tree()->scrollTo(chosen);
+        m_window->expandInTree(folder);
+    m_window->selectInTree(chosen);
     onTagsListed();
 }
 

@@ -4,12 +4,15 @@
 #include "inspectorwidget.h"
 #include "ladingresources.h"
 #include "manifestpanel.h"
+#include "registryfilteredit.h"
+#include "registryfilterproxy.h"
 #include "registrysession.h"
 #include "registrytreedelegate.h"
 #include "registrytreemodel.h"
 #include "repositorypage.h"
 #include "roles.h"
 #include "signindialog.h"
+#include "tagtablemodel.h"
 
 #include "oci/cache/contentcache.h"
 #include "oci/client/registryclient.h"
@@ -66,9 +69,11 @@ MainWindow::MainWindow(const QString &settingsFile, QWidget *parent)
     m_model = new RegistryTreeModel(
         [session](const RegistryEntry &entry) { return session->createClient(entry); }, this);
 
+    m_filterProxy = new RegistryFilterProxy(this);
+    m_filterProxy->setSourceModel(m_model);
     m_tree = new QTreeView(this);
     m_tree->setObjectName(QStringLiteral("registryTree"));
-    m_tree->setModel(m_model);
+    m_tree->setModel(m_filterProxy);
     m_tree->setItemDelegate(new RegistryTreeDelegate(m_tree));
     m_tree->setHeaderHidden(true);
     m_tree->setUniformRowHeights(true);
@@ -76,6 +81,15 @@ MainWindow::MainWindow(const QString &settingsFile, QWidget *parent)
     m_tree->setContextMenuPolicy(Qt::CustomContextMenu);
     m_tree->setTextElideMode(Qt::ElideRight);
     m_tree->setMinimumWidth(240);
+    m_filterEdit = new RegistryFilterEdit(m_filterProxy, m_tree, this);
+
+    // The tree with its filter field above it.
+    auto *treePane = new QWidget(this);
+    auto *treeLayout = new QVBoxLayout(treePane);
+    treeLayout->setContentsMargins(0, 0, 0, 0);
+    treeLayout->setSpacing(4);
+    treeLayout->addWidget(m_filterEdit);
+    treeLayout->addWidget(m_tree, 1);
 
     // Manifests and configs by digest, on disk: reopening an image costs no request.
     oci::ContentCacheOptions cacheOptions;
@@ -106,7 +120,7 @@ MainWindow::MainWindow(const QString &settingsFile, QWidget *parent)
 
     m_splitter = new QSplitter(Qt::Horizontal, this);
     m_splitter->setObjectName(QStringLiteral("mainSplitter"));
-    m_splitter->addWidget(m_tree);
+    m_splitter->addWidget(treePane);
     m_splitter->addWidget(m_right);
     m_splitter->setStretchFactor(0, 0);
     m_splitter->setStretchFactor(1, 1);
@@ -123,9 +137,11 @@ MainWindow::MainWindow(const QString &settingsFile, QWidget *parent)
     statusBar();
 
     connect(m_tree->selectionModel(), &QItemSelectionModel::currentChanged, this,
-            [this](const QModelIndex &current) { onCurrentChanged(current); });
-    connect(m_tree, &QTreeView::expanded, this, &MainWindow::onExpanded);
-    connect(m_tree, &QTreeView::activated, this, &MainWindow::onActivated);
+            [this](const QModelIndex &current) { onCurrentChanged(toModel(current)); });
+    connect(m_tree, &QTreeView::expanded, this,
+            [this](const QModelIndex &index) { onExpanded(toModel(index)); });
+    connect(m_tree, &QTreeView::activated, this,
+            [this](const QModelIndex &index) { onActivated(toModel(index)); });
     connect(m_tree, &QWidget::customContextMenuRequested, this, &MainWindow::showContextMenu);
     connect(m_model, &RegistryTreeModel::statusMessage, this, [this](const QString &message) {
         statusBar()->showMessage(message, kStatusTimeoutMs);
@@ -139,6 +155,12 @@ MainWindow::MainWindow(const QString &settingsFile, QWidget *parent)
             &MainWindow::onCurrentTagChanged);
     connect(m_repositoryPage, &RepositoryPage::referrerActivated, this,
             &MainWindow::onReferrerActivated);
+    // The tree shows a repository's tag count once the table has listed it.
+    TagTableModel *tags = m_repositoryPage->model();
+    connect(tags, &TagTableModel::listingStateChanged, this, [this, tags] {
+        if (tags->listingState() == TagTableModel::ListingState::Listed)
+            m_model->setTagCount(tags->host(), tags->repository(), tags->rowCount());
+    });
     connect(m_model, &QAbstractItemModel::rowsAboutToBeRemoved, this,
             &MainWindow::onTreeRowsAboutToBeRemoved);
     connect(m_model, &QAbstractItemModel::rowsInserted, this, &MainWindow::updateCentralPage);
@@ -165,10 +187,46 @@ MainWindow::~MainWindow()
     qDeleteAll(m_fetchers);
     m_fetchers.clear();
     m_tree->setModel(nullptr);
+    m_filterProxy->setSourceModel(nullptr);
     delete m_model;
     m_model = nullptr;
     delete m_session;
     m_session = nullptr;
+}
+
+QModelIndex MainWindow::toView(const QModelIndex &modelIndex) const
+{
+    return m_filterProxy->mapFromSource(modelIndex);
+}
+
+QModelIndex MainWindow::toModel(const QModelIndex &viewIndex) const
+{
+    return viewIndex.model() == m_filterProxy ? m_filterProxy->mapToSource(viewIndex) : viewIndex;
+}
+
+void MainWindow::selectInTree(const QModelIndex &modelIndex)
+{
+    QModelIndex view = toView(modelIndex);
+    if (!view.isValid() && modelIndex.isValid() && m_filterProxy->isFiltering()) {
+        m_filterEdit->clear();
+        m_filterEdit->applyNow();
+        view = toView(modelIndex);
+    }
+    m_tree->setCurrentIndex(view);
+    if (view.isValid())
+        m_tree->scrollTo(view);
+}
+
+void MainWindow::expandInTree(const QModelIndex &modelIndex)
+{
+    const QModelIndex view = toView(modelIndex);
+    if (view.isValid())
+        m_tree->expand(view);
+}
+
+QModelIndex MainWindow::currentTreeIndex() const
+{
+    return toModel(m_tree->currentIndex());
 }
 
 oci::ContentFetcher *MainWindow::fetcherFor(oci::RegistryClient *client)
@@ -230,7 +288,7 @@ void MainWindow::createActions()
     m_removeRegistryAction = new QAction(tr("&Remove Registry"), this);
     m_removeRegistryAction->setStatusTip(tr("Remove the selected registry from the list."));
     connect(m_removeRegistryAction, &QAction::triggered, this,
-            [this] { removeRegistry(m_tree->currentIndex()); });
+            [this] { removeRegistry(currentTreeIndex()); });
 
     m_reloadAction = new QAction(tr("Re&load"), this);
     m_reloadAction->setShortcut(QKeySequence::Refresh);
@@ -242,7 +300,7 @@ void MainWindow::createActions()
             m_repositoryPage->reload();
             return;
         }
-        const QModelIndex current = m_tree->currentIndex();
+        const QModelIndex current = currentTreeIndex();
         QModelIndex target = current;
         while (target.isValid() && !m_model->canReload(target))
             target = target.parent();
@@ -375,8 +433,8 @@ void MainWindow::showAddRegistryDialog()
     if (dialog.exec() != QDialog::Accepted)
         return;
     const QModelIndex index = addRegistry(dialog.entry(), dialog.password());
-    m_tree->setCurrentIndex(index);
-    m_tree->expand(index);
+    selectInTree(index);
+    expandInTree(index);
     statusBar()->showMessage(tr("Added %1.").arg(dialog.entry().config.host), kStatusTimeoutMs);
 }
 
@@ -417,7 +475,7 @@ void MainWindow::signIn(const QModelIndex &index)
     m_session->setPassword(host, entry.username, dialog.password());
     m_model->setRegistryEntry(registry, entry);
     saveRegistryList();
-    m_tree->expand(registry);
+    expandInTree(registry);
 }
 
 void MainWindow::saveRegistryList()
@@ -510,7 +568,7 @@ void MainWindow::onActivated(const QModelIndex &index)
 
 void MainWindow::showContextMenu(const QPoint &position)
 {
-    const QModelIndex index = m_tree->indexAt(position);
+    const QModelIndex index = toModel(m_tree->indexAt(position));
     if (!index.isValid())
         return;
     const Kind kind = kindOf(index);
@@ -544,7 +602,7 @@ void MainWindow::copyReference(const QModelIndex &index)
 
 void MainWindow::updateActions()
 {
-    const QModelIndex current = m_tree->currentIndex();
+    const QModelIndex current = currentTreeIndex();
     m_removeRegistryAction->setEnabled(m_model->registryOf(current).isValid());
     QModelIndex target = current;
     while (target.isValid() && !m_model->canReload(target))

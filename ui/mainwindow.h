@@ -19,6 +19,8 @@ class QModelIndex;
 class QSplitter;
 class QStackedWidget;
 class QTreeView;
+class RegistryFilterEdit;
+class RegistryFilterProxy;
 class RegistrySession;
 class RegistryTreeModel;
 class RepositoryPage;
@@ -44,7 +46,19 @@ public:
 
     RegistryTreeModel *model() const { return m_model; }
     RegistrySession *session() const { return m_session; }
+    // The tree shows model() through the filter proxy: its indexes are the proxy's. Use
+    // the helpers below with model() indexes.
     QTreeView *tree() const { return m_tree; }
+    RegistryFilterProxy *treeFilter() const { return m_filterProxy; }
+    RegistryFilterEdit *treeFilterEdit() const { return m_filterEdit; }
+    // model() index <-> tree() index (invalid when the filter hides the row).
+    QModelIndex toView(const QModelIndex &modelIndex) const;
+    QModelIndex toModel(const QModelIndex &viewIndex) const;
+    // Makes a model() row current in the tree (clearing a filter that hides it).
+    void selectInTree(const QModelIndex &modelIndex);
+    void expandInTree(const QModelIndex &modelIndex);
+    // The tree's current row as a model() index.
+    QModelIndex currentTreeIndex() const;
     ManifestPanel *manifestPanel() const { return m_manifestPanel; }
     RepositoryPage *repositoryPage() const { return m_repositoryPage; }
     oci::ContentCache *contentCache() const { return m_contentCache; }
@@ -95,6 +109,8 @@ private:
     QHash<oci::RegistryClient *, oci::ContentFetcher *> m_fetchers;
     QStackedWidget *m_central = nullptr;
     QSplitter *m_splitter = nullptr;
+    RegistryFilterProxy *m_filterProxy = nullptr;
+    RegistryFilterEdit *m_filterEdit = nullptr;
     QTreeView *m_tree = nullptr;
     QStackedWidget *m_right = nullptr;
     QLabel *m_hint = nullptr;

@@ -5,6 +5,8 @@
 
 #include "mainwindow.h"
 #include "manifestpanel.h"
+#include "registryfilteredit.h"
+#include "registrytreeroles.h"
 #include "registrytreemodel.h"
 #include "repositorypage.h"
 #include "roles.h"
@@ -101,15 +103,26 @@ private Q_SLOTS:
         QCOMPARE(central->currentWidget()->objectName(), u"mainSplitter"_s);
 
         // Expanding in the view loads; the password from this session is used.
-        window.tree()->expand(registry);
+        window.expandInTree(registry);
         QTRY_COMPARE_WITH_TIMEOUT(stateOf(registry), State::Loaded, kLoadTimeoutMs);
         const QModelIndex repository =
             window.model()->repositoryIndex(m_registry->host(), u"demo/apps/web"_s);
         QVERIFY(repository.isValid());
-        window.tree()->expand(repository.parent().parent());
-        window.tree()->expand(repository.parent());
+        window.expandInTree(repository.parent().parent());
+        window.expandInTree(repository.parent());
+        // The tree filters as you type; selecting a row the filter hides clears it.
+        RegistryFilterEdit *filter = window.treeFilterEdit();
+        filter->setText(u"apps/w"_s);
+        filter->applyNow();
+        QVERIFY(window.toView(repository).isValid());
+        filter->setText(u"no such thing"_s);
+        filter->applyNow();
+        QVERIFY(!window.toView(repository).isValid());
+
         // Selecting a repository shows its tag table, details included.
-        window.tree()->setCurrentIndex(repository);
+        window.selectInTree(repository);
+        QVERIFY(filter->text().isEmpty());
+        QCOMPARE(window.currentTreeIndex(), QModelIndex(repository));
         QVERIFY(window.isRepositoryShown());
         RepositoryPage *page = window.repositoryPage();
         QCOMPARE(page->repository(), u"demo/apps/web"_s);
@@ -122,6 +135,7 @@ private Q_SLOTS:
         QCOMPARE(tags->index(row, TagTableModel::TypeColumn).data().toString(), u"OCI image"_s);
         QVERIFY(!tags->index(row, TagTableModel::CreatedColumn).data().toString().isEmpty());
         QVERIFY(page->view()->isVisible());
+        QCOMPARE(repository.data(RegistryTreeRoles::TagCountRole).toInt(), 1);
 
         // Selecting the tag in the table opens it in the inspector.
         ManifestPanel *panel = window.manifestPanel();
@@ -140,17 +154,17 @@ private Q_SLOTS:
         // A tag chosen in the tree is selected in the table.
         page->view()->clearSelection();
         page->view()->setCurrentIndex(QModelIndex());
-        window.tree()->expand(repository);
+        window.expandInTree(repository);
         QTRY_COMPARE_WITH_TIMEOUT(stateOf(repository), State::Loaded, kLoadTimeoutMs);
         const QModelIndex tag =
             window.model()->tagIndex(m_registry->host(), u"demo/apps/web"_s, u"2.0"_s);
         QVERIFY(tag.isValid());
-        window.tree()->setCurrentIndex(tag);
+        window.selectInTree(tag);
         QCOMPARE(page->currentTag(), u"2.0"_s);
         QTRY_VERIFY_WITH_TIMEOUT(panel->isManifestShown(), kLoadTimeoutMs);
 
         // Selecting a registry shows a hint instead.
-        window.tree()->setCurrentIndex(registry);
+        window.selectInTree(registry);
         QVERIFY(!window.isRepositoryShown());
         QVERIFY(!window.hintText().isEmpty());
 
@@ -160,7 +174,7 @@ private Q_SLOTS:
 
         // Removing the registry (not saved: the next test reads the list) lets go of the
         // repository and its requests before its client goes.
-        window.tree()->setCurrentIndex(repository);
+        window.selectInTree(repository);
         QVERIFY(window.isRepositoryShown());
         window.model()->removeRegistry(registry);
         QVERIFY(page->repository().isEmpty());
@@ -188,7 +202,7 @@ private Q_SLOTS:
         // The password lived only as long as the previous window's session.
         const QModelIndex registry = window.model()->registryIndex(m_registry->host());
         QVERIFY(registry.isValid());
-        window.tree()->expand(registry);
+        window.expandInTree(registry);
         QTRY_VERIFY_WITH_TIMEOUT(stateOf(registry) != State::Loading &&
                                      stateOf(registry) != State::NotLoaded,
                                  kLoadTimeoutMs);
