@@ -3,3 +3,7 @@
 lading_add_test(NAME tst_repositorypage
                 SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_repositorypage.cpp
                 LIBS lading_ui lading_tagtestsupport LABELS integration)
+# What `lading --screenshot` does (the demo tour down to the tag table and the inspector).
+lading_add_test(NAME tst_screenshotrun
+                SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_screenshotrun.cpp
+                LIBS lading_ui lading_testsupport LABELS integration)
