@@ -2,125 +2,6 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
 <context>
-    <name>AddRegistryDialog</name>
-    <message>
-        <source>Enter the address of a registry, for example ghcr.io or localhost:5000.</source>
-        <translation>Geben Sie die Adresse einer Registry ein, zum Beispiel ghcr.io oder localhost:5000.</translation>
-    </message>
-    <message>
-        <source>Only http:// and https:// addresses are supported.</source>
-        <translation>Nur http://- und https://-Adressen werden unterstützt.</translation>
-    </message>
-    <message>
-        <source>Enter the user name and password in their own fields, not in the address.</source>
-        <translation>Geben Sie Benutzername und Passwort in den eigenen Feldern ein, nicht in der Adresse.</translation>
-    </message>
-    <message>
-        <source>Enter only the registry's address, without a repository path. Its repositories are listed once it is added.</source>
-        <translation>Geben Sie nur die Adresse der Registry ein, ohne Repository-Pfad. Ihre Repositorys werden aufgelistet, sobald sie hinzugefügt ist.</translation>
-    </message>
-    <message>
-        <source>The address must not contain “?” or “#”.</source>
-        <translation>Die Adresse darf weder „?“ noch „#“ enthalten.</translation>
-    </message>
-    <message>
-        <source>“%1” is not a valid host name or IP address.</source>
-        <translation>„%1“ ist weder ein gültiger Hostname noch eine gültige IP-Adresse.</translation>
-    </message>
-    <message>
-        <source>The port must be a number from 1 to 65535.</source>
-        <translation>Der Port muss eine Zahl von 1 bis 65535 sein.</translation>
-    </message>
-    <message>
-        <source>Add Registry</source>
-        <translation>Registry hinzufügen</translation>
-    </message>
-    <message>
-        <source>ghcr.io, localhost:5000 or https://registry.example.com</source>
-        <translation>ghcr.io, localhost:5000 oder https://registry.example.com</translation>
-    </message>
-    <message>
-        <source>Use plain &amp;HTTP (unencrypted)</source>
-        <translation>Einfaches &amp;HTTP verwenden (unverschlüsselt)</translation>
-    </message>
-    <message>
-        <source>Do not &amp;verify the TLS certificate</source>
-        <translation>TLS-Zertifikat &amp;nicht prüfen</translation>
-    </message>
-    <message>
-        <source>Only for registries you trust on a network you trust: anyone in between could read and change what Lading receives.</source>
-        <translation>Nur für vertrauenswürdige Registries in einem vertrauenswürdigen Netz: Jeder dazwischen könnte mitlesen und verändern, was Lading empfängt.</translation>
-    </message>
-    <message>
-        <source>Optional PEM file</source>
-        <translation>Optionale PEM-Datei</translation>
-    </message>
-    <message>
-        <source>&amp;Browse…</source>
-        <translation>&amp;Durchsuchen…</translation>
-    </message>
-    <message>
-        <source>Optional</source>
-        <translation>Optional</translation>
-    </message>
-    <message>
-        <source>Lading keeps the password in memory until it quits and never writes it to disk. Without a password, credentials from Docker's config.json are used when it has some.</source>
-        <translation>Lading behält das Passwort bis zum Beenden im Arbeitsspeicher und schreibt es nie auf die Festplatte. Ohne Passwort werden Zugangsdaten aus Dockers config.json verwendet, sofern dort welche stehen.</translation>
-    </message>
-    <message>
-        <source>Registry</source>
-        <translation>Registry</translation>
-    </message>
-    <message>
-        <source>&amp;Address:</source>
-        <translation>&amp;Adresse:</translation>
-    </message>
-    <message>
-        <source>&amp;CA file:</source>
-        <translation>&amp;CA-Datei:</translation>
-    </message>
-    <message>
-        <source>Credentials</source>
-        <translation>Zugangsdaten</translation>
-    </message>
-    <message>
-        <source>&amp;User name:</source>
-        <translation>&amp;Benutzername:</translation>
-    </message>
-    <message>
-        <source>&amp;Password:</source>
-        <translation>&amp;Passwort:</translation>
-    </message>
-    <message>
-        <source>&amp;Add</source>
-        <translation>Hin&amp;zufügen</translation>
-    </message>
-    <message>
-        <source>%1 is already in the list.</source>
-        <translation>%1 ist bereits in der Liste.</translation>
-    </message>
-    <message>
-        <source>The CA file “%1” does not exist.</source>
-        <translation>Die CA-Datei „%1“ existiert nicht.</translation>
-    </message>
-    <message>
-        <source>Enter the user name that belongs to the password.</source>
-        <translation>Geben Sie den Benutzernamen zum Passwort ein.</translation>
-    </message>
-    <message>
-        <source>Set by the http:// or https:// in the address.</source>
-        <translation>Wird durch http:// oder https:// in der Adresse festgelegt.</translation>
-    </message>
-    <message>
-        <source>Choose a CA Certificate File</source>
-        <translation>CA-Zertifikatsdatei auswählen</translation>
-    </message>
-    <message>
-        <source>PEM certificates (*.pem *.crt);;All files (*)</source>
-        <translation>PEM-Zertifikate (*.pem *.crt);;Alle Dateien (*)</translation>
-    </message>
-</context>
-<context>
     <name>AddRepositoryDialog</name>
     <message>
         <source>Add Repository to %1</source>
@@ -1273,6 +1154,276 @@
     <message>
         <source>Digest</source>
         <translation>Digest</translation>
+    </message>
+</context>
+<context>
+    <name>RegistryActions</name>
+    <message>
+        <source>The password for %1 is in the system keychain.</source>
+        <translation>Das Passwort für %1 liegt im Schlüsselbund des Systems.</translation>
+    </message>
+    <message>
+        <source>Added %1.</source>
+        <translation>%1 hinzugefügt.</translation>
+    </message>
+    <message>
+        <source>Sign In to %1</source>
+        <translation>Bei %1 anmelden</translation>
+    </message>
+    <message>
+        <source>Saved the settings of %1.</source>
+        <translation>Einstellungen von %1 gespeichert.</translation>
+    </message>
+    <message>
+        <source>Remove Registry</source>
+        <translation>Registry entfernen</translation>
+    </message>
+    <message>
+        <source>Remove %1 from the list? Nothing is deleted on the registry itself; a password Lading keeps for it is forgotten.</source>
+        <translation>%1 aus der Liste entfernen? Auf der Registry selbst wird nichts gelöscht; ein Passwort, das Lading dafür aufbewahrt, wird vergessen.</translation>
+    </message>
+    <message>
+        <source>Removed %1.</source>
+        <translation>%1 entfernt.</translation>
+    </message>
+    <message>
+        <source>%1 is verified with the CA file %2 now.</source>
+        <translation>%1 wird jetzt mit der CA-Datei %2 geprüft.</translation>
+    </message>
+    <message>
+        <source>%1 is marked insecure: its certificate is not verified.</source>
+        <translation>%1 ist als unsicher markiert: Ihr Zertifikat wird nicht geprüft.</translation>
+    </message>
+    <message>
+        <source>%1 uses plain HTTP now.</source>
+        <translation>%1 verwendet jetzt einfaches HTTP.</translation>
+    </message>
+    <message>
+        <source>Added %1 to %2.</source>
+        <translation>%1 zu %2 hinzugefügt.</translation>
+    </message>
+    <message>
+        <source>Forgot %1.</source>
+        <translation>%1 vergessen.</translation>
+    </message>
+    <message>
+        <source>&amp;Forget Repository</source>
+        <translation>Repository &amp;vergessen</translation>
+    </message>
+    <message>
+        <source>Resolve &amp;Certificate Problem…</source>
+        <translation>&amp;Zertifikatsproblem lösen…</translation>
+    </message>
+    <message>
+        <source>Add Re&amp;pository…</source>
+        <translation>Re&amp;pository hinzufügen…</translation>
+    </message>
+    <message>
+        <source>&amp;Edit Registry…</source>
+        <translation>Registry &amp;bearbeiten…</translation>
+    </message>
+    <message>
+        <source>&amp;Sign In…</source>
+        <translation>&amp;Anmelden…</translation>
+    </message>
+    <message>
+        <source>Re&amp;move Registry</source>
+        <translation>Registry ent&amp;fernen</translation>
+    </message>
+</context>
+<context>
+    <name>RegistryDialog</name>
+    <message>
+        <source>Enter the address of a registry, for example ghcr.io or localhost:5000.</source>
+        <translation>Geben Sie die Adresse einer Registry ein, zum Beispiel ghcr.io oder localhost:5000.</translation>
+    </message>
+    <message>
+        <source>Only http:// and https:// addresses are supported.</source>
+        <translation>Nur http://- und https://-Adressen werden unterstützt.</translation>
+    </message>
+    <message>
+        <source>Enter the user name and password in their own fields, not in the address.</source>
+        <translation>Geben Sie Benutzername und Passwort in den eigenen Feldern ein, nicht in der Adresse.</translation>
+    </message>
+    <message>
+        <source>Enter only the registry's address, without a repository path. Its repositories are listed once it is added.</source>
+        <translation>Geben Sie nur die Adresse der Registry ein, ohne Repository-Pfad. Ihre Repositorys werden aufgelistet, sobald sie hinzugefügt ist.</translation>
+    </message>
+    <message>
+        <source>The address must not contain “?” or “#”.</source>
+        <translation>Die Adresse darf weder „?“ noch „#“ enthalten.</translation>
+    </message>
+    <message>
+        <source>“%1” is not a valid host name or IP address.</source>
+        <translation>„%1“ ist weder ein gültiger Hostname noch eine gültige IP-Adresse.</translation>
+    </message>
+    <message>
+        <source>The port must be a number from 1 to 65535.</source>
+        <translation>Der Port muss eine Zahl von 1 bis 65535 sein.</translation>
+    </message>
+    <message>
+        <source>Edit Registry %1</source>
+        <translation>Registry %1 bearbeiten</translation>
+    </message>
+    <message>
+        <source>Add Registry</source>
+        <translation>Registry hinzufügen</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>&amp;Speichern</translation>
+    </message>
+    <message>
+        <source>&amp;Add</source>
+        <translation>Hin&amp;zufügen</translation>
+    </message>
+    <message>
+        <source>Registry</source>
+        <translation>Registry</translation>
+    </message>
+    <message>
+        <source>Use plain &amp;HTTP (unencrypted)</source>
+        <translation>Einfaches &amp;HTTP verwenden (unverschlüsselt)</translation>
+    </message>
+    <message>
+        <source>To use another address, add it as a new registry.</source>
+        <translation>Um eine andere Adresse zu verwenden, fügen Sie sie als neue Registry hinzu.</translation>
+    </message>
+    <message>
+        <source>ghcr.io, localhost:5000 or https://registry.example.com</source>
+        <translation>ghcr.io, localhost:5000 oder https://registry.example.com</translation>
+    </message>
+    <message>
+        <source>&amp;Address:</source>
+        <translation>&amp;Adresse:</translation>
+    </message>
+    <message>
+        <source>Certificate</source>
+        <translation>Zertifikat</translation>
+    </message>
+    <message>
+        <source>Verify with the system's certificate authorities</source>
+        <translation>Mit den Zertifizierungsstellen des Systems prüfen</translation>
+    </message>
+    <message>
+        <source>Verify with this &amp;CA file:</source>
+        <translation>Mit dieser &amp;CA-Datei prüfen:</translation>
+    </message>
+    <message>
+        <source>Do not &amp;verify the certificate (insecure)</source>
+        <translation>Zertifikat &amp;nicht prüfen (unsicher)</translation>
+    </message>
+    <message>
+        <source>PEM file of the registry's certificate authority</source>
+        <translation>PEM-Datei der Zertifizierungsstelle der Registry</translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation>&amp;Durchsuchen…</translation>
+    </message>
+    <message>
+        <source>⚠ Insecure: anyone on the network between you and the registry could read and change what Lading receives. Only for registries you trust, on a network you trust.</source>
+        <translation>⚠ Unsicher: Jeder im Netzwerk zwischen Ihnen und der Registry könnte mitlesen und verändern, was Lading empfängt. Nur für Registrys, denen Sie vertrauen, in einem Netzwerk, dem Sie vertrauen.</translation>
+    </message>
+    <message>
+        <source>Sign-in</source>
+        <translation>Anmeldung</translation>
+    </message>
+    <message>
+        <source>Use my &amp;Docker credentials</source>
+        <translation>Meine &amp;Docker-Zugangsdaten verwenden</translation>
+    </message>
+    <message>
+        <source>What “docker login” and “podman login” stored: ~/.docker/config.json, its credential helpers, and Podman's auth.json.</source>
+        <translation>Was „docker login“ und „podman login“ gespeichert haben: ~/.docker/config.json, dessen Credential-Helper und Podmans auth.json.</translation>
+    </message>
+    <message>
+        <source>User name and &amp;password or token</source>
+        <translation>Benutzername und &amp;Passwort oder Token</translation>
+    </message>
+    <message>
+        <source>A&amp;nonymous</source>
+        <translation>A&amp;nonym</translation>
+    </message>
+    <message>
+        <source>Never send credentials to this registry.</source>
+        <translation>Dieser Registry nie Zugangsdaten senden.</translation>
+    </message>
+    <message>
+        <source>&amp;Remember in the system keychain</source>
+        <translation>Im Schlüsselbund des Systems &amp;merken</translation>
+    </message>
+    <message>
+        <source>Unchanged</source>
+        <translation>Unverändert</translation>
+    </message>
+    <message>
+        <source>&amp;User name:</source>
+        <translation>&amp;Benutzername:</translation>
+    </message>
+    <message>
+        <source>Pass&amp;word or token:</source>
+        <translation>Pass&amp;wort oder Token:</translation>
+    </message>
+    <message>
+        <source>A password Lading remembers goes to the system keychain, never to its settings file. Without “Remember”, it is kept until Lading quits.</source>
+        <translation>Ein Passwort, das Lading sich merkt, kommt in den Schlüsselbund des Systems, nie in seine Einstellungsdatei. Ohne „Merken“ wird es aufbewahrt, bis Lading beendet wird.</translation>
+    </message>
+    <message>
+        <source>%1 is already in the list.</source>
+        <translation>%1 ist bereits in der Liste.</translation>
+    </message>
+    <message>
+        <source>Choose the CA file, or another way to check the certificate.</source>
+        <translation>Wählen Sie die CA-Datei oder eine andere Art, das Zertifikat zu prüfen.</translation>
+    </message>
+    <message>
+        <source>The CA file “%1” does not exist.</source>
+        <translation>Die CA-Datei „%1“ existiert nicht.</translation>
+    </message>
+    <message>
+        <source>Enter a user name and a password or token.</source>
+        <translation>Geben Sie einen Benutzernamen und ein Passwort oder Token ein.</translation>
+    </message>
+    <message>
+        <source>Enter the user name that belongs to the password.</source>
+        <translation>Geben Sie den Benutzernamen zum Passwort ein.</translation>
+    </message>
+    <message>
+        <source>Enter the password or token for %1.</source>
+        <translation>Geben Sie das Passwort oder Token für %1 ein.</translation>
+    </message>
+    <message>
+        <source>Set by the http:// or https:// in the address.</source>
+        <translation>Wird durch http:// oder https:// in der Adresse festgelegt.</translation>
+    </message>
+    <message>
+        <source>Choose a CA Certificate File</source>
+        <translation>CA-Zertifikatsdatei auswählen</translation>
+    </message>
+    <message>
+        <source>PEM certificates (*.pem *.crt);;All files (*)</source>
+        <translation>PEM-Zertifikate (*.pem *.crt);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>Checking whether %1 speaks HTTPS…</source>
+        <translation>Prüfe, ob %1 HTTPS spricht…</translation>
+    </message>
+    <message>
+        <source>%1 answers over HTTPS.</source>
+        <translation>%1 antwortet über HTTPS.</translation>
+    </message>
+    <message>
+        <source>%1 does not answer over HTTPS but does over plain HTTP, so plain HTTP is selected. It is a local address: nothing leaves this computer.</source>
+        <translation>%1 antwortet nicht über HTTPS, aber über einfaches HTTP, daher ist einfaches HTTP ausgewählt. Es ist eine lokale Adresse: Nichts verlässt diesen Computer.</translation>
+    </message>
+    <message>
+        <source>%1 answers over HTTPS with a certificate Lading does not trust: %2</source>
+        <translation>%1 antwortet über HTTPS mit einem Zertifikat, dem Lading nicht vertraut: %2</translation>
+    </message>
+    <message>
+        <source>Nothing answers at %1 yet.</source>
+        <translation>Unter %1 antwortet noch nichts.</translation>
     </message>
 </context>
 <context>
