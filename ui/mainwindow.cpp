@@ -1,9 +1,9 @@
 #include "mainwindow.h"
 
-#include "addregistrydialog.h"
 #include "inspectorwidget.h"
 #include "ladingresources.h"
 #include "manifestpanel.h"
+#include "registryactions.h"
 #include "registryfilteredit.h"
 #include "registryfilterproxy.h"
 #include "registrysession.h"
@@ -11,7 +11,6 @@
 #include "registrytreemodel.h"
 #include "repositorypage.h"
 #include "roles.h"
-#include "signindialog.h"
 #include "tagtablemodel.h"
 
 #include "oci/cache/contentcache.h"
@@ -167,9 +166,28 @@ MainWindow::MainWindow(const QString &settingsFile, QWidget *parent)
     connect(m_model, &QAbstractItemModel::rowsRemoved, this, &MainWindow::updateCentralPage);
     connect(m_model, &QAbstractItemModel::dataChanged, this, &MainWindow::updateActions);
 
+    // Adding, editing, signing in, removing, certificate problems, repositories by name.
+    m_actions = new RegistryActions(m_model, m_session, this);
+    connect(m_actions, &RegistryActions::registryAdded, this, [this](const QModelIndex &index) {
+        selectInTree(index);
+        expandInTree(index);
+    });
+    connect(m_actions, &RegistryActions::repositoryAdded, this,
+            [this](const QModelIndex &index) { selectInTree(index); });
+    connect(m_actions, &RegistryActions::registryListChanged, this, [this] {
+        saveRegistryList();
+        updateCentralPage();
+    });
+    connect(m_actions, &RegistryActions::statusMessage, this,
+            [this](const QString &message) { statusBar()->showMessage(message, kStatusTimeoutMs); });
+    connect(m_session, &RegistrySession::keychainUnavailable, this,
+            [this](const QString &notice) { statusBar()->showMessage(notice, kStatusTimeoutMs); });
+
     const QList<RegistryEntry> entries = m_store.load();
-    for (const RegistryEntry &entry : entries)
+    for (const RegistryEntry &entry : entries) {
+        m_session->setRegistry(entry);
         m_model->addRegistry(entry);
+    }
 
     resize(1280, 800);
     showHint(tr("Select a repository to see its tags."));
@@ -288,7 +306,27 @@ void MainWindow::createActions()
     m_removeRegistryAction = new QAction(tr("&Remove Registry"), this);
     m_removeRegistryAction->setStatusTip(tr("Remove the selected registry from the list."));
     connect(m_removeRegistryAction, &QAction::triggered, this,
-            [this] { removeRegistry(currentTreeIndex()); });
+            [this] { m_actions->removeRegistry(currentTreeIndex()); });
+
+    m_editRegistryAction = new QAction(tr("&Edit Registry…"), this);
+    m_editRegistryAction->setStatusTip(
+        tr("Change the address, certificate checking or credentials of the selected registry."));
+    connect(m_editRegistryAction, &QAction::triggered, this,
+            [this] { m_actions->editRegistry(currentTreeIndex()); });
+
+    m_addRepositoryAction = new QAction(tr("Add Re&pository…"), this);
+    m_addRepositoryAction->setStatusTip(
+        tr("Add a repository by name, for registries that do not list theirs."));
+    connect(m_addRepositoryAction, &QAction::triggered, this,
+            [this] { m_actions->addRepository(currentTreeIndex()); });
+
+    m_findRepositoryAction = new QAction(tr("&Find Repository"), this);
+    m_findRepositoryAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_F));
+    m_findRepositoryAction->setStatusTip(tr("Filter the registry tree by name."));
+    connect(m_findRepositoryAction, &QAction::triggered, this, [this] {
+        m_filterEdit->setFocus(Qt::ShortcutFocusReason);
+        m_filterEdit->selectAll();
+    });
 
     m_reloadAction = new QAction(tr("Re&load"), this);
     m_reloadAction->setShortcut(QKeySequence::Refresh);
@@ -322,11 +360,14 @@ void MainWindow::createMenus()
 {
     QMenu *file = menuBar()->addMenu(tr("&File"));
     file->addAction(m_addRegistryAction);
+    file->addAction(m_editRegistryAction);
+    file->addAction(m_addRepositoryAction);
     file->addAction(m_removeRegistryAction);
     file->addSeparator();
     file->addAction(m_quitAction);
 
     QMenu *view = menuBar()->addMenu(tr("&View"));
+    view->addAction(m_findRepositoryAction);
     view->addAction(m_reloadAction);
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
@@ -410,12 +451,8 @@ bool MainWindow::isRepositoryShown() const
 
 QModelIndex MainWindow::addRegistry(const RegistryEntry &entry, const QString &password)
 {
-    if (!password.isEmpty())
-        m_session->setPassword(entry.config.host, entry.username, password);
-    const QModelIndex index = m_model->addRegistry(entry);
-    saveRegistryList();
-    updateCentralPage();
-    return index;
+    // As the dialog would: the password for this session only.
+    return m_actions->applyNewRegistry(entry, password, false);
 }
 
 bool MainWindow::hasRegistries() const
@@ -425,57 +462,7 @@ bool MainWindow::hasRegistries() const
 
 void MainWindow::showAddRegistryDialog()
 {
-    QStringList hosts;
-    const QList<RegistryEntry> entries = m_model->registries();
-    for (const RegistryEntry &entry : entries)
-        hosts.append(entry.config.host);
-    AddRegistryDialog dialog(hosts, this);
-    if (dialog.exec() != QDialog::Accepted)
-        return;
-    const QModelIndex index = addRegistry(dialog.entry(), dialog.password());
-    selectInTree(index);
-    expandInTree(index);
-    statusBar()->showMessage(tr("Added %1.").arg(dialog.entry().config.host), kStatusTimeoutMs);
-}
-
-void MainWindow::removeRegistry(const QModelIndex &index)
-{
-    const QModelIndex registry = m_model->registryOf(index);
-    if (!registry.isValid())
-        return;
-    const QString host = registry.data(ModelRoles::RegistryRole).toString();
-    const auto answer = QMessageBox::question(
-        this, tr("Remove Registry"),
-        tr("Remove %1 from the list? Nothing is deleted on the registry itself.").arg(host),
-        QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel);
-    if (answer != QMessageBox::Yes)
-        return;
-    m_model->removeRegistry(registry);
-    m_session->forget(host);
-    saveRegistryList();
-    statusBar()->showMessage(tr("Removed %1.").arg(host), kStatusTimeoutMs);
-}
-
-void MainWindow::signIn(const QModelIndex &index)
-{
-    const QModelIndex registry = m_model->registryOf(index);
-    if (!registry.isValid())
-        return;
-    const QString host = registry.data(ModelRoles::RegistryRole).toString();
-    RegistryEntry entry;
-    const QList<RegistryEntry> entries = m_model->registries();
-    for (const RegistryEntry &candidate : entries) {
-        if (candidate.config.host == host)
-            entry = candidate;
-    }
-    SignInDialog dialog(host, entry.username, this);
-    if (dialog.exec() != QDialog::Accepted)
-        return;
-    entry.username = dialog.username();
-    m_session->setPassword(host, entry.username, dialog.password());
-    m_model->setRegistryEntry(registry, entry);
-    saveRegistryList();
-    expandInTree(registry);
+    m_actions->addRegistry();
 }
 
 void MainWindow::saveRegistryList()
@@ -562,6 +549,9 @@ void MainWindow::onExpanded(const QModelIndex &index)
 
 void MainWindow::onActivated(const QModelIndex &index)
 {
+    // A certificate problem or a registry without a catalog opens its dialog.
+    if (m_actions->activate(index))
+        return;
     if (kindOf(index) == Kind::Message && stateOf(index) == State::Failed)
         m_model->retry(index);
 }
@@ -581,12 +571,7 @@ void MainWindow::showContextMenu(const QPoint &position)
     if (kind == Kind::Tag || kind == Kind::Repository) {
         menu.addAction(tr("&Copy Reference"), this, [this, index] { copyReference(index); });
     }
-    if (kind == Kind::Registry) {
-        if (!menu.isEmpty())
-            menu.addSeparator();
-        menu.addAction(tr("&Sign In…"), this, [this, index] { signIn(index); });
-        menu.addAction(tr("Re&move Registry"), this, [this, index] { removeRegistry(index); });
-    }
+    m_actions->addContextMenuActions(&menu, index);
     if (!menu.isEmpty())
         menu.exec(m_tree->viewport()->mapToGlobal(position));
 }
@@ -603,7 +588,10 @@ void MainWindow::copyReference(const QModelIndex &index)
 void MainWindow::updateActions()
 {
     const QModelIndex current = currentTreeIndex();
-    m_removeRegistryAction->setEnabled(m_model->registryOf(current).isValid());
+    const bool registry = m_model->registryOf(current).isValid();
+    m_removeRegistryAction->setEnabled(registry);
+    m_editRegistryAction->setEnabled(registry);
+    m_addRepositoryAction->setEnabled(m_actions && m_actions->canAddRepository(current));
     QModelIndex target = current;
     while (target.isValid() && !m_model->canReload(target))
         target = target.parent();

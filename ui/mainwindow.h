@@ -19,6 +19,7 @@ class QModelIndex;
 class QSplitter;
 class QStackedWidget;
 class QTreeView;
+class RegistryActions;
 class RegistryFilterEdit;
 class RegistryFilterProxy;
 class RegistrySession;
@@ -69,8 +70,9 @@ public:
     // The fetcher of a registry's client, made on first use; it goes when the client goes.
     oci::ContentFetcher *fetcherFor(oci::RegistryClient *client);
 
-    // File > Add Registry…: the dialog, then addRegistry().
+    // File > Add Registry…: the dialog (window-modal; returns at once), then as addRegistry().
     void showAddRegistryDialog();
+    RegistryActions *registryActions() const { return m_actions; }
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -96,14 +98,13 @@ private:
     void onExpanded(const QModelIndex &index);
     void onActivated(const QModelIndex &index);
     void showContextMenu(const QPoint &position);
-    void removeRegistry(const QModelIndex &index);
-    void signIn(const QModelIndex &index);
     void copyReference(const QModelIndex &index);
     void showAbout();
 
     QString m_settingsFile;
     RegistryListStore m_store;
     RegistrySession *m_session = nullptr;
+    RegistryActions *m_actions = nullptr;
     RegistryTreeModel *m_model = nullptr;
     oci::ContentCache *m_contentCache = nullptr;
     QHash<oci::RegistryClient *, oci::ContentFetcher *> m_fetchers;
@@ -119,7 +120,10 @@ private:
     ManifestPanel *m_manifestPanel = nullptr;
 
     QAction *m_addRegistryAction = nullptr;
+    QAction *m_editRegistryAction = nullptr;
+    QAction *m_addRepositoryAction = nullptr;
     QAction *m_removeRegistryAction = nullptr;
+    QAction *m_findRepositoryAction = nullptr;
     QAction *m_reloadAction = nullptr;
     QAction *m_quitAction = nullptr;
     QAction *m_aboutAction = nullptr;

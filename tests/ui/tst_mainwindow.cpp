@@ -97,6 +97,7 @@ private Q_SLOTS:
 
         RegistryEntry entry;
         entry.config = m_registry->registryConfig();
+        entry.config.authMode = oci::RegistryConfig::AuthMode::Password;
         entry.username = m_registry->username();
         const QModelIndex registry = window.addRegistry(entry, m_registry->password());
         auto *central = qobject_cast<QStackedWidget *>(window.centralWidget());
