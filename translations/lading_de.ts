@@ -943,22 +943,6 @@
         <translation>Registry hinzufügen…</translation>
     </message>
     <message>
-        <source>Added %1.</source>
-        <translation>%1 hinzugefügt.</translation>
-    </message>
-    <message>
-        <source>Remove Registry</source>
-        <translation>Registry entfernen</translation>
-    </message>
-    <message>
-        <source>Remove %1 from the list? Nothing is deleted on the registry itself.</source>
-        <translation>%1 aus der Liste entfernen? In der Registry selbst wird nichts gelöscht.</translation>
-    </message>
-    <message>
-        <source>Removed %1.</source>
-        <translation>%1 entfernt.</translation>
-    </message>
-    <message>
         <source>The registry list could not be saved to %1.</source>
         <translation>Die Registry-Liste konnte nicht in %1 gespeichert werden.</translation>
     </message>
@@ -969,14 +953,6 @@
     <message>
         <source>&amp;Copy Reference</source>
         <translation>Referenz &amp;kopieren</translation>
-    </message>
-    <message>
-        <source>&amp;Sign In…</source>
-        <translation>&amp;Anmelden…</translation>
-    </message>
-    <message>
-        <source>Re&amp;move Registry</source>
-        <translation>Registry ent&amp;fernen</translation>
     </message>
     <message>
         <source>Copied %1 to the clipboard.</source>
@@ -1005,6 +981,30 @@
     <message>
         <source>Select a tag to inspect it.</source>
         <translation>Wählen Sie ein Tag aus, um es zu untersuchen.</translation>
+    </message>
+    <message>
+        <source>&amp;Edit Registry…</source>
+        <translation>Registry &amp;bearbeiten…</translation>
+    </message>
+    <message>
+        <source>Change the address, certificate checking or credentials of the selected registry.</source>
+        <translation>Adresse, Zertifikatsprüfung oder Anmeldedaten der ausgewählten Registry ändern.</translation>
+    </message>
+    <message>
+        <source>Add Re&amp;pository…</source>
+        <translation>Re&amp;pository hinzufügen…</translation>
+    </message>
+    <message>
+        <source>Add a repository by name, for registries that do not list theirs.</source>
+        <translation>Ein Repository über seinen Namen hinzufügen, für Registrys, die ihre nicht auflisten.</translation>
+    </message>
+    <message>
+        <source>&amp;Find Repository</source>
+        <translation>Repository &amp;suchen</translation>
+    </message>
+    <message>
+        <source>Filter the registry tree by name.</source>
+        <translation>Den Registry-Baum nach Namen filtern.</translation>
     </message>
 </context>
 <context>
