@@ -65,13 +65,19 @@ struct TagTableModel::Row
 };
 
 TagTableModel::TagTableModel(QObject *parent)
-    : QAbstractTableModel(parent), m_collator(collationLocale()), m_batchTimer(new QTimer(this))
+    : QAbstractTableModel(parent)
+    , m_collator(collationLocale())
+    , m_batchTimer(new QTimer(this))
+    , m_insertTimer(new QTimer(this))
 {
     m_collator.setNumericMode(true);
     m_collator.setCaseSensitivity(Qt::CaseInsensitive);
     m_batchTimer->setSingleShot(true);
     m_batchTimer->setInterval(BatchIntervalMs);
     connect(m_batchTimer, &QTimer::timeout, this, &TagTableModel::flushBatch);
+    m_insertTimer->setSingleShot(true);
+    m_insertTimer->setInterval(0);
+    connect(m_insertTimer, &QTimer::timeout, this, &TagTableModel::insertPendingNames);
 }
 
 TagTableModel::~TagTableModel()
@@ -126,6 +132,8 @@ void TagTableModel::clear()
         disconnect(m_fetcher, nullptr, this, nullptr);
     m_batchTimer->stop();
     m_dirty.clear();
+    m_insertTimer->stop();
+    m_pendingNames.clear();
     if (!m_rows.empty()) {
         beginResetModel();
         m_rows.clear();
@@ -154,23 +162,40 @@ void TagTableModel::reload()
 
 void TagTableModel::onPage(const QStringList &tags)
 {
+    m_pendingNames.append(tags);
+    if (!m_insertTimer->isActive())
+        insertPendingNames();
+}
+
+void TagTableModel::insertPendingNames()
+{
+    // A page holds up to 1000 names: inserting (and sorting them into a view) takes a few
+    // milliseconds per chunk, so a page goes in over several event-loop passes.
+    const QStringList chunk = m_pendingNames.mid(0, InsertChunk);
+    m_pendingNames.remove(0, chunk.size());
+    if (!m_pendingNames.isEmpty())
+        m_insertTimer->start();
+
     QStringList added;
-    added.reserve(tags.size());
-    for (const QString &tag : tags) {
+    added.reserve(chunk.size());
+    for (const QString &tag : chunk) {
         if (!m_rowOfTag.contains(tag))
             added.append(tag);
     }
-    if (added.isEmpty())
-        return;
-    const int first = int(m_rows.size());
-    beginInsertRows({}, first, first + int(added.size()) - 1);
-    m_rows.reserve(m_rows.size() + size_t(added.size()));
-    for (const QString &tag : std::as_const(added)) {
-        m_rowOfTag.insert(tag, int(m_rows.size()));
-        m_rows.emplace_back(tag, m_collator.sortKey(tag));
+    if (!added.isEmpty()) {
+        const int first = int(m_rows.size());
+        beginInsertRows({}, first, first + int(added.size()) - 1);
+        for (const QString &tag : std::as_const(added)) {
+            m_rowOfTag.insert(tag, int(m_rows.size()));
+            m_rows.emplace_back(tag, m_collator.sortKey(tag));
+        }
+        endInsertRows();
+        queueBackground(added);
     }
-    endInsertRows();
-    queueBackground(added);
+    // The list ended while names were waiting: it is complete now.
+    if (m_pendingNames.isEmpty() && m_listJob.isNull() &&
+        m_listingState == ListingState::Listing)
+        finishListing();
 }
 
 void TagTableModel::queueBackground(const QStringList &tags)
@@ -194,10 +219,7 @@ void TagTableModel::onListingFinished()
     oci::TagListJob *job = m_listJob.data();
     if (!job)
         return;
-    if (job->succeeded()) {
-        m_listingState = ListingState::Listed;
-    } else {
-        m_listingState = ListingState::Failed;
+    if (!job->succeeded()) {
         const bool credentials = m_fetcher && m_fetcher->client()->config().authMode !=
                                                   oci::RegistryConfig::AuthMode::Anonymous;
         m_listingError = ErrorText::describe(ErrorText::Operation::ListTags, m_repository,
@@ -205,6 +227,14 @@ void TagTableModel::onListingFinished()
     }
     m_listJob = nullptr;
     job->deleteLater();
+    // Listed once every name is in (insertPendingNames() calls it then).
+    if (m_pendingNames.isEmpty())
+        finishListing();
+}
+
+void TagTableModel::finishListing()
+{
+    m_listingState = m_listingError.isEmpty() ? ListingState::Listed : ListingState::Failed;
     Q_EMIT listingStateChanged(m_listingState);
     updateProgress();
 }

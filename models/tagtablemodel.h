@@ -26,7 +26,8 @@ class QTimer;
 // The tags of one repository as a table: name, digest, compressed size, created date,
 // platforms, media type and how many other tags share the digest.
 //
-// Names appear as soon as each page of the tag list arrives. Details come from an
+// Names appear as soon as each page of the tag list arrives (a page in chunks of
+// InsertChunk, one per event-loop pass, so no pass takes long). Details come from an
 // oci::DetailsResolver (HEAD first, manifest and config once per digest, through the
 // content cache): every tag is queued in the background as it is listed, and
 // prioritize() moves the rows a view shows to the front. Results are kept for as long as
@@ -74,6 +75,8 @@ public:
     Q_ENUM(ListingState)
 
     static constexpr int BatchIntervalMs = 120;
+    // Names inserted per event-loop pass (a tag list page holds up to 1000).
+    static constexpr int InsertChunk = 250;
 
     explicit TagTableModel(QObject *parent = nullptr);
     ~TagTableModel() override;
@@ -145,7 +148,9 @@ private:
     };
 
     void onPage(const QStringList &tags);
+    void insertPendingNames();
     void onListingFinished();
+    void finishListing();
     void onResolved(const oci::TagDetails &details);
     void queueBackground(const QStringList &tags);
     void flushBatch();
@@ -175,5 +180,7 @@ private:
 
     QSet<int> m_dirty;
     QTimer *m_batchTimer = nullptr;
+    QStringList m_pendingNames; // listed, not inserted yet
+    QTimer *m_insertTimer = nullptr;
     bool m_finishedSignalled = false;
 };
