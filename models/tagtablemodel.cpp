@@ -615,9 +615,10 @@ QVariant TagTableModel::displayData(const Row &row, int column) const
     case CreatedColumn:
         return TagTableText::created(details.created);
     case PlatformsColumn:
-        return TagTableText::platforms(details.platforms);
+        // A fallback tag's index lists artifacts, not platforms.
+        return row.fallback ? QString() : TagTableText::platforms(details.platforms);
     case TypeColumn:
-        return TagTableText::kind(details);
+        return row.fallback ? tr("Referrers") : TagTableText::kind(details);
     case SharedColumn:
         return sharedText(row);
     default:

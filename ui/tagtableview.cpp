@@ -5,6 +5,8 @@
 #include "tagtableproxymodel.h"
 #include "tagtabletext.h"
 
+#include "oci/inspect/imagedetails.h"
+
 #include <QHeaderView>
 #include <QScrollBar>
 #include <QTimer>
@@ -82,8 +84,12 @@ void TagTableView::fitColumns()
     int nameWidth = chars(kMinNameChars);
     if (m_model) {
         const int rows = std::min(m_model->rowCount(), kNamesMeasured);
-        for (int row = 0; row < rows; ++row)
-            nameWidth = std::max(nameWidth, text(m_model->tagAt(row)));
+        const bool fallbackHidden = m_proxy && m_proxy->hidesFallbackTags();
+        for (int row = 0; row < rows; ++row) {
+            const QString tag = m_model->tagAt(row);
+            if (!fallbackHidden || !oci::isReferrerFallbackTag(tag))
+                nameWidth = std::max(nameWidth, text(tag));
+        }
         nameWidth = std::min(nameWidth, chars(kMaxNameChars));
     }
     QHeaderView *header = horizontalHeader();

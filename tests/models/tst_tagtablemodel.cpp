@@ -294,7 +294,8 @@ private Q_SLOTS:
         model.setResolveFallbackTags(true);
         QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 2, kTimeoutMs);
         QCOMPARE(stateOf(model, model.rowOfTag(fallback)), DetailsState::Loaded);
-        QCOMPARE(cell(model, fallback, C::TypeColumn).toString(), u"OCI index"_s);
+        QCOMPARE(cell(model, fallback, C::TypeColumn).toString(), u"Referrers"_s);
+        QCOMPARE(cell(model, fallback, C::PlatformsColumn).toString(), QString());
         QCOMPARE(model.detailsDone(), 5);
     }
 
