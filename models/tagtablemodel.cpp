@@ -50,8 +50,9 @@ int threeWay(const T &a, const T &b)
 struct TagTableModel::Row
 {
     Row(QString tagName, QCollatorSortKey key)
-        : tag(std::move(tagName)), sortKey(std::move(key)),
-          fallback(oci::isReferrerFallbackTag(tag))
+        : tag(std::move(tagName))
+        , sortKey(std::move(key))
+        , fallback(oci::isReferrerFallbackTag(tag))
     {
     }
 
@@ -193,8 +194,7 @@ void TagTableModel::insertPendingNames()
         queueBackground(added);
     }
     // The list ended while names were waiting: it is complete now.
-    if (m_pendingNames.isEmpty() && m_listJob.isNull() &&
-        m_listingState == ListingState::Listing)
+    if (m_pendingNames.isEmpty() && m_listJob.isNull() && m_listingState == ListingState::Listing)
         finishListing();
 }
 
@@ -652,8 +652,7 @@ QVariant TagTableModel::toolTipData(const Row &row, int column) const
         const bool credentials = m_fetcher && m_fetcher->client()->config().authMode !=
                                                   oci::RegistryConfig::AuthMode::Anonymous;
         return ErrorText::describe(ErrorText::Operation::LoadManifest,
-                                   QString(m_repository + u':' + row.tag), row.error,
-                                   credentials);
+                                   QString(m_repository + u':' + row.tag), row.error, credentials);
     }
     if (row.state == State::Pending) {
         if (row.fallback)

@@ -58,13 +58,13 @@ public:
     // RepositoryRole, RegistryRole, ReferenceRole). They start above the other families.
     enum Role {
         DetailsStateRole = Qt::UserRole + 128, // DetailsState
-        DigestRole,        // QString: full manifest digest, empty until known
-        SizeRole,          // qint64: compressed size, -1 until known
-        CreatedRole,       // QDateTime (UTC), invalid when unknown
-        GroupSizeRole,     // int: tags with this digest, this one included (0 until known)
-        GroupColorRole,    // QColor: the digest group's tint, invalid for a tag on its own
-        FallbackTagRole,   // bool: a "sha256-<hex>" referrers fallback tag
-        StaleRole,         // bool: the digest is the cache's last known answer
+        DigestRole,                            // QString: full manifest digest, empty until known
+        SizeRole,                              // qint64: compressed size, -1 until known
+        CreatedRole,                           // QDateTime (UTC), invalid when unknown
+        GroupSizeRole,   // int: tags with this digest, this one included (0 until known)
+        GroupColorRole,  // QColor: the digest group's tint, invalid for a tag on its own
+        FallbackTagRole, // bool: a "sha256-<hex>" referrers fallback tag
+        StaleRole,       // bool: the digest is the cache's last known answer
     };
     Q_ENUM(Role)
 

@@ -86,8 +86,7 @@ bool TagTableProxyModel::filterAcceptsRow(int sourceRow, const QModelIndex &sour
         return false;
     if (m_byDigest) {
         const oci::Digest digest = m_model->digestAt(sourceRow);
-        return !digest.isNull() &&
-               digest.toString().startsWith(m_filterText, Qt::CaseInsensitive);
+        return !digest.isNull() && digest.toString().startsWith(m_filterText, Qt::CaseInsensitive);
     }
     return m_filterText.isEmpty() || tag.contains(m_filterText, Qt::CaseInsensitive);
 }

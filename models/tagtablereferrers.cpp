@@ -93,13 +93,15 @@ void TagReferrersModel::setState(State state)
 QString TagReferrersModel::kindOf(const oci::Descriptor &referrer)
 {
     const QString type = typeOf(referrer).toLower();
-    const auto has = [&type](const char *word) { return type.contains(QLatin1String(word)); };
+    const auto has = [&type](const char *word) {
+        return type.contains(QLatin1String(word));
+    };
     if (has("signature") || has("cosign") || has("notary") || has("sigstore.bundle"))
         return tr("Signature");
     if (has("spdx") || has("cyclonedx") || has("sbom") || has("syft"))
         return tr("SBOM");
-    if (has("in-toto") || has("attestation") || has("provenance") || has("slsa") ||
-        has("vex") || has("sarif"))
+    if (has("in-toto") || has("attestation") || has("provenance") || has("slsa") || has("vex") ||
+        has("sarif"))
         return tr("Attestation");
     return tr("Artifact");
 }

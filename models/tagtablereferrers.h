@@ -20,8 +20,14 @@ class TagReferrersModel final : public QAbstractTableModel
     Q_DISABLE_COPY_MOVE(TagReferrersModel)
 
 public:
-    enum Column { KindColumn, ArtifactTypeColumn, DigestColumn, SizeColumn, CreatedColumn,
-                  ColumnCount };
+    enum Column {
+        KindColumn,
+        ArtifactTypeColumn,
+        DigestColumn,
+        SizeColumn,
+        CreatedColumn,
+        ColumnCount
+    };
     Q_ENUM(Column)
 
     enum Role {

@@ -7,7 +7,6 @@
 #include "roles.h"
 #include "tagtablemodel.h"
 
-
 using Kind = ModelRoles::NodeKind;
 using State = ModelRoles::NodeState;
 
@@ -71,7 +70,8 @@ void DemoTour::onLoadingFinished(const QModelIndex &index)
 {
     if (m_done || !m_window || !m_repository.isEmpty())
         return;
-    if (kindOf(index) != Kind::Registry || index.data(ModelRoles::RegistryRole).toString() != m_host)
+    if (kindOf(index) != Kind::Registry ||
+        index.data(ModelRoles::RegistryRole).toString() != m_host)
         return;
     if (index.data(ModelRoles::StateRole).value<State>() != State::Loaded) {
         Q_EMIT failed(index.data(ModelRoles::ErrorRole).toString());
@@ -136,8 +136,8 @@ void DemoTour::onTagsListed()
         return;
     }
     // "latest" when there is one, else the last in natural order (usually the newest).
-    QString chosen = tags->rowOfTag(QStringLiteral("latest")) >= 0 ? QStringLiteral("latest")
-                                                                    : QString();
+    QString chosen =
+        tags->rowOfTag(QStringLiteral("latest")) >= 0 ? QStringLiteral("latest") : QString();
     if (chosen.isEmpty()) {
         int last = 0;
         for (int row = 1; row < tags->rowCount(); ++row) {

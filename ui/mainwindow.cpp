@@ -148,8 +148,9 @@ MainWindow::MainWindow(const QString &settingsFile, QWidget *parent)
     connect(m_manifestPanel, &ManifestPanel::statusMessage, this, [this](const QString &message) {
         statusBar()->showMessage(message, kStatusTimeoutMs);
     });
-    connect(m_repositoryPage, &RepositoryPage::statusMessage, this,
-            [this](const QString &message) { statusBar()->showMessage(message, kStatusTimeoutMs); });
+    connect(m_repositoryPage, &RepositoryPage::statusMessage, this, [this](const QString &message) {
+        statusBar()->showMessage(message, kStatusTimeoutMs);
+    });
     connect(m_repositoryPage, &RepositoryPage::currentTagChanged, this,
             &MainWindow::onCurrentTagChanged);
     connect(m_repositoryPage, &RepositoryPage::referrerActivated, this,
@@ -178,8 +179,9 @@ MainWindow::MainWindow(const QString &settingsFile, QWidget *parent)
         saveRegistryList();
         updateCentralPage();
     });
-    connect(m_actions, &RegistryActions::statusMessage, this,
-            [this](const QString &message) { statusBar()->showMessage(message, kStatusTimeoutMs); });
+    connect(m_actions, &RegistryActions::statusMessage, this, [this](const QString &message) {
+        statusBar()->showMessage(message, kStatusTimeoutMs);
+    });
     connect(m_session, &RegistrySession::keychainUnavailable, this,
             [this](const QString &notice) { statusBar()->showMessage(notice, kStatusTimeoutMs); });
 
@@ -508,8 +510,8 @@ void MainWindow::showRepositoryOf(const QModelIndex &index)
     oci::RegistryClient *client = m_model->client(index);
     const QString host = index.data(ModelRoles::RegistryRole).toString();
     const QString repository = index.data(ModelRoles::RepositoryRole).toString();
-    const bool same = m_repositoryPage->host() == host &&
-                      m_repositoryPage->repository() == repository;
+    const bool same =
+        m_repositoryPage->host() == host && m_repositoryPage->repository() == repository;
     m_repositoryPage->showRepository(fetcherFor(client), host, repository);
     m_right->setCurrentWidget(m_repositorySplitter);
     if (!same || m_repositoryPage->currentTag().isEmpty())

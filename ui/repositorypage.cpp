@@ -127,9 +127,8 @@ QWidget *RepositoryPage::createHeader()
     m_progress->setObjectName(QStringLiteral("detailsProgress"));
     m_progress->setTextVisible(true);
     m_progress->setFixedWidth(
-        m_progress->fontMetrics().horizontalAdvance(tr("Details: %1 of %2")
-                                                        .arg(QLocale().toString(88888),
-                                                             QLocale().toString(88888))) +
+        m_progress->fontMetrics().horizontalAdvance(
+            tr("Details: %1 of %2").arg(QLocale().toString(88888), QLocale().toString(88888))) +
         48);
     m_progress->setToolTip(tr("Digests, sizes, dates and platforms load in the background, "
                               "the rows on screen first."));
@@ -335,7 +334,8 @@ void RepositoryPage::onProgress(int done, int total)
     m_progress->setRange(0, total);
     m_progress->setValue(done);
     const QLocale locale;
-    m_progress->setFormat(tr("Details: %1 of %2").arg(locale.toString(done), locale.toString(total)));
+    m_progress->setFormat(
+        tr("Details: %1 of %2").arg(locale.toString(done), locale.toString(total)));
     m_progress->show();
 }
 
@@ -401,7 +401,8 @@ void RepositoryPage::updateReferrers()
         return;
     }
     const int row = m_model->rowOfTag(tag);
-    const auto state = m_model->index(row, 0).data(TagTableModel::DetailsStateRole)
+    const auto state = m_model->index(row, 0)
+                           .data(TagTableModel::DetailsStateRole)
                            .value<TagTableModel::DetailsState>();
     if (row < 0 || state == TagTableModel::DetailsState::Failed) {
         m_referrersTag.clear(); // no digest, no referrers; the row's tool tip says why

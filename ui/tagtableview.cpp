@@ -25,8 +25,7 @@ constexpr int kNamesMeasured = 2000;
 
 } // namespace
 
-TagTableView::TagTableView(QWidget *parent)
-    : QTableView(parent), m_visibleTimer(new QTimer(this))
+TagTableView::TagTableView(QWidget *parent) : QTableView(parent), m_visibleTimer(new QTimer(this))
 {
     setObjectName(QStringLiteral("tagTable"));
     setSelectionBehavior(QAbstractItemView::SelectRows);
@@ -59,11 +58,11 @@ void TagTableView::setTagModels(TagTableModel *model, TagTableProxyModel *proxy)
     m_proxy = proxy;
     setModel(proxy);
     sortByColumn(TagTableModel::NameColumn, Qt::AscendingOrder);
-    for (const auto signal : {&QAbstractItemModel::rowsInserted, &QAbstractItemModel::rowsRemoved}) {
+    for (const auto signal :
+         {&QAbstractItemModel::rowsInserted, &QAbstractItemModel::rowsRemoved}) {
         connect(proxy, signal, this, &TagTableView::scheduleVisibleRequest);
     }
-    connect(proxy, &QAbstractItemModel::layoutChanged, this,
-            &TagTableView::scheduleVisibleRequest);
+    connect(proxy, &QAbstractItemModel::layoutChanged, this, &TagTableView::scheduleVisibleRequest);
     connect(proxy, &QAbstractItemModel::modelReset, this, &TagTableView::scheduleVisibleRequest);
     connect(selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             [this](const QModelIndex &current) {
@@ -76,7 +75,9 @@ void TagTableView::fitColumns()
 {
     const QFontMetrics metrics = fontMetrics();
     const int padding = 2 * style()->pixelMetric(QStyle::PM_FocusFrameHMargin, nullptr, this) + 16;
-    const auto chars = [&](int count) { return metrics.horizontalAdvance(u'0') * count + padding; };
+    const auto chars = [&](int count) {
+        return metrics.horizontalAdvance(u'0') * count + padding;
+    };
     const auto text = [&](const QString &sample) {
         return metrics.horizontalAdvance(sample) + padding;
     };

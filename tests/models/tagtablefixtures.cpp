@@ -25,8 +25,9 @@ oci::Result<oci::Digest> writeBlob(RegistryProcess &registry, const QByteArray &
 {
     const oci::Digest digest = oci::Digest::sha256Of(bytes);
     const QString hex = digest.encoded();
-    const QString dir = registry.storageDir() + QStringLiteral("/docker/registry/v2/blobs/sha256/") +
-                        hex.left(2) + u'/' + hex;
+    const QString dir = registry.storageDir() +
+                        QStringLiteral("/docker/registry/v2/blobs/sha256/") + hex.left(2) + u'/' +
+                        hex;
     QFile file(dir + QStringLiteral("/data"));
     if (!QDir().mkpath(dir) || !file.open(QIODevice::WriteOnly | QIODevice::Truncate) ||
         file.write(bytes) != bytes.size())
@@ -88,9 +89,9 @@ oci::Result<QList<DatedImage>> pushDatedImages(RegistryProcess &registry, const 
         if (!manifestDigest)
             return manifestDigest.error();
 
-        auto linked = seeder.linkRepository(base.repository, QStringList(layers)
-                                                                 << configDigest->toString(),
-                                            manifestDigest->toString());
+        auto linked =
+            seeder.linkRepository(base.repository, QStringList(layers) << configDigest->toString(),
+                                  manifestDigest->toString());
         if (!linked)
             return linked.error();
         linked = seeder.linkTag(base.repository, tags.at(i), manifestDigest->toString());
@@ -125,16 +126,15 @@ oci::Result<oci::Digest> pushFallbackReferrer(RegistryProcess &registry, const Q
         {u"schemaVersion"_s, 2},
         {u"mediaType"_s, u"application/vnd.oci.image.manifest.v1+json"_s},
         {u"artifactType"_s, artifactType},
-        {u"config"_s,
-         QJsonObject{{u"mediaType"_s, u"application/vnd.oci.empty.v1+json"_s},
-                     {u"digest"_s, configDigest->toString()},
-                     {u"size"_s, double(emptyConfig.size())}}},
+        {u"config"_s, QJsonObject{{u"mediaType"_s, u"application/vnd.oci.empty.v1+json"_s},
+                                  {u"digest"_s, configDigest->toString()},
+                                  {u"size"_s, double(emptyConfig.size())}}},
         {u"layers"_s, QJsonArray{QJsonObject{{u"mediaType"_s, artifactType},
-                                              {u"digest"_s, sbomDigest->toString()},
-                                              {u"size"_s, double(sbom.size())}}}},
+                                             {u"digest"_s, sbomDigest->toString()},
+                                             {u"size"_s, double(sbom.size())}}}},
         {u"subject"_s, QJsonObject{{u"mediaType"_s, subject.mediaType},
-                                    {u"digest"_s, subject.digest.toString()},
-                                    {u"size"_s, double(subject.manifest.size())}}},
+                                   {u"digest"_s, subject.digest.toString()},
+                                   {u"size"_s, double(subject.manifest.size())}}},
         {u"annotations"_s,
          QJsonObject{{u"org.opencontainers.image.created"_s, u"2024-05-06T07:08:09Z"_s}}},
     };
@@ -147,12 +147,11 @@ oci::Result<oci::Digest> pushFallbackReferrer(RegistryProcess &registry, const Q
         {u"schemaVersion"_s, 2},
         {u"mediaType"_s, u"application/vnd.oci.image.index.v1+json"_s},
         {u"manifests"_s,
-         QJsonArray{QJsonObject{
-             {u"mediaType"_s, u"application/vnd.oci.image.manifest.v1+json"_s},
-             {u"digest"_s, artifactDigest->toString()},
-             {u"size"_s, double(artifactBytes.size())},
-             {u"artifactType"_s, artifactType},
-             {u"annotations"_s, artifact.value(u"annotations"_s)}}}},
+         QJsonArray{QJsonObject{{u"mediaType"_s, u"application/vnd.oci.image.manifest.v1+json"_s},
+                                {u"digest"_s, artifactDigest->toString()},
+                                {u"size"_s, double(artifactBytes.size())},
+                                {u"artifactType"_s, artifactType},
+                                {u"annotations"_s, artifact.value(u"annotations"_s)}}}},
     };
     const QByteArray indexBytes = compact(index);
     const auto indexDigest = writeBlob(registry, indexBytes);

@@ -17,9 +17,9 @@ namespace tagtablefixtures {
 
 struct DatedImage
 {
-    SeededImage image;          // repository, tag, digest, manifest, config, layers
-    QDateTime created;          // UTC, as written in the config
-    qint64 compressedSize = 0;  // config + layers, as the manifest lists them
+    SeededImage image;         // repository, tag, digest, manifest, config, layers
+    QDateTime created;         // UTC, as written in the config
+    qint64 compressedSize = 0; // config + layers, as the manifest lists them
 };
 
 // Variants of `base` (an image, not an index, already in its repository): variant i has
@@ -33,8 +33,7 @@ oci::Result<QList<DatedImage>> pushDatedImages(RegistryProcess &registry, const 
 // An SBOM artifact manifest whose subject is `subject` (a manifest in `repository`), and
 // the referrers fallback tag "sha256-<hex of subject>" pointing at an index that lists
 // it, as registries without the referrers API keep them. Returns the artifact's digest.
-oci::Result<oci::Digest> pushFallbackReferrer(RegistryProcess &registry,
-                                              const QString &repository,
+oci::Result<oci::Digest> pushFallbackReferrer(RegistryProcess &registry, const QString &repository,
                                               const SeededImage &subject);
 
 // The size an image's manifest lists: config + layers.

@@ -52,8 +52,7 @@ QDateTime createdOf(const QByteArray &config)
 QString platformOf(const QByteArray &config)
 {
     const QJsonObject object = QJsonDocument::fromJson(config).object();
-    QString text =
-        object.value(u"os").toString() + u'/' + object.value(u"architecture").toString();
+    QString text = object.value(u"os").toString() + u'/' + object.value(u"architecture").toString();
     if (const QString variant = object.value(u"variant").toString(); !variant.isEmpty())
         text += u'/' + variant;
     return text;
@@ -163,10 +162,10 @@ private Q_SLOTS:
         auto variants = tagtablefixtures::pushDatedImages(*m_registry, *base, dates, padding, tags);
         QVERIFY_RESULT(variants);
         for (const tagtablefixtures::DatedImage &variant : *variants) {
-            m_many.append({variant.image.tag, variant.created, variant.compressedSize,
-                           variant.image.digest});
-            auto more = fixtures.pushManyTags(variant.image, kTagsPerVariant - 1,
-                                              variant.image.tag + u'-');
+            m_many.append(
+                {variant.image.tag, variant.created, variant.compressedSize, variant.image.digest});
+            auto more =
+                fixtures.pushManyTags(variant.image, kTagsPerVariant - 1, variant.image.tag + u'-');
             QVERIFY_RESULT(more);
             for (const QString &tag : *more)
                 m_many.append({tag, variant.created, variant.compressedSize, variant.image.digest});
@@ -242,8 +241,7 @@ private Q_SLOTS:
         const QJsonArray entries =
             QJsonDocument::fromJson(m_index.manifest).object().value(u"manifests").toArray();
         for (const QJsonValue &entry : entries) {
-            const QString child =
-                u"mixed/app@"_s + entry.toObject().value(u"digest").toString();
+            const QString child = u"mixed/app@"_s + entry.toObject().value(u"digest").toString();
             auto manifest = fixtures.skopeoInspectRaw(child);
             QVERIFY_RESULT(manifest);
             auto config = fixtures.skopeoInspectRaw(child, true);

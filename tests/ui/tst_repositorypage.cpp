@@ -147,13 +147,12 @@ private Q_SLOTS:
 
         auto base = fixtures.pushOciImage(u"big/app"_s, u"base"_s);
         QVERIFY_RESULT(base);
-        m_many.append({base->tag, QDateTime::fromString(
-                                      QJsonDocument::fromJson(base->config)
-                                          .object()
-                                          .value(u"created")
-                                          .toString(),
-                                      Qt::ISODate)
-                                      .toUTC()});
+        m_many.append(
+            {base->tag,
+             QDateTime::fromString(
+                 QJsonDocument::fromJson(base->config).object().value(u"created").toString(),
+                 Qt::ISODate)
+                 .toUTC()});
         QList<QDateTime> dates;
         QList<int> padding;
         QStringList tags;
@@ -167,8 +166,8 @@ private Q_SLOTS:
         QVERIFY_RESULT(variants);
         for (const tagtablefixtures::DatedImage &variant : *variants) {
             m_many.append({variant.image.tag, variant.created});
-            auto more = fixtures.pushManyTags(variant.image, kTagsPerVariant - 1,
-                                              variant.image.tag + u'-');
+            auto more =
+                fixtures.pushManyTags(variant.image, kTagsPerVariant - 1, variant.image.tag + u'-');
             QVERIFY_RESULT(more);
             for (const QString &tag : *more)
                 m_many.append({tag, variant.created});
@@ -282,7 +281,8 @@ private Q_SLOTS:
         TagTableModel *model = page.model();
         QCOMPARE(model->rowCount(), int(m_many.size()));
         for (int row = 0; row < model->rowCount(); ++row) {
-            QCOMPARE(model->index(row, 0).data(TagTableModel::DetailsStateRole)
+            QCOMPARE(model->index(row, 0)
+                         .data(TagTableModel::DetailsStateRole)
                          .value<TagTableModel::DetailsState>(),
                      TagTableModel::DetailsState::Loaded);
         }
