@@ -1773,6 +1773,10 @@
         <source>The registry could not be asked: this is the last known digest of the tag and may be out of date.</source>
         <translation>Die Registry war nicht erreichbar: Dies ist der zuletzt bekannte Digest des Tags und ist möglicherweise veraltet.</translation>
     </message>
+    <message>
+        <source>Referrers</source>
+        <translation>Referrer</translation>
+    </message>
 </context>
 <context>
     <name>TagTableText</name>
