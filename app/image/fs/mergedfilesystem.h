@@ -14,8 +14,8 @@ enum class Change : quint8 {
     None,      // not touched / not applicable
     Added,     // the path did not exist below
     Modified,  // existed below; type, metadata, size, content or target differ
-    Unchanged, // rewritten with the same type, mode, owner, size, hash and target (directories:
-               // mtime ignored) — not a change for people, still bytes in the blob
+    Unchanged, // rewritten with the same type, mode, owner, size, content hash and target
+               // (mtime ignored): not a change for people, still bytes in the blob
     Removed,   // a whiteout that hid something below (per-layer status only)
     Opaque,    // an opaque marker (per-layer status only); removed() lists what it hid
     NoEffect,  // a whiteout hiding nothing, a superseded duplicate, an unsafe entry
@@ -48,7 +48,10 @@ struct MergedNode
 // (file over directory drops the subtree), or a later duplicate in its own layer.
 struct Removal
 {
-    enum class Reason : quint8 { Whiteout, Opaque, Replaced, Overwritten, Duplicate };
+    // Replaced: a directory (and its subtree) gave way to a non-directory, or the other way
+    // round; Overwritten: a non-directory by another; Duplicate: a later entry of the same
+    // layer; Unapplied: an unsafe entry (`../`, NUL) that never entered the tree.
+    enum class Reason : quint8 { Whiteout, Opaque, Replaced, Overwritten, Duplicate, Unapplied };
     qint32 layer = -1;     // where the removed entry came from
     qint32 entry = -1;     // its index there (-1: an implied directory)
     qint32 removedBy = -1; // the layer that removed it
@@ -91,6 +94,8 @@ public:
     QList<int> changedBy(int layer) const;
     // Status of layer `layer`'s entry `entry` relative to the layers below it.
     Change entryChange(int layer, int entry) const;
+    // Bytes of regular files a whiteout or opaque marker (layer, entry) hid from below.
+    qint64 hiddenBytes(int layer, int entry) const;
     // Everything removed while stacking, in order. Paths: removedPath().
     const QList<Removal> &removals() const;
     QByteArrayView removedPath(const Removal &removal) const;

@@ -52,8 +52,9 @@ public:
     QString userName(const LayerEntry &entry) const;  // empty when the tar gave none
     QString groupName(const LayerEntry &entry) const;
 
-    // The last entry with this cleaned path (the one that wins), markers included
-    // (a whiteout is found under the path it hides). -1 when absent. O(1).
+    // The last real entry with this cleaned path (the one that wins); a whiteout or opaque
+    // marker's path (what it hides) only when no real entry has it. -1 when absent. O(1).
+    // Complete indexes only (batches have no lookup).
     int find(QByteArrayView path) const;
 
     // About the blob. Filled when the whole layer was read.
