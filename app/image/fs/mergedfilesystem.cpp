@@ -1,6 +1,7 @@
 #include "image/fs/mergedfilesystem.h"
 
 #include "image/layer/pathclean.h"
+#include "image/layer/pathtable.h"
 
 #include <QHash>
 #include <QSet>
@@ -14,7 +15,7 @@ struct MergedFilesystem::Data
     QList<LayerIndex> layers;
     std::vector<MergedNode> nodes;
     std::vector<QByteArrayView> paths; // views into the layers' pools (kept alive by `layers`)
-    QHash<QByteArrayView, int> lookup;
+    PathTable lookup;
     std::vector<std::vector<Change>> changes;      // per layer, per entry
     std::vector<QHash<int, qint64>> hidden;        // per layer: marker entry -> bytes hidden
     QList<Removal> removals;
@@ -107,7 +108,7 @@ private:
             m_alive[size_t(current)] = false;
             const QByteArrayView path = d.paths[size_t(current)];
             m_map.remove(path);
-            m_removedHere.insert(path);
+            m_removedHere.insert(path, 1);
             if (node.contentLayer >= 0 && d.nodes[size_t(current)].entry >= 0
                 && d.layers[node.layer].at(node.entry).type == EntryType::Regular)
                 bytes += d.layers[node.contentLayer].at(node.contentEntry).size;
@@ -177,12 +178,12 @@ private:
     }
 
     MergedFilesystem::Data &d;
-    QHash<QByteArrayView, int> m_map;
+    PathTable m_map;
     std::vector<int> m_prev;
     std::vector<bool> m_alive;
     std::vector<int> m_stack;
     std::vector<QByteArrayView> m_missing;
-    QSet<QByteArrayView> m_removedHere; // paths removed while applying the current layer
+    PathTable m_removedHere; // paths removed while applying the current layer (value unused)
 };
 
 void MergeBuilder::applyLayer(int n)
@@ -332,7 +333,7 @@ void MergeBuilder::finish()
     }
     d.nodes = std::move(nodes);
     d.paths = std::move(paths);
-    d.lookup.reserve(qsizetype(d.nodes.size()));
+    d.lookup = PathTable(qsizetype(d.nodes.size()));
     QSet<qint64> contents;
     for (int i = 0; i < int(d.nodes.size()); ++i) {
         d.lookup.insert(d.paths[size_t(i)], i);
@@ -352,7 +353,7 @@ MergedFilesystem::MergedFilesystem()
     auto data = std::make_shared<Data>();
     data->nodes.push_back(MergedNode());
     data->paths.push_back(QByteArrayView());
-    data->lookup.insert(QByteArrayView(), 0);
+    data->lookup.insert(QByteArrayView(""), 0);
     d = std::move(data);
 }
 

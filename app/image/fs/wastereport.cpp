@@ -1,18 +1,14 @@
 #include "image/fs/wastereport.h"
 
-#include <QHash>
-#include <QSet>
+#include "image/layer/pathtable.h"
+
 
 #include <algorithm>
+#include <vector>
 
 namespace image {
 
 namespace {
-
-qint64 key(qint32 layer, qint32 entry)
-{
-    return (qint64(layer) << 32) | quint32(entry);
-}
 
 struct DivePath
 {
@@ -28,24 +24,30 @@ WasteReport WasteReport::compute(const MergedFilesystem &fs)
     WasteReport report;
 
     // Content that survives: every regular file and hardlink of the final tree, once.
-    QSet<qint64> surviving;
+    // Per layer and entry: plain vectors, no hashing.
+    std::vector<std::vector<char>> surviving(size_t(fs.layerCount()));
+    std::vector<std::vector<qint32>> removal(size_t(fs.layerCount()));
+    for (int n = 0; n < fs.layerCount(); ++n) {
+        surviving[size_t(n)].assign(size_t(fs.layer(n).size()), 0);
+        removal[size_t(n)].assign(size_t(fs.layer(n).size()), -1);
+    }
     for (int i = 0; i < fs.size(); ++i) {
         const MergedNode &node = fs.node(i);
         if (node.contentLayer >= 0)
-            surviving.insert(key(node.contentLayer, node.contentEntry));
+            surviving[size_t(node.contentLayer)][size_t(node.contentEntry)] = 1;
     }
     report.visibleBytes = fs.visibleBytes();
 
     // Who removed what, for the regular files that did not survive.
-    QHash<qint64, const Removal *> removedBy;
-    removedBy.reserve(fs.removals().size());
-    for (const Removal &removal : fs.removals()) {
-        if (removal.entry >= 0)
-            removedBy.insert(key(removal.layer, removal.entry), &removal);
+    const QList<Removal> &removals = fs.removals();
+    for (qsizetype r = 0; r < removals.size(); ++r) {
+        if (removals[r].entry >= 0)
+            removal[size_t(removals[r].layer)][size_t(removals[r].entry)] = qint32(r);
     }
 
-    QHash<QByteArrayView, qsizetype> pathSlot;
-    QHash<QByteArrayView, DivePath> dive;
+    PathTable pathSlot;
+    PathTable diveSlot;
+    std::vector<DivePath> dive;
     qint64 userBytes = 0;
     for (int n = 0; n < fs.layerCount(); ++n) {
         const LayerIndex &index = fs.layer(n);
@@ -56,21 +58,22 @@ WasteReport WasteReport::compute(const MergedFilesystem &fs)
                 report.totalBytes += e.size;
                 if (n > 0)
                     userBytes += e.size;
-                if (!surviving.contains(key(n, i))) {
+                if (!surviving[size_t(n)][size_t(i)]) {
                     WastedCopy copy;
                     copy.layer = n;
                     copy.entry = i;
                     copy.bytes = e.size;
-                    if (const Removal *removal = removedBy.value(key(n, i), nullptr)) {
-                        copy.removedBy = removal->removedBy;
-                        copy.reason = removal->reason;
+                    if (const qint32 r = removal[size_t(n)][size_t(i)]; r >= 0) {
+                        copy.removedBy = removals[r].removedBy;
+                        copy.reason = removals[r].reason;
                     }
-                    auto slot = pathSlot.find(path);
-                    if (slot == pathSlot.end()) {
-                        slot = pathSlot.insert(path, report.paths.size());
+                    int slot = pathSlot.value(path, -1);
+                    if (slot < 0) {
+                        slot = int(report.paths.size());
+                        pathSlot.insert(path, slot);
                         report.paths.append(WastedPath{path.toByteArray(), 0, {}});
                     }
-                    WastedPath &wasted = report.paths[slot.value()];
+                    WastedPath &wasted = report.paths[slot];
                     wasted.wastedBytes += copy.bytes;
                     wasted.copies.append(copy);
                 }
@@ -81,7 +84,13 @@ WasteReport WasteReport::compute(const MergedFilesystem &fs)
                 continue;
             const qint64 size =
                 e.type == EntryType::Whiteout ? fs.hiddenBytes(n, i) : e.size;
-            DivePath &p = dive[path];
+            int slot = diveSlot.value(path, -1);
+            if (slot < 0) {
+                slot = int(dive.size());
+                diveSlot.insert(path, slot);
+                dive.emplace_back();
+            }
+            DivePath &p = dive[size_t(slot)];
             p.cumulative += size;
             p.minimum = p.minimum < 0 ? size : qMin(p.minimum, size);
             ++p.layers;
@@ -99,11 +108,11 @@ WasteReport WasteReport::compute(const MergedFilesystem &fs)
 
     qint64 minimumSum = 0;
     qint64 cumulativeSum = 0;
-    for (auto it = dive.cbegin(); it != dive.cend(); ++it) {
-        minimumSum += it->minimum;
-        cumulativeSum += it->cumulative;
-        if (it->layers >= 2)
-            report.dive.wastedBytes += it->cumulative;
+    for (const DivePath &p : dive) {
+        minimumSum += p.minimum;
+        cumulativeSum += p.cumulative;
+        if (p.layers >= 2)
+            report.dive.wastedBytes += p.cumulative;
     }
     report.dive.score = cumulativeSum > 0 ? double(minimumSum) / double(cumulativeSum) : 1.0;
     report.dive.wastedUserPercent =

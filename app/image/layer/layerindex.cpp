@@ -1,6 +1,7 @@
 #include "image/layer/layerindex.h"
 
 #include "image/layer/pathclean.h"
+#include "image/layer/pathtable.h"
 
 #include <QHash>
 
@@ -19,7 +20,7 @@ struct LayerIndex::Data
     std::vector<LayerEntry> entries;
     QByteArray pool;
     QList<QByteArray> names{QByteArray()}; // 0 = none
-    QHash<QByteArrayView, int> lookup;     // views into `pool`, which never changes again
+    PathTable lookup;                      // views into `pool`, which never changes again
     oci::Digest digest;
     oci::Digest diffId;
     Compression compression = Compression::None;
@@ -147,7 +148,7 @@ EntryFlags LayerIndex::flagsSeen() const
 qint64 LayerIndex::memoryBytes() const
 {
     return qint64(sizeof(Data)) + qint64(d->entries.capacity() * sizeof(LayerEntry))
-        + d->pool.capacity() + qint64(d->lookup.size()) * 40;
+        + d->pool.capacity() + qint64(d->lookup.size()) * 2 * 32;
 }
 
 // ---------------------------------------------------------------------------------------
@@ -292,9 +293,9 @@ LayerIndex LayerIndexBuilder::finish(const LayerBlobInfo &blob)
     const auto pathOf = [&pool](const LayerEntry &e) {
         return QByteArrayView(pool.constData() + e.pathOffset, e.pathLength);
     };
-    QHash<QByteArrayView, int> &real = data->lookup;
-    real.reserve(qsizetype(entries.size()));
-    QHash<QByteArrayView, int> markers;
+    data->lookup = PathTable(qsizetype(entries.size()));
+    PathTable &real = data->lookup;
+    PathTable markers;
     for (int i = 0; i < int(entries.size()); ++i) {
         LayerEntry &e = entries[size_t(i)];
         const QByteArrayView path = pathOf(e);
@@ -308,18 +309,15 @@ LayerIndex LayerIndexBuilder::finish(const LayerBlobInfo &blob)
         }
         if (e.has(InvalidWhiteout))
             continue;
-        auto it = real.find(path);
-        if (it != real.end()) {
-            entries[size_t(it.value())].flags |= Superseded;
-            it.value() = i;
-        } else {
+        const int earlier = real.value(path, -1);
+        if (earlier >= 0)
+            entries[size_t(earlier)].flags |= Superseded;
+        real.insert(path, i);
+    }
+    markers.forEach([&real](QByteArrayView path, int i) {
+        if (!real.contains(path))
             real.insert(path, i);
-        }
-    }
-    for (auto it = markers.cbegin(); it != markers.cend(); ++it) {
-        if (!real.contains(it.key()))
-            real.insert(it.key(), it.value());
-    }
+    });
     for (const LayerEntry &e : entries) {
         data->flagsSeen |= e.flags;
         if (e.type == EntryType::Regular && !e.has(Superseded)) {
