@@ -1,5 +1,6 @@
 #pragma once
 
+#include "image/layer/bytesource.h"
 #include "oci/core/digest.h"
 #include "oci/core/result.h"
 
@@ -23,20 +24,21 @@ class SequentialInput;
 // read() returns the next chunk (valid until the next call), an empty view at the end —
 // only once size and digest checked out — or an error naming the archive, the member and
 // the problem (DigestMismatch, Io "truncated", ...). A consumer must treat the bytes it was
-// given as unverified until read() returned the empty view.
-class BlobStream final
+// given as unverified until read() returned the empty view. A ByteSource, so the layer
+// reader takes it as it is: image::readLayerIndex(*stream, digest).
+class BlobStream final : public ByteSource
 {
 public:
     BlobStream(std::unique_ptr<source::SequentialInput> input, oci::Digest digest, qint64 size,
                QString object, QString mismatchText);
-    ~BlobStream();
+    ~BlobStream() override;
     BlobStream(const BlobStream &) = delete;
     BlobStream &operator=(const BlobStream &) = delete;
 
-    oci::Result<QByteArrayView> read();
+    oci::Result<QByteArrayView> read() override;
+    qint64 size() const override { return m_size; }
 
     const oci::Digest &digest() const { return m_digest; }
-    qint64 size() const { return m_size; }
     qint64 bytesRead() const { return m_done; }
     bool atEnd() const { return m_finished; }
 
