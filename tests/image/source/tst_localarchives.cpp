@@ -29,6 +29,7 @@ private Q_SLOTS:
     void hostile_data();
     void hostile();
     void gzipCap();
+    void legacyLinkedLayers();
     void largeArchiveTiming();
 
 private:
@@ -128,6 +129,34 @@ void TestLocalArchives::hostile()
         QVERIFY(!gzSource.ok());
         QVERIFY2(gzSource.error().message().contains(problem), qPrintable(gzSource.error().describe()));
     }
+}
+
+void TestLocalArchives::legacyLinkedLayers()
+{
+    // Docker <= 24 and skopeo write `<id>/layer.tar` as links to the real layer member: they
+    // are followed inside the archive (symlink relative to its folder, hardlink from the root).
+    const QByteArray layer = tarMember("etc/hello", "hello\n") + tarEnd();
+    const oci::Digest diffId = oci::Digest::sha256Of(layer);
+    const QByteArray hex = diffId.encoded().toUtf8();
+    const QByteArray config = R"({"architecture":"amd64","os":"linux","rootfs":{"type":"layers","diff_ids":[")"
+                              + diffId.toString().toUtf8() + R"(",")" + diffId.toString().toUtf8() + "\"]}}";
+    const QByteArray manifest = R"([{"Config":"config.json","RepoTags":["linked:1"],"Layers":["a/layer.tar","b/layer.tar"]}])";
+    const QByteArray tar = tarMember("manifest.json", manifest) + tarMember("config.json", config)
+                           + tarMember(hex + ".tar", layer) + tarMember("a/layer.tar", {}, '2', "../" + hex + ".tar")
+                           + tarMember("b/layer.tar", {}, '1', hex + ".tar") + tarEnd();
+    QVERIFY(writeFile(path(QStringLiteral("linked.tar")), tar));
+    auto source = LocalImageSource::open(path(QStringLiteral("linked.tar")));
+    QVERIFY_RESULT(source);
+    const LocalImageSource &s = **source;
+    QCOMPARE(s.images().size(), 1);
+    QCOMPARE(s.images().first().names, QStringList{QStringLiteral("linked:1")});
+    QCOMPARE(s.images().first().manifest.manifest().layers.size(), 2);
+    QCOMPARE(s.blobs().size(), 2); // the config and the one layer
+    QCOMPARE(s.blobSize(diffId), layer.size());
+    const auto range = s.blobFileRange(diffId);
+    QVERIFY(range.has_value());
+    QCOMPARE(tar.mid(range->offset, range->size), layer);
+    QVERIFY_RESULT(s.verifyBlobs());
 }
 
 void TestLocalArchives::gzipCap()
