@@ -1,0 +1,176 @@
+// LayerFilesModel under QAbstractItemModelTester: a layer's tree filled batch by batch as
+// it streams (rows inserted per grown directory), completed by the whole index, markers
+// from the merged filesystem (added, modified, removed, opaque, unchanged), cells.
+
+#include "filetestdata.h"
+#include "fileroles.h"
+#include "layerfilesmodel.h"
+
+#include "image/fs/mergedfilesystem.h"
+
+#include <QAbstractItemModelTester>
+#include <QSignalSpy>
+#include <QTest>
+
+using namespace Qt::StringLiterals;
+using namespace filetest;
+
+namespace {
+
+QString cell(const LayerFilesModel &model, const char *path, int column)
+{
+    return model.indexForPath(path, column).data().toString();
+}
+
+// Every path in the model, depth first, in row order.
+void collect(const QAbstractItemModel &model, const QModelIndex &parent, QStringList &out)
+{
+    for (int row = 0; row < model.rowCount(parent); ++row) {
+        const QModelIndex index = model.index(row, 0, parent);
+        out << index.data(FileRoles::PathRole).toString();
+        collect(model, index, out);
+    }
+}
+
+} // namespace
+
+class TestLayerFilesModel : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void wholeIndexAtOnce()
+    {
+        LayerFilesModel model;
+        QAbstractItemModelTester tester(&model,
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
+        model.clear(0);
+        model.setIndex(layer0());
+        QVERIFY(model.isComplete());
+        QStringList paths;
+        collect(model, {}, paths);
+        QCOMPARE(paths, QStringList({u"etc"_s, u"etc/passwd"_s, u"etc/hosts"_s, u"etc/conf.d"_s,
+                                     u"etc/conf.d/a.conf"_s, u"etc/conf.d/b.conf"_s, u"usr"_s,
+                                     u"usr/bin"_s, u"usr/bin/tool"_s, u"var"_s, u"var/cache"_s,
+                                     u"var/cache/big"_s}));
+        QCOMPARE(model.entryCount(), 8);
+        // Directory sizes are the bytes below them; implied directories have no entry.
+        QCOMPARE(model.indexForPath("etc").data(FileRoles::SizeRole).toLongLong(), 180);
+        QCOMPARE(model.indexForPath("usr").data(FileRoles::EntryRole).toInt(), -1);
+        QCOMPARE(model.indexForPath("usr").data(FileRoles::SizeRole).toLongLong(), 1000);
+        QCOMPARE(cell(model, "usr/bin/tool", LayerFilesModel::ModeColumn), u"-rwxr-xr-x"_s);
+        QCOMPARE(cell(model, "etc", LayerFilesModel::ModeColumn), u"drwxr-xr-x"_s);
+        QCOMPARE(cell(model, "etc/passwd", LayerFilesModel::OwnerColumn), u"root:root"_s);
+        QCOMPARE(cell(model, "etc/passwd", LayerFilesModel::NameColumn), u"passwd"_s);
+        QVERIFY(!cell(model, "etc/passwd", LayerFilesModel::SizeColumn).isEmpty());
+        QCOMPARE(model.indexForPath("etc/passwd").data(FileRoles::OrdinalRole).toInt(), 1);
+        QCOMPARE(model.indexForPath("etc/passwd").data(FileRoles::DigestRole).toString(),
+                 blob(0).digest.toString());
+        // No merged filesystem yet: no markers, and ChangeRole says "unknown".
+        QVERIFY(!model.hasMarkers());
+        QVERIFY(!model.indexForPath("etc/passwd").data(FileRoles::ChangeRole).isValid());
+    }
+
+    void streamsInBatches()
+    {
+        LayerFilesModel model;
+        QAbstractItemModelTester tester(&model,
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
+        model.clear(1);
+        QSignalSpy inserted(&model, &QAbstractItemModel::rowsInserted);
+        QSignalSpy reset(&model, &QAbstractItemModel::modelReset);
+
+        image::LayerIndexBuilder b;
+        file(b, "etc/passwd", 120);
+        file(b, "usr/bin/tool2", 200, 0755);
+        model.appendBatch(b.takeBatch());
+        // Two top-level rows at once (etc, usr): one insertion under the root.
+        QCOMPARE(model.rowCount(), 2);
+        QCOMPARE(inserted.size(), 1);
+        QCOMPARE(model.entryCount(), 2);
+        QVERIFY(!model.isComplete());
+
+        b.add(entry(image::EntryType::Symlink, 0, 0777), "usr/bin/link", "tool", "root", "root");
+        b.add(entry(image::EntryType::Hardlink), "usr/bin/hard", "usr/bin/tool2", "root", "root");
+        marker(b, "etc/.wh.hosts");
+        model.appendBatch(b.takeBatch());
+        // usr/bin grew by two, etc by one: one insertion each.
+        QCOMPARE(inserted.size(), 3);
+        QCOMPARE(model.rowCount(model.indexForPath("usr/bin")), 3);
+        QCOMPARE(cell(model, "usr/bin/link", LayerFilesModel::TargetColumn), u"tool"_s);
+        QCOMPARE(cell(model, "usr/bin/hard", LayerFilesModel::TargetColumn), u"usr/bin/tool2"_s);
+        QCOMPARE(cell(model, "usr/bin/link", LayerFilesModel::ModeColumn), u"lrwxrwxrwx"_s);
+        QCOMPARE(model.indexForPath("etc/hosts").data(FileRoles::TypeRole).toInt(),
+                 int(image::EntryType::Whiteout));
+
+        // The rest arrives only with the whole index: the model adds what it had not seen
+        // and keeps its rows (no reset).
+        marker(b, "etc/conf.d/.wh..wh..opq");
+        file(b, "etc/conf.d/c.conf", 30);
+        model.setIndex(b.finish(blob(1)));
+        QCOMPARE(reset.size(), 0);
+        QVERIFY(model.isComplete());
+        QCOMPARE(model.entryCount(), 7);
+        QCOMPARE(model.rowCount(model.indexForPath("etc")), 3);
+        QCOMPARE(model.indexForPath("etc/conf.d/c.conf").data(FileRoles::OrdinalRole).toInt(), 6);
+        // Rows now point into the complete index.
+        QCOMPARE(model.indexForPath("usr/bin/tool2").data(FileRoles::EntryRole).toInt(), 1);
+        QCOMPARE(model.index().size(), 7);
+
+        // Markers relative to layer 0.
+        model.setMergedFilesystem(image::MergedFilesystem::build({layer0(), model.index()}));
+        QVERIFY(model.hasMarkers());
+        QCOMPARE(cell(model, "etc/passwd", LayerFilesModel::ChangeColumn), u"Modified"_s);
+        QCOMPARE(cell(model, "usr/bin/tool2", LayerFilesModel::ChangeColumn), u"Added"_s);
+        QCOMPARE(cell(model, "usr/bin/link", LayerFilesModel::ChangeColumn), u"Added"_s);
+        QCOMPARE(cell(model, "etc/hosts", LayerFilesModel::ChangeColumn), u"Removed"_s);
+        QCOMPARE(cell(model, "etc/conf.d", LayerFilesModel::ChangeColumn), u"Opaque"_s);
+        QCOMPARE(cell(model, "etc/conf.d/c.conf", LayerFilesModel::ChangeColumn), u"Added"_s);
+        QCOMPARE(model.indexForPath("etc/hosts").data(FileRoles::ChangeRole).toInt(),
+                 int(image::Change::Removed));
+    }
+
+    void unchangedDirectoryAndRemovedFile()
+    {
+        LayerFilesModel model;
+        QAbstractItemModelTester tester(&model,
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
+        model.clear(2);
+        const QList<image::LayerIndex> layers = image3();
+        // Markers given before the index arrive once it is complete.
+        model.setMergedFilesystem(image::MergedFilesystem::build(layers));
+        QVERIFY(!model.hasMarkers());
+        model.setIndex(layers.at(2));
+        QVERIFY(model.hasMarkers());
+        QCOMPARE(cell(model, "etc", LayerFilesModel::ChangeColumn), u"Unchanged"_s);
+        QCOMPARE(cell(model, "var/cache/big", LayerFilesModel::ChangeColumn), u"Removed"_s);
+        QCOMPARE(cell(model, "app/data.json", LayerFilesModel::ChangeColumn), u"Added"_s);
+        QCOMPARE(model.indexForPath("var/cache/big").data(Qt::FontRole).value<QFont>().strikeOut(),
+                 true);
+    }
+
+    void laterDuplicateWins()
+    {
+        LayerFilesModel model;
+        QAbstractItemModelTester tester(&model,
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
+        model.clear(0);
+        image::LayerIndexBuilder b;
+        file(b, "a/f", 10);
+        model.appendBatch(b.takeBatch());
+        QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+        file(b, "a/f", 25);
+        model.appendBatch(b.takeBatch());
+        QCOMPARE(model.rowCount(model.indexForPath("a")), 1);
+        QCOMPARE(model.entryCount(), 1);
+        QCOMPARE(model.indexForPath("a/f").data(FileRoles::SizeRole).toLongLong(), 25);
+        QCOMPARE(model.indexForPath("a").data(FileRoles::SizeRole).toLongLong(), 25);
+        QVERIFY(changed.size() >= 2); // the file and its directory repaint
+        model.setIndex(b.finish());
+        QCOMPARE(model.indexForPath("a/f").data(FileRoles::EntryRole).toInt(), 1);
+        QCOMPARE(model.indexForPath("a/f").data(FileRoles::SizeRole).toLongLong(), 25);
+    }
+};
+
+QTEST_MAIN(TestLayerFilesModel)
+#include "tst_layerfilesmodel.moc"
