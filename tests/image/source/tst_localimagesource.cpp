@@ -178,6 +178,18 @@ void TestLocalImageSource::ociLayoutFolder()
         QCOMPARE(readFile(range->path), *bytes);
     }
     QVERIFY_RESULT(s.verifyBlobs());
+
+    // The folder tarred by hand (`tar -czf x.tgz -C layout .`: "./" names, gzip'ed) is an oci-archive.
+    const QString tgz = path(QStringLiteral("layout.tgz"));
+    const auto tar = testsupport::runTool(QStringLiteral("tar"), {QStringLiteral("-czf"), tgz, QStringLiteral("-C"),
+                                                                  path(QStringLiteral("layout")), QStringLiteral(".")});
+    QVERIFY2(tar.ok(), qPrintable(tar.describe()));
+    auto archived = LocalImageSource::open(tgz);
+    QVERIFY_RESULT(archived);
+    QCOMPARE((*archived)->format(), LocalFormat::OciArchive);
+    QVERIFY((*archived)->isGzipCompressed());
+    checkAgainst((*archived)->images().first(), m_oci);
+    QVERIFY_RESULT((*archived)->verifyBlobs());
 }
 
 void TestLocalImageSource::ociArchive()
