@@ -1,12 +1,12 @@
 #include "historytablemodel.h"
 
+#include "inspectorcells.h"
 #include "inspectorroles.h"
 
 #include "oci/manifest/descriptor.h"
 #include "oci/manifest/imageconfig.h"
 
 #include <QFont>
-#include <QFontDatabase>
 #include <QGuiApplication>
 #include <QLocale>
 #include <QPalette>
@@ -109,11 +109,7 @@ QVariant HistoryTableModel::data(const QModelIndex &index, int role) const
 
     switch (index.column()) {
     case NumberColumn:
-        if (role == Qt::DisplayRole)
-            return index.row() + 1;
-        if (role == Qt::TextAlignmentRole)
-            return QVariant::fromValue(Qt::AlignRight | Qt::AlignVCenter);
-        break;
+        return InspectorCells::numberCell(index.row(), role);
     case CreatedColumn:
         if (role == Qt::DisplayRole)
             return step.created.isValid()
@@ -124,7 +120,7 @@ QVariant HistoryTableModel::data(const QModelIndex &index, int role) const
         if (role == Qt::DisplayRole)
             return LayerHistory::oneLineCommand(step.createdBy);
         if (role == Qt::FontRole)
-            return QFontDatabase::systemFont(QFontDatabase::FixedFont);
+            return InspectorCells::fixedFont();
         break;
     case LayerColumn:
         if (role == Qt::DisplayRole)
@@ -133,11 +129,9 @@ QVariant HistoryTableModel::data(const QModelIndex &index, int role) const
             return QVariant::fromValue(Qt::AlignCenter);
         break;
     case SizeColumn:
-        if (role == Qt::DisplayRole)
-            return descriptor ? QLocale().formattedDataSize(descriptor->size(), 1) : QString();
-        if (role == Qt::TextAlignmentRole)
-            return QVariant::fromValue(Qt::AlignRight | Qt::AlignVCenter);
-        break;
+        if (!descriptor && role == Qt::DisplayRole)
+            return QString();
+        return InspectorCells::sizeCell(descriptor ? descriptor->size() : 0, role);
     case CommentColumn:
         if (role == Qt::DisplayRole)
             return step.comment.simplified();

@@ -1,12 +1,11 @@
 #include "layertablemodel.h"
 
-#include "inspectormediatypes.h"
+#include "inspectorcells.h"
 #include "inspectorroles.h"
 
 #include "oci/manifest/descriptor.h"
 #include "oci/manifest/imageconfig.h"
 
-#include <QFontDatabase>
 #include <QLocale>
 
 LayerTableModel::LayerTableModel(QObject *parent) : QAbstractTableModel(parent) {}
@@ -59,13 +58,9 @@ QVariant LayerTableModel::data(const QModelIndex &index, int role) const
     const int historyIndex = m_map.historyOf(index.row());
     const oci::HistoryEntry *entry = historyIndex >= 0 ? &m_history.at(historyIndex) : nullptr;
 
+    if (auto value = InspectorCells::descriptorRole(layer, role))
+        return *value;
     switch (role) {
-    case InspectorRoles::DigestRole:
-        return layer.digest().toString();
-    case InspectorRoles::MediaTypeRole:
-        return layer.mediaType();
-    case InspectorRoles::SizeRole:
-        return layer.size();
     case InspectorRoles::LayerRole:
         return index.row();
     case InspectorRoles::HistoryRole:
@@ -85,40 +80,24 @@ QVariant LayerTableModel::data(const QModelIndex &index, int role) const
 
     switch (index.column()) {
     case NumberColumn:
-        if (role == Qt::DisplayRole)
-            return index.row() + 1;
-        if (role == Qt::TextAlignmentRole)
-            return QVariant::fromValue(Qt::AlignRight | Qt::AlignVCenter);
-        break;
+        return InspectorCells::numberCell(index.row(), role);
     case SizeColumn:
-        if (role == Qt::DisplayRole)
-            return QLocale().formattedDataSize(layer.size(), 1);
-        if (role == Qt::ToolTipRole)
-            return tr("%1 bytes, compressed as stored").arg(QLocale().toString(layer.size()));
-        if (role == Qt::TextAlignmentRole)
-            return QVariant::fromValue(Qt::AlignRight | Qt::AlignVCenter);
-        break;
+        return InspectorCells::sizeCell(
+            layer.size(), role,
+            role == Qt::ToolTipRole
+                ? tr("%1 bytes, compressed as stored").arg(QLocale().toString(layer.size()))
+                : QString());
     case TypeColumn:
-        if (role == Qt::DisplayRole)
-            return MediaTypeNames::nameOrType(layer.mediaType());
-        if (role == Qt::ToolTipRole)
-            return layer.mediaType();
-        break;
+        return InspectorCells::mediaTypeCell(layer.mediaType(), role);
     case DigestColumn:
-        if (role == Qt::DisplayRole)
-            return layer.digest().shortString();
-        if (role == Qt::ToolTipRole)
-            return layer.digest().toString();
-        if (role == Qt::FontRole)
-            return QFontDatabase::systemFont(QFontDatabase::FixedFont);
-        break;
+        return InspectorCells::digestCell(layer.digest(), role);
     case CreatedByColumn:
         if (role == Qt::DisplayRole)
             return entry ? LayerHistory::oneLineCommand(entry->createdBy) : QString();
         if (role == Qt::ToolTipRole && entry && !entry->createdBy.isEmpty())
             return entry->createdBy;
         if (role == Qt::FontRole)
-            return QFontDatabase::systemFont(QFontDatabase::FixedFont);
+            return InspectorCells::fixedFont();
         break;
     default:
         break;

@@ -1,12 +1,11 @@
 #include "platformtablemodel.h"
 
-#include "inspectormediatypes.h"
+#include "inspectorcells.h"
 #include "inspectorroles.h"
 
 #include "oci/manifest/descriptor.h"
 #include "oci/manifest/mediatypes.h"
 
-#include <QFontDatabase>
 #include <QLocale>
 
 PlatformTableModel::PlatformTableModel(QObject *parent) : QAbstractTableModel(parent) {}
@@ -92,13 +91,9 @@ QVariant PlatformTableModel::data(const QModelIndex &index, int role) const
         return {};
     const oci::Descriptor &item = m_entries.at(index.row());
 
+    if (auto value = InspectorCells::descriptorRole(item, role))
+        return *value;
     switch (role) {
-    case InspectorRoles::DigestRole:
-        return item.digest().toString();
-    case InspectorRoles::MediaTypeRole:
-        return item.mediaType();
-    case InspectorRoles::SizeRole:
-        return item.size();
     case InspectorRoles::AttestationRole:
         return item.isAttestation();
     case InspectorRoles::SortRole:
@@ -129,27 +124,15 @@ QVariant PlatformTableModel::data(const QModelIndex &index, int role) const
             return item.artifactType();
         break;
     case SizeColumn:
-        if (role == Qt::DisplayRole)
-            return QLocale().formattedDataSize(item.size(), 1);
-        if (role == Qt::ToolTipRole)
-            return tr("%1 bytes (the manifest itself)").arg(QLocale().toString(item.size()));
-        if (role == Qt::TextAlignmentRole)
-            return QVariant::fromValue(Qt::AlignRight | Qt::AlignVCenter);
-        break;
+        return InspectorCells::sizeCell(
+            item.size(), role,
+            role == Qt::ToolTipRole
+                ? tr("%1 bytes (the manifest itself)").arg(QLocale().toString(item.size()))
+                : QString());
     case TypeColumn:
-        if (role == Qt::DisplayRole)
-            return MediaTypeNames::nameOrType(item.mediaType());
-        if (role == Qt::ToolTipRole)
-            return item.mediaType();
-        break;
+        return InspectorCells::mediaTypeCell(item.mediaType(), role);
     case DigestColumn:
-        if (role == Qt::DisplayRole)
-            return item.digest().shortString();
-        if (role == Qt::ToolTipRole)
-            return item.digest().toString();
-        if (role == Qt::FontRole)
-            return QFontDatabase::systemFont(QFontDatabase::FixedFont);
-        break;
+        return InspectorCells::digestCell(item.digest(), role);
     default:
         break;
     }

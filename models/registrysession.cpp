@@ -2,10 +2,8 @@
 
 #include "keychainstore.h"
 
-#include "oci/auth/chainedcredentials.h"
+#include "oci/auth/containertoolcredentials.h"
 #include "oci/auth/credentialhelper.h"
-#include "oci/auth/dockerconfig.h"
-#include "oci/auth/podmanauth.h"
 #include "oci/client/registryclient.h"
 #include "oci/transport/transport.h"
 
@@ -126,12 +124,8 @@ RegistrySession::RegistrySession(const Options &options, QObject *parent)
 {
     m_shared->keychain = m_keychain;
     if (options.dockerConfig == DockerConfig::Use) {
-        auto chain = std::make_shared<oci::ChainedCredentialProvider>();
-        chain->append(std::make_shared<oci::DockerConfigCredentialProvider>(options.dockerConfigPath,
-                                                                            m_helpers));
-        chain->append(std::make_shared<oci::PodmanAuthCredentialProvider>(options.podmanAuthFiles,
-                                                                          m_helpers));
-        m_shared->dockerAndPodman = std::move(chain);
+        m_shared->dockerAndPodman = oci::makeContainerToolCredentials(
+            options.dockerConfigPath, options.podmanAuthFiles, m_helpers);
     }
     m_transport->setCredentialProvider(std::make_shared<SessionCredentialProvider>(m_shared));
     connect(m_keychain, &KeychainStore::unavailable, this,

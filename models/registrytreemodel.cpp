@@ -11,7 +11,6 @@
 #include "oci/transport/transport.h"
 
 #include <QAbstractProxyModel>
-#include <QNetworkAccessManager>
 
 using Kind = ModelRoles::NodeKind;
 using State = ModelRoles::NodeState;
@@ -241,16 +240,6 @@ void RegistryTreeModel::setRegistryEntry(const QModelIndex &index, const Registr
     if (!registryRow.isValid())
         return;
     Node *registry = nodeFor(registryRow);
-    const oci::RegistryConfig &before = registry->entry.config;
-    const bool tlsChanged = before.plainHttp != entry.config.plainHttp ||
-                            before.insecureSkipTlsVerify != entry.config.insecureSkipTlsVerify ||
-                            before.caFile != entry.config.caFile;
-    if (tlsChanged && registry->client) {
-        // QNetworkAccessManager keeps a connection per host with the TLS settings it was
-        // made with, even after its handshake failed: without this, a CA file given after
-        // a certificate error would not be used.
-        registry->client->transport()->networkAccessManager()->clearConnectionCache();
-    }
     registry->entry = entry;
     registry->entry.config.host = registry->name;
     nodeChanged(registry);

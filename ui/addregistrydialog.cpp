@@ -1,5 +1,6 @@
 #include "addregistrydialog.h"
 
+#include "dialogtext.h"
 #include "keychainstore.h"
 #include "registryaddress.h"
 #include "registryprobe.h"
@@ -53,34 +54,6 @@ QString problemText(RegistryAddress::Problem problem, const QString &typed)
     return {};
 }
 
-QLabel *noteLabel(const QString &text, QWidget *parent)
-{
-    auto *label = new QLabel(text, parent);
-    label->setWordWrap(true);
-    label->setTextFormat(Qt::PlainText);
-    label->setForegroundRole(QPalette::PlaceholderText);
-    return label;
-}
-
-// A dialog window does not ask its wrapped labels for their height at its width, so each
-// one keeps room for the lines its longest text needs at the dialog's width.
-void reserveLines(QLabel *label, int lines)
-{
-    label->setMinimumHeight(label->fontMetrics().lineSpacing() * lines + 4);
-    label->setAlignment(Qt::AlignLeft | Qt::AlignTop);
-}
-
-void setTextColour(QLabel *label, const QColor &colour)
-{
-    QPalette palette = label->palette();
-    palette.setColor(QPalette::WindowText, colour);
-    label->setPalette(palette);
-}
-
-// Reads on light and dark window colours alike.
-const QColor kProblemColour(0xb3, 0x26, 0x1e);
-const QColor kWarningColour(0xa8, 0x4b, 0x00);
-
 } // namespace
 
 RegistryDialog::RegistryDialog(QStringList existingHosts, QWidget *parent)
@@ -107,8 +80,8 @@ void RegistryDialog::build()
     m_problemLabel->setWordWrap(true);
     m_problemLabel->setTextFormat(Qt::PlainText);
     // Room for two lines is kept, so the dialog does not jump while someone types.
-    reserveLines(m_problemLabel, 2);
-    setTextColour(m_problemLabel, kProblemColour);
+    DialogText::reserveLines(m_problemLabel, 2);
+    DialogText::setColour(m_problemLabel, DialogText::problemColour());
 
     m_buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
     m_buttons->button(QDialogButtonBox::Ok)->setText(edit ? tr("&Save") : tr("&Add"));
@@ -169,9 +142,9 @@ QWidget *RegistryDialog::buildConnectionGroup()
     m_address->setObjectName(QStringLiteral("addressEdit"));
     m_plainHttp = new QCheckBox(tr("Use plain &HTTP (unencrypted)"), group);
     m_plainHttp->setObjectName(QStringLiteral("plainHttpCheck"));
-    m_probeLabel = noteLabel(QString(), group);
+    m_probeLabel = DialogText::note(QString(), group);
     m_probeLabel->setObjectName(QStringLiteral("probeLabel"));
-    reserveLines(m_probeLabel, 3);
+    DialogText::reserveLines(m_probeLabel, 3);
     m_probeLabel->hide();
 
     if (m_mode == Mode::Edit) {
@@ -226,8 +199,8 @@ QWidget *RegistryDialog::buildCertificateGroup()
     m_insecureWarning->setWordWrap(true);
     m_insecureWarning->setTextFormat(Qt::PlainText);
     m_insecureWarning->setContentsMargins(24, 0, 0, 0);
-    reserveLines(m_insecureWarning, 3);
-    setTextColour(m_insecureWarning, kWarningColour);
+    DialogText::reserveLines(m_insecureWarning, 3);
+    DialogText::setColour(m_insecureWarning, DialogText::warningColour());
     m_insecureWarning->hide();
 
     const oci::RegistryConfig &config = m_original.config;
@@ -273,9 +246,9 @@ QWidget *RegistryDialog::buildCredentialsGroup()
     m_remember = new QCheckBox(tr("&Remember in the system keychain"), group);
     m_remember->setObjectName(QStringLiteral("rememberCheck"));
     m_remember->setChecked(true);
-    m_credentialsNote = noteLabel(QString(), group);
+    m_credentialsNote = DialogText::note(QString(), group);
     m_credentialsNote->setObjectName(QStringLiteral("credentialsNote"));
-    reserveLines(m_credentialsNote, 2);
+    DialogText::reserveLines(m_credentialsNote, 2);
 
     const oci::RegistryConfig &config = m_original.config;
     const AuthMode mode = m_mode == Mode::Edit ? config.authMode : AuthMode::DockerCredentials;

@@ -1,5 +1,6 @@
 #include "certificateerrordialog.h"
 
+#include "dialogtext.h"
 #include "registryprobe.h"
 
 #include "oci/transport/tlsconfig.h"
@@ -17,28 +18,6 @@
 #include <QStyle>
 #include <QVBoxLayout>
 
-namespace {
-
-const QColor kProblemColour(0xb3, 0x26, 0x1e);
-const QColor kWarningColour(0xa8, 0x4b, 0x00);
-
-// A dialog window does not ask its wrapped labels for their height at its width, so each
-// one keeps room for the lines its longest text needs at the dialog's width.
-void reserveLines(QLabel *label, int lines)
-{
-    label->setMinimumHeight(label->fontMetrics().lineSpacing() * lines + 4);
-    label->setAlignment(Qt::AlignLeft | Qt::AlignTop);
-}
-
-void setTextColour(QLabel *label, const QColor &colour)
-{
-    QPalette palette = label->palette();
-    palette.setColor(QPalette::WindowText, colour);
-    label->setPalette(palette);
-}
-
-} // namespace
-
 CertificateErrorDialog::CertificateErrorDialog(const RegistryEntry &entry, const QString &details,
                                                QWidget *parent)
     : QDialog(parent), m_entry(entry)
@@ -54,7 +33,7 @@ CertificateErrorDialog::CertificateErrorDialog(const RegistryEntry &entry, const
                                  .arg(host),
                              this);
     intro->setWordWrap(true);
-    reserveLines(intro, 2);
+    DialogText::reserveLines(intro, 2);
     auto *introRow = new QHBoxLayout;
     introRow->addWidget(icon);
     introRow->addWidget(intro, 1);
@@ -90,8 +69,8 @@ CertificateErrorDialog::CertificateErrorDialog(const RegistryEntry &entry, const
     m_insecureWarning->setObjectName(QStringLiteral("insecureWarning"));
     m_insecureWarning->setWordWrap(true);
     m_insecureWarning->setContentsMargins(24, 0, 0, 0);
-    reserveLines(m_insecureWarning, 4);
-    setTextColour(m_insecureWarning, kWarningColour);
+    DialogText::reserveLines(m_insecureWarning, 4);
+    DialogText::setColour(m_insecureWarning, DialogText::warningColour());
 
     m_plainHttpChoice =
         new QRadioButton(tr("Use plain &HTTP (the registry does not speak TLS)"), this);
@@ -107,8 +86,8 @@ CertificateErrorDialog::CertificateErrorDialog(const RegistryEntry &entry, const
     m_problemLabel->setObjectName(QStringLiteral("problemLabel"));
     m_problemLabel->setWordWrap(true);
     m_problemLabel->setTextFormat(Qt::PlainText);
-    reserveLines(m_problemLabel, 2);
-    setTextColour(m_problemLabel, kProblemColour);
+    DialogText::reserveLines(m_problemLabel, 2);
+    DialogText::setColour(m_problemLabel, DialogText::problemColour());
 
     m_buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
 

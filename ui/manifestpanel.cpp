@@ -48,20 +48,6 @@ void ManifestPanel::showTag(oci::ContentFetcher *fetcher, const QString &host,
     m_inspector->showReference(fetcher, reference.value());
 }
 
-void ManifestPanel::showTag(oci::RegistryClient *client, const QString &host,
-                            const QString &repository, const QString &tag)
-{
-    const oci::Result<oci::Reference> reference = tagReference(host, repository, tag);
-    if (!reference.ok()) {
-        showHint(
-            tr("%1 is not a reference Lading can load: %2")
-                .arg(QString(host + u'/' + repository + u':' + tag), reference.error().message()),
-            HintKind::Problem);
-        return;
-    }
-    m_inspector->showReference(client, reference.value());
-}
-
 void ManifestPanel::showReference(oci::ContentFetcher *fetcher, const oci::Reference &reference)
 {
     m_inspector->showReference(fetcher, reference);

@@ -7,7 +7,6 @@ class InspectorWidget;
 namespace oci {
 class ContentFetcher;
 class Reference;
-class RegistryClient;
 } // namespace oci
 
 // The right side of the main window as MainWindow knows it from issue 2: now a thin shell
@@ -24,11 +23,9 @@ public:
 
     InspectorWidget *inspector() const { return m_inspector; }
 
-    // Loads and shows host/repository:tag in the inspector. Prefer the fetcher: it is
-    // cached and shared; with a client the inspector keeps a memory-only fetcher of its own.
+    // Loads and shows host/repository:tag in the inspector, through the window's shared,
+    // cached fetcher for that registry.
     void showTag(oci::ContentFetcher *fetcher, const QString &host, const QString &repository,
-                 const QString &tag);
-    void showTag(oci::RegistryClient *client, const QString &host, const QString &repository,
                  const QString &tag);
     // A tag or digest reference (a referrer, a digest typed by a person).
     void showReference(oci::ContentFetcher *fetcher, const oci::Reference &reference);

@@ -26,7 +26,9 @@ QString describeCommands()
         "size (largest first).\n"
         "\n"
         "Credentials come from --username/--password-stdin, else from the Docker\n"
-        "config.json ($DOCKER_CONFIG or ~/.docker).\n"
+        "config.json ($DOCKER_CONFIG or ~/.docker, with its credential helpers), else from\n"
+        "Podman's auth.json ($REGISTRY_AUTH_FILE, $XDG_RUNTIME_DIR/containers or\n"
+        "~/.config/containers).\n"
         "Exit status: 0 success, 1 failure, 2 usage error.");
 }
 

@@ -4,7 +4,7 @@
 #include "output.h"
 
 #include "oci/auth/chainedcredentials.h"
-#include "oci/auth/dockerconfig.h"
+#include "oci/auth/containertoolcredentials.h"
 #include "oci/auth/staticcredentials.h"
 #include "oci/cache/contentcache.h"
 #include "oci/client/registryclient.h"
@@ -31,7 +31,7 @@ Runner::Runner(Options options, QString password, QObject *parent)
         given->set(m_options.registry, std::move(credentials));
         chain->append(std::move(given));
     }
-    chain->append(std::make_shared<oci::DockerConfigCredentialProvider>());
+    chain->append(oci::makeContainerToolCredentials());
     m_transport->setCredentialProvider(std::move(chain));
 
     oci::RegistryConfig config;

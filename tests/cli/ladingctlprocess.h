@@ -44,12 +44,16 @@ inline QProcessEnvironment environment(const QString &dockerConfigDir)
     return env;
 }
 
+// `extraEnvironment` is added to (and wins over) the private environment.
 inline Run ladingctl(const QStringList &arguments, const QString &dockerConfigDir,
-                     const QByteArray &standardInput = QByteArray(), int timeoutMs = 60000)
+                     const QByteArray &standardInput = QByteArray(), int timeoutMs = 60000,
+                     const QProcessEnvironment &extraEnvironment = {})
 {
-    const testsupport::ToolResult result =
-        testsupport::runTool(QStringLiteral(LADINGCTL_PATH), arguments, timeoutMs,
-                             environment(dockerConfigDir), standardInput);
+    QProcessEnvironment env = environment(dockerConfigDir);
+    for (const QString &key : extraEnvironment.keys())
+        env.insert(key, extraEnvironment.value(key));
+    const testsupport::ToolResult result = testsupport::runTool(
+        QStringLiteral(LADINGCTL_PATH), arguments, timeoutMs, env, standardInput);
     Run run;
     run.exitCode = result.exitCode;
     run.crashedOrTimedOut = result.crashedOrTimedOut;

@@ -1,5 +1,5 @@
 // ladingctl with credentials and TLS against real registries: Basic auth over plain
-// http (options, Docker config.json), token auth, and Basic over TLS (--ca-file, --insecure).
+// http (options, Docker config.json, Podman auth.json), token auth, and Basic over TLS (--ca-file, --insecure).
 
 #include "ladingctlprocess.h"
 
@@ -25,6 +25,7 @@ private Q_SLOTS:
     void basicWrongPassword();
     void basicFromDockerConfig();
     void brokenDockerConfig();
+    void basicFromPodmanAuth();
     void tokenAuth();
     void tokenAnonymousDenied();
     void tlsWithCaFile();
@@ -156,6 +157,35 @@ void TestLadingctlAuth::brokenDockerConfig()
     QVERIFY2(r.exitCode == 1, r.describe().constData());
     VERIFY_ONE_ERROR_LINE(r);
     QVERIFY2(r.err.contains("config.json"), r.err.constData());
+}
+
+void TestLadingctlAuth::basicFromPodmanAuth()
+{
+    // `podman login` writes host-keyed entries to auth.json; REGISTRY_AUTH_FILE points at it
+    // the way it does for podman and skopeo. An empty Docker config comes first in the chain.
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString authFile = dir.filePath(QStringLiteral("auth.json"));
+    QFile file(authFile);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    const QByteArray auth = (m_basic->username() + u':' + m_basic->password()).toUtf8().toBase64();
+    file.write(R"({"auths":{")" + m_basic->host().toUtf8() + R"(":{"auth":")" + auth + R"("}}})");
+    file.close();
+    QProcessEnvironment podman;
+    podman.insert(QStringLiteral("REGISTRY_AUTH_FILE"), authFile);
+
+    const Run r = ladingctl({QStringLiteral("--plain-http"), QStringLiteral("tags"),
+                             m_basic->host() + QStringLiteral("/private/app")},
+                            m_emptyConfig.path(), {}, 60000, podman);
+    QVERIFY2(r.exitCode == 0, r.describe().constData());
+    QCOMPARE(r.out, QByteArray("1\n"));
+
+    // Without the file the same command is refused: the credentials came from it.
+    QVERIFY(QFile::remove(authFile));
+    const Run without = ladingctl({QStringLiteral("--plain-http"), QStringLiteral("tags"),
+                                   m_basic->host() + QStringLiteral("/private/app")},
+                                  m_emptyConfig.path(), {}, 60000, podman);
+    QVERIFY2(without.exitCode == 1, without.describe().constData());
 }
 
 void TestLadingctlAuth::tokenAuth()

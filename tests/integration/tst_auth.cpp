@@ -282,6 +282,25 @@ private Q_SLOTS:
         QCOMPARE(ping->error().registry(), m_tls->host());
     }
 
+    void tlsCaFileGivenAfterACertificateError()
+    {
+        // The same transport first fails the handshake, then is given the CA file: the
+        // connection kept from the failed try must not be reused with the old settings.
+        oci::RegistryConfig config = m_tls->registryConfig();
+        const QString caFile = config.caFile;
+        config.caFile.clear();
+        ClientHarness harness(*m_tls, config, ClientHarness::Login::TestUser);
+        std::unique_ptr<oci::PingJob> failing(harness.client()->ping());
+        QVERIFY(ClientHarness::wait(failing.get()));
+        QCOMPARE(failing->error().code(), oci::Error::Code::Tls);
+
+        config.caFile = caFile;
+        oci::RegistryClient fixed(harness.transport(), config);
+        std::unique_ptr<oci::PingJob> ping(fixed.ping());
+        QVERIFY(ClientHarness::wait(ping.get()));
+        QVERIFY2(ping->succeeded(), qPrintable(ping->error().describe()));
+    }
+
     void tlsInsecureWhenMarkedSo()
     {
         oci::RegistryConfig config = m_tls->registryConfig();

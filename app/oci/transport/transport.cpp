@@ -55,6 +55,17 @@ QByteArray Transport::userAgent() const
 
 Result<QSslConfiguration> Transport::sslConfigurationFor(const RegistryConfig &registry)
 {
+    // QNetworkAccessManager keeps a connection per host with the TLS settings it was made
+    // with, even after its handshake failed: a CA file given after a certificate error
+    // would not be used. New settings for a host drop the kept connections (rare).
+    const QString settings = registry.insecureSkipTlsVerify ? QStringLiteral("insecure")
+                                                            : QStringLiteral("ca:") + registry.caFile;
+    const QString host = registry.host.toLower();
+    const auto seen = m_tlsSettings.constFind(host);
+    if (seen != m_tlsSettings.cend() && seen.value() != settings)
+        m_nam->clearConnectionCache();
+    m_tlsSettings.insert(host, settings);
+
     QList<QSslCertificate> extra;
     if (!registry.caFile.isEmpty()) {
         auto it = m_caFiles.constFind(registry.caFile);

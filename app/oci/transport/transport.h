@@ -58,7 +58,8 @@ public:
     QNetworkAccessManager *networkAccessManager() const { return m_nam; }
     Authenticator *authenticator() const { return m_authenticator; }
     QByteArray userAgent() const;
-    // The TLS settings of that registry (its CA file is read once and kept).
+    // The TLS settings of that registry (its CA file is read once and kept). Settings that
+    // changed since the host's last request drop the connections made with the old ones.
     Result<QSslConfiguration> sslConfigurationFor(const RegistryConfig &registry);
     // The last challenge a registry sent (without error/scope), so later requests can
     // carry credentials up front instead of collecting a 401 first.
@@ -71,6 +72,7 @@ private:
     TransportOptions m_options;
     std::shared_ptr<const CredentialProvider> m_credentials;
     QHash<QString, QList<QSslCertificate>> m_caFiles;
+    QHash<QString, QString> m_tlsSettings; // host -> the TLS settings its last request used
     QHash<QString, std::shared_ptr<AuthChallenge>> m_challenges;
 };
 
