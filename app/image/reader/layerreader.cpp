@@ -1,0 +1,451 @@
+#include "image/reader/layerreader.h"
+
+#include "image/layer/bytesource.h"
+#include "image/reader/blobstore.h"
+#include "image/reader/layercache.h"
+#include "oci/client/registryclient.h"
+#include "oci/manifest/descriptor.h"
+
+#include <QElapsedTimer>
+#include <QFile>
+#include <QFutureWatcher>
+#include <QMutex>
+#include <QPointer>
+#include <QPromise>
+#include <QTemporaryFile>
+#include <QThreadPool>
+#include <QWaitCondition>
+#include <QtConcurrent/QtConcurrentRun>
+
+#include <atomic>
+#include <optional>
+
+namespace image {
+
+namespace {
+
+constexpr qint64 ReadChunk = 1024 * 1024;
+
+// Readers block while a download is slow: their own pool, so that they never starve the
+// global one (cache writes, hashing).
+QThreadPool *readerPool()
+{
+    static QThreadPool *pool = [] {
+        auto *p = new QThreadPool;
+        p->setMaxThreadCount(4);
+        return p;
+    }();
+    return pool;
+}
+
+// How far the GUI thread has written the blob file; the worker waits on it.
+struct Tail
+{
+    QMutex mutex;
+    QWaitCondition more;
+    qint64 available = 0;
+    bool ended = false;
+    bool cancelled = false;
+    std::optional<oci::Error> error;
+
+    void publish(qint64 bytes)
+    {
+        QMutexLocker lock(&mutex);
+        available = bytes;
+        more.wakeAll();
+    }
+    void end(qint64 bytes)
+    {
+        QMutexLocker lock(&mutex);
+        available = bytes;
+        ended = true;
+        more.wakeAll();
+    }
+    void fail(oci::Error e)
+    {
+        QMutexLocker lock(&mutex);
+        error = std::move(e);
+        more.wakeAll();
+    }
+    void cancel()
+    {
+        QMutexLocker lock(&mutex);
+        cancelled = true;
+        more.wakeAll();
+    }
+};
+
+// The blob file as it grows: memory stays bounded however fast the network is.
+class TailSource final : public ByteSource
+{
+public:
+    TailSource(std::shared_ptr<Tail> tail, QString path, qint64 total)
+        : m_tail(std::move(tail)), m_path(std::move(path)), m_total(total)
+    {
+    }
+
+    qint64 size() const override { return m_total; }
+
+    oci::Result<QByteArrayView> read() override
+    {
+        if (!m_file.isOpen()) {
+            m_file.setFileName(m_path);
+            if (!m_file.open(QIODevice::ReadOnly))
+                return oci::Error(oci::Error::Code::Io, QStringLiteral("cannot read %1: %2")
+                                                            .arg(m_path, m_file.errorString()));
+            m_buffer.resize(ReadChunk);
+        }
+        qint64 limit = 0;
+        {
+            QMutexLocker lock(&m_tail->mutex);
+            while (m_tail->available <= m_done && !m_tail->ended && !m_tail->error
+                   && !m_tail->cancelled)
+                m_tail->more.wait(&m_tail->mutex);
+            if (m_tail->cancelled)
+                return oci::Error(oci::Error::Code::Cancelled, QStringLiteral("cancelled"));
+            if (m_tail->error)
+                return *m_tail->error;
+            limit = m_tail->available;
+        }
+        if (m_done >= limit)
+            return QByteArrayView();
+        const qint64 got = m_file.read(m_buffer.data(), qMin(ReadChunk, limit - m_done));
+        if (got <= 0)
+            return oci::Error(oci::Error::Code::Io, QStringLiteral("cannot read %1: %2")
+                                                        .arg(m_path, m_file.errorString()));
+        m_done += got;
+        return QByteArrayView(m_buffer.constData(), got);
+    }
+
+private:
+    std::shared_ptr<Tail> m_tail;
+    QString m_path;
+    qint64 m_total;
+    qint64 m_done = 0;
+    QFile m_file;
+    QByteArray m_buffer;
+};
+
+struct Message
+{
+    enum class Kind { Progress, Batch } kind = Kind::Progress;
+    qint64 bytes = 0;
+    qint64 total = -1;
+    LayerIndex batch;
+};
+
+struct Outcome
+{
+    bool ok = false;
+    LayerIndex index;
+    oci::Error error;
+};
+
+struct WorkOrder
+{
+    // Exactly one of: a tail (registry download), a file.
+    std::shared_ptr<Tail> tail;
+    QString path;
+    qint64 offset = 0;
+    qint64 length = -1;
+    oci::Digest digest;
+    ReadOptions options;
+    std::shared_ptr<BlobStore> blobs; // commit `partial` here once verified
+    QString partial;
+    std::shared_ptr<std::atomic_bool> cancelled;
+    std::shared_ptr<Outcome> outcome;
+};
+
+void work(QPromise<Message> &promise, const WorkOrder &order)
+{
+    std::unique_ptr<ByteSource> source;
+    if (order.tail)
+        source = std::make_unique<TailSource>(order.tail, order.path, order.length);
+    else
+        source = std::make_unique<FileSource>(order.path, order.offset, order.length);
+    QElapsedTimer sinceProgress;
+    sinceProgress.start();
+    ReadCallbacks callbacks;
+    callbacks.cancelled = [&promise, &order] {
+        return promise.isCanceled() || order.cancelled->load();
+    };
+    callbacks.progress = [&promise, &sinceProgress](qint64 bytes, qint64 total) {
+        if (sinceProgress.elapsed() < 50 && bytes != total)
+            return;
+        sinceProgress.restart();
+        promise.addResult(Message{Message::Kind::Progress, bytes, total, {}});
+    };
+    callbacks.batch = [&promise](const LayerIndex &batch) {
+        promise.addResult(Message{Message::Kind::Batch, 0, -1, batch});
+    };
+    oci::Result<LayerIndex> index = readLayerIndex(*source, order.digest, order.options, callbacks);
+    source.reset();
+    if (index) // the last word on progress, whatever the throttle dropped
+        promise.addResult(Message{Message::Kind::Progress, index->compressedBytes(),
+                                  index->compressedBytes(), {}});
+    if (index && order.blobs && !order.partial.isEmpty()) {
+        // Verified: keep the blob for reading files back. A failure only costs the cache.
+        (void)order.blobs->commit(order.partial, index->digest());
+    }
+    order.outcome->ok = index.ok();
+    if (index)
+        order.outcome->index = std::move(index).value();
+    else
+        order.outcome->error = index.error();
+}
+
+} // namespace
+
+struct LayerReader::Private
+{
+    oci::Digest digest;
+    ReadOptions options;
+    QPointer<LayerCache> cache;
+    std::shared_ptr<BlobStore> blobs;
+    LayerIndex index;
+    bool fromCache = false;
+    qint64 bytes = 0;
+    qint64 total = -1;
+
+    // Registry download.
+    std::unique_ptr<oci::BlobJob> blobJob;
+    std::unique_ptr<QFile> sink;
+    std::unique_ptr<QTemporaryFile> temporary; // when there is no blob store
+    QString partial;
+    std::shared_ptr<Tail> tail;
+
+    std::shared_ptr<std::atomic_bool> cancelled = std::make_shared<std::atomic_bool>(false);
+    std::shared_ptr<Outcome> outcome = std::make_shared<Outcome>();
+    QFutureWatcher<Message> *watcher = nullptr;
+    QFuture<Message> future;
+
+    void startWork(LayerReader *reader, WorkOrder order);
+    void startDownload(LayerReader *reader, oci::RegistryClient *client, const QString &repository,
+                       qint64 size);
+    void onResults(LayerReader *reader, int begin, int end);
+    void onWorkDone(LayerReader *reader);
+    void stop();
+};
+
+void LayerReader::Private::startWork(LayerReader *reader, WorkOrder order)
+{
+    order.digest = digest;
+    order.options = options;
+    order.cancelled = cancelled;
+    order.outcome = outcome;
+    watcher = new QFutureWatcher<Message>(reader);
+    QObject::connect(watcher, &QFutureWatcherBase::resultsReadyAt, reader,
+                     [this, reader](int begin, int end) { onResults(reader, begin, end); });
+    QObject::connect(watcher, &QFutureWatcherBase::finished, reader,
+                     [this, reader] { onWorkDone(reader); });
+    future = QtConcurrent::run(readerPool(), work, std::move(order));
+    watcher->setFuture(future);
+}
+
+void LayerReader::Private::startDownload(LayerReader *reader, oci::RegistryClient *client,
+                                         const QString &repository, qint64 size)
+{
+    QString path;
+    if (blobs) {
+        oci::Result<QString> created = blobs->createPartial(digest);
+        if (created)
+            path = partial = created.value();
+    }
+    if (path.isEmpty()) {
+        temporary = std::make_unique<QTemporaryFile>();
+        if (!temporary->open()) {
+            reader->finishWithError(oci::Error(oci::Error::Code::Io,
+                                               QStringLiteral("cannot create a temporary file: %1")
+                                                   .arg(temporary->errorString())));
+            return;
+        }
+        path = temporary->fileName();
+        temporary->close();
+    }
+    sink = std::make_unique<QFile>(path);
+    // Unbuffered: what BlobJob writes is in the file when progress() says so.
+    if (!sink->open(QIODevice::WriteOnly | QIODevice::Truncate | QIODevice::Unbuffered)) {
+        reader->finishWithError(oci::Error(oci::Error::Code::Io, QStringLiteral("cannot write %1: %2")
+                                                                     .arg(path, sink->errorString())));
+        return;
+    }
+    tail = std::make_shared<Tail>();
+    total = size;
+    blobJob.reset(client->blob(repository, digest, sink.get(), 0, size));
+    QObject::connect(blobJob.get(), &oci::BlobJob::progress, reader,
+                     [this](qint64 received, qint64) { tail->publish(received); });
+    QObject::connect(blobJob.get(), &oci::Job::finished, reader, [this] {
+        if (blobJob->succeeded()) {
+            sink->close();
+            tail->end(blobJob->bytesReceived());
+        } else {
+            tail->fail(blobJob->error());
+        }
+    });
+    WorkOrder order;
+    order.tail = tail;
+    order.path = path;
+    order.length = size;
+    order.blobs = blobs;
+    order.partial = partial;
+    startWork(reader, std::move(order));
+}
+
+void LayerReader::Private::onResults(LayerReader *reader, int begin, int end)
+{
+    for (int i = begin; i < end; ++i) {
+        const Message message = future.resultAt(i);
+        if (message.kind == Message::Kind::Progress) {
+            bytes = message.bytes;
+            Q_EMIT reader->progress(message.bytes, message.total >= 0 ? message.total : total);
+        } else {
+            Q_EMIT reader->entriesAdded(message.batch);
+        }
+        if (reader->isCancelled())
+            return;
+    }
+}
+
+void LayerReader::Private::onWorkDone(LayerReader *reader)
+{
+    if (reader->isCancelled())
+        return;
+    // The download may still be running (a bad tar fails before the blob ends).
+    blobJob.reset();
+    sink.reset();
+    if (!outcome->ok) {
+        if (blobs && !partial.isEmpty())
+            blobs->discard(partial);
+        reader->finishWithError(outcome->error);
+        return;
+    }
+    index = outcome->index;
+    bytes = index.compressedBytes();
+    if (cache)
+        cache->insertIndex(index);
+    reader->finishSuccessfully();
+}
+
+void LayerReader::Private::stop()
+{
+    cancelled->store(true);
+    if (tail)
+        tail->cancel();
+    future.cancel();
+    blobJob.reset();
+    sink.reset();
+    // Unless the worker committed it: the outcome may be read once the future is finished.
+    // (A worker still running may hold the file open; unlinking is fine on POSIX.)
+    if (blobs && !partial.isEmpty() && (!future.isFinished() || !outcome->ok))
+        blobs->discard(partial);
+}
+
+LayerReader::LayerReader(std::unique_ptr<Private> d_, QObject *parent)
+    : oci::Job(parent), d(std::move(d_))
+{
+}
+
+LayerReader::~LayerReader()
+{
+    if (!isFinished())
+        d->stop();
+}
+
+void LayerReader::abort()
+{
+    d->stop();
+}
+
+LayerReader *LayerReader::fromRegistry(oci::RegistryClient *client, const QString &repository,
+                                       const oci::Descriptor &layer, LayerCache *cache,
+                                       const ReadOptions &options, QObject *parent)
+{
+    auto d = std::make_unique<Private>();
+    d->digest = layer.digest();
+    d->options = options;
+    d->cache = cache;
+    d->blobs = cache ? cache->blobStore() : nullptr;
+    d->total = layer.size();
+    auto *reader = new LayerReader(std::move(d), parent);
+    Private *p = reader->d.get();
+    if (cache) {
+        if (std::optional<LayerIndex> hit = cache->index(p->digest)) {
+            p->index = *hit;
+            p->fromCache = true;
+            p->bytes = hit->compressedBytes();
+            reader->finishSuccessfully();
+            return reader;
+        }
+    }
+    if (!client) {
+        reader->finishWithError(
+            oci::Error(oci::Error::Code::InvalidArgument, QStringLiteral("no registry client")));
+        return reader;
+    }
+    if (p->blobs) {
+        // Looking for the file is a stat(): cheap enough here; the reading happens on the pool.
+        if (std::optional<QString> stored = p->blobs->find(p->digest)) {
+            WorkOrder order;
+            order.path = *stored;
+            p->startWork(reader, std::move(order));
+            return reader;
+        }
+    }
+    p->startDownload(reader, client, repository, layer.size());
+    return reader;
+}
+
+LayerReader *LayerReader::fromFile(const QString &path, const oci::Digest &digest, qint64 offset,
+                                   qint64 length, LayerCache *cache, const ReadOptions &options,
+                                   QObject *parent)
+{
+    auto d = std::make_unique<Private>();
+    d->digest = digest;
+    d->options = options;
+    d->cache = cache;
+    d->total = length;
+    auto *reader = new LayerReader(std::move(d), parent);
+    Private *p = reader->d.get();
+    if (cache && !digest.isNull()) {
+        if (std::optional<LayerIndex> hit = cache->index(digest)) {
+            p->index = *hit;
+            p->fromCache = true;
+            p->bytes = hit->compressedBytes();
+            reader->finishSuccessfully();
+            return reader;
+        }
+    }
+    WorkOrder order;
+    order.path = path;
+    order.offset = offset;
+    order.length = length;
+    p->startWork(reader, std::move(order));
+    return reader;
+}
+
+const oci::Digest &LayerReader::digest() const
+{
+    return d->digest;
+}
+
+const LayerIndex &LayerReader::index() const
+{
+    return d->index;
+}
+
+bool LayerReader::cameFromCache() const
+{
+    return d->fromCache;
+}
+
+qint64 LayerReader::bytesRead() const
+{
+    return d->bytes;
+}
+
+qint64 LayerReader::totalBytes() const
+{
+    return d->total;
+}
+
+} // namespace image

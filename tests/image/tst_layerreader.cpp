@@ -1,0 +1,210 @@
+#include "image/reader/blobstore.h"
+#include "image/reader/layercache.h"
+#include "image/reader/layerreader.h"
+#include "tartestdata.h"
+
+#include <QFile>
+#include <QFutureWatcher>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace image;
+using tartest::Writer;
+
+namespace {
+
+QByteArray manyFiles(int count)
+{
+    Writer writer;
+    for (int i = 0; i < count; ++i)
+        writer.file("data/file-" + QByteArray::number(i), "content of " + QByteArray::number(i));
+    return writer.finish();
+}
+
+bool writeFile(const QString &path, const QByteArray &bytes)
+{
+    QFile file(path);
+    return file.open(QIODevice::WriteOnly) && file.write(bytes) == bytes.size();
+}
+
+} // namespace
+
+class TestLayerReader final : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void fromFileWithBatchesAndCache()
+    {
+        QTemporaryDir dir;
+        const QByteArray blob = tartest::gzip(manyFiles(3000));
+        const oci::Digest digest = oci::Digest::sha256Of(blob);
+        const QString path = dir.filePath(QStringLiteral("layer.tar.gz"));
+        QVERIFY(writeFile(path, blob));
+
+        LayerCache cache(LayerCacheOptions{});
+        ReadOptions options;
+        options.batchEntries = 500;
+        std::unique_ptr<LayerReader> reader(
+            LayerReader::fromFile(path, digest, 0, -1, &cache, options));
+        QSignalSpy finished(reader.get(), &oci::Job::finished);
+        int batched = 0;
+        connect(reader.get(), &LayerReader::entriesAdded, this,
+                [&batched](const LayerIndex &batch) { batched += batch.size(); });
+        qint64 lastProgress = 0;
+        connect(reader.get(), &LayerReader::progress, this,
+                [&lastProgress](qint64 bytes, qint64) { lastProgress = bytes; });
+        QVERIFY(finished.wait(30000));
+        QCOMPARE(finished.size(), 1);
+        QVERIFY2(reader->succeeded(), qPrintable(reader->error().describe()));
+        QCOMPARE(reader->index().size(), 3000);
+        QCOMPARE(reader->index().digest(), digest);
+        QCOMPARE(batched, 3000);
+        QCOMPARE(lastProgress, blob.size());
+        QVERIFY(!reader->cameFromCache());
+        QCOMPARE(cache.indexCount(), 1);
+
+        // Again: answered from memory, no worker.
+        std::unique_ptr<LayerReader> again(LayerReader::fromFile(path, digest, 0, -1, &cache));
+        QSignalSpy againFinished(again.get(), &oci::Job::finished);
+        QVERIFY(!again->isFinished()); // finished() is queued, never synchronous
+        QVERIFY(againFinished.wait(5000));
+        QVERIFY(again->succeeded());
+        QVERIFY(again->cameFromCache());
+        QCOMPARE(again->index().size(), 3000);
+    }
+
+    void layerInsideATarball()
+    {
+        // A layer `length` bytes at `offset` of a bigger file.
+        QTemporaryDir dir;
+        const QByteArray blob = tartest::zstd(manyFiles(10));
+        const QByteArray file = QByteArray(1000, 'h') + blob + QByteArray(500, 't');
+        const QString path = dir.filePath(QStringLiteral("image.tar"));
+        QVERIFY(writeFile(path, file));
+        std::unique_ptr<LayerReader> reader(LayerReader::fromFile(
+            path, oci::Digest::sha256Of(blob), 1000, blob.size(), nullptr));
+        QSignalSpy finished(reader.get(), &oci::Job::finished);
+        QVERIFY(finished.wait(30000));
+        QVERIFY2(reader->succeeded(), qPrintable(reader->error().describe()));
+        QCOMPARE(reader->index().size(), 10);
+        QCOMPARE(reader->index().compression(), Compression::Zstd);
+    }
+
+    void errorsNameTheLayer()
+    {
+        QTemporaryDir dir;
+        const QByteArray blob = tartest::gzip(manyFiles(5));
+        const QString path = dir.filePath(QStringLiteral("layer"));
+        QVERIFY(writeFile(path, blob));
+        const oci::Digest wrong = oci::Digest::sha256Of("not this");
+        std::unique_ptr<LayerReader> reader(LayerReader::fromFile(path, wrong));
+        QSignalSpy finished(reader.get(), &oci::Job::finished);
+        QVERIFY(finished.wait(30000));
+        QVERIFY(!reader->succeeded());
+        QCOMPARE(reader->error().code(), oci::Error::Code::DigestMismatch);
+        QCOMPARE(reader->error().object(), wrong.toString());
+
+        std::unique_ptr<LayerReader> missing(
+            LayerReader::fromFile(dir.filePath(QStringLiteral("nope")), wrong));
+        QSignalSpy missingFinished(missing.get(), &oci::Job::finished);
+        QVERIFY(missingFinished.wait(30000));
+        QCOMPARE(missing->error().code(), oci::Error::Code::Io);
+    }
+
+    void cancelIsSilent()
+    {
+        QTemporaryDir dir;
+        const QByteArray blob = tartest::gzip(manyFiles(20000), 1);
+        const QString path = dir.filePath(QStringLiteral("layer"));
+        QVERIFY(writeFile(path, blob));
+        std::unique_ptr<LayerReader> reader(
+            LayerReader::fromFile(path, oci::Digest::sha256Of(blob)));
+        QSignalSpy finished(reader.get(), &oci::Job::finished);
+        QSignalSpy batches(reader.get(), &LayerReader::entriesAdded);
+        reader->cancel();
+        reader->cancel(); // idempotent
+        QVERIFY(!finished.wait(500));
+        QVERIFY(reader->isCancelled());
+        QCOMPARE(reader->error().code(), oci::Error::Code::Cancelled);
+        // Deleting a running reader must not crash or hang either.
+        std::unique_ptr<LayerReader> dropped(
+            LayerReader::fromFile(path, oci::Digest::sha256Of(blob)));
+        dropped.reset();
+        QTest::qWait(100);
+    }
+
+    void blobStoreAndReadingFilesBack()
+    {
+        QTemporaryDir dir;
+        LayerCacheOptions options;
+        options.directory = dir.filePath(QStringLiteral("layers"));
+        options.maxBlobBytes = 3000;
+        LayerCache cache(options);
+        std::shared_ptr<BlobStore> store = cache.blobStore();
+        QVERIFY(store);
+
+        const QByteArray tar =
+            Writer().file("a", "first file").file("b", QByteArray(5000, 'b')).finish();
+        const QByteArray blob = tartest::gzip(tar);
+        const oci::Digest digest = oci::Digest::sha256Of(blob);
+        auto partial = store->createPartial(digest);
+        QVERIFY_OK(partial);
+        QVERIFY(writeFile(*partial, blob));
+        QVERIFY(!store->find(digest));
+        QVERIFY_OK(store->commit(*partial, digest));
+        QCOMPARE(store->find(digest), store->pathFor(digest));
+        QVERIFY(!QFile::exists(*partial));
+
+        QFuture<oci::Result<FileSlice>> future = cache.readFile(digest, 1, 4990, 100);
+        QTRY_VERIFY_WITH_TIMEOUT(future.isFinished(), 10000);
+        oci::Result<FileSlice> slice = future.result();
+        QVERIFY_OK(slice);
+        QCOMPARE(slice->bytes, QByteArray(10, 'b'));
+        QCOMPARE(slice->fileSize, 5000);
+
+        QFuture<oci::Result<FileSlice>> absent =
+            cache.readFile(oci::Digest::sha256Of("absent"), 0, 0, 10);
+        QTRY_VERIFY_WITH_TIMEOUT(absent.isFinished(), 10000);
+        QCOMPARE(absent.result().error().code(), oci::Error::Code::NotFound);
+
+        // Over the limit, the least recently used blob goes.
+        QList<oci::Digest> digests;
+        for (int i = 0; i < 3; ++i) {
+            const QByteArray bytes = QByteArray(1000, char('x' + i));
+            const oci::Digest d = oci::Digest::sha256Of(bytes);
+            auto p = store->createPartial(d);
+            QVERIFY_OK(p);
+            QVERIFY(writeFile(*p, bytes));
+            QVERIFY_OK(store->commit(*p, d));
+            digests.append(d);
+            QTest::qWait(20); // distinct last-use times
+        }
+        QVERIFY(!store->find(digest)); // the oldest
+        QVERIFY(store->find(digests.last()));
+        QVERIFY(store->totalBytes() <= 3000);
+    }
+
+    void indexMemoryBound()
+    {
+        LayerCacheOptions options;
+        options.maxIndexMemoryBytes = 1; // everything but the newest goes
+        LayerCache cache(options);
+        LayerIndexBuilder builder;
+        LayerEntry e;
+        builder.add(e, "x");
+        LayerBlobInfo info;
+        info.digest = oci::Digest::sha256Of("one");
+        cache.insertIndex(builder.finish(info));
+        builder.add(e, "y");
+        info.digest = oci::Digest::sha256Of("two");
+        cache.insertIndex(builder.finish(info));
+        QCOMPARE(cache.indexCount(), 1);
+        QVERIFY(!cache.index(oci::Digest::sha256Of("one")));
+        QVERIFY(cache.index(oci::Digest::sha256Of("two")));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestLayerReader)
+#include "tst_layerreader.moc"
