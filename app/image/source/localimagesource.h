@@ -76,8 +76,9 @@ public:
     // order; and every index.
     const QList<LocalImage> &images() const;
     const QList<LocalIndex> &indexes() const;
-    // Top-level entries' names ("what the person picks"): images with no index, indexes.
-    // Skipped entries (unknown media types) are described here.
+    // What open() skipped on purpose, one line each: index entries of media types Lading
+    // does not read (an OCI layout may hold anything). The person picks from images()
+    // with a null `index` plus indexes().
     const QStringList &notes() const;
 
     // Every blob the images refer to that the source holds (manifests, configs, layers),
