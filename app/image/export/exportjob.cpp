@@ -4,6 +4,7 @@
 #include <QTimer>
 #include <QtConcurrent/QtConcurrentRun>
 
+#include <algorithm>
 #include <atomic>
 
 namespace image {
@@ -13,6 +14,7 @@ struct ExportJob::Shared
     std::atomic<bool> cancelled{false};
     std::atomic<bool> done{false};
     std::atomic<qint64> doneBytes{0};
+    std::atomic<qint64> totalBytes{-1}; // as the worker counts them (shared bytes once)
 };
 
 ExportJob::ExportJob(QObject *parent) : oci::Job(parent), m_shared(std::make_shared<Shared>()) {}
@@ -61,6 +63,8 @@ void ExportJob::start(std::function<oci::Result<ExportResult>(const ExportCallba
     m_timer->setInterval(100);
     connect(m_timer, &QTimer::timeout, this, [this] {
         const qint64 done = m_shared->doneBytes;
+        if (const qint64 total = m_shared->totalBytes; total >= 0)
+            m_total = total;
         if (done != m_reported) {
             m_reported = done;
             Q_EMIT progress(done, m_total);
@@ -72,7 +76,10 @@ void ExportJob::start(std::function<oci::Result<ExportResult>(const ExportCallba
     QtConcurrent::run([shared, work = std::move(work)] {
         ExportCallbacks callbacks;
         callbacks.cancelled = [shared] { return shared->cancelled.load(); };
-        callbacks.progress = [shared](qint64 done, qint64) { shared->doneBytes = done; };
+        callbacks.progress = [shared](qint64 done, qint64 total) {
+            shared->totalBytes = total;
+            shared->doneBytes = done;
+        };
         oci::Result<ExportResult> result = work(callbacks);
         shared->done = true;
         return result;
@@ -85,6 +92,7 @@ void ExportJob::start(std::function<oci::Result<ExportResult>(const ExportCallba
             return;
         }
         m_result = result.value();
+        m_total = std::max(m_result.bytes, m_shared->totalBytes.load());
         Q_EMIT progress(m_result.bytes, m_total);
         finishSuccessfully();
     });
@@ -98,3 +106,7 @@ void ExportJob::abort()
 }
 
 } // namespace image
+
+// Compiled here, not in the library's mocs_compilation: a binary that never uses ExportJob
+// then does not pull in the other QObjects' meta objects through it.
+#include "moc_exportjob.cpp"

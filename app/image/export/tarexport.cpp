@@ -3,6 +3,7 @@
 #include "image/export/exportpaths.h"
 #include "image/export/outputfile.h"
 #include "image/layer/pathclean.h"
+#include "image/reader/blobstore.h"
 
 #include <QCoreApplication>
 #include <QHash>
@@ -12,6 +13,7 @@
 #include <archive.h>
 #include <archive_entry.h>
 
+#include <algorithm>
 #include <memory>
 #include <optional>
 
@@ -151,6 +153,18 @@ BlobLocator cacheBlobLocator(const QString &cacheDirectory)
     };
 }
 
+BlobLocator blobStoreLocator(std::shared_ptr<BlobStore> store)
+{
+    return [store](const oci::Digest &digest) -> oci::Result<BlobLocation> {
+        std::optional<QString> path = store ? store->find(digest) : std::nullopt;
+        if (!path)
+            return oci::Error(oci::Error::Code::NotFound,
+                              tr("The layer is no longer in the cache; open the layer again."))
+                .withObject(digest.toString());
+        return BlobLocation{*path};
+    };
+}
+
 oci::Result<ExportResult> writeTar(const ExportPlan &unsafePlan, const BlobLocator &locate,
                                    const QString &directory, const QString &fileName,
                                    bool replace, const ExportCallbacks &callbacks)
@@ -200,6 +214,11 @@ oci::Result<ExportResult> writeTar(const ExportPlan &unsafePlan, const BlobLocat
         if (item.type == EntryType::Regular)
             byLayer[item.layer][item.ordinal].append(i);
     }
+    qint64 streamBytes = 0; // what will really be read: each shared entry once
+    for (const auto &layer : std::as_const(byLayer)) {
+        for (const QList<int> &items : layer)
+            streamBytes += plan.items.at(items.first()).size;
+    }
     QList<ExportItem> extraLinks;
     qint64 done = 0;
     for (auto layer = byLayer.cbegin(); layer != byLayer.cend(); ++layer) {
@@ -228,7 +247,7 @@ oci::Result<ExportResult> writeTar(const ExportPlan &unsafePlan, const BlobLocat
             done += chunk.size();
             result.bytes += chunk.size();
             if (callbacks.progress)
-                callbacks.progress(done, plan.totalBytes);
+                callbacks.progress(done, std::max(done, streamBytes));
             return {};
         };
         sink.end = [&]() -> oci::Result<void> {

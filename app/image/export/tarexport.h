@@ -9,15 +9,21 @@
 #include <QStringList>
 
 #include <functional>
+#include <memory>
 
 namespace image {
 
 // Where the blob of a layer is on disk (the layer cache's store, a local tarball).
 using BlobLocator = std::function<oci::Result<BlobLocation>(const oci::Digest &layer)>;
 
+class BlobStore;
+
 // The layer cache's documented layout: <directory>/<algorithm>/<encoded>.
 BlobLocation cachedBlobLocation(const QString &cacheDirectory, const oci::Digest &digest);
 BlobLocator cacheBlobLocator(const QString &cacheDirectory);
+// Through the store itself (thread-safe; refreshes the blob's last use; NotFound when the
+// blob was evicted or never stored). Prefer this one: LayerCache::blobStore().
+BlobLocator blobStoreLocator(std::shared_ptr<BlobStore> store);
 
 struct ExportCallbacks
 {
