@@ -301,6 +301,45 @@ private Q_SLOTS:
         QCOMPARE(sum, waste.wastedBytes);
     }
 
+    void parentsThroughSymlinks()
+    {
+        // Debian's merged /usr: bin -> usr/bin. A later `bin/tool` lands in usr/bin, as
+        // Docker and umoci put it; an absolute link is re-rooted inside the image; `..`
+        // stops at the root; a loop ends.
+        const LayerIndex base = Layer()
+                                    .dir("usr")
+                                    .dir("usr/bin")
+                                    .symlink("bin", "usr/bin")
+                                    .dir("etc")
+                                    .symlink("sneaky", "/etc")
+                                    .symlink("up", "../../..")
+                                    .symlink("loop1", "loop2")
+                                    .symlink("loop2", "loop1")
+                                    .done();
+        const LayerIndex top = Layer()
+                                   .file("bin/tool", 5)
+                                   .file("sneaky/passwd", 7)
+                                   .file("up/top-level", 1)
+                                   .file("loop1/x", 2)
+                                   .done();
+        const auto fs = MergedFilesystem::build({base, top});
+        checkShape(fs);
+        QCOMPARE(fs.find("bin/tool"), -1);
+        const int tool = fs.find("usr/bin/tool");
+        QVERIFY(tool > 0);
+        QVERIFY(fs.node(tool).flags & ThroughSymlink);
+        QCOMPARE(fs.size(tool), 5);
+        QCOMPARE(fs.type(fs.find("bin")), EntryType::Symlink);
+        const int passwd = fs.find("etc/passwd");
+        QVERIFY(passwd > 0);
+        QVERIFY(fs.node(passwd).flags & ThroughSymlink);
+        QVERIFY(fs.find("top-level") > 0);
+        // The loop gives up after 40 hops; the entry goes somewhere inside, never outside.
+        for (int i = 0; i < fs.size(); ++i)
+            QVERIFY(!fs.path(i).startsWith(".."));
+        QCOMPARE(fs.visibleBytes(), 5 + 7 + 1 + 2);
+    }
+
     void rootOpaqueAndEmpty()
     {
         const auto empty = MergedFilesystem::build({});

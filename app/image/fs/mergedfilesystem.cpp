@@ -6,6 +6,7 @@
 #include <QHash>
 #include <QSet>
 
+#include <deque>
 #include <vector>
 
 namespace image {
@@ -20,6 +21,7 @@ struct MergedFilesystem::Data
     std::vector<QHash<int, qint64>> hidden;        // per layer: marker entry -> bytes hidden
     QList<Removal> removals;
     std::vector<QByteArrayView> removalPaths;
+    std::deque<QByteArray> ownedPaths; // paths re-rooted through symlinks (stable storage)
     qint64 visibleBytes = 0;
 };
 
@@ -158,6 +160,63 @@ private:
         return base;
     }
 
+    // §5.2 step 6: a parent component that is a symlink in the tree is followed inside the
+    // image root (absolute targets re-rooted, `..` clamped at the root, ≤ 40 hops), as
+    // Docker and umoci do: `dir -> /etc` then `dir/passwd` writes etc/passwd. Cheap when no
+    // symlink is involved: an existing parent directory proves no ancestor is a symlink.
+    QByteArrayView resolveParents(QByteArrayView path, bool *through)
+    {
+        *through = false;
+        const QByteArrayView parent = parentPath(path);
+        if (parent.isEmpty())
+            return path;
+        const int direct = m_map.value(parent, -1);
+        if (direct >= 0 && isDirectory(direct))
+            return path;
+        QByteArray current = path.toByteArray();
+        for (int hops = 0; hops <= 40;) {
+            bool followed = false;
+            for (qsizetype k = current.indexOf('/'); k > 0; k = current.indexOf('/', k + 1)) {
+                const QByteArrayView prefix = QByteArrayView(current).first(k);
+                const int node = m_map.value(prefix, -1);
+                if (node < 0 || !isSymlink(node)) {
+                    if (node >= 0 && isDirectory(node))
+                        continue;
+                    break; // nothing there (nothing deeper either), or a file in the way
+                }
+                if (++hops > 40)
+                    break;
+                const MergedNode &link = d.nodes[size_t(node)];
+                const QByteArrayView target =
+                    d.layers[link.layer].linkTarget(d.layers[link.layer].at(link.entry));
+                QByteArray joined;
+                if (!target.startsWith('/'))
+                    joined = parentPath(prefix).toByteArray() + '/';
+                joined.append(target.data(), target.size());
+                QByteArray resolved = cleanLayerPath(joined);
+                while (resolved == ".." || resolved.startsWith("../"))
+                    resolved.remove(0, resolved.size() > 2 ? 3 : 2); // `..` stops at the root
+                const QByteArray rest = current.sliced(k + 1);
+                current = resolved.isEmpty() ? rest : resolved + '/' + rest;
+                *through = true;
+                followed = true;
+                break;
+            }
+            if (!followed)
+                break;
+        }
+        if (!*through)
+            return path;
+        d.ownedPaths.push_back(current);
+        return d.ownedPaths.back();
+    }
+
+    bool isSymlink(int id) const
+    {
+        const MergedNode &node = d.nodes[size_t(id)];
+        return node.entry >= 0 && d.layers[node.layer].at(node.entry).type == EntryType::Symlink;
+    }
+
     Change compare(const MergedNode &old, int layer, int entry) const
     {
         if (old.entry < 0)
@@ -227,18 +286,26 @@ void MergeBuilder::applyLayer(int n)
         const LayerEntry &e = index.at(i);
         if (e.isMarker())
             continue;
-        const QByteArrayView path = index.path(i);
-        if (e.has(InvalidWhiteout) || e.has(UnsafePath) || path.isEmpty()
+        const QByteArrayView entryPath = index.path(i);
+        if (e.has(InvalidWhiteout) || e.has(UnsafePath) || entryPath.isEmpty()
             || (e.type == EntryType::Hardlink && e.has(UnsafeLink))) {
             changes[size_t(i)] = Change::NoEffect;
-            if (e.type == EntryType::Regular && !path.isEmpty())
-                record(n, i, path, n, Removal::Reason::Unapplied);
+            if (e.type == EntryType::Regular && !entryPath.isEmpty())
+                record(n, i, entryPath, n, Removal::Reason::Unapplied);
             continue;
         }
         if (e.has(Superseded)) {
             changes[size_t(i)] = Change::NoEffect;
             if (e.type == EntryType::Regular)
-                record(n, i, path, n, Removal::Reason::Duplicate);
+                record(n, i, entryPath, n, Removal::Reason::Duplicate);
+            continue;
+        }
+        bool through = false;
+        const QByteArrayView path = resolveParents(entryPath, &through);
+        if (path.isEmpty()) { // a symlink led back to the root itself
+            changes[size_t(i)] = Change::NoEffect;
+            if (e.type == EntryType::Regular)
+                record(n, i, entryPath, n, Removal::Reason::Unapplied);
             continue;
         }
         const int parent = ensureParent(path, n);
@@ -269,6 +336,8 @@ void MergeBuilder::applyLayer(int n)
                          m_removedHere.contains(path) ? Change::Modified : Change::Added,
                          NoMergedFlags);
         }
+        if (through)
+            d.nodes[size_t(id)].flags |= ThroughSymlink;
         if (e.type == EntryType::Regular) {
             d.nodes[size_t(id)].contentLayer = n;
             d.nodes[size_t(id)].contentEntry = i;
