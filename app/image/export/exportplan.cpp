@@ -169,8 +169,12 @@ ExportPlan planLayerExport(const LayerIndex &index, int entry)
     for (int i = 0; i < index.size(); ++i) {
         const LayerEntry &e = index.at(i);
         const QByteArrayView path = index.path(i);
-        if (excluded(e) || !(path == base || isBelow(path, base)))
+        if (e.isMarker() || e.has(Superseded) || !(path == base || isBelow(path, base)))
             continue;
+        if (e.has(UnsafePath)) { // NUL in the name: shown escaped, never written
+            plan.skipped.append(index.displayPath(i));
+            continue;
+        }
         const auto member = safeMemberPath(memberName(base, baseName, path));
         if (path.isEmpty()) // the root entry of a layer: its children carry the names
             continue;
