@@ -7,6 +7,8 @@
 #include <QElapsedTimer>
 #include <QTest>
 
+#include <atomic>
+
 using namespace image;
 using tartest::Writer;
 
@@ -336,7 +338,7 @@ private Q_SLOTS:
         QVERIFY(!blob.isEmpty());
         ReadOptions options;
         options.limits.maxTarBytes = 16 * 1024 * 1024;
-        qint64 lastProgress = 0;
+        std::atomic<qint64> lastProgress = 0;
         ReadCallbacks callbacks;
         callbacks.progress = [&lastProgress](qint64 done, qint64) { lastProgress = done; };
         QElapsedTimer timer;
@@ -346,7 +348,7 @@ private Q_SLOTS:
         QCOMPARE(index.error().code(), oci::Error::Code::SizeLimitExceeded);
         QVERIFY(lastProgress < blob.size()); // stopped before the end
         qInfo("bomb: %lld compressed bytes → stopped after %lld, %lld ms: %s",
-              qint64(blob.size()), lastProgress, qint64(timer.elapsed()),
+              qint64(blob.size()), lastProgress.load(), qint64(timer.elapsed()),
               qPrintable(index.error().message()));
     }
 
@@ -393,7 +395,7 @@ private Q_SLOTS:
         QCOMPARE(total, 1000);
         QCOMPARE(batches.size(), 8); // 7 × 128 + the rest
 
-        int calls = 0;
+        std::atomic<int> calls = 0; // polled from two threads
         callbacks = {};
         callbacks.cancelled = [&calls] { return ++calls > 3; };
         auto cancelled = read(blob, 1024, options, callbacks);

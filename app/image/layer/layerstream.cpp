@@ -2,6 +2,7 @@
 
 #include "image/layer/blobdecoder.h"
 #include "image/layer/bytesource.h"
+#include "image/layer/decodethread.h"
 
 #include <QElapsedTimer>
 
@@ -11,6 +12,7 @@
 
 #include <algorithm>
 #include <cerrno>
+#include <functional>
 #include <iterator>
 #include <optional>
 
@@ -21,19 +23,22 @@ namespace {
 // libarchive reads tar only, from the decoder's output: it never sees compressed bytes.
 struct Feed
 {
-    BlobDecoder *decoder = nullptr;
+    std::function<oci::Result<QByteArrayView>()> pull;
+    std::function<oci::Error(oci::Error::Code, const QString &)> layerError;
+    qint64 consumed = 0; // tar bytes handed to libarchive
     std::optional<oci::Error> error;
 };
 
 la_ssize_t readCallback(struct archive *archive, void *context, const void **buffer)
 {
     auto *feed = static_cast<Feed *>(context);
-    oci::Result<QByteArrayView> bytes = feed->decoder->next();
+    oci::Result<QByteArrayView> bytes = feed->pull();
     if (!bytes) {
         feed->error = bytes.error();
         archive_set_error(archive, EIO, "%s", "the layer stream failed");
         return -1;
     }
+    feed->consumed += bytes->size();
     *buffer = bytes->data();
     return la_ssize_t(bytes->size());
 }
@@ -63,12 +68,12 @@ oci::Result<ArchivePtr> openTar(Feed &feed)
 {
     ArchivePtr archive(archive_read_new());
     if (!archive)
-        return feed.decoder->layerError(oci::Error::Code::Io, QStringLiteral("cannot set up libarchive"));
+        return feed.layerError(oci::Error::Code::Io, QStringLiteral("cannot set up libarchive"));
     archive_read_support_format_tar(archive.get());
     if (archive_read_open(archive.get(), &feed, nullptr, readCallback, nullptr) != ARCHIVE_OK) {
         if (feed.error)
             return *feed.error;
-        return feed.decoder->layerError(
+        return feed.layerError(
             oci::Error::Code::MalformedDocument,
             QStringLiteral("not a tar archive (%1)")
                 .arg(QString::fromUtf8(archive_error_string(archive.get()))));
@@ -81,11 +86,11 @@ oci::Error tarError(const Feed &feed, struct archive *archive, qint64 ordinal)
     if (feed.error)
         return *feed.error;
     const char *text = archive_error_string(archive);
-    return feed.decoder->layerError(
+    return feed.layerError(
         oci::Error::Code::MalformedDocument,
-        QStringLiteral("bad tar data at entry %1 (after %2 tar bytes): %3")
+        QStringLiteral("bad tar data at entry %1 (within the first %2 tar bytes): %3")
             .arg(ordinal)
-            .arg(feed.decoder->tarBytes())
+            .arg(feed.consumed)
             .arg(text ? QString::fromUtf8(text) : QStringLiteral("unknown error")));
 }
 
@@ -126,9 +131,12 @@ QByteArrayView nameOf(struct archive_entry *entry, NameGetter local, NameGetter 
 oci::Result<LayerIndex> readLayerIndex(ByteSource &source, const oci::Digest &digest,
                                        const ReadOptions &options, const ReadCallbacks &callbacks)
 {
-    BlobDecoder decoder(source, digest, options.limits, options.computeDiffId, &callbacks);
+    DecodeThread decoder(source, digest, options.limits, options.computeDiffId, &callbacks);
     Feed feed;
-    feed.decoder = &decoder;
+    feed.pull = [&decoder] { return decoder.next(); };
+    feed.layerError = [&decoder](oci::Error::Code code, const QString &message) {
+        return decoder.layerError(code, message);
+    };
     oci::Result<ArchivePtr> opened = openTar(feed);
     if (!opened)
         return opened.error();
@@ -229,11 +237,11 @@ oci::Result<LayerIndex> readLayerIndex(ByteSource &source, const oci::Digest &di
             callbacks.batch(rest);
     }
     LayerBlobInfo blob;
-    blob.digest = decoder.digest();
-    blob.diffId = decoder.diffId();
-    blob.compression = decoder.compression();
-    blob.compressedBytes = decoder.compressedBytes();
-    blob.tarBytes = decoder.tarBytes();
+    blob.digest = decoder.decoder().digest();
+    blob.diffId = decoder.decoder().diffId();
+    blob.compression = decoder.decoder().compression();
+    blob.compressedBytes = decoder.decoder().compressedBytes();
+    blob.tarBytes = decoder.decoder().tarBytes();
     return builder.finish(blob);
 }
 
@@ -245,7 +253,10 @@ oci::Result<FileSlice> readLayerFile(ByteSource &source, quint32 ordinal, qint64
     callbacks.cancelled = cancelled;
     BlobDecoder decoder(source, oci::Digest(), limits, false, &callbacks);
     Feed feed;
-    feed.decoder = &decoder;
+    feed.pull = [&decoder] { return decoder.next(); };
+    feed.layerError = [&decoder](oci::Error::Code code, const QString &message) {
+        return decoder.layerError(code, message);
+    };
     oci::Result<ArchivePtr> opened = openTar(feed);
     if (!opened)
         return opened.error();

@@ -30,7 +30,9 @@ struct ReadOptions
     int batchMs = 100;         // ... or after this long, whichever comes first
 };
 
-// Called on the reading thread. `cancelled` is polled between chunks and entries.
+// `batch` is called on the thread that called readLayerIndex(); `progress` and `cancelled`
+// also on its decoding helper thread (make them thread-safe). `cancelled` is polled between
+// chunks and entries.
 struct ReadCallbacks
 {
     std::function<void(qint64 compressedBytes, qint64 totalBytes)> progress;
@@ -38,7 +40,8 @@ struct ReadCallbacks
     std::function<bool()> cancelled;
 };
 
-// Reads a whole layer blob synchronously (call it on a worker thread): compression told by
+// Reads a whole layer blob synchronously (call it on a worker thread; it runs the reading and
+// inflating on a helper thread of its own, overlapped with tar parsing): compression told by
 // content (gzip incl. multi-member via ISA-L, zstd, plain tar), tar parsed by libarchive,
 // everything after the end-of-archive blocks read and discarded, and the compressed bytes
 // verified against `digest` (DigestMismatch when they differ; a null digest skips it).
