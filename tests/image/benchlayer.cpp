@@ -31,5 +31,11 @@ int main(int argc, char **argv)
     std::printf("%d entries, %lld compressed, %lld tar bytes, %s, %lld ms\n", index->size(),
                 index->compressedBytes(), index->tarBytes(),
                 qPrintable(image::compressionName(index->compression())), ms);
+    // What reopening from the on-disk index cache costs (without the file read).
+    const QByteArray bytes = index->toBytes();
+    timer.restart();
+    const std::optional<image::LayerIndex> back = image::LayerIndex::fromBytes(bytes);
+    std::printf("index file %lld bytes, decoded in %lld ms (%s)\n", qint64(bytes.size()),
+                qint64(timer.elapsed()), back ? "ok" : "FAILED");
     return 0;
 }

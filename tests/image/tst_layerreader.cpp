@@ -186,6 +186,84 @@ private Q_SLOTS:
         QVERIFY(store->totalBytes() <= 3000);
     }
 
+    void indexOnDisk()
+    {
+        QTemporaryDir dir;
+        const QByteArray tar = Writer()
+                                   .file("caf\xe9", "latin-1")
+                                   .symlink("link", "/target")
+                                   .file("a", "1")
+                                   .file("a", "22")
+                                   .finish();
+        const QByteArray blob = tartest::gzip(tar);
+        const oci::Digest digest = oci::Digest::sha256Of(blob);
+        const QString path = dir.filePath(QStringLiteral("layer"));
+        QVERIFY(writeFile(path, blob));
+        LayerCacheOptions options;
+        options.directory = dir.filePath(QStringLiteral("cache"));
+
+        LayerIndex first;
+        {
+            LayerCache cache(options);
+            std::unique_ptr<LayerReader> reader(LayerReader::fromFile(path, digest, 0, -1, &cache));
+            QSignalSpy finished(reader.get(), &oci::Job::finished);
+            QVERIFY(finished.wait(30000));
+            QVERIFY(reader->succeeded());
+            QVERIFY(!reader->cameFromCache());
+            first = reader->index();
+            QVERIFY(cache.blobStore()->hasIndex(digest));
+        }
+        // Bytes round trip, and damage is refused.
+        const QByteArray bytes = first.toBytes();
+        std::optional<LayerIndex> back = LayerIndex::fromBytes(bytes);
+        QVERIFY(back);
+        QByteArray damaged = bytes;
+        damaged[damaged.size() - 3] = char(damaged[damaged.size() - 3] ^ 0x55);
+        QVERIFY(!LayerIndex::fromBytes(damaged));
+        QVERIFY(!LayerIndex::fromBytes(bytes.first(bytes.size() / 2)));
+        QVERIFY(!LayerIndex::fromBytes(QByteArray("garbage")));
+
+        // A new process (a fresh cache object on the same folder) reopens from disk.
+        {
+            QVERIFY(QFile::remove(path)); // the blob is not needed any more
+            LayerCache cache(options);
+            std::unique_ptr<LayerReader> reader(LayerReader::fromFile(path, digest, 0, -1, &cache));
+            QSignalSpy finished(reader.get(), &oci::Job::finished);
+            QVERIFY(finished.wait(30000));
+            QVERIFY2(reader->succeeded(), qPrintable(reader->error().describe()));
+            QVERIFY(reader->cameFromCache());
+            const LayerIndex &again = reader->index();
+            QCOMPARE(again.size(), first.size());
+            QCOMPARE(again.digest(), digest);
+            QCOMPARE(again.compression(), Compression::Gzip);
+            QCOMPARE(again.tarBytes(), tar.size());
+            for (int i = 0; i < first.size(); ++i) {
+                QCOMPARE(again.path(i), first.path(i));
+                QCOMPARE(again.linkTarget(i), first.linkTarget(i));
+                QCOMPARE(again.at(i).hash, first.at(i).hash);
+                QCOMPARE(again.at(i).flags, first.at(i).flags);
+                QCOMPARE(again.userName(again.at(i)), first.userName(first.at(i)));
+            }
+            QCOMPARE(again.find("a"), 3);
+            QVERIFY(again.at(2).has(Superseded));
+        }
+        // A damaged index file is a miss: read from the blob again (gone here: an error).
+        {
+            LayerCache cache(options);
+            QFile indexFile(cache.blobStore()->indexPathFor(digest));
+            QVERIFY(indexFile.open(QIODevice::ReadWrite));
+            indexFile.seek(100);
+            indexFile.write("XXXX");
+            indexFile.close();
+            std::unique_ptr<LayerReader> reader(LayerReader::fromFile(path, digest, 0, -1, &cache));
+            QSignalSpy finished(reader.get(), &oci::Job::finished);
+            QVERIFY(finished.wait(30000));
+            QVERIFY(!reader->succeeded());
+            QCOMPARE(reader->error().code(), oci::Error::Code::Io);
+            QVERIFY(!cache.blobStore()->hasIndex(digest));
+        }
+    }
+
     void indexMemoryBound()
     {
         LayerCacheOptions options;

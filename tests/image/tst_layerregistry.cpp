@@ -14,6 +14,7 @@
 #include "tartestdata.h"
 
 #include <QDirIterator>
+#include <QElapsedTimer>
 #include <QFile>
 #include <QFileInfo>
 #include <QJsonArray>
@@ -244,6 +245,21 @@ private Q_SLOTS:
             auto slice = future.result();
             QVERIFY_OK(slice);
             QCOMPARE(slice->bytes, Script);
+        }
+
+        // After a restart (a fresh cache on the same folder): the indexes come from disk.
+        {
+            LayerCache reopened(cacheOptions);
+            QElapsedTimer timer;
+            timer.start();
+            std::unique_ptr<LayerReader> again(LayerReader::fromRegistry(
+                harness.client(), QStringLiteral("layers/test"), descriptors->at(0), &reopened));
+            QSignalSpy finished(again.get(), &oci::Job::finished);
+            QVERIFY(finished.wait(10000));
+            QVERIFY2(again->succeeded(), qPrintable(again->error().describe()));
+            QVERIFY(again->cameFromCache());
+            QCOMPARE(again->index().size(), indexes[0].size());
+            qInfo("reopening a layer from the on-disk cache: %lld ms", qint64(timer.elapsed()));
         }
 
         const MergedFilesystem fs = MergedFilesystem::build(indexes);

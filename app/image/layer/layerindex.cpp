@@ -5,6 +5,8 @@
 
 #include <QHash>
 
+#include <mutex>
+
 namespace image {
 
 namespace {
@@ -20,7 +22,10 @@ struct LayerIndex::Data
     std::vector<LayerEntry> entries;
     QByteArray pool;
     QList<QByteArray> names{QByteArray()}; // 0 = none
-    PathTable lookup;                      // views into `pool`, which never changes again
+    // Views into `pool`, which never changes again. Built by finish(); for an index read
+    // back from disk on the first find() (reopening stays fast), hence mutable + once.
+    mutable PathTable lookup;
+    mutable std::once_flag lookupBuilt;
     oci::Digest digest;
     oci::Digest diffId;
     Compression compression = Compression::None;
@@ -31,6 +36,10 @@ struct LayerIndex::Data
     qint64 fileBytes = 0;
     EntryFlags flagsSeen = NoEntryFlags;
 };
+
+namespace {
+void buildLookup(const LayerIndex::Data &data, bool setFlags);
+} // namespace
 
 LayerIndex::LayerIndex()
 {
@@ -97,6 +106,7 @@ QString LayerIndex::groupName(const LayerEntry &entry) const
 
 int LayerIndex::find(QByteArrayView path) const
 {
+    std::call_once(d->lookupBuilt, [this] { buildLookup(*d, false); });
     return d->lookup.value(path, -1);
 }
 
@@ -273,58 +283,110 @@ LayerIndex LayerIndexBuilder::takeBatch()
     return LayerIndex(std::move(batch));
 }
 
-LayerIndex LayerIndexBuilder::finish(const LayerBlobInfo &blob)
-{
-    std::shared_ptr<LayerIndex::Data> data = std::move(m_state->data);
-    m_state = std::make_unique<State>();
-    data->digest = blob.digest;
-    data->diffId = blob.diffId;
-    data->compression = blob.compression;
-    data->compressedBytes = blob.compressedBytes;
-    data->tarBytes = blob.tarBytes;
-    data->complete = true;
-    data->pool.squeeze();
-    data->entries.shrink_to_fit();
+namespace {
 
-    // Last real entry per path wins; markers live in their own map so that a whiteout of
-    // `x` and a file `x` of the same layer can be told apart.
-    std::vector<LayerEntry> &entries = data->entries;
-    const QByteArray &pool = data->pool;
+// The path lookup: the last real entry per path wins; markers live in their own table so
+// that a whiteout of `x` and a file `x` of the same layer can be told apart. With
+// `setFlags`, also marks duplicates (Superseded) and same-layer whiteouts.
+void buildLookup(const LayerIndex::Data &constData, bool setFlags)
+{
+    auto &data = const_cast<LayerIndex::Data &>(constData); // flags only while building
+    std::vector<LayerEntry> &entries = data.entries;
+    const QByteArray &pool = data.pool;
     const auto pathOf = [&pool](const LayerEntry &e) {
         return QByteArrayView(pool.constData() + e.pathOffset, e.pathLength);
     };
-    data->lookup = PathTable(qsizetype(entries.size()));
-    PathTable &real = data->lookup;
+    data.lookup = PathTable(qsizetype(entries.size()));
+    PathTable &real = data.lookup;
     PathTable markers;
     for (int i = 0; i < int(entries.size()); ++i) {
         LayerEntry &e = entries[size_t(i)];
         const QByteArrayView path = pathOf(e);
         if (e.isMarker()) {
-            if (e.type == EntryType::Whiteout) {
-                if (real.contains(path))
-                    e.flags |= SameLayerWhiteout;
-            }
+            if (setFlags && e.type == EntryType::Whiteout && real.contains(path))
+                e.flags |= SameLayerWhiteout;
             markers.insert(path, i);
             continue;
         }
         if (e.has(InvalidWhiteout))
             continue;
-        const int earlier = real.value(path, -1);
-        if (earlier >= 0)
-            entries[size_t(earlier)].flags |= Superseded;
+        if (setFlags) {
+            const int earlier = real.value(path, -1);
+            if (earlier >= 0)
+                entries[size_t(earlier)].flags |= Superseded;
+        }
         real.insert(path, i);
     }
     markers.forEach([&real](QByteArrayView path, int i) {
         if (!real.contains(path))
             real.insert(path, i);
     });
-    for (const LayerEntry &e : entries) {
-        data->flagsSeen |= e.flags;
+}
+
+// Flags (when building), sums. Indexes read back from disk carry their flags already.
+void finalize(LayerIndex::Data &data, bool building)
+{
+    if (building)
+        std::call_once(data.lookupBuilt, [&data] { buildLookup(data, true); });
+    data.flagsSeen = NoEntryFlags;
+    data.fileCount = 0;
+    data.fileBytes = 0;
+    for (const LayerEntry &e : data.entries) {
+        data.flagsSeen |= e.flags;
         if (e.type == EntryType::Regular && !e.has(Superseded)) {
-            ++data->fileCount;
-            data->fileBytes += e.size;
+            ++data.fileCount;
+            data.fileBytes += e.size;
         }
     }
+}
+
+void setBlob(LayerIndex::Data &data, const LayerBlobInfo &blob)
+{
+    data.digest = blob.digest;
+    data.diffId = blob.diffId;
+    data.compression = blob.compression;
+    data.compressedBytes = blob.compressedBytes;
+    data.tarBytes = blob.tarBytes;
+    data.complete = true;
+}
+
+} // namespace
+
+LayerIndex LayerIndexBuilder::finish(const LayerBlobInfo &blob)
+{
+    std::shared_ptr<LayerIndex::Data> data = std::move(m_state->data);
+    m_state = std::make_unique<State>();
+    setBlob(*data, blob);
+    data->pool.squeeze();
+    data->entries.shrink_to_fit();
+    finalize(*data, true);
+    return LayerIndex(std::move(data));
+}
+
+int LayerIndex::nameCount() const
+{
+    return int(d->names.size());
+}
+
+QByteArray LayerIndex::nameBytes(int id) const
+{
+    return id >= 0 && id < d->names.size() ? d->names[id] : QByteArray();
+}
+
+const QByteArray &LayerIndex::poolBytes() const
+{
+    return d->pool;
+}
+
+LayerIndex LayerIndex::fromParts(std::vector<LayerEntry> entries, QByteArray pool,
+                                 QList<QByteArray> names, const LayerBlobInfo &blob)
+{
+    auto data = std::make_shared<Data>();
+    data->entries = std::move(entries);
+    data->pool = std::move(pool);
+    data->names = std::move(names);
+    setBlob(*data, blob);
+    finalize(*data, false);
     return LayerIndex(std::move(data));
 }
 

@@ -10,9 +10,20 @@
 #include <QString>
 
 #include <memory>
+#include <optional>
 #include <vector>
 
 namespace image {
+
+// What is known about the blob once it was read through.
+struct LayerBlobInfo
+{
+    oci::Digest digest;
+    oci::Digest diffId;
+    Compression compression = Compression::None;
+    qint64 compressedBytes = -1;
+    qint64 tarBytes = -1;
+};
 
 // The file list of one layer blob: every tar entry in archive order, paths cleaned (§5.1),
 // whiteout markers recognised, regular files hashed. An immutable, cheaply copied value
@@ -73,21 +84,24 @@ public:
     // Approximate heap size, for cache budgets.
     qint64 memoryBytes() const;
 
+    // A complete index as bytes for the on-disk cache (same build: entries are stored raw;
+    // a checksum covers everything), and back. fromBytes() rejects anything damaged,
+    // truncated, from another layout version or inconsistent (offsets, names, types).
+    QByteArray toBytes() const;
+    static std::optional<LayerIndex> fromBytes(QByteArrayView bytes);
+
+    struct Data; // opaque (layerindex.cpp)
+
 private:
     friend class LayerIndexBuilder;
-    struct Data;
     explicit LayerIndex(std::shared_ptr<const Data> data);
+    // For toBytes()/fromBytes().
+    int nameCount() const;
+    QByteArray nameBytes(int id) const;
+    const QByteArray &poolBytes() const;
+    static LayerIndex fromParts(std::vector<LayerEntry> entries, QByteArray pool,
+                                QList<QByteArray> names, const LayerBlobInfo &blob);
     std::shared_ptr<const Data> d;
-};
-
-// What is known about the blob once it was read through.
-struct LayerBlobInfo
-{
-    oci::Digest digest;
-    oci::Digest diffId;
-    Compression compression = Compression::None;
-    qint64 compressedBytes = -1;
-    qint64 tarBytes = -1;
 };
 
 // Builds a LayerIndex one entry at a time. The tar reader uses it; tests use it to build

@@ -8,6 +8,7 @@
 #include <QMutexLocker>
 #include <QRandomGenerator>
 #include <QRegularExpression>
+#include <QSaveFile>
 
 #include <algorithm>
 
@@ -124,6 +125,47 @@ void BlobStore::remove(const oci::Digest &digest)
         m_total -= it->size;
         m_files.erase(it);
     }
+}
+
+QString BlobStore::indexPathFor(const oci::Digest &digest) const
+{
+    return m_directory + u"/indexes/" + relativeName(digest);
+}
+
+bool BlobStore::hasIndex(const oci::Digest &digest) const
+{
+    return digest.isVerifiable() && QFile::exists(indexPathFor(digest));
+}
+
+std::optional<LayerIndex> BlobStore::readIndex(const oci::Digest &digest)
+{
+    if (!digest.isVerifiable())
+        return std::nullopt;
+    QFile file(indexPathFor(digest));
+    if (!file.open(QIODevice::ReadOnly))
+        return std::nullopt;
+    std::optional<LayerIndex> index = LayerIndex::fromBytes(file.readAll());
+    if (!index || index->digest() != digest) {
+        file.close();
+        file.remove(); // damaged or foreign: gone, the next read writes a good one
+        return std::nullopt;
+    }
+    return index;
+}
+
+oci::Result<void> BlobStore::writeIndex(const LayerIndex &index)
+{
+    if (!index.isComplete() || !index.digest().isVerifiable())
+        return oci::Error(oci::Error::Code::InvalidArgument, QStringLiteral("not a complete index"));
+    const QString path = indexPathFor(index.digest());
+    if (!QDir().mkpath(QFileInfo(path).path()))
+        return oci::Error(oci::Error::Code::Io, QStringLiteral("cannot create %1").arg(path));
+    QSaveFile file(path);
+    const QByteArray bytes = index.toBytes();
+    if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size() || !file.commit())
+        return oci::Error(oci::Error::Code::Io, QStringLiteral("cannot write %1: %2")
+                                                    .arg(path, file.errorString()));
+    return {};
 }
 
 qint64 BlobStore::totalBytes()

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "image/layer/layerindex.h"
 #include "oci/core/digest.h"
 #include "oci/core/result.h"
 
@@ -36,6 +37,14 @@ public:
     void remove(const oci::Digest &digest);
 
     qint64 totalBytes();
+
+    // Layer indexes beside the blobs (<dir>/indexes/<algorithm>/<encoded>, LayerIndex::
+    // toBytes()), so that a layer reopens without reading its blob again. Not counted in
+    // the blob budget (an index is a few percent of its blob); a damaged file is a miss.
+    QString indexPathFor(const oci::Digest &digest) const;
+    bool hasIndex(const oci::Digest &digest) const;
+    std::optional<LayerIndex> readIndex(const oci::Digest &digest);
+    oci::Result<void> writeIndex(const LayerIndex &index);
 
 private:
     void scanLocked();

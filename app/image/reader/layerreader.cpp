@@ -18,6 +18,7 @@
 #include <QtConcurrent/QtConcurrentRun>
 
 #include <atomic>
+#include <functional>
 #include <optional>
 
 namespace image {
@@ -137,6 +138,8 @@ struct Message
 struct Outcome
 {
     bool ok = false;
+    bool fromDisk = false; // the index came from the on-disk cache
+    bool indexMissed = false; // an index-only order found nothing usable
     LayerIndex index;
     oci::Error error;
 };
@@ -150,14 +153,27 @@ struct WorkOrder
     qint64 length = -1;
     oci::Digest digest;
     ReadOptions options;
-    std::shared_ptr<BlobStore> blobs; // commit `partial` here once verified
+    std::shared_ptr<BlobStore> blobs; // commit `partial` here once verified; indexes too
     QString partial;
+    bool indexOnly = false; // just try the on-disk index
     std::shared_ptr<std::atomic_bool> cancelled;
     std::shared_ptr<Outcome> outcome;
 };
 
 void work(QPromise<Message> &promise, const WorkOrder &order)
 {
+    if (order.blobs && !order.digest.isNull() && !order.tail) {
+        if (std::optional<LayerIndex> stored = order.blobs->readIndex(order.digest)) {
+            order.outcome->ok = true;
+            order.outcome->fromDisk = true;
+            order.outcome->index = *stored;
+            return;
+        }
+    }
+    if (order.indexOnly) {
+        order.outcome->indexMissed = true;
+        return;
+    }
     std::unique_ptr<ByteSource> source;
     if (order.tail)
         source = std::make_unique<TailSource>(order.tail, order.path, order.length);
@@ -187,6 +203,8 @@ void work(QPromise<Message> &promise, const WorkOrder &order)
         // Verified: keep the blob for reading files back. A failure only costs the cache.
         (void)order.blobs->commit(order.partial, index->digest());
     }
+    if (index && order.blobs)
+        (void)order.blobs->writeIndex(*index);
     order.outcome->ok = index.ok();
     if (index)
         order.outcome->index = std::move(index).value();
@@ -218,6 +236,7 @@ struct LayerReader::Private
     std::shared_ptr<Outcome> outcome = std::make_shared<Outcome>();
     QFutureWatcher<Message> *watcher = nullptr;
     QFuture<Message> future;
+    std::function<void()> fallback; // when the on-disk index turns out unusable
 
     void startWork(LayerReader *reader, WorkOrder order);
     void startDownload(LayerReader *reader, oci::RegistryClient *client, const QString &repository,
@@ -310,6 +329,15 @@ void LayerReader::Private::onWorkDone(LayerReader *reader)
 {
     if (reader->isCancelled())
         return;
+    if (outcome->indexMissed && fallback) {
+        watcher->deleteLater();
+        watcher = nullptr;
+        outcome = std::make_shared<Outcome>();
+        const std::function<void()> next = std::move(fallback);
+        fallback = nullptr;
+        next();
+        return;
+    }
     // The download may still be running (a bad tar fails before the blob ends).
     blobJob.reset();
     sink.reset();
@@ -320,6 +348,7 @@ void LayerReader::Private::onWorkDone(LayerReader *reader)
         return;
     }
     index = outcome->index;
+    fromCache = outcome->fromDisk;
     bytes = index.compressedBytes();
     if (cache)
         cache->insertIndex(index);
@@ -382,16 +411,35 @@ LayerReader *LayerReader::fromRegistry(oci::RegistryClient *client, const QStrin
             oci::Error(oci::Error::Code::InvalidArgument, QStringLiteral("no registry client")));
         return reader;
     }
-    if (p->blobs) {
-        // Looking for the file is a stat(): cheap enough here; the reading happens on the pool.
-        if (std::optional<QString> stored = p->blobs->find(p->digest)) {
-            WorkOrder order;
-            order.path = *stored;
-            p->startWork(reader, std::move(order));
-            return reader;
+    // Looking for files is a stat(): cheap enough here; the reading happens on the pool.
+    QPointer<oci::RegistryClient> guardedClient(client);
+    const qint64 size = layer.size();
+    auto fromBlobOrRegistry = [p, reader, guardedClient, repository, size] {
+        if (p->blobs) {
+            if (std::optional<QString> stored = p->blobs->find(p->digest)) {
+                WorkOrder order;
+                order.path = *stored;
+                order.blobs = p->blobs;
+                p->startWork(reader, std::move(order));
+                return;
+            }
         }
+        if (!guardedClient) {
+            reader->finishWithError(oci::Error(oci::Error::Code::Cancelled,
+                                               QStringLiteral("the registry client is gone")));
+            return;
+        }
+        p->startDownload(reader, guardedClient, repository, size);
+    };
+    if (p->blobs && p->blobs->hasIndex(p->digest)) {
+        WorkOrder order;
+        order.blobs = p->blobs;
+        order.indexOnly = true;
+        p->fallback = fromBlobOrRegistry;
+        p->startWork(reader, std::move(order));
+        return reader;
     }
-    p->startDownload(reader, client, repository, layer.size());
+    fromBlobOrRegistry();
     return reader;
 }
 
@@ -419,6 +467,7 @@ LayerReader *LayerReader::fromFile(const QString &path, const oci::Digest &diges
     order.path = path;
     order.offset = offset;
     order.length = length;
+    order.blobs = cache ? cache->blobStore() : nullptr; // the index goes to disk too
     p->startWork(reader, std::move(order));
     return reader;
 }
