@@ -247,6 +247,25 @@ private Q_SLOTS:
             QCOMPARE(slice->bytes, Script);
         }
 
+        // Cancelled while downloading: silent, and no partial file stays in the cache.
+        {
+            LayerCacheOptions otherOptions;
+            otherOptions.directory = scratch->filePath(QStringLiteral("cache2"));
+            LayerCache other(otherOptions);
+            std::unique_ptr<LayerReader> cancelled(LayerReader::fromRegistry(
+                harness.client(), QStringLiteral("layers/test"), descriptors->at(0), &other));
+            QSignalSpy finished(cancelled.get(), &oci::Job::finished);
+            cancelled->cancel();
+            QVERIFY(!finished.wait(300));
+            cancelled.reset();
+            QTest::qWait(100);
+            QDirIterator files(otherOptions.directory, QDir::Files, QDirIterator::Subdirectories);
+            QStringList left;
+            while (files.hasNext())
+                left << files.next();
+            QVERIFY2(left.isEmpty(), qPrintable(left.join(u", ")));
+        }
+
         // After a restart (a fresh cache on the same folder): the indexes come from disk.
         {
             LayerCache reopened(cacheOptions);

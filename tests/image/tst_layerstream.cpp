@@ -352,6 +352,22 @@ private Q_SLOTS:
               qPrintable(index.error().message()));
     }
 
+    void oversizedPaxHeader()
+    {
+        // A PAX header claiming 16 MiB (CVE-2022-2879 style): refused, not allocated.
+        tartest::Header pax = tartest::makeHeader("PaxHeaders/x", 'x', 0644, 16 * 1024 * 1024);
+        QByteArray records;
+        const QByteArray record = tartest::paxRecord("comment", QByteArray(100, 'a'));
+        while (records.size() + record.size() <= pax.size)
+            records += record;
+        records.append(QByteArray(pax.size - records.size(), '\0'));
+        const QByteArray tar = Writer().header(pax, records).file("x", "y").finish();
+        auto index = read(tartest::gzip(tar, 1));
+        QVERIFY(!index.ok());
+        QCOMPARE(index.error().code(), oci::Error::Code::MalformedDocument);
+        qInfo("%s", qPrintable(index.error().message()));
+    }
+
     void wrongDigest()
     {
         const QByteArray blob = tartest::gzip(sampleTar());
