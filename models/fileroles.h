@@ -22,5 +22,6 @@ struct FileRoles
         SortRole,        // the column's value for sorting (sizes as numbers)
         SearchTextRole,  // QString: what the path/glob filter matches (the full path)
         DigestRole,      // QString: the layer blob's digest
+        NodeRole,        // int: the merged tree's node (MergedFilesystem::node); -1 elsewhere
     };
 };

@@ -318,6 +318,8 @@ QVariant LayerFilesModel::data(const QModelIndex &index, int role) const
         return type == image::EntryType::Directory || !node.children.empty();
     case FileRoles::DigestRole:
         return m_complete ? m_batches.constFirst().digest().toString() : QString();
+    case FileRoles::NodeRole:
+        return -1;
     default:
         break;
     }

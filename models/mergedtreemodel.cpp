@@ -162,6 +162,8 @@ QVariant MergedTreeModel::data(const QModelIndex &index, int role) const
         return fs.type(node) == image::EntryType::Directory;
     case FileRoles::DigestRole:
         return merged.layer >= 0 ? fs.layer(merged.layer).digest().toString() : QString();
+    case FileRoles::NodeRole:
+        return node;
     default:
         break;
     }

@@ -1,5 +1,6 @@
 #include "inspectorcontent.h"
 
+#include "filespage.h"
 #include "historytablemodel.h"
 #include "inspectorjsonview.h"
 #include "inspectoroverview.h"
@@ -101,6 +102,10 @@ InspectorContent::InspectorContent(QWidget *parent) : QTabWidget(parent)
             openLayer(layer);
     });
 
+    m_filesPage = new FilesPage(this);
+    m_filesPage->setObjectName(QStringLiteral("filesPage"));
+    connect(m_filesPage, &FilesPage::statusMessage, this, &InspectorContent::statusMessage);
+
     m_documentPane = new InspectorJsonPane(this);
     m_documentPane->setObjectName(QStringLiteral("documentJson"));
     m_documentPane->view()->setObjectName(QStringLiteral("manifestView"));
@@ -158,6 +163,8 @@ QWidget *InspectorContent::pageFor(Tab tab) const
         return m_documentPane;
     case Config:
         return m_configPane;
+    case Files:
+        return m_filesPage;
     }
     return nullptr;
 }
@@ -185,6 +192,8 @@ QString InspectorContent::titleFor(Tab tab) const
         }
     case Config:
         return tr("Config JSON");
+    case Files:
+        return tr("Files");
     }
     return {};
 }
@@ -196,7 +205,7 @@ void InspectorContent::resetTabs(std::initializer_list<Tab> tabs)
     for (Tab tab : tabs)
         addTabFor(tab);
     // Pages not shown stay hidden children.
-    for (Tab tab : {Overview, Platforms, Layers, History, Document, Config}) {
+    for (Tab tab : {Overview, Platforms, Layers, History, Document, Config, Files}) {
         if (indexOf(pageFor(tab)) < 0)
             pageFor(tab)->hide();
     }
@@ -222,11 +231,19 @@ int InspectorContent::currentTab() const
 
 void InspectorContent::setCurrentTab(int tab)
 {
-    if (tab < Overview || tab > Config)
+    if (tab < Overview || tab > Files)
         return;
     const int index = indexOf(pageFor(Tab(tab)));
     if (index >= 0)
         setCurrentIndex(index);
+}
+
+void InspectorContent::setFilesSource(oci::RegistryClient *client, const QString &repository,
+                                      image::LayerCache *cache)
+{
+    m_filesClient = client;
+    m_filesRepository = repository;
+    m_layerCache = cache;
 }
 
 void InspectorContent::showManifest(std::shared_ptr<const oci::ManifestDocument> document)
@@ -244,6 +261,7 @@ void InspectorContent::showManifest(std::shared_ptr<const oci::ManifestDocument>
         m_shown = Shown::Index;
         m_platforms->setEntries(m_document->index().manifests);
         m_layers->clear();
+        m_filesPage->clear();
         m_platformView->resizeColumnsToContents();
         resetTabs({Platforms, Overview, Document});
     } else if (m_document->isImageManifest()) {
@@ -252,14 +270,19 @@ void InspectorContent::showManifest(std::shared_ptr<const oci::ManifestDocument>
         m_platforms->clear();
         if (m_isImage) {
             m_configNote = tr("Loading the config…");
-            resetTabs({Overview, Layers, History, Document, Config});
+            // Layers are read only when the Files tab is first shown.
+            m_filesPage->setImage(m_filesClient, m_filesRepository,
+                                  m_document->manifest().layers, m_layerCache);
+            resetTabs({Overview, Layers, Files, History, Document, Config});
         } else {
+            m_filesPage->clear();
             resetTabs({Overview, Layers, Document});
         }
     } else {
         m_shown = Shown::Other;
         m_layers->clear();
         m_platforms->clear();
+        m_filesPage->clear();
         resetTabs({Overview, Document});
     }
     renderOverview();
@@ -275,6 +298,7 @@ void InspectorContent::setImageConfig(std::shared_ptr<const oci::ImageConfig> co
     if (m_config && m_document && m_document->isImageManifest()) {
         m_layers->setHistory(m_config->history);
         m_history->setHistory(m_config->history, m_document->manifest().layers);
+        m_filesPage->setHistory(m_config->history);
     }
     for (Tab tab : {History, Config}) {
         const int index = indexOf(pageFor(tab));
@@ -307,6 +331,7 @@ void InspectorContent::showConfig(std::shared_ptr<const oci::ImageConfig> config
 {
     m_shown = Shown::Config;
     m_isImage = false;
+    m_filesPage->clear();
     m_document = std::move(image);
     m_config = std::move(config);
     m_configBytes = bytes;
@@ -330,6 +355,7 @@ void InspectorContent::showLayer(const InspectorLocation &location)
 {
     m_shown = Shown::Layer;
     m_isImage = false;
+    m_filesPage->clear();
     m_layer = location;
     m_document = location.image;
     m_config = location.imageConfig;

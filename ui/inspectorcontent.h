@@ -8,6 +8,7 @@
 #include <memory>
 #include <optional>
 
+class FilesPage;
 class HistoryTableModel;
 class InspectorJsonPane;
 class LayerTableModel;
@@ -16,8 +17,12 @@ class QSortFilterProxyModel;
 class QTableView;
 class QTextBrowser;
 
+namespace image {
+class LayerCache;
+}
 namespace oci {
 class ManifestDocument;
+class RegistryClient;
 struct ImageConfig;
 } // namespace oci
 
@@ -32,10 +37,14 @@ class InspectorContent final : public QTabWidget
     Q_DISABLE_COPY_MOVE(InspectorContent)
 
 public:
-    enum Tab { Overview, Platforms, Layers, History, Document, Config };
+    enum Tab { Overview, Platforms, Layers, History, Document, Config, Files };
 
     explicit InspectorContent(QWidget *parent = nullptr);
     ~InspectorContent() override;
+
+    // Where the Files tab of the next image reads its layers from (set before showManifest()).
+    void setFilesSource(oci::RegistryClient *client, const QString &repository,
+                        image::LayerCache *cache);
 
     // A manifest, index or other document. For an image the config follows with
     // setImageConfig() or setImageConfigProblem().
@@ -73,6 +82,7 @@ public:
     PlatformTableModel *platformModel() const { return m_platforms; }
     LayerTableModel *layerModel() const { return m_layers; }
     HistoryTableModel *historyModel() const { return m_history; }
+    FilesPage *filesPage() const { return m_filesPage; }
 
 Q_SIGNALS:
     void openRequested(const InspectorLocation &location, const QString &digest);
@@ -117,4 +127,8 @@ private:
     QSortFilterProxyModel *m_platformProxy = nullptr;
     QSortFilterProxyModel *m_layerProxy = nullptr;
     QSortFilterProxyModel *m_historyProxy = nullptr;
+    FilesPage *m_filesPage = nullptr;
+    oci::RegistryClient *m_filesClient = nullptr; // compared and handed on, never owned
+    QString m_filesRepository;
+    image::LayerCache *m_layerCache = nullptr;
 };

@@ -7,6 +7,7 @@
 #include "errortext.h"
 #include "inspectorcontent.h"
 
+#include "image/reader/layercache.h"
 #include "oci/cache/contentcache.h"
 #include "oci/core/reference.h"
 #include "oci/inspect/contentfetcher.h"
@@ -27,6 +28,18 @@ bool isJsonType(const QString &mediaType)
 }
 
 } // namespace
+
+void InspectorWidget::setLayerCache(image::LayerCache *cache)
+{
+    m_layerCache = cache;
+}
+
+image::LayerCache *InspectorWidget::layerCache()
+{
+    if (!m_layerCache)
+        m_layerCache = new image::LayerCache(image::LayerCacheOptions(), this);
+    return m_layerCache;
+}
 
 void InspectorWidget::cancelJobs()
 {
@@ -161,6 +174,8 @@ void InspectorWidget::onManifestLoaded(oci::ContentJob *job)
     m_mediaType = document->mediaType().isEmpty() ? job->mediaType() : document->mediaType();
     m_bytes = document->bytes();
     m_staleReason = location.staleReason;
+    m_content->setFilesSource(location.fetcher ? location.fetcher->client() : nullptr,
+                              location.reference.repository(), layerCache());
     m_content->showManifest(document);
 
     if (m_content->isImage()) {

@@ -13,6 +13,9 @@ class QProgressBar;
 class QPushButton;
 class QStackedWidget;
 
+namespace image {
+class LayerCache;
+}
 namespace oci {
 class ContentCache;
 class ContentFetcher;
@@ -52,6 +55,10 @@ public:
     // The cache for the fetchers made for showReference(RegistryClient*, …); it must
     // outlive the inspector. Without one, a memory-only cache of the inspector's own.
     void setContentCache(oci::ContentCache *cache);
+    // Where the Files tab keeps layer indexes and blobs (it must outlive the inspector).
+    // Without one, a memory-only cache of the inspector's own (files cannot be read back).
+    void setLayerCache(image::LayerCache *cache);
+    image::LayerCache *layerCache();
 
     // A sentence instead of a document: a hint (nothing chosen) or a problem. Cancels
     // loading; the history stays, so Back still works after the next showReference().
@@ -137,6 +144,7 @@ private:
     QPointer<oci::ContentCache> m_externalCache;
     oci::ContentCache *m_ownCache = nullptr;
     QList<QPointer<oci::ContentFetcher>> m_ownFetchers;
+    QPointer<image::LayerCache> m_layerCache;
 
     QStackedWidget *m_pages = nullptr;
     QLabel *m_hint = nullptr;

@@ -13,6 +13,7 @@
 #include "roles.h"
 #include "tagtablemodel.h"
 
+#include "image/reader/layercache.h"
 #include "oci/cache/contentcache.h"
 #include "oci/client/registryclient.h"
 #include "oci/core/reference.h"
@@ -99,6 +100,10 @@ MainWindow::MainWindow(const QString &settingsFile, QWidget *parent)
     m_manifestPanel = new ManifestPanel(this);
     m_manifestPanel->setMinimumHeight(200);
     m_manifestPanel->inspector()->setContentCache(m_contentCache);
+    // Layer indexes and blobs for the inspector's Files tab (on disk, evicted by size).
+    image::LayerCacheOptions layerOptions;
+    layerOptions.directory = image::LayerCacheOptions::defaultDirectory();
+    m_manifestPanel->inspector()->setLayerCache(new image::LayerCache(layerOptions, this));
 
     // The tag table above the inspector: the table wants width for its columns, the
     // inspector height for layers and JSON.

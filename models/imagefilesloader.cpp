@@ -1,0 +1,292 @@
+#include "imagefilesloader.h"
+
+#include "errortext.h"
+
+#include "image/reader/layercache.h"
+#include "image/reader/layerreader.h"
+#include "oci/client/registryclient.h"
+
+#include <QFuture>
+#include <QtConcurrent/QtConcurrentRun>
+
+ImageFilesLoader::ImageFilesLoader(QObject *parent) : QObject(parent) {}
+
+ImageFilesLoader::~ImageFilesLoader()
+{
+    ++m_generation;
+    for (Layer &layer : m_layers) {
+        if (image::LayerReader *reader = layer.reader.data()) {
+            reader->cancel();
+            delete reader;
+        }
+    }
+}
+
+void ImageFilesLoader::setImage(oci::RegistryClient *client, const QString &repository,
+                                const QList<oci::Descriptor> &layers, image::LayerCache *cache)
+{
+    clear();
+    m_client = client;
+    m_repository = repository;
+    m_cache = cache;
+    for (const oci::Descriptor &descriptor : layers) {
+        Layer layer;
+        layer.descriptor = descriptor;
+        m_layers.append(layer);
+    }
+    Q_EMIT progressChanged();
+}
+
+void ImageFilesLoader::clear()
+{
+    ++m_generation;
+    for (Layer &layer : m_layers) {
+        if (image::LayerReader *reader = layer.reader.data()) {
+            reader->cancel();
+            reader->deleteLater();
+        }
+    }
+    m_layers.clear();
+    m_queue.clear();
+    m_running = false;
+    m_hasImageResult = false;
+    m_computing = false;
+    m_fs = image::MergedFilesystem();
+    m_waste = image::WasteReport();
+    m_topTree.reset();
+    m_trees.clear();
+    m_treesPending.clear();
+}
+
+const oci::Descriptor &ImageFilesLoader::descriptor(int layer) const
+{
+    static const oci::Descriptor none;
+    return layer >= 0 && layer < m_layers.size() ? m_layers.at(layer).descriptor : none;
+}
+
+bool ImageFilesLoader::isRead(int layer) const
+{
+    return layer >= 0 && layer < m_layers.size() && m_layers.at(layer).read;
+}
+
+bool ImageFilesLoader::allRead() const
+{
+    return !m_layers.isEmpty() && layersRead() == m_layers.size();
+}
+
+int ImageFilesLoader::layersRead() const
+{
+    int read = 0;
+    for (const Layer &layer : m_layers)
+        read += layer.read ? 1 : 0;
+    return read;
+}
+
+image::LayerIndex ImageFilesLoader::index(int layer) const
+{
+    return isRead(layer) ? m_layers.at(layer).index : image::LayerIndex();
+}
+
+QList<image::LayerIndex> ImageFilesLoader::batches(int layer) const
+{
+    return layer >= 0 && layer < m_layers.size() ? m_layers.at(layer).batches
+                                                 : QList<image::LayerIndex>();
+}
+
+qint64 ImageFilesLoader::bytesDone() const
+{
+    qint64 done = 0;
+    for (const Layer &layer : m_layers)
+        done += layer.read ? layer.descriptor.size() : layer.bytes;
+    return done;
+}
+
+qint64 ImageFilesLoader::bytesTotal() const
+{
+    qint64 total = 0;
+    for (const Layer &layer : m_layers)
+        total += layer.descriptor.size();
+    return total;
+}
+
+bool ImageFilesLoader::isRunning() const
+{
+    return m_running;
+}
+
+void ImageFilesLoader::start(int first)
+{
+    m_queue.clear();
+    for (int i = 0; i < m_layers.size(); ++i) {
+        if (!m_layers.at(i).read && !m_layers.at(i).reader)
+            m_queue.append(i);
+    }
+    m_running = true;
+    prioritise(first);
+    pump();
+    Q_EMIT progressChanged();
+}
+
+void ImageFilesLoader::prioritise(int layer)
+{
+    if (m_queue.removeOne(layer))
+        m_queue.prepend(layer);
+}
+
+void ImageFilesLoader::cancel()
+{
+    m_queue.clear();
+    for (int i = 0; i < m_layers.size(); ++i) {
+        if (image::LayerReader *reader = m_layers[i].reader.data()) {
+            m_layers[i].reader = nullptr;
+            m_layers[i].bytes = 0;
+            m_layers[i].batches.clear();
+            reader->cancel();
+            reader->deleteLater();
+            Q_EMIT layerCancelled(i);
+        }
+    }
+    m_running = false;
+    Q_EMIT progressChanged();
+}
+
+void ImageFilesLoader::pump()
+{
+    int active = 0;
+    for (const Layer &layer : std::as_const(m_layers))
+        active += layer.reader ? 1 : 0;
+    while (active < MaxParallel && !m_queue.isEmpty()) {
+        startLayer(m_queue.takeFirst());
+        ++active;
+    }
+    if (active == 0 && m_running) {
+        m_running = false;
+        Q_EMIT progressChanged();
+    }
+}
+
+void ImageFilesLoader::startLayer(int layer)
+{
+    if (!m_client) {
+        Q_EMIT layerFailed(layer, tr("The registry was removed from Lading."));
+        return;
+    }
+    image::LayerReader *reader = image::LayerReader::fromRegistry(
+        m_client, m_repository, m_layers.at(layer).descriptor, m_cache, {}, this);
+    m_layers[layer].reader = reader;
+    Q_EMIT layerStarted(layer);
+    connect(reader, &image::LayerReader::progress, this,
+            [this, layer](qint64 bytes, qint64 total) {
+                m_layers[layer].bytes = bytes;
+                Q_EMIT layerProgress(layer, bytes, total);
+                Q_EMIT progressChanged();
+            });
+    connect(reader, &image::LayerReader::entriesAdded, this,
+            [this, layer](const image::LayerIndex &batch) {
+                m_layers[layer].batches.append(batch);
+                Q_EMIT entriesAdded(layer, batch);
+            });
+    connect(reader, &oci::Job::finished, this,
+            [this, layer, reader] { onReaderFinished(layer, reader); });
+}
+
+void ImageFilesLoader::onReaderFinished(int layer, image::LayerReader *reader)
+{
+    reader->deleteLater();
+    if (layer >= m_layers.size() || m_layers[layer].reader != reader)
+        return;
+    Layer &entry = m_layers[layer];
+    entry.reader = nullptr;
+    if (reader->succeeded()) {
+        entry.read = true;
+        entry.index = reader->index();
+        entry.batches.clear();
+        Q_EMIT layerRead(layer, entry.index);
+        // Trees after a lower layer that waited for this one.
+        const QList<int> pending = std::exchange(m_treesPending, {});
+        for (int top : pending)
+            requestMerged(top);
+    } else {
+        entry.bytes = 0;
+        entry.batches.clear();
+        const QString why = ErrorText::summary(reader->error(), false);
+        Q_EMIT layerFailed(layer, tr("Layer %1 (%2) could not be read. %3")
+                                      .arg(layer + 1)
+                                      .arg(entry.descriptor.digest().shortString(), why));
+    }
+    Q_EMIT progressChanged();
+    if (allRead())
+        computeImage();
+    pump();
+}
+
+void ImageFilesLoader::computeImage()
+{
+    if (m_computing || m_hasImageResult)
+        return;
+    m_computing = true;
+    QList<image::LayerIndex> indexes;
+    for (const Layer &layer : std::as_const(m_layers))
+        indexes.append(layer.index);
+    struct Result
+    {
+        image::MergedFilesystem fs;
+        image::WasteReport waste;
+        MergedTreeModel::Tree tree;
+    };
+    const quint64 generation = m_generation;
+    QtConcurrent::run([indexes] {
+        Result result;
+        result.fs = image::MergedFilesystem::build(indexes);
+        result.waste = image::WasteReport::compute(result.fs);
+        result.tree = MergedTreeModel::prepare(result.fs);
+        return result;
+    }).then(this, [this, generation](const Result &result) {
+        if (generation != m_generation)
+            return;
+        m_computing = false;
+        m_hasImageResult = true;
+        m_fs = result.fs;
+        m_waste = result.waste;
+        m_topTree = result.tree;
+        m_trees.insert(int(m_layers.size()) - 1, result.tree);
+        Q_EMIT imageResultReady();
+        Q_EMIT mergedReady(int(m_layers.size()) - 1, result.tree);
+        const QList<int> pending = std::exchange(m_treesPending, {});
+        for (int top : pending)
+            requestMerged(top);
+    });
+}
+
+void ImageFilesLoader::requestMerged(int top)
+{
+    if (top < 0 || top >= m_layers.size())
+        return;
+    if (const auto known = m_trees.constFind(top); known != m_trees.cend()) {
+        Q_EMIT mergedReady(top, known.value());
+        return;
+    }
+    // Only layers 0…top are needed; the top tree waits for the image's result.
+    bool ready = true;
+    for (int i = 0; i <= top; ++i)
+        ready = ready && m_layers.at(i).read;
+    if (!ready || (top == m_layers.size() - 1)) {
+        if (!m_treesPending.contains(top))
+            m_treesPending.append(top);
+        if (top == m_layers.size() - 1 && allRead())
+            computeImage();
+        return;
+    }
+    QList<image::LayerIndex> indexes;
+    for (int i = 0; i <= top; ++i)
+        indexes.append(m_layers.at(i).index);
+    const quint64 generation = m_generation;
+    QtConcurrent::run([indexes] {
+        return MergedTreeModel::prepare(image::MergedFilesystem::build(indexes));
+    }).then(this, [this, generation, top](const MergedTreeModel::Tree &tree) {
+        if (generation != m_generation)
+            return;
+        m_trees.insert(top, tree);
+        Q_EMIT mergedReady(top, tree);
+    });
+}

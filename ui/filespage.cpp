@@ -1,0 +1,711 @@
+#include "filespage.h"
+
+#include "filepreview.h"
+#include "filetreeview.h"
+#include "filetreeproxy.h"
+#include "fileroles.h"
+#include "imagefilesloader.h"
+#include "layerfilesmodel.h"
+#include "layerlistmodel.h"
+#include "mergedtreemodel.h"
+#include "wastemodel.h"
+
+#include "image/layer/layerindex.h"
+
+#include <QButtonGroup>
+#include <QCheckBox>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QLocale>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QSplitter>
+#include <QStackedWidget>
+#include <QTableView>
+#include <QTimer>
+#include <QToolButton>
+#include <QTreeView>
+#include <QVBoxLayout>
+
+namespace {
+
+// Rows a filter may open at once; past that the tree stays folded (expanding 100,000
+// rows would stall the window).
+constexpr int MaxExpandedMatches = 2000;
+
+int countRows(const QAbstractItemModel *model, const QModelIndex &parent, int limit)
+{
+    int rows = 0;
+    for (int row = 0; row < model->rowCount(parent) && rows <= limit; ++row) {
+        ++rows;
+        rows += countRows(model, model->index(row, 0, parent), limit - rows);
+    }
+    return rows;
+}
+
+QTableView *makeTable(QWidget *parent, const QString &objectName)
+{
+    auto *view = new QTableView(parent);
+    view->setObjectName(objectName);
+    view->setSelectionBehavior(QAbstractItemView::SelectRows);
+    view->setSelectionMode(QAbstractItemView::SingleSelection);
+    view->setAlternatingRowColors(true);
+    view->setWordWrap(false);
+    view->setShowGrid(false);
+    view->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    view->verticalHeader()->hide();
+    view->verticalHeader()->setDefaultSectionSize(view->fontMetrics().height() + 8);
+    view->horizontalHeader()->setHighlightSections(false);
+    view->horizontalHeader()->setDefaultAlignment(Qt::AlignLeft | Qt::AlignVCenter);
+    view->setFrameShape(QFrame::NoFrame);
+    view->setStyleSheet(
+        QStringLiteral("QTableView::item { padding-left: 6px; padding-right: 10px; }"));
+    return view;
+}
+
+} // namespace
+
+FilesPage::FilesPage(QWidget *parent) : QWidget(parent)
+{
+    m_loader = new ImageFilesLoader(this);
+    m_layers = new LayerListModel(this);
+    m_layerFiles = new LayerFilesModel(this);
+    m_merged = new MergedTreeModel(this);
+    m_layerProxy = new FileTreeProxy(this);
+    m_layerProxy->setSourceModel(m_layerFiles);
+    m_mergedProxy = new FileTreeProxy(this);
+    m_mergedProxy->setSourceModel(m_merged);
+    m_waste = new WasteModel(this);
+    buildUi();
+
+    connect(m_loader, &ImageFilesLoader::layerStarted, this,
+            [this](int layer) { m_layers->setReading(layer, 0, -1); });
+    connect(m_loader, &ImageFilesLoader::layerProgress, this,
+            [this](int layer, qint64 bytes, qint64 total) {
+                m_layers->setReading(layer, bytes, total);
+            });
+    connect(m_loader, &ImageFilesLoader::entriesAdded, this,
+            [this](int layer, const image::LayerIndex &batch) {
+                m_layers->addEntries(layer, batch.size());
+                if (m_mode == Mode::Layer && layer == m_layer) {
+                    m_layerFiles->appendBatch(batch);
+                    if (m_stack->currentWidget() != m_fileView)
+                        showCurrent();
+                }
+            });
+    connect(m_loader, &ImageFilesLoader::layerRead, this, &FilesPage::onLayerRead);
+    connect(m_loader, &ImageFilesLoader::layerFailed, this, [this](int layer, const QString &text) {
+        m_layers->setFailed(layer, text);
+        if (layer >= 0 && layer < m_layerErrors.size())
+            m_layerErrors[layer] = text;
+        Q_EMIT statusMessage(text);
+        showCurrent();
+    });
+    connect(m_loader, &ImageFilesLoader::layerCancelled, m_layers, &LayerListModel::setCancelled);
+    connect(m_loader, &ImageFilesLoader::progressChanged, this, &FilesPage::updateStatus);
+    connect(m_loader, &ImageFilesLoader::imageResultReady, this, &FilesPage::onImageResult);
+    connect(m_loader, &ImageFilesLoader::mergedReady, this,
+            [this](int top, const MergedTreeModel::Tree &tree) {
+                if (m_mode != Mode::Merged || top != m_layer || m_mergedTop == top)
+                    return;
+                m_mergedTop = top;
+                m_merged->setTree(tree);
+                m_fileView->sortByColumn(m_fileView->header()->sortIndicatorSection(),
+                                         m_fileView->header()->sortIndicatorOrder());
+                showCurrent();
+                expandMatches();
+            });
+}
+
+FilesPage::~FilesPage() = default;
+
+QTreeView *FilesPage::fileView() const
+{
+    return m_fileView;
+}
+
+FilePreview *FilesPage::filePreview() const
+{
+    return m_filePreview.data();
+}
+
+void FilesPage::buildUi()
+{
+    m_layerView = makeTable(this, QStringLiteral("filesLayerTable"));
+    m_layerView->setModel(m_layers);
+    QHeaderView *header = m_layerView->horizontalHeader();
+    for (int column : {int(LayerListModel::NumberColumn), int(LayerListModel::SizeColumn),
+                       int(LayerListModel::UncompressedColumn), int(LayerListModel::TypeColumn),
+                       int(LayerListModel::FilesColumn)})
+        header->setSectionResizeMode(column, QHeaderView::ResizeToContents);
+    header->setSectionResizeMode(LayerListModel::CreatedByColumn, QHeaderView::Stretch);
+    connect(m_layerView->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+            [this](const QModelIndex &current) {
+                if (current.isValid() && current.row() != m_layer)
+                    setCurrentLayer(current.row());
+            });
+
+    // The view switch: one layer's files, the merged filesystem, wasted space.
+    auto *modes = new QButtonGroup(this);
+    const auto modeButton = [this, modes](const QString &text, const QString &name) {
+        auto *button = new QToolButton(this);
+        button->setText(text);
+        button->setObjectName(name);
+        button->setCheckable(true);
+        button->setAutoRaise(false);
+        button->setToolButtonStyle(Qt::ToolButtonTextOnly);
+        modes->addButton(button);
+        return button;
+    };
+    m_layerButton = modeButton(tr("Layer Files"), QStringLiteral("layerFilesMode"));
+    m_layerButton->setToolTip(tr("The files of the selected layer, with what each does to "
+                                 "the layers below"));
+    m_mergedButton = modeButton(tr("Merged Filesystem"), QStringLiteral("mergedMode"));
+    m_mergedButton->setToolTip(tr("The filesystem after the selected layer, with the layer "
+                                  "that last wrote each path"));
+    m_wasteButton = modeButton(tr("Wasted Space"), QStringLiteral("wasteMode"));
+    m_wasteButton->setToolTip(
+        tr("Bytes a layer ships that a later layer overwrites or deletes"));
+    m_layerButton->setChecked(true);
+    connect(m_layerButton, &QAbstractButton::clicked, this, [this] { setMode(Mode::Layer); });
+    connect(m_mergedButton, &QAbstractButton::clicked, this, [this] { setMode(Mode::Merged); });
+    connect(m_wasteButton, &QAbstractButton::clicked, this, [this] { setMode(Mode::Waste); });
+
+    m_changesOnly = new QCheckBox(tr("Only changes"), this);
+    m_changesOnly->setObjectName(QStringLiteral("changesOnly"));
+    connect(m_changesOnly, &QCheckBox::toggled, this, [this] { applyChangesFilter(); });
+
+    m_filter = new QLineEdit(this);
+    m_filter->setObjectName(QStringLiteral("filesFilter"));
+    m_filter->setClearButtonEnabled(true);
+    m_filter->setPlaceholderText(tr("Filter by path or glob (*.so, etc/**/*.conf)"));
+    m_filter->setMinimumWidth(m_filter->fontMetrics().horizontalAdvance(u'x') * 34);
+    m_filterTimer = new QTimer(this);
+    m_filterTimer->setSingleShot(true);
+    m_filterTimer->setInterval(250);
+    connect(m_filter, &QLineEdit::textChanged, m_filterTimer, qOverload<>(&QTimer::start));
+    connect(m_filterTimer, &QTimer::timeout, this,
+            [this] { setFilterText(m_filter->text()); });
+
+    auto *bar = new QHBoxLayout;
+    bar->setSpacing(2);
+    bar->addWidget(m_layerButton);
+    bar->addWidget(m_mergedButton);
+    bar->addWidget(m_wasteButton);
+    bar->addSpacing(12);
+    bar->addWidget(m_changesOnly);
+    bar->addStretch(1);
+    bar->addWidget(m_filter);
+
+    m_caption = new QLabel(this);
+    m_caption->setObjectName(QStringLiteral("filesCaption"));
+    m_caption->setTextFormat(Qt::PlainText);
+    m_status = new QLabel(this);
+    m_status->setObjectName(QStringLiteral("filesStatus"));
+    m_status->setTextFormat(Qt::PlainText);
+    m_status->setForegroundRole(QPalette::PlaceholderText);
+    m_progress = new QProgressBar(this);
+    m_progress->setRange(0, 1000);
+    m_progress->setTextVisible(false);
+    m_progress->setMaximumWidth(160);
+    m_progress->setMaximumHeight(m_status->sizeHint().height());
+    m_stop = new QPushButton(tr("Stop"), this);
+    m_stop->setObjectName(QStringLiteral("filesStop"));
+    connect(m_stop, &QPushButton::clicked, this, [this] {
+        if (m_loader->isRunning())
+            m_loader->cancel();
+        else
+            m_loader->start(m_layer);
+    });
+    auto *statusRow = new QHBoxLayout;
+    statusRow->addWidget(m_caption, 1);
+    statusRow->addWidget(m_status);
+    statusRow->addWidget(m_progress);
+    statusRow->addWidget(m_stop);
+
+    m_fileView = new FileTreeView(this);
+    connect(m_fileView, &FileTreeView::statusMessage, this, &FilesPage::statusMessage);
+    m_fileView->setObjectName(QStringLiteral("fileTree"));
+    m_fileView->setUniformRowHeights(true);
+    m_fileView->setAlternatingRowColors(true);
+    m_fileView->setSortingEnabled(true);
+    m_fileView->sortByColumn(0, Qt::AscendingOrder);
+    m_fileView->setFrameShape(QFrame::NoFrame);
+    m_fileView->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_fileView->setModel(m_layerProxy);
+    fitColumns();
+    m_fileView->setStyleSheet(QStringLiteral("QTreeView::item { padding-right: 10px; }"));
+    connect(m_fileView->selectionModel(), &QItemSelectionModel::currentChanged, this,
+            &FilesPage::onSelectionChanged);
+
+    m_placeholder = new QLabel(this);
+    m_placeholder->setObjectName(QStringLiteral("filesPlaceholder"));
+    m_placeholder->setAlignment(Qt::AlignCenter);
+    m_placeholder->setWordWrap(true);
+    m_placeholder->setForegroundRole(QPalette::PlaceholderText);
+    m_placeholder->setMargin(24);
+
+    m_wastePage = new QWidget(this);
+    m_wasteSummary = new QLabel(m_wastePage);
+    m_wasteSummary->setObjectName(QStringLiteral("wasteSummary"));
+    m_wasteSummary->setWordWrap(true);
+    m_wasteSummary->setTextFormat(Qt::PlainText);
+    m_wasteView = makeTable(m_wastePage, QStringLiteral("wasteTable"));
+    auto *wasteProxy = new QSortFilterProxyModel(this);
+    wasteProxy->setSourceModel(m_waste);
+    wasteProxy->setSortRole(FileRoles::SortRole);
+    wasteProxy->setFilterRole(FileRoles::SearchTextRole);
+    wasteProxy->setFilterCaseSensitivity(Qt::CaseInsensitive);
+    m_wasteView->setModel(wasteProxy);
+    m_wasteView->setSortingEnabled(true);
+    m_wasteView->sortByColumn(WasteModel::WastedColumn, Qt::DescendingOrder);
+    header = m_wasteView->horizontalHeader();
+    header->setSectionResizeMode(WasteModel::PathColumn, QHeaderView::Interactive);
+    header->resizeSection(WasteModel::PathColumn,
+                          m_wasteView->fontMetrics().horizontalAdvance(u'x') * 40);
+    header->setSectionResizeMode(WasteModel::WastedColumn, QHeaderView::ResizeToContents);
+    header->setSectionResizeMode(WasteModel::CopiesColumn, QHeaderView::ResizeToContents);
+    header->setStretchLastSection(true);
+    auto *wasteLayout = new QVBoxLayout(m_wastePage);
+    wasteLayout->setContentsMargins(6, 4, 0, 0);
+    wasteLayout->addWidget(m_wasteSummary);
+    wasteLayout->addWidget(m_wasteView, 1);
+
+    m_stack = new QStackedWidget(this);
+    m_stack->addWidget(m_fileView);
+    m_stack->addWidget(m_placeholder);
+    m_stack->addWidget(m_wastePage);
+
+    // The tree with the preview slot beside it (empty until setPreviewWidget()).
+    m_fileSplitter = new QSplitter(Qt::Horizontal, this);
+    m_fileSplitter->setObjectName(QStringLiteral("filesSplitter"));
+    m_fileSplitter->setChildrenCollapsible(false);
+    m_fileSplitter->addWidget(m_stack);
+    m_filePreview = new FilePreview(this);
+    m_filePreview->setObjectName(QStringLiteral("filePreview"));
+    connect(m_filePreview, &FilePreview::statusMessage, this, &FilesPage::statusMessage);
+    m_fileView->setPreview(m_filePreview);
+    setPreviewWidget(m_filePreview);
+    connect(this, &FilesPage::selectedFileChanged, this, [this](const SelectedFile &file) {
+        if (!m_filePreview)
+            return;
+        if (file.merged && file.node > 0)
+            m_filePreview->showMergedNode(file.filesystem, file.node);
+        else if (!file.merged && file.entry >= 0)
+            m_filePreview->showLayerEntry(file.layerIndex, file.entry);
+        else
+            m_filePreview->clear();
+    });
+
+    auto *filesArea = new QWidget(this);
+    auto *filesLayout = new QVBoxLayout(filesArea);
+    filesLayout->setContentsMargins(0, 4, 0, 0);
+    filesLayout->setSpacing(4);
+    filesLayout->addLayout(bar);
+    filesLayout->addLayout(statusRow);
+    filesLayout->addWidget(m_fileSplitter, 1);
+
+    auto *split = new QSplitter(Qt::Vertical, this);
+    m_pageSplitter = split;
+    split->setObjectName(QStringLiteral("filesPageSplitter"));
+    split->setChildrenCollapsible(false);
+    split->addWidget(m_layerView);
+    split->addWidget(filesArea);
+    split->setStretchFactor(0, 1);
+    split->setStretchFactor(1, 3);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 4, 0, 0);
+    layout->addWidget(split);
+    updateStatus();
+}
+
+void FilesPage::setImage(oci::RegistryClient *client, const QString &repository,
+                         const QList<oci::Descriptor> &layers, image::LayerCache *cache)
+{
+    clear();
+    m_loader->setImage(client, repository, layers, cache);
+    if (m_filePreview)
+        m_filePreview->setLayerCache(cache);
+    m_layers->setLayers(layers);
+    m_layerErrors = QList<QString>(layers.size());
+    fitLayerTable();
+    if (!layers.isEmpty()) {
+        // The top layer by default: the last thing the image's author did.
+        m_layerView->selectRow(int(layers.size()) - 1);
+        setCurrentLayer(int(layers.size()) - 1);
+    }
+    if (isVisible())
+        activate();
+}
+
+void FilesPage::setHistory(const QList<oci::HistoryEntry> &history)
+{
+    m_layers->setHistory(history);
+}
+
+void FilesPage::clear()
+{
+    m_loader->clear();
+    m_layers->clear();
+    m_layerFiles->clear();
+    m_merged->clear();
+    m_waste->clear();
+    m_wasteSummary->clear();
+    m_layer = -1;
+    m_mergedTop = -1;
+    m_activated = false;
+    m_layerErrors.clear();
+    if (!m_selected.isNull()) {
+        m_selected = SelectedFile();
+        Q_EMIT selectedFileChanged(m_selected);
+    }
+    showCurrent();
+    updateStatus();
+}
+
+void FilesPage::activate()
+{
+    if (m_activated || !m_loader->hasImage())
+        return;
+    m_activated = true;
+    m_loader->start(m_layer);
+}
+
+void FilesPage::showEvent(QShowEvent *event)
+{
+    QWidget::showEvent(event);
+    if (!m_sized) {
+        // First show: the tree gets the larger share, the preview the rest.
+        m_sized = true;
+        const int width = m_fileSplitter->width();
+        if (m_fileSplitter->count() > 1 && width > 0)
+            m_fileSplitter->setSizes({width * 58 / 100, width - width * 58 / 100});
+        fitLayerTable();
+    }
+    activate();
+}
+
+void FilesPage::fitLayerTable()
+{
+    // As tall as its rows (up to eight), the files below get the rest.
+    const int rows = qBound(1, m_layers->rowCount(), 8);
+    const int wanted = m_layerView->horizontalHeader()->sizeHint().height() +
+                       rows * m_layerView->verticalHeader()->defaultSectionSize() + 4;
+    const int total = m_pageSplitter->height();
+    if (total > wanted * 2)
+        m_pageSplitter->setSizes({wanted, total - wanted});
+}
+
+void FilesPage::setPreviewWidget(QWidget *preview)
+{
+    if (m_preview == preview)
+        return;
+    if (m_preview)
+        m_preview->deleteLater();
+    m_preview = preview;
+    if (preview) {
+        m_fileSplitter->addWidget(preview);
+        m_fileSplitter->setStretchFactor(0, 3);
+        m_fileSplitter->setStretchFactor(1, 2);
+    }
+}
+
+void FilesPage::setMode(Mode mode)
+{
+    m_mode = mode;
+    m_layerButton->setChecked(mode == Mode::Layer);
+    m_mergedButton->setChecked(mode == Mode::Merged);
+    m_wasteButton->setChecked(mode == Mode::Waste);
+    m_changesOnly->setEnabled(mode != Mode::Waste);
+    if (m_preview)
+        m_preview->setVisible(mode != Mode::Waste); // wasted paths have no single file
+    m_changesOnly->setToolTip(mode == Mode::Merged
+                                  ? tr("Only the paths the selected layer added or modified")
+                                  : tr("Hide entries that change nothing"));
+    showCurrent();
+}
+
+void FilesPage::setCurrentLayer(int layer)
+{
+    if (layer < 0 || layer >= m_layers->rowCount())
+        return;
+    m_layer = layer;
+    if (m_layerView->currentIndex().row() != layer)
+        m_layerView->selectRow(layer);
+    m_loader->prioritise(layer);
+    showCurrent();
+}
+
+void FilesPage::setChangesOnly(bool on)
+{
+    m_changesOnly->setChecked(on);
+    applyChangesFilter();
+}
+
+void FilesPage::setFilterText(const QString &text)
+{
+    m_filterTimer->stop();
+    if (m_filter->text() != text)
+        m_filter->setText(text);
+    m_filterTimer->stop(); // setText() started it again
+    m_layerProxy->setPathFilter(text);
+    m_mergedProxy->setPathFilter(text);
+    auto *wasteProxy = static_cast<QSortFilterProxyModel *>(m_wasteView->model());
+    wasteProxy->setFilterFixedString(text.trimmed());
+    expandMatches();
+    updateCaption();
+}
+
+void FilesPage::applyChangesFilter()
+{
+    const bool on = m_changesOnly->isChecked();
+    m_layerProxy->setChangesOnly(on);
+    m_mergedProxy->setChangesOnly(on, m_layer);
+    expandMatches();
+    updateCaption();
+}
+
+void FilesPage::expandMatches()
+{
+    QAbstractItemModel *model = m_fileView->model();
+    const auto *proxy = static_cast<FileTreeProxy *>(model);
+    if (!proxy->isFiltering())
+        return;
+    if (countRows(model, {}, MaxExpandedMatches) <= MaxExpandedMatches)
+        m_fileView->expandAll();
+}
+
+void FilesPage::setTreeModel(QAbstractItemModel *model)
+{
+    if (m_fileView->model() == model)
+        return;
+    QItemSelectionModel *old = m_fileView->selectionModel();
+    m_fileView->setModel(model);
+    delete old; // the view made it and would keep it until it goes
+    connect(m_fileView->selectionModel(), &QItemSelectionModel::currentChanged, this,
+            &FilesPage::onSelectionChanged);
+    fitColumns();
+    onSelectionChanged();
+}
+
+void FilesPage::fitColumns()
+{
+    QHeaderView *header = m_fileView->header();
+    header->setStretchLastSection(true);
+    header->setSectionResizeMode(QHeaderView::Interactive);
+    header->resizeSection(0, m_fileView->fontMetrics().horizontalAdvance(u'x') * 36);
+    for (int column = 1; column < header->count() - 1; ++column)
+        header->setSectionResizeMode(column, QHeaderView::ResizeToContents);
+}
+
+void FilesPage::showLayer(int layer)
+{
+    setTreeModel(m_layerProxy);
+    if (m_layerFiles->layer() != layer) {
+        m_layerFiles->clear(layer);
+        if (m_loader->isRead(layer)) {
+            m_layerFiles->setIndex(m_loader->index(layer));
+        } else {
+            const QList<image::LayerIndex> batches = m_loader->batches(layer);
+            for (const image::LayerIndex &batch : batches)
+                m_layerFiles->appendBatch(batch);
+        }
+        if (m_loader->hasImageResult())
+            m_layerFiles->setMergedFilesystem(m_loader->filesystem());
+        m_fileView->sortByColumn(m_fileView->header()->sortIndicatorSection(),
+                                 m_fileView->header()->sortIndicatorOrder());
+        expandMatches();
+    }
+    const bool empty = m_layerFiles->rowCount() == 0;
+    if (!empty) {
+        m_stack->setCurrentWidget(m_fileView);
+        return;
+    }
+    if (!m_layerErrors.value(layer).isEmpty())
+        m_placeholder->setText(m_layerErrors.value(layer));
+    else if (m_loader->isRead(layer))
+        m_placeholder->setText(tr("This layer holds no files."));
+    else if (!m_loader->isRunning() && m_activated)
+        m_placeholder->setText(tr("Reading stopped before this layer. Choose Resume to go on."));
+    else
+        m_placeholder->setText(tr("Reading layer %1…").arg(layer + 1));
+    m_stack->setCurrentWidget(m_placeholder);
+}
+
+void FilesPage::showMerged(int top)
+{
+    setTreeModel(m_mergedProxy);
+    if (m_mergedTop != top) {
+        m_mergedTop = -1;
+        m_merged->clear();
+        m_mergedProxy->setChangesOnly(m_changesOnly->isChecked(), top);
+        m_loader->requestMerged(top); // mergedReady() fills the model, at once when known
+    }
+    if (m_mergedTop == top) {
+        m_stack->setCurrentWidget(m_fileView);
+        return;
+    }
+    int missing = 0;
+    for (int i = 0; i <= top; ++i)
+        missing += m_loader->isRead(i) ? 0 : 1;
+    m_placeholder->setText(
+        missing > 0
+            ? tr("The filesystem after layer %1 needs the layers below it: %n layer(s) still "
+                 "to read.",
+                 nullptr, missing)
+                  .arg(top + 1)
+            : tr("Stacking the layers…"));
+    m_stack->setCurrentWidget(m_placeholder);
+}
+
+void FilesPage::showCurrent()
+{
+    if (m_layer < 0) {
+        m_placeholder->setText(tr("No layers."));
+        m_stack->setCurrentWidget(m_placeholder);
+        updateCaption();
+        return;
+    }
+    switch (m_mode) {
+    case Mode::Layer:
+        showLayer(m_layer);
+        break;
+    case Mode::Merged:
+        showMerged(m_layer);
+        break;
+    case Mode::Waste:
+        if (m_waste->hasReport()) {
+            m_stack->setCurrentWidget(m_wastePage);
+        } else {
+            m_placeholder->setText(tr("Wasted space is known once every layer was read."));
+            m_stack->setCurrentWidget(m_placeholder);
+        }
+        break;
+    }
+    updateCaption();
+}
+
+void FilesPage::updateCaption()
+{
+    const QLocale locale;
+    QString text;
+    const int count = m_layers->rowCount();
+    switch (m_mode) {
+    case Mode::Layer:
+        if (m_layer >= 0)
+            text = tr("Layer %1 of %2: %3 entries")
+                       .arg(m_layer + 1)
+                       .arg(count)
+                       .arg(locale.toString(m_layerFiles->entryCount()));
+        break;
+    case Mode::Merged:
+        if (m_layer >= 0)
+            text = m_changesOnly->isChecked()
+                       ? tr("What layer %1 changed in the filesystem").arg(m_layer + 1)
+                       : tr("The filesystem after layer %1 of %2").arg(m_layer + 1).arg(count);
+        break;
+    case Mode::Waste:
+        text = tr("Files overwritten or deleted by a later layer");
+        break;
+    }
+    m_caption->setText(text);
+}
+
+void FilesPage::updateStatus()
+{
+    const QLocale locale;
+    const int count = m_loader->layerCount();
+    const int read = m_loader->layersRead();
+    const bool running = m_loader->isRunning();
+    const bool unfinished = m_activated && read < count;
+    m_progress->setVisible(running);
+    m_stop->setVisible(running || unfinished);
+    m_stop->setText(running ? tr("Stop") : tr("Resume"));
+    if (running) {
+        const qint64 total = m_loader->bytesTotal();
+        m_progress->setValue(total > 0 ? int(m_loader->bytesDone() * 1000 / total) : 0);
+        m_status->setText(tr("Reading layers: %1 of %2 read, %3 of %4")
+                              .arg(read)
+                              .arg(count)
+                              .arg(locale.formattedDataSize(m_loader->bytesDone(), 1),
+                                   locale.formattedDataSize(total, 1)));
+    } else if (unfinished) {
+        m_status->setText(tr("%1 of %2 layers read").arg(read).arg(count));
+    } else {
+        m_status->clear();
+    }
+    if (m_layerFiles->layer() == m_layer && m_mode == Mode::Layer)
+        updateCaption();
+}
+
+void FilesPage::onLayerRead(int layer, const image::LayerIndex &index)
+{
+    m_layers->setIndex(layer, index);
+    if (layer == m_layerFiles->layer())
+        m_layerFiles->setIndex(index);
+    if (layer == m_layer)
+        showCurrent();
+}
+
+void FilesPage::onImageResult()
+{
+    m_layerFiles->setMergedFilesystem(m_loader->filesystem());
+    m_waste->setReport(m_loader->waste());
+    m_wasteSummary->setText(m_waste->summaryText());
+    applyChangesFilter();
+    showCurrent();
+}
+
+void FilesPage::onSelectionChanged()
+{
+    const QModelIndex index = m_fileView->currentIndex();
+    SelectedFile file;
+    if (index.isValid()) {
+        file.merged = m_fileView->model() == m_mergedProxy;
+        file.path = u'/' + index.data(FileRoles::PathRole).toString();
+        file.rawPath = index.data(FileRoles::RawPathRole).toByteArray();
+        file.size = index.data(FileRoles::SizeRole).toLongLong();
+        file.type = image::EntryType(index.data(FileRoles::TypeRole).toInt());
+        file.writtenBy = index.data(FileRoles::LayerRole).toInt();
+        file.layer = index.data(FileRoles::ContentLayerRole).toInt();
+        file.ordinal = index.data(FileRoles::ContentOrdinalRole).toInt();
+        if (file.type == image::EntryType::Symlink || file.type == image::EntryType::Hardlink)
+            file.linkTarget = index.siblingAtColumn(file.merged ? int(MergedTreeModel::TargetColumn)
+                                                                : int(LayerFilesModel::TargetColumn))
+                                  .data()
+                                  .toString();
+        if (file.merged) {
+            file.filesystem = m_merged->filesystem();
+            file.node = index.data(FileRoles::NodeRole).toInt();
+        } else {
+            file.entry = index.data(FileRoles::EntryRole).toInt();
+            if (file.entry >= 0)
+                file.layerIndex = m_layerFiles->index();
+        }
+        if (file.layer >= 0)
+            file.layerDigest = m_loader->descriptor(file.layer).digest();
+        else
+            file.ordinal = -1;
+    }
+    m_selected = file;
+    Q_EMIT selectedFileChanged(m_selected);
+}
+
+bool FilesPage::selectPath(const QByteArray &rawPath)
+{
+    QModelIndex source;
+    if (m_fileView->model() == m_mergedProxy)
+        source = m_merged->indexForPath(rawPath);
+    else
+        source = m_layerFiles->indexForPath(rawPath);
+    const QModelIndex index = static_cast<QSortFilterProxyModel *>(m_fileView->model())
+                                  ->mapFromSource(source);
+    if (!index.isValid())
+        return false;
+    m_fileView->scrollTo(index);
+    m_fileView->setCurrentIndex(index);
+    return true;
+}
