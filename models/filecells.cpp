@@ -2,6 +2,7 @@
 
 #include "image/layer/layerindex.h"
 
+#include <QColor>
 #include <QLocale>
 
 QString FileCells::modeText(image::EntryType type, quint32 mode)
@@ -81,6 +82,22 @@ QString FileCells::changeName(image::Change change)
         return tr("No effect");
     }
     return {};
+}
+
+QVariant FileCells::changeColor(image::Change change)
+{
+    switch (change) {
+    case image::Change::Added:
+        return QColor(0x2e, 0x9d, 0x4a);
+    case image::Change::Modified:
+        return QColor(0xc7, 0x7c, 0x0e);
+    case image::Change::Removed:
+        return QColor(0xd0, 0x3b, 0x3b);
+    case image::Change::Opaque:
+        return QColor(0x8e, 0x5b, 0xc9);
+    default:
+        return {};
+    }
 }
 
 QString FileCells::changeToolTip(image::Change change)

@@ -26,6 +26,9 @@ public:
     static QString typeName(image::EntryType type);
     // "Added", "Modified", "Unchanged", "Removed", "Opaque", "No effect"; empty for None.
     static QString changeName(image::Change change);
+    // The colour of a change marker (added green, modified amber, removed red, opaque
+    // violet); mid-tones that read on light and dark palettes. Invalid for the rest.
+    static QVariant changeColor(image::Change change);
     // A colour-free hint for each change, for tooltips.
     static QString changeToolTip(image::Change change);
     // "→ target" for symlinks, "⇒ target" for hardlinks (the column shows the target only).

@@ -4,6 +4,9 @@
 
 #include "image/fs/mergedfilesystem.h"
 
+#include <QGuiApplication>
+#include <QPalette>
+
 FileTreeProxy::FileTreeProxy(QObject *parent) : QSortFilterProxyModel(parent)
 {
     setRecursiveFilteringEnabled(true);
@@ -147,4 +150,12 @@ bool FileTreeProxy::lessThan(const QModelIndex &left, const QModelIndex &right) 
     // Ties by name, so the order is total and stable.
     return m_less(left.siblingAtColumn(0).data(FileRoles::SortRole).toString(),
                   right.siblingAtColumn(0).data(FileRoles::SortRole).toString());
+}
+
+QVariant FileTreeProxy::data(const QModelIndex &index, int role) const
+{
+    if (role == Qt::ForegroundRole && m_changesOnly && m_layer >= 0 && index.isValid() &&
+        index.data(FileRoles::LayerRole).toInt() != m_layer)
+        return QGuiApplication::palette().brush(QPalette::PlaceholderText);
+    return QSortFilterProxyModel::data(index, role);
 }

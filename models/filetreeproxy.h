@@ -39,6 +39,10 @@ public:
     // The pattern a glob turns into (exposed for tests); anchored.
     static QRegularExpression globPattern(const QString &glob);
 
+    // Rows kept only as the way to a match (another layer's directories under "what layer N
+    // changed") read muted.
+    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+
 protected:
     bool filterAcceptsRow(int sourceRow, const QModelIndex &sourceParent) const override;
     bool lessThan(const QModelIndex &left, const QModelIndex &right) const override;

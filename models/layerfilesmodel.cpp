@@ -362,6 +362,11 @@ QVariant LayerFilesModel::cell(const Node &node, int column, int role) const
     case ChangeColumn:
         if (role == Qt::DisplayRole || role == FileRoles::SortRole)
             return FileCells::changeName(change);
+        if (role == Qt::ForegroundRole) {
+            const QVariant color = FileCells::changeColor(change);
+            if (color.isValid())
+                return color;
+        }
         if (role == Qt::ToolTipRole)
             return FileCells::changeToolTip(change);
         break;

@@ -209,6 +209,11 @@ QVariant MergedTreeModel::cell(int node, int column, int role) const
     case ChangeColumn:
         if (role == Qt::DisplayRole || role == FileRoles::SortRole)
             return FileCells::changeName(merged.change);
+        if (role == Qt::ForegroundRole) {
+            const QVariant color = FileCells::changeColor(merged.change);
+            if (color.isValid())
+                return color;
+        }
         if (role == Qt::ToolTipRole)
             return FileCells::changeToolTip(merged.change);
         break;

@@ -9,6 +9,9 @@
 #include "mergedtreemodel.h"
 
 #include <QAbstractItemModelTester>
+#include <QBrush>
+#include <QGuiApplication>
+#include <QPalette>
 #include <QTest>
 #include <QtConcurrent/QtConcurrentRun>
 
@@ -130,6 +133,16 @@ private Q_SLOTS:
         // Layer 3 rewrote etc unchanged: not a change; it added app/data.json.
         proxy.setChangesOnly(true, 2);
         QCOMPARE(sortedPaths(proxy), QStringList({u"app"_s, u"app/data.json"_s}));
+        // Directories of other layers kept only as the way to a match read muted.
+        proxy.setChangesOnly(true, 1);
+        const QModelIndex etc = proxy.mapFromSource(model.indexForPath("etc"));
+        QCOMPARE(etc.data(Qt::ForegroundRole).value<QBrush>(),
+                 QGuiApplication::palette().brush(QPalette::PlaceholderText));
+        const QModelIndex passwd = proxy.mapFromSource(model.indexForPath("etc/passwd"));
+        QVERIFY(passwd.isValid());
+        QVERIFY(passwd.data(Qt::ForegroundRole).value<QBrush>() !=
+                QGuiApplication::palette().brush(QPalette::PlaceholderText));
+        proxy.setChangesOnly(true, 2);
         proxy.setChangesOnly(false);
         QCOMPARE(sortedPaths(proxy).size(), 14);
         // Sorting by size puts the biggest first (descending), directories by their bytes.
