@@ -8,6 +8,8 @@
 #include <QTest>
 
 #include <atomic>
+#include <condition_variable>
+#include <mutex>
 
 using namespace image;
 using tartest::Writer;
@@ -43,6 +45,36 @@ QByteArray sampleTar()
         .header(tartest::makeHeader("run/fifo", '6', 0600))
         .finish(10240); // tar's default blocking pads to 10 KiB
 }
+
+// Gives its bytes, then waits (like a download that stalls) until interrupted.
+class StallingSource final : public ByteSource
+{
+public:
+    explicit StallingSource(QByteArray first) : m_first(std::move(first)) {}
+    oci::Result<QByteArrayView> read() override
+    {
+        if (!m_sent) {
+            m_sent = true;
+            return QByteArrayView(m_first);
+        }
+        std::unique_lock lock(m_mutex);
+        m_changed.wait(lock, [this] { return m_interrupted; });
+        return oci::Error(oci::Error::Code::Cancelled, QStringLiteral("interrupted"));
+    }
+    void interrupt() override
+    {
+        std::lock_guard lock(m_mutex);
+        m_interrupted = true;
+        m_changed.notify_all();
+    }
+
+private:
+    QByteArray m_first;
+    bool m_sent = false;
+    std::mutex m_mutex;
+    std::condition_variable m_changed;
+    bool m_interrupted = false;
+};
 
 } // namespace
 
@@ -366,6 +398,21 @@ private Q_SLOTS:
         QVERIFY(!index.ok());
         QCOMPARE(index.error().code(), oci::Error::Code::MalformedDocument);
         qInfo("%s", qPrintable(index.error().message()));
+    }
+
+    void badTarWhileTheBlobStillArrives()
+    {
+        // The tar is bad long before the blob ends: the error comes at once, the decoding
+        // thread waiting for more bytes is interrupted, nothing hangs.
+        tartest::Header broken = tartest::makeHeader("broken", '0', 0644, 4);
+        broken.badChecksum = true;
+        StallingSource source(tartest::ustarHeader(broken) + QByteArray(1536, 'x'));
+        QElapsedTimer timer;
+        timer.start();
+        auto index = readLayerIndex(source, oci::Digest());
+        QVERIFY(!index.ok());
+        QCOMPARE(index.error().code(), oci::Error::Code::MalformedDocument);
+        QVERIFY(timer.elapsed() < 10000);
     }
 
     void wrongDigest()

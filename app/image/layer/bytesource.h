@@ -21,6 +21,9 @@ public:
     virtual oci::Result<QByteArrayView> read() = 0;
     // Total bytes if known (progress), else -1.
     virtual qint64 size() const { return -1; }
+    // From another thread: make a read() that waits for bytes give up (with Cancelled), now
+    // and from then on. For sources that can block; the default does nothing.
+    virtual void interrupt() {}
 };
 
 // Bytes in memory (tests, small blobs).

@@ -1,12 +1,19 @@
 #include "image/layer/decodethread.h"
 
+#include "image/layer/bytesource.h"
+
 namespace image {
 
 DecodeThread::DecodeThread(ByteSource &source, const oci::Digest &expected,
                            const ReadLimits &limits, bool computeDiffId,
                            const ReadCallbacks *callbacks)
-    : m_decoder(source, expected, limits, computeDiffId, callbacks)
+    : m_source(source), m_callbacks(callbacks ? *callbacks : ReadCallbacks()),
+      m_decoder(source, expected, limits, computeDiffId, &m_callbacks)
 {
+    // The consumer may give up first (bad tar data): the producer must stop too, even when
+    // it waits for bytes that are still downloading.
+    std::function<bool()> outer = m_callbacks.cancelled;
+    m_callbacks.cancelled = [this, outer] { return m_stopping.load() || (outer && outer()); };
     m_thread = std::thread([this] { run(); });
 }
 
@@ -16,7 +23,9 @@ DecodeThread::~DecodeThread()
         std::lock_guard lock(m_mutex);
         m_stop = true;
     }
+    m_stopping = true;
     m_changed.notify_all();
+    m_source.interrupt();
     if (m_thread.joinable())
         m_thread.join();
 }
@@ -34,6 +43,10 @@ void DecodeThread::run()
         m_changed.notify_all();
         return true;
     };
+    const auto consumerIdle = [this] {
+        std::lock_guard lock(m_mutex);
+        return m_full.isEmpty();
+    };
     std::optional<oci::Error> error;
     for (;;) {
         oci::Result<QByteArrayView> bytes = m_decoder.next();
@@ -43,7 +56,8 @@ void DecodeThread::run()
         }
         if (bytes->isEmpty())
             break;
-        // Gather small outputs into full buffers; fewer hand-overs.
+        // Gather small outputs into full buffers (fewer hand-overs), but never keep bytes
+        // from a consumer that has nothing to do (a slow download would starve it).
         QByteArrayView rest = *bytes;
         while (!rest.isEmpty()) {
             if (buffer.capacity() < BufferSize)
@@ -54,6 +68,8 @@ void DecodeThread::run()
             if (buffer.size() == BufferSize && !flush())
                 return;
         }
+        if (!buffer.isEmpty() && consumerIdle() && !flush())
+            return;
     }
     if (!error) {
         if (!buffer.isEmpty() && !flush())

@@ -5,6 +5,7 @@
 #include <QByteArray>
 #include <QList>
 
+#include <atomic>
 #include <condition_variable>
 #include <memory>
 #include <mutex>
@@ -45,6 +46,8 @@ private:
     static constexpr int Depth = 4;
     static constexpr qsizetype BufferSize = 1024 * 1024;
 
+    ByteSource &m_source;
+    ReadCallbacks m_callbacks; // the caller's, with our stop folded into `cancelled`
     BlobDecoder m_decoder;
     std::mutex m_mutex;
     std::condition_variable m_changed;
@@ -53,6 +56,7 @@ private:
     QByteArray m_current;      // what the consumer holds
     bool m_producerDone = false;
     bool m_stop = false;
+    std::atomic<bool> m_stopping = false; // m_stop, readable without the lock
     std::optional<oci::Error> m_error;
     std::thread m_thread;
 };

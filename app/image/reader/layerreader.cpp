@@ -65,6 +65,8 @@ struct Tail
     void fail(oci::Error e)
     {
         QMutexLocker lock(&mutex);
+        if (ended || error)
+            return; // the first word stands
         error = std::move(e);
         more.wakeAll();
     }
@@ -87,6 +89,13 @@ public:
 
     qint64 size() const override { return m_total; }
 
+    void interrupt() override
+    {
+        QMutexLocker lock(&m_tail->mutex);
+        m_interrupted = true;
+        m_tail->more.wakeAll();
+    }
+
     oci::Result<QByteArrayView> read() override
     {
         if (!m_file.isOpen()) {
@@ -100,9 +109,9 @@ public:
         {
             QMutexLocker lock(&m_tail->mutex);
             while (m_tail->available <= m_done && !m_tail->ended && !m_tail->error
-                   && !m_tail->cancelled)
+                   && !m_tail->cancelled && !m_interrupted)
                 m_tail->more.wait(&m_tail->mutex);
-            if (m_tail->cancelled)
+            if (m_tail->cancelled || m_interrupted)
                 return oci::Error(oci::Error::Code::Cancelled, QStringLiteral("cancelled"));
             if (m_tail->error)
                 return *m_tail->error;
@@ -123,6 +132,7 @@ private:
     QString m_path;
     qint64 m_total;
     qint64 m_done = 0;
+    bool m_interrupted = false; // guarded by the tail's mutex
     QFile m_file;
     QByteArray m_buffer;
 };
@@ -226,7 +236,12 @@ struct LayerReader::Private
     qint64 total = -1;
 
     // Registry download.
-    std::unique_ptr<oci::BlobJob> blobJob;
+    QPointer<oci::BlobJob> blobJob; // a child of the client: may die with it
+    void dropBlobJob()
+    {
+        delete blobJob.data(); // deleting a job aborts it
+        blobJob = nullptr;
+    }
     std::unique_ptr<QFile> sink;
     std::unique_ptr<QTemporaryFile> temporary; // when there is no blob store
     QString partial;
@@ -290,10 +305,15 @@ void LayerReader::Private::startDownload(LayerReader *reader, oci::RegistryClien
     }
     tail = std::make_shared<Tail>();
     total = size;
-    blobJob.reset(client->blob(repository, digest, sink.get(), 0, size));
-    QObject::connect(blobJob.get(), &oci::BlobJob::progress, reader,
+    blobJob = client->blob(repository, digest, sink.get(), 0, size);
+    QObject::connect(blobJob, &QObject::destroyed, reader, [this] {
+        // The client went away with its job before the blob ended: nothing more will come.
+        tail->fail(oci::Error(oci::Error::Code::Cancelled,
+                              QStringLiteral("the registry connection was closed")));
+    });
+    QObject::connect(blobJob, &oci::BlobJob::progress, reader,
                      [this](qint64 received, qint64) { tail->publish(received); });
-    QObject::connect(blobJob.get(), &oci::Job::finished, reader, [this] {
+    QObject::connect(blobJob, &oci::Job::finished, reader, [this] {
         if (blobJob->succeeded()) {
             sink->close();
             tail->end(blobJob->bytesReceived());
@@ -339,7 +359,7 @@ void LayerReader::Private::onWorkDone(LayerReader *reader)
         return;
     }
     // The download may still be running (a bad tar fails before the blob ends).
-    blobJob.reset();
+    dropBlobJob();
     sink.reset();
     if (!outcome->ok) {
         if (blobs && !partial.isEmpty())
@@ -361,7 +381,7 @@ void LayerReader::Private::stop()
     if (tail)
         tail->cancel();
     future.cancel();
-    blobJob.reset();
+    dropBlobJob();
     sink.reset();
     // Unless the worker committed it: the outcome may be read once the future is finished.
     // (A worker still running may hold the file open; unlinking is fine on POSIX.)
