@@ -415,6 +415,25 @@ private Q_SLOTS:
         QVERIFY(timer.elapsed() < 10000);
     }
 
+    void zstdBombByRatio()
+    {
+        // 256 MiB of zeros: zstd makes ~10 KB of it (20,000:1 and more). Past the floor the
+        // ratio cap stops it, far below the absolute cap.
+        const QByteArray blob = tartest::filter(
+            QStringLiteral("sh"),
+            {QStringLiteral("-c"), QStringLiteral("head -c 268435456 /dev/zero | zstd -c -q")}, {});
+        QVERIFY(!blob.isEmpty());
+        ReadOptions options;
+        options.limits.ratioFloorBytes = 16 * 1024 * 1024;
+        auto index = read(blob, 256 * 1024, options);
+        QVERIFY(!index.ok());
+        QCOMPARE(index.error().code(), oci::Error::Code::SizeLimitExceeded);
+        QVERIFY2(index.error().message().contains(u"times its compressed size"),
+                 qPrintable(index.error().message()));
+        // An honest layer passes with the same limits.
+        QVERIFY_OK(read(tartest::zstd(sampleTar()), 4096, options));
+    }
+
     void wrongDigest()
     {
         const QByteArray blob = tartest::gzip(sampleTar());

@@ -151,6 +151,14 @@ oci::Result<QByteArrayView> BlobDecoder::produced(QByteArrayView bytes)
                            "decompression bomb?)")
                 .arg(m_limits.maxTarBytes)));
     }
+    if (m_tarBytes > m_limits.ratioFloorBytes && m_compressedBytes > 0
+        && m_tarBytes / m_compressedBytes > m_limits.maxRatio) {
+        return fail(layerError(
+            oci::Error::Code::SizeLimitExceeded,
+            QStringLiteral("decompresses to more than %1 times its compressed size (a "
+                           "decompression bomb?)")
+                .arg(m_limits.maxRatio)));
+    }
     if (m_diffHasher)
         m_diffHasher->addData(bytes);
     return bytes;

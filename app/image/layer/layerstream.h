@@ -17,6 +17,10 @@ class ByteSource;
 struct ReadLimits
 {
     qint64 maxTarBytes = qint64(64) * 1024 * 1024 * 1024; // decompressed bytes (gzip bombs)
+    // Past `ratioFloorBytes`, at most `maxRatio` tar bytes per compressed byte. Deflate
+    // cannot pass ~1032:1, so this stops zstd bombs (millions to one) long before the cap.
+    qint64 maxRatio = 5000;
+    qint64 ratioFloorBytes = qint64(1024) * 1024 * 1024;
     qint64 maxEntries = 4'000'000;
     qint64 maxPathBytes = 64 * 1024;                       // one path or link target
 };
