@@ -309,6 +309,7 @@ private Q_SLOTS:
         const LayerIndex base = Layer()
                                     .dir("usr")
                                     .dir("usr/bin")
+                                    .file("usr/bin/old", 11)
                                     .symlink("bin", "usr/bin")
                                     .dir("etc")
                                     .symlink("sneaky", "/etc")
@@ -317,6 +318,7 @@ private Q_SLOTS:
                                     .symlink("loop2", "loop1")
                                     .done();
         const LayerIndex top = Layer()
+                                   .whiteout("bin/.wh.old")
                                    .file("bin/tool", 5)
                                    .file("sneaky/passwd", 7)
                                    .file("up/top-level", 1)
@@ -325,6 +327,8 @@ private Q_SLOTS:
         const auto fs = MergedFilesystem::build({base, top});
         checkShape(fs);
         QCOMPARE(fs.find("bin/tool"), -1);
+        QCOMPARE(fs.find("usr/bin/old"), -1); // the whiteout went through the link too
+        QCOMPARE(fs.entryChange(1, 0), Change::Removed);
         const int tool = fs.find("usr/bin/tool");
         QVERIFY(tool > 0);
         QVERIFY(fs.node(tool).flags & ThroughSymlink);

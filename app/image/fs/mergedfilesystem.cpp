@@ -262,7 +262,9 @@ void MergeBuilder::applyLayer(int n)
             changes[size_t(i)] = Change::NoEffect;
             continue;
         }
-        const QByteArrayView path = index.path(i);
+        // Markers under a symlinked parent act where the link leads, like Docker's.
+        bool through = false;
+        const QByteArrayView path = resolveParents(index.path(i), &through);
         const int node = m_map.value(path, -1);
         if (e.type == EntryType::Opaque) {
             changes[size_t(i)] = Change::Opaque;
