@@ -53,8 +53,12 @@ private Q_SLOTS:
         connect(reader.get(), &LayerReader::entriesAdded, this,
                 [&batched](const LayerIndex &batch) { batched += batch.size(); });
         qint64 lastProgress = 0;
+        qint64 lastTotal = 0;
         connect(reader.get(), &LayerReader::progress, this,
-                [&lastProgress](qint64 bytes, qint64) { lastProgress = bytes; });
+                [&lastProgress, &lastTotal](qint64 bytes, qint64 total) {
+                    lastProgress = bytes;
+                    lastTotal = total;
+                });
         QVERIFY(finished.wait(30000));
         QCOMPARE(finished.size(), 1);
         QVERIFY2(reader->succeeded(), qPrintable(reader->error().describe()));
@@ -62,6 +66,7 @@ private Q_SLOTS:
         QCOMPARE(reader->index().digest(), digest);
         QCOMPARE(batched, 3000);
         QCOMPARE(lastProgress, blob.size());
+        QCOMPARE(lastTotal, blob.size());
         QVERIFY(!reader->cameFromCache());
         QCOMPARE(cache.indexCount(), 1);
 

@@ -1,5 +1,7 @@
 #include "image/layer/bytesource.h"
 
+#include <QFileInfo>
+
 namespace image {
 
 namespace {
@@ -24,6 +26,11 @@ oci::Result<QByteArrayView> MemorySource::read()
 FileSource::FileSource(QString path, qint64 offset, qint64 length)
     : m_path(std::move(path)), m_offset(offset), m_length(length)
 {
+    if (m_length < 0) { // known up front, for progress
+        const QFileInfo info(m_path);
+        if (info.exists())
+            m_length = qMax<qint64>(0, info.size() - m_offset);
+    }
 }
 
 oci::Result<QByteArrayView> FileSource::read()
