@@ -33,14 +33,15 @@ CodeHighlighter::CodeHighlighter(QTextDocument *document, FileSyntax syntax, boo
 
     switch (syntax) {
     case FileSyntax::Shell:
-        addKeywords({QStringLiteral("if"), QStringLiteral("then"), QStringLiteral("else"),
-                     QStringLiteral("elif"), QStringLiteral("fi"), QStringLiteral("for"),
-                     QStringLiteral("while"), QStringLiteral("until"), QStringLiteral("do"),
-                     QStringLiteral("done"), QStringLiteral("case"), QStringLiteral("esac"),
-                     QStringLiteral("in"), QStringLiteral("function"), QStringLiteral("return"),
-                     QStringLiteral("exit"), QStringLiteral("export"), QStringLiteral("local"),
-                     QStringLiteral("set"), QStringLiteral("unset"), QStringLiteral("exec"),
-                     QStringLiteral("echo"), QStringLiteral("cd"), QStringLiteral("source")});
+        addKeywords(
+            {QStringLiteral("if"),    QStringLiteral("then"),     QStringLiteral("else"),
+             QStringLiteral("elif"),  QStringLiteral("fi"),       QStringLiteral("for"),
+             QStringLiteral("while"), QStringLiteral("until"),    QStringLiteral("do"),
+             QStringLiteral("done"),  QStringLiteral("case"),     QStringLiteral("esac"),
+             QStringLiteral("in"),    QStringLiteral("function"), QStringLiteral("return"),
+             QStringLiteral("exit"),  QStringLiteral("export"),   QStringLiteral("local"),
+             QStringLiteral("set"),   QStringLiteral("unset"),    QStringLiteral("exec"),
+             QStringLiteral("echo"),  QStringLiteral("cd"),       QStringLiteral("source")});
         addRule(kNumber, Token::Number);
         addRule(QStringLiteral(R"(\$(?:\{[^}]*\}|[A-Za-z_][A-Za-z0-9_]*|[0-9@#?*$!-]))"),
                 Token::Variable);
@@ -68,9 +69,10 @@ CodeHighlighter::CodeHighlighter(QTextDocument *document, FileSyntax syntax, boo
         addRule(QStringLiteral(R"(^\s*[#;].*$)"), Token::Comment);
         break;
     case FileSyntax::Dockerfile:
-        addRule(QStringLiteral(
-                    R"(^\s*(?:FROM|RUN|CMD|LABEL|MAINTAINER|EXPOSE|ENV|ADD|COPY|ENTRYPOINT|VOLUME|USER|WORKDIR|ARG|ONBUILD|STOPSIGNAL|HEALTHCHECK|SHELL)\b)"),
-                Token::Keyword);
+        addRule(
+            QStringLiteral(
+                R"(^\s*(?:FROM|RUN|CMD|LABEL|MAINTAINER|EXPOSE|ENV|ADD|COPY|ENTRYPOINT|VOLUME|USER|WORKDIR|ARG|ONBUILD|STOPSIGNAL|HEALTHCHECK|SHELL)\b)"),
+            Token::Keyword);
         addRule(QStringLiteral(R"(\bAS\b)"), Token::Keyword);
         addRule(QStringLiteral(R"(\$(?:\{[^}]*\}|[A-Za-z_][A-Za-z0-9_]*))"), Token::Variable);
         addRule(QStringLiteral(R"(--[a-z-]+(?:=\S*)?)"), Token::Attribute);
@@ -87,22 +89,23 @@ CodeHighlighter::CodeHighlighter(QTextDocument *document, FileSyntax syntax, boo
         m_spanEnd = QStringLiteral("-->");
         break;
     case FileSyntax::C:
-        addKeywords({QStringLiteral("if"), QStringLiteral("else"), QStringLiteral("for"),
-                     QStringLiteral("while"), QStringLiteral("do"), QStringLiteral("switch"),
-                     QStringLiteral("case"), QStringLiteral("default"), QStringLiteral("break"),
-                     QStringLiteral("continue"), QStringLiteral("return"), QStringLiteral("struct"),
-                     QStringLiteral("class"), QStringLiteral("enum"), QStringLiteral("union"),
-                     QStringLiteral("typedef"), QStringLiteral("static"), QStringLiteral("const"),
-                     QStringLiteral("void"), QStringLiteral("int"), QStringLiteral("char"),
-                     QStringLiteral("long"), QStringLiteral("unsigned"), QStringLiteral("bool"),
-                     QStringLiteral("auto"), QStringLiteral("func"), QStringLiteral("package"),
-                     QStringLiteral("import"), QStringLiteral("fn"), QStringLiteral("let"),
-                     QStringLiteral("var"), QStringLiteral("pub"), QStringLiteral("use"),
-                     QStringLiteral("impl"), QStringLiteral("function"), QStringLiteral("new"),
-                     QStringLiteral("public"), QStringLiteral("private"), QStringLiteral("true"),
-                     QStringLiteral("false"), QStringLiteral("null"), QStringLiteral("nullptr"),
-                     QStringLiteral("namespace"), QStringLiteral("template"),
-                     QStringLiteral("type"), QStringLiteral("interface")});
+        addKeywords(
+            {QStringLiteral("if"),        QStringLiteral("else"),     QStringLiteral("for"),
+             QStringLiteral("while"),     QStringLiteral("do"),       QStringLiteral("switch"),
+             QStringLiteral("case"),      QStringLiteral("default"),  QStringLiteral("break"),
+             QStringLiteral("continue"),  QStringLiteral("return"),   QStringLiteral("struct"),
+             QStringLiteral("class"),     QStringLiteral("enum"),     QStringLiteral("union"),
+             QStringLiteral("typedef"),   QStringLiteral("static"),   QStringLiteral("const"),
+             QStringLiteral("void"),      QStringLiteral("int"),      QStringLiteral("char"),
+             QStringLiteral("long"),      QStringLiteral("unsigned"), QStringLiteral("bool"),
+             QStringLiteral("auto"),      QStringLiteral("func"),     QStringLiteral("package"),
+             QStringLiteral("import"),    QStringLiteral("fn"),       QStringLiteral("let"),
+             QStringLiteral("var"),       QStringLiteral("pub"),      QStringLiteral("use"),
+             QStringLiteral("impl"),      QStringLiteral("function"), QStringLiteral("new"),
+             QStringLiteral("public"),    QStringLiteral("private"),  QStringLiteral("true"),
+             QStringLiteral("false"),     QStringLiteral("null"),     QStringLiteral("nullptr"),
+             QStringLiteral("namespace"), QStringLiteral("template"), QStringLiteral("type"),
+             QStringLiteral("interface")});
         addRule(kNumber, Token::Number);
         addRule(QStringLiteral(R"(^\s*#\s*\w+)"), Token::Attribute); // preprocessor
         addRule(kDoubleQuoted, Token::String);
@@ -112,16 +115,16 @@ CodeHighlighter::CodeHighlighter(QTextDocument *document, FileSyntax syntax, boo
         m_spanEnd = QStringLiteral("*/");
         break;
     case FileSyntax::Python:
-        addKeywords({QStringLiteral("def"), QStringLiteral("class"), QStringLiteral("if"),
-                     QStringLiteral("elif"), QStringLiteral("else"), QStringLiteral("for"),
+        addKeywords({QStringLiteral("def"),   QStringLiteral("class"),  QStringLiteral("if"),
+                     QStringLiteral("elif"),  QStringLiteral("else"),   QStringLiteral("for"),
                      QStringLiteral("while"), QStringLiteral("return"), QStringLiteral("import"),
-                     QStringLiteral("from"), QStringLiteral("as"), QStringLiteral("with"),
-                     QStringLiteral("try"), QStringLiteral("except"), QStringLiteral("finally"),
-                     QStringLiteral("raise"), QStringLiteral("yield"), QStringLiteral("lambda"),
-                     QStringLiteral("pass"), QStringLiteral("break"), QStringLiteral("continue"),
-                     QStringLiteral("in"), QStringLiteral("is"), QStringLiteral("not"),
-                     QStringLiteral("and"), QStringLiteral("or"), QStringLiteral("None"),
-                     QStringLiteral("True"), QStringLiteral("False"), QStringLiteral("async"),
+                     QStringLiteral("from"),  QStringLiteral("as"),     QStringLiteral("with"),
+                     QStringLiteral("try"),   QStringLiteral("except"), QStringLiteral("finally"),
+                     QStringLiteral("raise"), QStringLiteral("yield"),  QStringLiteral("lambda"),
+                     QStringLiteral("pass"),  QStringLiteral("break"),  QStringLiteral("continue"),
+                     QStringLiteral("in"),    QStringLiteral("is"),     QStringLiteral("not"),
+                     QStringLiteral("and"),   QStringLiteral("or"),     QStringLiteral("None"),
+                     QStringLiteral("True"),  QStringLiteral("False"),  QStringLiteral("async"),
                      QStringLiteral("await"), QStringLiteral("global"), QStringLiteral("self")});
         addRule(kNumber, Token::Number);
         addRule(QStringLiteral(R"(^\s*@[\w.]+)"), Token::Attribute);
@@ -178,8 +181,8 @@ void CodeHighlighter::highlightBlock(const QString &text)
         while (it.hasNext()) {
             const QRegularExpressionMatch match = it.next();
             if (match.capturedLength(rule.group) > 0)
-                setFormat(int(match.capturedStart(rule.group)), int(match.capturedLength(rule.group)),
-                          m_formats[int(rule.token)]);
+                setFormat(int(match.capturedStart(rule.group)),
+                          int(match.capturedLength(rule.group)), m_formats[int(rule.token)]);
         }
     }
     if (m_spanStart.isEmpty())

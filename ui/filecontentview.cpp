@@ -15,13 +15,13 @@
 #include <QVBoxLayout>
 
 FileContentView::FileContentView(QWidget *parent)
-    : QWidget(parent),
-      m_stack(new QStackedWidget(this)),
-      m_text(new QPlainTextEdit(this)),
-      m_hex(new HexView(this)),
-      m_imageArea(new QScrollArea(this)),
-      m_image(new QLabel(this)),
-      m_message(new QLabel(this))
+    : QWidget(parent)
+    , m_stack(new QStackedWidget(this))
+    , m_text(new QPlainTextEdit(this))
+    , m_hex(new HexView(this))
+    , m_imageArea(new QScrollArea(this))
+    , m_image(new QLabel(this))
+    , m_message(new QLabel(this))
 {
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
@@ -75,9 +75,9 @@ void FileContentView::clear()
 void FileContentView::showMessage(const QString &title, const QString &text)
 {
     clear();
-    m_message->setText(u"<p style='font-size:large'><b>" + title.toHtmlEscaped()
-                       + u"</b></p><p>" + text.toHtmlEscaped().replace(QStringLiteral("\n"), QStringLiteral("<br>"))
-                       + u"</p>");
+    m_message->setText(u"<p style='font-size:large'><b>" + title.toHtmlEscaped() + u"</b></p><p>" +
+                       text.toHtmlEscaped().replace(QStringLiteral("\n"), QStringLiteral("<br>")) +
+                       u"</p>");
 }
 
 void FileContentView::setContent(const QByteArray &fileName, const QByteArray &bytes,

@@ -23,7 +23,7 @@ class FileContentView final : public QWidget
 
 public:
     // Highlighting stops above this much text (rules over megabytes would stall the GUI).
-    static constexpr qsizetype HighlightLimit = 1024 * 1024;
+    static constexpr qsizetype HighlightLimit = 256 * 1024;
 
     explicit FileContentView(QWidget *parent = nullptr);
 

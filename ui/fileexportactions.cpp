@@ -36,8 +36,8 @@ QFileDialog *makeDialog(QWidget *window, const QString &title, const QString &na
 void FileExportActions::saveFile(const image::ExportPlan &plan, int item,
                                  const QString &suggestedName)
 {
-    QFileDialog *dialog = makeDialog(m_window, tr("Save File"),
-                                     image::safeFileName(suggestedName.toUtf8()));
+    QFileDialog *dialog =
+        makeDialog(m_window, tr("Save File"), image::safeFileName(suggestedName.toUtf8()));
     connect(dialog, &QFileDialog::fileSelected, this, [this, plan, item](const QString &path) {
         // The dialog asked before replacing an existing file.
         startFile(plan, item, path, QFileInfo(path).exists() || QFileInfo(path).isSymLink());
@@ -61,18 +61,18 @@ image::ExportJob *FileExportActions::startFile(const image::ExportPlan &plan, in
                                                const QString &path, bool replace)
 {
     const QFileInfo info(path);
-    auto *job = image::ExportJob::file(plan, item, m_locate, info.absolutePath(),
-                                       info.fileName(), replace, this);
+    auto *job = image::ExportJob::file(plan, item, m_locate, info.absolutePath(), info.fileName(),
+                                       replace, this);
     track(job, info.fileName());
     return job;
 }
 
-image::ExportJob *FileExportActions::startTar(const image::ExportPlan &plan,
-                                              const QString &path, bool replace)
+image::ExportJob *FileExportActions::startTar(const image::ExportPlan &plan, const QString &path,
+                                              bool replace)
 {
     const QFileInfo info(path);
-    auto *job = image::ExportJob::tar(plan, m_locate, info.absolutePath(), info.fileName(),
-                                      replace, this);
+    auto *job =
+        image::ExportJob::tar(plan, m_locate, info.absolutePath(), info.fileName(), replace, this);
     track(job, info.fileName());
     return job;
 }
@@ -84,8 +84,8 @@ void FileExportActions::track(image::ExportJob *job, const QString &what)
     m_job = job;
     delete m_progress;
     if (m_window && job->totalBytes() > 4 * 1024 * 1024) {
-        m_progress = new QProgressDialog(tr("Saving %1…").arg(what), tr("Cancel"), 0, 1000,
-                                         m_window);
+        m_progress =
+            new QProgressDialog(tr("Saving %1…").arg(what), tr("Cancel"), 0, 1000, m_window);
         m_progress->setAttribute(Qt::WA_DeleteOnClose);
         m_progress->setMinimumDuration(300);
         m_progress->setWindowModality(Qt::NonModal);

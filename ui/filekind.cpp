@@ -54,8 +54,8 @@ QByteArrayView skipSpace(QByteArrayView head)
     if (head.startsWith("\xef\xbb\xbf"))
         head = head.sliced(3);
     qsizetype i = 0;
-    while (i < head.size() && (head.at(i) == ' ' || head.at(i) == '\t' || head.at(i) == '\n'
-                               || head.at(i) == '\r'))
+    while (i < head.size() &&
+           (head.at(i) == ' ' || head.at(i) == '\t' || head.at(i) == '\n' || head.at(i) == '\r'))
         ++i;
     return head.sliced(i);
 }
@@ -78,8 +78,8 @@ QByteArray imageFormat(QByteArrayView fileName, QByteArrayView head)
         return "jpeg";
     if (head.startsWith("GIF87a") || head.startsWith("GIF89a"))
         return "gif";
-    if (head.size() >= 6 && head.startsWith(QByteArrayView("\0\0\1\0", 4)) && head.at(4) != 0
-        && lowerBaseName(fileName).endsWith(".ico"))
+    if (head.size() >= 6 && head.startsWith(QByteArrayView("\0\0\1\0", 4)) && head.at(4) != 0 &&
+        lowerBaseName(fileName).endsWith(".ico"))
         return "ico";
     if (head.startsWith("BM") && lowerBaseName(fileName).endsWith(".bmp"))
         return "bmp";
@@ -114,32 +114,32 @@ FileSyntax detectFileSyntax(QByteArrayView fileName, QByteArrayView head)
     const QByteArray base = lowerBaseName(fileName);
     const QByteArray ext = extension(base);
 
-    if (base == "dockerfile" || base == "containerfile" || base.startsWith("dockerfile.")
-        || ext == "dockerfile")
+    if (base == "dockerfile" || base == "containerfile" || base.startsWith("dockerfile.") ||
+        ext == "dockerfile")
         return FileSyntax::Dockerfile;
-    if (ext == "json" || ext == "jsonl" || ext == "geojson" || base == ".babelrc"
-        || base == "composer.lock" || base == "flake.lock")
+    if (ext == "json" || ext == "jsonl" || ext == "geojson" || base == ".babelrc" ||
+        base == "composer.lock" || base == "flake.lock")
         return FileSyntax::Json;
     if (ext == "yaml" || ext == "yml")
         return FileSyntax::Yaml;
-    if (ext == "sh" || ext == "bash" || ext == "zsh" || ext == "ksh" || base == ".bashrc"
-        || base == ".profile" || base == ".bash_profile" || base == ".bash_logout"
-        || base == "profile" || base == "bashrc" || base == ".zshrc")
+    if (ext == "sh" || ext == "bash" || ext == "zsh" || ext == "ksh" || base == ".bashrc" ||
+        base == ".profile" || base == ".bash_profile" || base == ".bash_logout" ||
+        base == "profile" || base == "bashrc" || base == ".zshrc")
         return FileSyntax::Shell;
-    if (ext == "ini" || ext == "conf" || ext == "cfg" || ext == "cnf" || ext == "toml"
-        || ext == "properties" || ext == "desktop" || ext == "service" || ext == "socket"
-        || ext == "timer" || ext == "target" || ext == "mount" || ext == "path"
-        || ext == "network" || ext == "env" || base == "os-release" || base == ".gitconfig"
-        || base == ".editorconfig" || base == "environment")
+    if (ext == "ini" || ext == "conf" || ext == "cfg" || ext == "cnf" || ext == "toml" ||
+        ext == "properties" || ext == "desktop" || ext == "service" || ext == "socket" ||
+        ext == "timer" || ext == "target" || ext == "mount" || ext == "path" || ext == "network" ||
+        ext == "env" || base == "os-release" || base == ".gitconfig" || base == ".editorconfig" ||
+        base == "environment")
         return FileSyntax::Ini;
-    if (ext == "xml" || ext == "html" || ext == "htm" || ext == "xhtml" || ext == "svg"
-        || ext == "xsd" || ext == "xsl" || ext == "plist" || ext == "pom" || ext == "ui"
-        || ext == "qrc")
+    if (ext == "xml" || ext == "html" || ext == "htm" || ext == "xhtml" || ext == "svg" ||
+        ext == "xsd" || ext == "xsl" || ext == "plist" || ext == "pom" || ext == "ui" ||
+        ext == "qrc")
         return FileSyntax::Xml;
-    if (ext == "c" || ext == "h" || ext == "cc" || ext == "cpp" || ext == "cxx" || ext == "hpp"
-        || ext == "hh" || ext == "go" || ext == "rs" || ext == "java" || ext == "js"
-        || ext == "mjs" || ext == "cjs" || ext == "ts" || ext == "kt" || ext == "cs"
-        || ext == "swift" || ext == "scala" || ext == "proto")
+    if (ext == "c" || ext == "h" || ext == "cc" || ext == "cpp" || ext == "cxx" || ext == "hpp" ||
+        ext == "hh" || ext == "go" || ext == "rs" || ext == "java" || ext == "js" || ext == "mjs" ||
+        ext == "cjs" || ext == "ts" || ext == "kt" || ext == "cs" || ext == "swift" ||
+        ext == "scala" || ext == "proto")
         return FileSyntax::C;
     if (ext == "py" || ext == "pyi" || ext == "pyw")
         return FileSyntax::Python;
@@ -151,18 +151,18 @@ FileSyntax detectFileSyntax(QByteArrayView fileName, QByteArrayView head)
         const QByteArrayView line = eol < 0 ? head : head.first(eol);
         if (line.contains("python"))
             return FileSyntax::Python;
-        if (line.contains("sh") || line.contains("bash") || line.contains("dash")
-            || line.contains("busybox"))
+        if (line.contains("sh") || line.contains("bash") || line.contains("dash") ||
+            line.contains("busybox"))
             return FileSyntax::Shell;
         return FileSyntax::Plain;
     }
-    if (text.startsWith("<?xml") || text.startsWith("<!DOCTYPE") || text.startsWith("<!doctype")
-        || text.startsWith("<html") || text.startsWith("<svg"))
+    if (text.startsWith("<?xml") || text.startsWith("<!DOCTYPE") || text.startsWith("<!doctype") ||
+        text.startsWith("<html") || text.startsWith("<svg"))
         return FileSyntax::Xml;
-    if ((text.startsWith('{') && (text.contains("\":") || text.contains("\" :")))
-        || (text.startsWith('[') && (text.sliced(1).trimmed().startsWith('{')
-                                     || text.sliced(1).trimmed().startsWith('"')
-                                     || text.sliced(1).trimmed().startsWith(']'))))
+    if ((text.startsWith('{') && (text.contains("\":") || text.contains("\" :"))) ||
+        (text.startsWith('[') &&
+         (text.sliced(1).trimmed().startsWith('{') || text.sliced(1).trimmed().startsWith('"') ||
+          text.sliced(1).trimmed().startsWith(']'))))
         return FileSyntax::Json;
     if (text.startsWith("---\n") || text.startsWith("%YAML") || text.startsWith("apiVersion:"))
         return FileSyntax::Yaml;

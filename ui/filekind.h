@@ -17,10 +17,10 @@ enum class FileSyntax {
     Json,
     Yaml,
     Shell,
-    Ini,        // INI, .conf, .cfg, .toml, .properties, systemd units, /etc/os-release
+    Ini, // INI, .conf, .cfg, .toml, .properties, systemd units, /etc/os-release
     Dockerfile,
-    Xml,        // XML, HTML, SVG source
-    C,          // C, C++, Go, Rust, Java, JavaScript: C-like comments, strings, keywords
+    Xml, // XML, HTML, SVG source
+    C,   // C, C++, Go, Rust, Java, JavaScript: C-like comments, strings, keywords
     Python,
 };
 

@@ -1,7 +1,7 @@
 #include "filepreview.h"
 
-#include "fileexportactions.h"
 #include "filecontentview.h"
+#include "fileexportactions.h"
 
 #include "image/export/exportpaths.h"
 #include "image/export/exportplan.h"
@@ -32,19 +32,19 @@ struct FilePreview::Target
     std::optional<image::LayerIndex> layer;
     int entry = -1;
 
-    QByteArray path;             // raw, for the name and syntax
+    QByteArray path; // raw, for the name and syntax
     QString displayPath;
     image::EntryType type = image::EntryType::Directory;
     const image::LayerEntry *meta = nullptr; // the entry that wrote it (nullptr: implied)
     QString owner;
     QString linkTarget;
-    int layerNumber = -1;        // merged: the layer that last wrote it
+    int layerNumber = -1; // merged: the layer that last wrote it
     // The bytes (regular files, resolved hardlinks and symlinks): blob and ordinal.
     oci::Digest contentDigest;
     quint32 ordinal = 0;
     qint64 size = 0;
     bool hasContent = false;
-    QString note;                // what it is, for things without bytes
+    QString note; // what it is, for things without bytes
 };
 
 namespace {
@@ -98,23 +98,23 @@ QString ownerOf(const image::LayerIndex &index, const image::LayerEntry &e)
 {
     const QString user = index.userName(e);
     const QString group = index.groupName(e);
-    return (user.isEmpty() ? QString::number(e.uid) : user) + u':'
-        + (group.isEmpty() ? QString::number(e.gid) : group);
+    return (user.isEmpty() ? QString::number(e.uid) : user) + u':' +
+           (group.isEmpty() ? QString::number(e.gid) : group);
 }
 
 } // namespace
 
 FilePreview::FilePreview(QWidget *parent)
-    : QWidget(parent),
-      m_icon(new QLabel(this)),
-      m_title(new QLabel(this)),
-      m_details(new QLabel(this)),
-      m_progress(new QLabel(this)),
-      m_hexButton(new QToolButton(this)),
-      m_loadMore(new QPushButton(tr("Load More"), this)),
-      m_save(new QPushButton(tr("Save…"), this)),
-      m_content(new FileContentView(this)),
-      m_actions(new FileExportActions(this))
+    : QWidget(parent)
+    , m_icon(new QLabel(this))
+    , m_title(new QLabel(this))
+    , m_details(new QLabel(this))
+    , m_progress(new QLabel(this))
+    , m_hexButton(new QToolButton(this))
+    , m_loadMore(new QPushButton(tr("Load More"), this))
+    , m_save(new QPushButton(tr("Save…"), this))
+    , m_content(new FileContentView(this))
+    , m_actions(new FileExportActions(this))
 {
     m_title->setTextFormat(Qt::PlainText);
     m_title->setTextInteractionFlags(Qt::TextSelectableByMouse);
@@ -139,6 +139,7 @@ FilePreview::FilePreview(QWidget *parent)
     titleBox->addWidget(m_title);
     titleBox->addWidget(m_details);
     auto *header = new QHBoxLayout;
+    header->setContentsMargins(6, 4, 6, 4);
     header->addWidget(m_icon, 0, Qt::AlignTop);
     header->addLayout(titleBox, 1);
     header->addWidget(m_progress);
@@ -182,8 +183,8 @@ bool FilePreview::showsMergedNode(int node) const
 
 bool FilePreview::showsLayerEntry(const image::LayerIndex &layer, int entry) const
 {
-    return m_target && m_target->layer && m_target->entry == entry
-        && m_target->layer->digest() == layer.digest();
+    return m_target && m_target->layer && m_target->entry == entry &&
+           m_target->layer->digest() == layer.digest();
 }
 
 void FilePreview::showMergedNode(const image::MergedFilesystem &fs, int node)
@@ -210,10 +211,11 @@ void FilePreview::showMergedNode(const image::MergedFilesystem &fs, int node)
     if (t->type == image::EntryType::Symlink) {
         contentNode = image::resolveSymlink(fs, node);
         if (contentNode < 0)
-            t->note = tr("A symbolic link to %1, which does not exist in this image.")
-                          .arg(t->linkTarget);
+            t->note =
+                tr("A symbolic link to %1, which does not exist in this image.").arg(t->linkTarget);
         else if (fs.type(contentNode) == image::EntryType::Directory)
-            t->note = tr("A symbolic link to the folder %1.").arg(u'/' + fs.displayPath(contentNode));
+            t->note =
+                tr("A symbolic link to the folder %1.").arg(u'/' + fs.displayPath(contentNode));
     }
     if (contentNode >= 0) {
         const image::MergedNode &c = fs.node(contentNode);
@@ -224,8 +226,8 @@ void FilePreview::showMergedNode(const image::MergedFilesystem &fs, int node)
             t->size = layer.at(c.contentEntry).size;
             t->hasContent = true;
         } else if (fs.node(contentNode).flags & image::BrokenHardlink) {
-            t->note = tr("A hard link to %1, which is missing from the layers below.")
-                          .arg(t->linkTarget);
+            t->note =
+                tr("A hard link to %1, which is missing from the layers below.").arg(t->linkTarget);
         }
     }
     showTarget(std::move(t));
@@ -283,7 +285,8 @@ void FilePreview::showTarget(std::unique_ptr<Target> target)
         if (text.isEmpty()) {
             switch (t.type) {
             case image::EntryType::Directory:
-                text = tr("A folder. Save it as a tar with Save….");
+                text = tr("A folder. “Save as Tar…” writes it and everything below it into one "
+                          "tar file.");
                 break;
             case image::EntryType::Symlink:
                 text = tr("A symbolic link to %1.").arg(t.linkTarget);
@@ -327,8 +330,7 @@ void FilePreview::request(qint64 offset, qint64 maxBytes)
     if (!m_target || !m_target->hasContent)
         return;
     if (!m_cache) {
-        m_content->showMessage(tr("Cannot read the file"),
-                               tr("The layer cache is not available."));
+        m_content->showMessage(tr("Cannot read the file"), tr("The layer cache is not available."));
         return;
     }
     m_loading = true;
@@ -340,23 +342,22 @@ void FilePreview::request(qint64 offset, qint64 maxBytes)
             m_loading = false;
             if (!slice) {
                 if (offset == 0)
-                    m_content->showMessage(tr("Cannot read the file"),
-                                           slice.error().message());
-                Q_EMIT statusMessage(tr("Cannot read %1: %2")
-                                         .arg(m_target->displayPath, slice.error().message()));
+                    m_content->showMessage(tr("Cannot read the file"), slice.error().message());
+                Q_EMIT statusMessage(
+                    tr("Cannot read %1: %2").arg(m_target->displayPath, slice.error().message()));
             } else if (offset == 0) {
                 m_content->setContent(m_target->path, slice->bytes, slice->fileSize);
                 m_hexButton->setChecked(false);
                 // A picture needs all its bytes; read the rest at once when it is not huge.
-                if (m_content->kind() == FileKind::Binary && !slice->atEnd()
-                    && !imageFormat(m_target->path, slice->bytes).isEmpty()
-                    && slice->fileSize <= ImageBytes)
+                if (m_content->kind() == FileKind::Binary && !slice->atEnd() &&
+                    !imageFormat(m_target->path, slice->bytes).isEmpty() &&
+                    slice->fileSize <= ImageBytes)
                     request(slice->bytes.size(), slice->fileSize - slice->bytes.size());
             } else {
                 const bool wasBinary = m_content->kind() == FileKind::Binary;
                 m_content->appendContent(slice->bytes);
-                if (wasBinary && slice->atEnd()
-                    && !imageFormat(m_target->path, m_content->bytes()).isEmpty())
+                if (wasBinary && slice->atEnd() &&
+                    !imageFormat(m_target->path, m_content->bytes()).isEmpty())
                     m_content->setContent(m_target->path, m_content->bytes(), slice->fileSize);
             }
             updateHeader();
@@ -367,8 +368,8 @@ void FilePreview::request(qint64 offset, qint64 maxBytes)
 
 bool FilePreview::canLoadMore() const
 {
-    return m_target && m_target->hasContent && m_content->hasContent()
-        && !m_content->isComplete() && !m_loading;
+    return m_target && m_target->hasContent && m_content->hasContent() &&
+           !m_content->isComplete() && !m_loading;
 }
 
 void FilePreview::loadMore()
@@ -391,6 +392,8 @@ QString FilePreview::describeEntry() const
         parts << tr("layer %1").arg(t.layerNumber + 1);
     if (m_content->hasContent() && m_content->kind() == FileKind::Text)
         parts << fileSyntaxName(m_content->syntax());
+    if (m_content->hasContent() && m_content->kind() == FileKind::Image)
+        parts << m_content->imageLabel()->toolTip(); // "24 × 16 pixels, PNG"
     return parts.join(QStringLiteral(" · "));
 }
 
@@ -419,14 +422,12 @@ void FilePreview::updateHeader()
     m_hexButton->setVisible(hasBytes && m_content->kind() != FileKind::Binary);
     m_loadMore->setVisible(hasBytes && !m_content->isComplete());
     m_loadMore->setEnabled(canLoadMore());
-    const bool saveable = shown
-        && (m_target->hasContent
-            || (m_target->type == image::EntryType::Directory
-                && (m_target->fs || m_target->layer)));
+    const bool saveable =
+        shown && (m_target->hasContent || (m_target->type == image::EntryType::Directory &&
+                                           (m_target->fs || m_target->layer)));
     m_save->setEnabled(saveable && m_cache);
-    m_save->setText(shown && m_target->type == image::EntryType::Directory
-                        ? tr("Save as Tar…")
-                        : tr("Save…"));
+    m_save->setText(shown && m_target->type == image::EntryType::Directory ? tr("Save as Tar…")
+                                                                           : tr("Save…"));
 }
 
 void FilePreview::saveCurrent()
@@ -460,8 +461,8 @@ void FilePreview::saveCurrent()
 
 QMimeData *FilePreview::createDragData()
 {
-    if (!m_target || !m_target->hasContent || !m_content->hasContent()
-        || !m_content->isComplete() || m_content->bytes().size() > ChunkBytes)
+    if (!m_target || !m_target->hasContent || !m_content->hasContent() ||
+        !m_content->isComplete() || m_content->bytes().size() > ChunkBytes)
         return nullptr;
     if (!m_dragDir) {
         m_dragDir = std::make_unique<QTemporaryDir>();
@@ -472,8 +473,8 @@ QMimeData *FilePreview::createDragData()
     }
     const QString name = image::safeFileName(m_target->path);
     auto out = image::OutputFile::create(m_dragDir->path(), name, true);
-    if (!out || !out.value()->write(m_content->bytes())
-        || !out.value()->commit(m_target->meta && (m_target->meta->mode & 0111)))
+    if (!out || !out.value()->write(m_content->bytes()) ||
+        !out.value()->commit(m_target->meta && (m_target->meta->mode & 0111)))
         return nullptr;
     auto *data = new QMimeData;
     data->setUrls({QUrl::fromLocalFile(m_dragDir->filePath(name))});

@@ -89,7 +89,8 @@ void HexView::scrollToOffset(qint64 offset)
 {
     const qint64 row = std::max<qint64>(0, (offset - m_base) / BytesPerRow);
     const qint64 rows = rowCount();
-    verticalScrollBar()->setValue(int(rows <= kMaxScrollRows ? row : row / (rows / kMaxScrollRows + 1)));
+    verticalScrollBar()->setValue(
+        int(rows <= kMaxScrollRows ? row : row / (rows / kMaxScrollRows + 1)));
 }
 
 void HexView::updateScrollBars()
@@ -100,7 +101,8 @@ void HexView::updateScrollBars()
     verticalScrollBar()->setRange(0, int(std::max<qint64>(0, steps - visible)));
     verticalScrollBar()->setPageStep(visible);
     verticalScrollBar()->setSingleStep(1);
-    const int width = fontMetrics().horizontalAdvance(QLatin1Char('0')) * (10 + 3 * BytesPerRow + 2 + BytesPerRow + 1);
+    const int width = fontMetrics().horizontalAdvance(QLatin1Char('0')) *
+                      (10 + 3 * BytesPerRow + 2 + BytesPerRow + 1);
     horizontalScrollBar()->setRange(0, std::max(0, width - viewport()->width()));
     horizontalScrollBar()->setPageStep(viewport()->width());
 }

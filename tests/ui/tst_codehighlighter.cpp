@@ -14,8 +14,8 @@ QColor colourAt(QTextDocument &document, int line, int column)
     const QTextBlock block = document.findBlockByNumber(line);
     const QList<QTextLayout::FormatRange> ranges = block.layout()->formats();
     for (const QTextLayout::FormatRange &range : ranges) {
-        if (column >= range.start && column < range.start + range.length
-            && range.format.hasProperty(QTextFormat::ForegroundBrush))
+        if (column >= range.start && column < range.start + range.length &&
+            range.format.hasProperty(QTextFormat::ForegroundBrush))
             return range.format.foreground().color();
     }
     return {};
@@ -31,18 +31,19 @@ private Q_SLOTS:
     void shell()
     {
         QTextDocument document;
-        document.setPlainText(QStringLiteral("#!/bin/sh\nif [ -n \"$HOME\" ]; then # check\n  echo 'hi'\nfi\n"));
+        document.setPlainText(
+            QStringLiteral("#!/bin/sh\nif [ -n \"$HOME\" ]; then # check\n  echo 'hi'\nfi\n"));
         auto *h = new CodeHighlighter(&document, FileSyntax::Shell, false);
         h->rehighlight(); // otherwise queued to the event loop
         const QColor comment = h->format(CodeHighlighter::Token::Comment).foreground().color();
         const QColor keyword = h->format(CodeHighlighter::Token::Keyword).foreground().color();
         const QColor string = h->format(CodeHighlighter::Token::String).foreground().color();
-        QCOMPARE(colourAt(document, 0, 3), comment);      // the shebang is a comment
-        QCOMPARE(colourAt(document, 1, 0), keyword);      // if
-        QCOMPARE(colourAt(document, 1, 8), string);       // "$HOME"
-        QCOMPARE(colourAt(document, 1, 28), comment);     // # check
-        QCOMPARE(colourAt(document, 2, 8), string);       // 'hi'
-        QCOMPARE(colourAt(document, 3, 0), keyword);      // fi
+        QCOMPARE(colourAt(document, 0, 3), comment);  // the shebang is a comment
+        QCOMPARE(colourAt(document, 1, 0), keyword);  // if
+        QCOMPARE(colourAt(document, 1, 8), string);   // "$HOME"
+        QCOMPARE(colourAt(document, 1, 28), comment); // # check
+        QCOMPARE(colourAt(document, 2, 8), string);   // 'hi'
+        QCOMPARE(colourAt(document, 3, 0), keyword);  // fi
         QVERIFY(comment != keyword && keyword != string);
     }
 
@@ -54,9 +55,11 @@ private Q_SLOTS:
         h->rehighlight(); // otherwise queued to the event loop
         const QColor key = h->format(CodeHighlighter::Token::Key).foreground().color();
         QCOMPARE(colourAt(document, 0, 2), key);
-        QCOMPARE(colourAt(document, 1, 2), h->format(CodeHighlighter::Token::Comment).foreground().color());
+        QCOMPARE(colourAt(document, 1, 2),
+                 h->format(CodeHighlighter::Token::Comment).foreground().color());
         QCOMPARE(colourAt(document, 2, 3), key);
-        QCOMPARE(colourAt(document, 3, 8), h->format(CodeHighlighter::Token::Number).foreground().color());
+        QCOMPARE(colourAt(document, 3, 8),
+                 h->format(CodeHighlighter::Token::Number).foreground().color());
         QVERIFY(!colourAt(document, 0, 13).isValid()); // "v1" is plain
     }
 
@@ -68,15 +71,20 @@ private Q_SLOTS:
         h->rehighlight(); // otherwise queued to the event loop
         QCOMPARE(colourAt(ini, 0, 1), h->format(CodeHighlighter::Token::Tag).foreground().color());
         QCOMPARE(colourAt(ini, 1, 1), h->format(CodeHighlighter::Token::Key).foreground().color());
-        QCOMPARE(colourAt(ini, 2, 2), h->format(CodeHighlighter::Token::Comment).foreground().color());
+        QCOMPARE(colourAt(ini, 2, 2),
+                 h->format(CodeHighlighter::Token::Comment).foreground().color());
 
         QTextDocument docker;
-        docker.setPlainText(QStringLiteral("FROM debian:12 AS build\nRUN apt-get install -y $PKG\n"));
+        docker.setPlainText(
+            QStringLiteral("FROM debian:12 AS build\nRUN apt-get install -y $PKG\n"));
         auto *d = new CodeHighlighter(&docker, FileSyntax::Dockerfile, false);
         d->rehighlight(); // otherwise queued to the event loop
-        QCOMPARE(colourAt(docker, 0, 1), d->format(CodeHighlighter::Token::Keyword).foreground().color());
-        QCOMPARE(colourAt(docker, 0, 16), d->format(CodeHighlighter::Token::Keyword).foreground().color());
-        QCOMPARE(colourAt(docker, 1, 25), d->format(CodeHighlighter::Token::Variable).foreground().color());
+        QCOMPARE(colourAt(docker, 0, 1),
+                 d->format(CodeHighlighter::Token::Keyword).foreground().color());
+        QCOMPARE(colourAt(docker, 0, 16),
+                 d->format(CodeHighlighter::Token::Keyword).foreground().color());
+        QCOMPARE(colourAt(docker, 1, 25),
+                 d->format(CodeHighlighter::Token::Variable).foreground().color());
     }
 
     void spansCrossLines()
@@ -98,9 +106,12 @@ private Q_SLOTS:
         auto *x = new CodeHighlighter(&xml, FileSyntax::Xml, false);
         x->rehighlight(); // otherwise queued to the event loop
         QCOMPARE(colourAt(xml, 0, 1), x->format(CodeHighlighter::Token::Tag).foreground().color());
-        QCOMPARE(colourAt(xml, 0, 3), x->format(CodeHighlighter::Token::Attribute).foreground().color());
-        QCOMPARE(colourAt(xml, 0, 9), x->format(CodeHighlighter::Token::String).foreground().color());
-        QCOMPARE(colourAt(xml, 1, 0), x->format(CodeHighlighter::Token::Comment).foreground().color());
+        QCOMPARE(colourAt(xml, 0, 3),
+                 x->format(CodeHighlighter::Token::Attribute).foreground().color());
+        QCOMPARE(colourAt(xml, 0, 9),
+                 x->format(CodeHighlighter::Token::String).foreground().color());
+        QCOMPARE(colourAt(xml, 1, 0),
+                 x->format(CodeHighlighter::Token::Comment).foreground().color());
         QCOMPARE(colourAt(xml, 1, 6), x->format(CodeHighlighter::Token::Tag).foreground().color());
     }
 
@@ -112,8 +123,8 @@ private Q_SLOTS:
         light->rehighlight(); // otherwise queued to the event loop
         auto *dark = new CodeHighlighter(&b, FileSyntax::Python, true);
         dark->rehighlight(); // otherwise queued to the event loop
-        QVERIFY(light->format(CodeHighlighter::Token::Keyword).foreground().color()
-                != dark->format(CodeHighlighter::Token::Keyword).foreground().color());
+        QVERIFY(light->format(CodeHighlighter::Token::Keyword).foreground().color() !=
+                dark->format(CodeHighlighter::Token::Keyword).foreground().color());
     }
 
     void attachPicksByLanguage()

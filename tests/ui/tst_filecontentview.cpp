@@ -42,7 +42,9 @@ private Q_SLOTS:
     void binaryIsHex()
     {
         FileContentView view;
-        const QByteArray elf("\x7f" "ELF\2\1\1\0\0\0\0\0\0\0\0\0\3\0>\0", 20);
+        const QByteArray elf("\x7f"
+                             "ELF\2\1\1\0\0\0\0\0\0\0\0\0\3\0>\0",
+                             20);
         view.setContent("usr/bin/true", elf, 30000);
         QCOMPARE(view.kind(), FileKind::Binary);
         QCOMPARE(view.currentPage(), view.hexView());

@@ -29,18 +29,22 @@ private Q_SLOTS:
                                   << int(FileKind::Text);
         QTest::newRow("latin1") << QByteArray("x") << QByteArray("gr\xfc\xdf Gott\n")
                                 << int(FileKind::Text);
-        QTest::newRow("elf") << QByteArray("usr/bin/env") << QByteArray("\x7f" "ELF\2\1\1\0\0", 9)
+        QTest::newRow("elf") << QByteArray("usr/bin/env")
+                             << QByteArray("\x7f"
+                                           "ELF\2\1\1\0\0",
+                                           9)
                              << int(FileKind::Binary);
         QTest::newRow("controls") << QByteArray("x") << QByteArray("\x01\x02\x03\x04\xff\xfe")
                                   << int(FileKind::Binary);
         QTest::newRow("png by content") << QByteArray("icon.dat") << png << int(FileKind::Image);
         QTest::newRow("jpeg") << QByteArray("x") << QByteArray("\xff\xd8\xff\xe0\0\x10JFIF", 10)
                               << int(FileKind::Image);
-        QTest::newRow("gif") << QByteArray("x") << QByteArray("GIF89a\1\0\1\0") << int(FileKind::Image);
-        QTest::newRow("svg by name") << QByteArray("logo.svg") << QByteArray("<?xml version='1.0'?>")
-                                     << int(FileKind::Image);
-        QTest::newRow("svg by content") << QByteArray("logo") << QByteArray("  <svg xmlns='x'/>")
-                                        << int(FileKind::Image);
+        QTest::newRow("gif") << QByteArray("x") << QByteArray("GIF89a\1\0\1\0")
+                             << int(FileKind::Image);
+        QTest::newRow("svg by name") << QByteArray("logo.svg")
+                                     << QByteArray("<?xml version='1.0'?>") << int(FileKind::Image);
+        QTest::newRow("svg by content")
+            << QByteArray("logo") << QByteArray("  <svg xmlns='x'/>") << int(FileKind::Image);
         QTest::newRow("ico") << QByteArray("favicon.ico") << QByteArray("\0\0\1\0\1\0\x10\x10", 8)
                              << int(FileKind::Image);
         QTest::newRow("ico-like not named ico")
@@ -59,7 +63,8 @@ private Q_SLOTS:
         QTest::addColumn<QByteArray>("name");
         QTest::addColumn<QByteArray>("head");
         QTest::addColumn<int>("syntax");
-        const auto row = [](const char *tag, const char *name, const QByteArray &head, FileSyntax s) {
+        const auto row = [](const char *tag, const char *name, const QByteArray &head,
+                            FileSyntax s) {
             QTest::newRow(tag) << QByteArray(name) << head << int(s);
         };
         row("json name", "app/config.json", "whatever", FileSyntax::Json);
@@ -71,7 +76,8 @@ private Q_SLOTS:
         row("bashrc", "root/.bashrc", "x", FileSyntax::Shell);
         row("shebang sh", "usr/local/bin/start", "#!/bin/sh\nexec x\n", FileSyntax::Shell);
         row("shebang env bash", "start", "#!/usr/bin/env bash\n", FileSyntax::Shell);
-        row("shebang python", "usr/bin/tool", "#!/usr/bin/python3\nimport os\n", FileSyntax::Python);
+        row("shebang python", "usr/bin/tool", "#!/usr/bin/python3\nimport os\n",
+            FileSyntax::Python);
         row("shebang other", "tool", "#!/usr/bin/perl\n", FileSyntax::Plain);
         row("conf", "etc/nginx/nginx.conf", "x", FileSyntax::Ini);
         row("os-release", "etc/os-release", "NAME=Debian", FileSyntax::Ini);

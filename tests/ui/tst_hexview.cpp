@@ -17,8 +17,8 @@ private Q_SLOTS:
         QCOMPARE(view.rowText(0),
                  QStringLiteral("00000100  68 65 6c 6c 6f 2c 20 77  6f 72 6c 64 21 0a 00 01  "
                                 "hello, world!..."));
-        QCOMPARE(view.rowText(1), QString(QStringLiteral("00000110  ff") + QString(46, u' ')
-                                          + QStringLiteral("  .")));
+        QCOMPARE(view.rowText(1), QString(QStringLiteral("00000110  ff") + QString(46, u' ') +
+                                          QStringLiteral("  .")));
         QCOMPARE(view.rowText(2), QString());
         QCOMPARE(view.rowText(-1), QString());
     }
@@ -40,8 +40,8 @@ private Q_SLOTS:
         const qint64 row = 4 * 1024 * 1024 / 16;
         QVERIFY(view.rowText(row).startsWith(u"00400000  00 01 02 03"));
         QCOMPARE(view.rowText(view.rowCount() - 1),
-                 QString(QStringLiteral("00500000  00 01 02") + QString(13 * 3 + 1, u' ')
-                         + QStringLiteral("  ...")));
+                 QString(QStringLiteral("00500000  00 01 02") + QString(13 * 3 + 1, u' ') +
+                         QStringLiteral("  ...")));
         view.scrollToOffset(4 * 1024 * 1024);
         QCOMPARE(view.firstVisibleRow(), row);
         QVERIFY(view.verticalScrollBar()->maximum() > 300000);

@@ -25,8 +25,8 @@ ExportJob::~ExportJob()
     m_shared->cancelled = true;
 }
 
-ExportJob *ExportJob::tar(ExportPlan plan, BlobLocator locate, QString directory,
-                          QString fileName, bool replace, QObject *parent)
+ExportJob *ExportJob::tar(ExportPlan plan, BlobLocator locate, QString directory, QString fileName,
+                          bool replace, QObject *parent)
 {
     auto *job = new ExportJob(parent);
     job->m_total = plan.totalBytes;
@@ -75,7 +75,9 @@ void ExportJob::start(std::function<oci::Result<ExportResult>(const ExportCallba
     const std::shared_ptr<Shared> shared = m_shared;
     QtConcurrent::run([shared, work = std::move(work)] {
         ExportCallbacks callbacks;
-        callbacks.cancelled = [shared] { return shared->cancelled.load(); };
+        callbacks.cancelled = [shared] {
+            return shared->cancelled.load();
+        };
         callbacks.progress = [shared](qint64 done, qint64 total) {
             shared->totalBytes = total;
             shared->doneBytes = done;

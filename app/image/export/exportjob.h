@@ -25,8 +25,8 @@ class ExportJob final : public oci::Job
     Q_DISABLE_COPY_MOVE(ExportJob)
 
 public:
-    static ExportJob *tar(ExportPlan plan, BlobLocator locate, QString directory,
-                          QString fileName, bool replace, QObject *parent);
+    static ExportJob *tar(ExportPlan plan, BlobLocator locate, QString directory, QString fileName,
+                          bool replace, QObject *parent);
     static ExportJob *file(ExportPlan plan, int item, BlobLocator locate, QString directory,
                            QString fileName, bool replace, QObject *parent);
     ~ExportJob() override;

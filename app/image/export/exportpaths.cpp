@@ -43,8 +43,8 @@ QString safeFileName(QByteArrayView name)
 
 bool isPlainFileName(const QString &name)
 {
-    return !name.isEmpty() && name != u"." && name != u".." && !name.contains(u'/')
-        && !name.contains(QChar(0));
+    return !name.isEmpty() && name != u"." && name != u".." && !name.contains(u'/') &&
+           !name.contains(QChar(0));
 }
 
 } // namespace image

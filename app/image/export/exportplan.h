@@ -16,9 +16,9 @@ class MergedFilesystem;
 // One member of an export: what the tar (or the single saved file) gets.
 struct ExportItem
 {
-    QByteArray path;       // member path, already safe (safeMemberPath)
+    QByteArray path;                     // member path, already safe (safeMemberPath)
     EntryType type = EntryType::Regular; // never Whiteout/Opaque
-    quint32 mode = 0644;   // 07777 bits
+    quint32 mode = 0644;                 // 07777 bits
     qint64 mtime = 0;
     quint32 uid = 0;
     quint32 gid = 0;
@@ -38,9 +38,9 @@ struct ExportItem
 struct ExportPlan
 {
     QList<ExportItem> items;
-    QList<oci::Digest> layers;  // blob digest of each layer number items refer to
-    qint64 totalBytes = 0;      // sum of Regular sizes (progress)
-    QStringList skipped;        // display paths left out (unsafe, below a symlink, broken)
+    QList<oci::Digest> layers; // blob digest of each layer number items refer to
+    qint64 totalBytes = 0;     // sum of Regular sizes (progress)
+    QStringList skipped;       // display paths left out (unsafe, below a symlink, broken)
 };
 
 // The subtree at `node` of the merged filesystem. Members are named from the node's own

@@ -52,8 +52,7 @@ oci::Error archiveError(archive *a, const BlobLocation &blob)
 } // namespace
 
 oci::Result<void> streamLayerFiles(const BlobLocation &blob, QList<quint32> ordinals,
-                                   const ContentSink &sink,
-                                   const std::function<bool()> &cancelled)
+                                   const ContentSink &sink, const std::function<bool()> &cancelled)
 {
     std::sort(ordinals.begin(), ordinals.end());
     ordinals.erase(std::unique(ordinals.begin(), ordinals.end()), ordinals.end());
@@ -62,7 +61,8 @@ oci::Result<void> streamLayerFiles(const BlobLocation &blob, QList<quint32> ordi
 
     Reader reader;
     reader.file.setFileName(blob.path);
-    if (!reader.file.open(QIODevice::ReadOnly) || (blob.offset > 0 && !reader.file.seek(blob.offset)))
+    if (!reader.file.open(QIODevice::ReadOnly) ||
+        (blob.offset > 0 && !reader.file.seek(blob.offset)))
         return oci::Error(oci::Error::Code::Io,
                           QCoreApplication::translate("image::LayerContents",
                                                       "Cannot open the layer blob: %1")
@@ -70,7 +70,8 @@ oci::Result<void> streamLayerFiles(const BlobLocation &blob, QList<quint32> ordi
             .withObject(blob.path);
     reader.remaining = blob.length;
 
-    std::unique_ptr<archive, decltype(&archive_read_free)> a(archive_read_new(), &archive_read_free);
+    std::unique_ptr<archive, decltype(&archive_read_free)> a(archive_read_new(),
+                                                             &archive_read_free);
     archive_read_support_filter_gzip(a.get());
     archive_read_support_filter_zstd(a.get());
     archive_read_support_filter_none(a.get());
@@ -78,7 +79,9 @@ oci::Result<void> streamLayerFiles(const BlobLocation &blob, QList<quint32> ordi
     if (archive_read_open(a.get(), &reader, nullptr, &readCallback, nullptr) != ARCHIVE_OK)
         return archiveError(a.get(), blob);
 
-    const auto isCancelled = [&cancelled] { return cancelled && cancelled(); };
+    const auto isCancelled = [&cancelled] {
+        return cancelled && cancelled();
+    };
     quint32 ordinal = 0;
     qsizetype next = 0; // index into ordinals
     archive_entry *entry = nullptr;
@@ -117,8 +120,8 @@ oci::Result<void> streamLayerFiles(const BlobLocation &blob, QList<quint32> ordi
                 written += n;
             }
             if (length > 0) {
-                if (auto s = sink.data(QByteArrayView(static_cast<const char *>(block),
-                                                      qsizetype(length)));
+                if (auto s = sink.data(
+                        QByteArrayView(static_cast<const char *>(block), qsizetype(length)));
                     !s)
                     return s;
                 written += qint64(length);

@@ -42,8 +42,8 @@ oci::Result<std::unique_ptr<OutputFile>> OutputFile::create(const QString &direc
         return oci::Error(oci::Error::Code::InvalidArgument,
                           tr("“%1” is not a plain file name.").arg(fileName));
 
-    out->m_dirFd = ::open(QFile::encodeName(directory).constData(),
-                          O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    out->m_dirFd =
+        ::open(QFile::encodeName(directory).constData(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
     if (out->m_dirFd < 0)
         return out->ioError(tr("Cannot open the folder"), errno);
 
@@ -54,8 +54,8 @@ oci::Result<std::unique_ptr<OutputFile>> OutputFile::create(const QString &direc
             .withObject(out->targetPath());
 
     for (int attempt = 0; attempt < 16 && out->m_fd < 0; ++attempt) {
-        out->m_tempName = '.' + name.left(200) + ".part-"
-            + QByteArray::number(QRandomGenerator::global()->generate(), 36);
+        out->m_tempName = '.' + name.left(200) + ".part-" +
+                          QByteArray::number(QRandomGenerator::global()->generate(), 36);
         out->m_fd = ::openat(out->m_dirFd, out->m_tempName.constData(),
                              O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600);
         if (out->m_fd < 0 && errno != EEXIST)

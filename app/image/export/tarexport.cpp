@@ -110,8 +110,8 @@ ExportPlan sanitised(const ExportPlan &plan)
     };
     for (const ExportItem &item : plan.items) {
         const auto path = safeMemberPath(item.path);
-        bool ok = path && !belowSymlink(*path) && item.type != EntryType::Whiteout
-            && item.type != EntryType::Opaque;
+        bool ok = path && !belowSymlink(*path) && item.type != EntryType::Whiteout &&
+                  item.type != EntryType::Opaque;
         std::optional<QByteArray> target;
         if (ok && item.type == EntryType::Hardlink) {
             target = safeMemberPath(item.linkTarget);
@@ -166,11 +166,13 @@ BlobLocator blobStoreLocator(std::shared_ptr<BlobStore> store)
 }
 
 oci::Result<ExportResult> writeTar(const ExportPlan &unsafePlan, const BlobLocator &locate,
-                                   const QString &directory, const QString &fileName,
-                                   bool replace, const ExportCallbacks &callbacks)
+                                   const QString &directory, const QString &fileName, bool replace,
+                                   const ExportCallbacks &callbacks)
 {
     const ExportPlan plan = sanitised(unsafePlan);
-    const auto isCancelled = [&callbacks] { return callbacks.cancelled && callbacks.cancelled(); };
+    const auto isCancelled = [&callbacks] {
+        return callbacks.cancelled && callbacks.cancelled();
+    };
     auto out = OutputFile::create(directory, fileName, replace);
     if (!out)
         return out.error();
@@ -197,8 +199,8 @@ oci::Result<ExportResult> writeTar(const ExportPlan &unsafePlan, const BlobLocat
 
     // 1. Everything without bytes, in plan order (parents before children).
     for (const ExportItem &item : plan.items) {
-        if (item.type == EntryType::Regular || item.type == EntryType::Hardlink
-            || item.type == EntryType::Whiteout || item.type == EntryType::Opaque)
+        if (item.type == EntryType::Regular || item.type == EntryType::Hardlink ||
+            item.type == EntryType::Whiteout || item.type == EntryType::Opaque)
             continue;
         if (isCancelled())
             return cancelledError();
@@ -223,7 +225,8 @@ oci::Result<ExportResult> writeTar(const ExportPlan &unsafePlan, const BlobLocat
     qint64 done = 0;
     for (auto layer = byLayer.cbegin(); layer != byLayer.cend(); ++layer) {
         if (layer.key() < 0 || layer.key() >= plan.layers.size())
-            return oci::Error(oci::Error::Code::InvalidArgument, tr("No such layer in the export."));
+            return oci::Error(oci::Error::Code::InvalidArgument,
+                              tr("No such layer in the export."));
         auto location = locate(plan.layers.at(layer.key()));
         if (!location)
             return location.error();
@@ -286,13 +289,14 @@ oci::Result<ExportResult> writeTar(const ExportPlan &unsafePlan, const BlobLocat
 }
 
 oci::Result<ExportResult> saveFile(const ExportPlan &plan, int index, const BlobLocator &locate,
-                                   const QString &directory, const QString &fileName,
-                                   bool replace, const ExportCallbacks &callbacks)
+                                   const QString &directory, const QString &fileName, bool replace,
+                                   const ExportCallbacks &callbacks)
 {
-    if (index < 0 || index >= plan.items.size()
-        || plan.items.at(index).type != EntryType::Regular || plan.items.at(index).layer < 0
-        || plan.items.at(index).layer >= plan.layers.size())
-        return oci::Error(oci::Error::Code::InvalidArgument, tr("Only a regular file can be saved."));
+    if (index < 0 || index >= plan.items.size() ||
+        plan.items.at(index).type != EntryType::Regular || plan.items.at(index).layer < 0 ||
+        plan.items.at(index).layer >= plan.layers.size())
+        return oci::Error(oci::Error::Code::InvalidArgument,
+                          tr("Only a regular file can be saved."));
     const ExportItem &item = plan.items.at(index);
     auto location = locate(plan.layers.at(item.layer));
     if (!location)
@@ -304,7 +308,9 @@ oci::Result<ExportResult> saveFile(const ExportPlan &plan, int index, const Blob
 
     ExportResult result;
     ContentSink sink;
-    sink.begin = [](quint32, qint64) -> oci::Result<void> { return {}; };
+    sink.begin = [](quint32, qint64) -> oci::Result<void> {
+        return {};
+    };
     sink.data = [&](QByteArrayView chunk) -> oci::Result<void> {
         if (auto r = file.write(chunk); !r)
             return r;
@@ -313,7 +319,9 @@ oci::Result<ExportResult> saveFile(const ExportPlan &plan, int index, const Blob
             callbacks.progress(result.bytes, item.size);
         return {};
     };
-    sink.end = []() -> oci::Result<void> { return {}; };
+    sink.end = []() -> oci::Result<void> {
+        return {};
+    };
     if (auto r = streamLayerFiles(*location, {item.ordinal}, sink, callbacks.cancelled); !r)
         return r.error();
     if (callbacks.cancelled && callbacks.cancelled())

@@ -33,9 +33,9 @@ struct ExportCallbacks
 
 struct ExportResult
 {
-    QString path;     // the file written
-    int members = 0;  // tar members (1 for a single file)
-    qint64 bytes = 0; // content bytes
+    QString path;        // the file written
+    int members = 0;     // tar members (1 for a single file)
+    qint64 bytes = 0;    // content bytes
     QStringList skipped; // members left out (the plan's, and unsafe ones writeTar refused)
 };
 
@@ -45,14 +45,14 @@ struct ExportResult
 // The file appears only when complete (see OutputFile): an error or a cancel leaves nothing.
 // Synchronous: run it on a worker thread.
 oci::Result<ExportResult> writeTar(const ExportPlan &plan, const BlobLocator &locate,
-                                   const QString &directory, const QString &fileName,
-                                   bool replace, const ExportCallbacks &callbacks = {});
+                                   const QString &directory, const QString &fileName, bool replace,
+                                   const ExportCallbacks &callbacks = {});
 
 // Writes the bytes of one Regular item of `plan` (its layer found through `locate`) as
 // `fileName` in `directory`; 0755 when the entry was executable, 0644 otherwise. Same
 // guarantees as writeTar. Anything but a Regular item is InvalidArgument.
 oci::Result<ExportResult> saveFile(const ExportPlan &plan, int item, const BlobLocator &locate,
-                                   const QString &directory, const QString &fileName,
-                                   bool replace, const ExportCallbacks &callbacks = {});
+                                   const QString &directory, const QString &fileName, bool replace,
+                                   const ExportCallbacks &callbacks = {});
 
 } // namespace image

@@ -36,8 +36,8 @@ inline QByteArray run(const QString &program, const QStringList &arguments,
     if (!workingDirectory.isEmpty())
         process.setWorkingDirectory(workingDirectory);
     process.start(program, arguments);
-    if (!process.waitForFinished(60000) || process.exitStatus() != QProcess::NormalExit
-        || process.exitCode() != 0) {
+    if (!process.waitForFinished(60000) || process.exitStatus() != QProcess::NormalExit ||
+        process.exitCode() != 0) {
         qWarning() << program << arguments << process.readAllStandardError();
         return QByteArray("<failed>");
     }
@@ -71,21 +71,20 @@ struct Layer
         QRandomGenerator rng(42);
         for (char &c : big)
             c = char(rng.generate() & 0xff);
-        const auto exec = QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner
-            | QFile::ReadGroup | QFile::ExeGroup | QFile::ReadOther | QFile::ExeOther;
-        if (!writeFile(src + u"/dir/hello.txt", "hello\n")
-            || !writeFile(src + u"/dir/run.sh", "#!/bin/sh\necho hi\n", exec)
-            || !writeFile(src + u"/dir/big.bin", big) || !writeFile(src + u"/dir/sub/empty", {})
-            || !QFile::link(QStringLiteral("hello.txt"), src + u"/dir/link")
-            || !QFile::link(QStringLiteral("/etc"), src + u"/dir/out")
-            || ::link(QFile::encodeName(src + u"/dir/hello.txt").constData(),
-                      QFile::encodeName(src + u"/dir/hard").constData())
-                != 0)
+        const auto exec = QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner |
+                          QFile::ReadGroup | QFile::ExeGroup | QFile::ReadOther | QFile::ExeOther;
+        if (!writeFile(src + u"/dir/hello.txt", "hello\n") ||
+            !writeFile(src + u"/dir/run.sh", "#!/bin/sh\necho hi\n", exec) ||
+            !writeFile(src + u"/dir/big.bin", big) || !writeFile(src + u"/dir/sub/empty", {}) ||
+            !QFile::link(QStringLiteral("hello.txt"), src + u"/dir/link") ||
+            !QFile::link(QStringLiteral("/etc"), src + u"/dir/out") ||
+            ::link(QFile::encodeName(src + u"/dir/hello.txt").constData(),
+                   QFile::encodeName(src + u"/dir/hard").constData()) != 0)
             return false;
         blob = tmp.filePath(QStringLiteral("layer.tar.gz"));
         if (run(QStringLiteral("tar"), {QStringLiteral("--format=pax"), QStringLiteral("-czf"),
-                                        blob, QStringLiteral("-C"), src, QStringLiteral("dir")})
-            == "<failed>")
+                                        blob, QStringLiteral("-C"), src, QStringLiteral("dir")}) ==
+            "<failed>")
             return false;
         const QByteArray list = run(QStringLiteral("tar"), {QStringLiteral("-tzf"), blob});
         quint32 n = 0;
@@ -151,9 +150,10 @@ inline QStringList describeTree(const QString &root)
             QFile file(path);
             if (!file.open(QIODevice::ReadOnly))
                 continue;
-            line += u"f " + QString::number(st.st_size) + u' '
-                + QString::fromLatin1(
-                      QCryptographicHash::hash(file.readAll(), QCryptographicHash::Sha256).toHex());
+            line +=
+                u"f " + QString::number(st.st_size) + u' ' +
+                QString::fromLatin1(
+                    QCryptographicHash::hash(file.readAll(), QCryptographicHash::Sha256).toHex());
             const quint64 inode = quint64(st.st_ino);
             if (st.st_nlink > 1) {
                 if (inodes.contains(inode))
@@ -169,8 +169,8 @@ inline QStringList describeTree(const QString &root)
 
 inline QStringList entriesIn(const QString &dir)
 {
-    return QDir(dir).entryList(QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden
-                               | QDir::System);
+    return QDir(dir).entryList(QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden |
+                               QDir::System);
 }
 
 } // namespace fixture

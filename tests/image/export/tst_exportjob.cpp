@@ -5,9 +5,9 @@
 #include <QSignalSpy>
 #include <QThread>
 
+#include <QTest>
 #include <atomic>
 #include <memory>
-#include <QTest>
 
 using image::EntryType;
 
@@ -66,8 +66,8 @@ private Q_SLOTS:
         QCOMPARE(job->totalBytes(), 2 * once);
         QCOMPARE(job->result().members, 40);
         // Items sharing one blob entry become hardlinks to the first copy: one per layer.
-        const QByteArray listing = fixture::run(QStringLiteral("tar"),
-                                                {QStringLiteral("-tvf"), job->result().path});
+        const QByteArray listing =
+            fixture::run(QStringLiteral("tar"), {QStringLiteral("-tvf"), job->result().path});
         QCOMPARE(listing.count(" link to "), 38);
         QCOMPARE(fixture::entriesIn(out.path()), QStringList{QStringLiteral("big.tar")});
         delete job;

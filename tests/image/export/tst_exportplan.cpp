@@ -22,8 +22,8 @@ QStringList describe(const image::ExportPlan &plan)
 {
     QStringList lines;
     for (const image::ExportItem &item : plan.items) {
-        QString line = QString::fromUtf8(item.path) + u' '
-            + QLatin1Char(image::entryTypeLetter(item.type));
+        QString line =
+            QString::fromUtf8(item.path) + u' ' + QLatin1Char(image::entryTypeLetter(item.type));
         if (!item.linkTarget.isEmpty())
             line += u" -> " + QString::fromUtf8(item.linkTarget);
         if (item.type == EntryType::Regular)
@@ -45,14 +45,14 @@ private Q_SLOTS:
         image::LayerIndexBuilder b;
         b.add(entryOf(EntryType::Directory), "app/");
         b.add(entryOf(EntryType::Regular, 5), "app/a.txt");
-        b.add(entryOf(EntryType::Regular, 3), "app/../../etc/evil");      // climbs out
+        b.add(entryOf(EntryType::Regular, 3), "app/../../etc/evil"); // climbs out
         b.add(entryOf(EntryType::Regular, 3), QByteArrayView("app/nul\0x", 9));
         b.add(entryOf(EntryType::Symlink), "app/out", "/etc");
-        b.add(entryOf(EntryType::Regular, 4), "app/out/passwd");          // through the link
+        b.add(entryOf(EntryType::Regular, 4), "app/out/passwd"); // through the link
         b.add(entryOf(EntryType::Hardlink), "app/h", "app/a.txt");
-        b.add(entryOf(EntryType::Hardlink), "app/far", "other/b.txt");    // target outside
+        b.add(entryOf(EntryType::Hardlink), "app/far", "other/b.txt"); // target outside
         b.add(entryOf(EntryType::Regular, 7), "other/b.txt");
-        b.add(entryOf(EntryType::Regular), "app/.wh.gone");               // a marker
+        b.add(entryOf(EntryType::Regular), "app/.wh.gone"); // a marker
         const image::LayerIndex index = b.finish();
 
         const image::ExportPlan plan = image::planLayerExport(index, index.find("app"));
@@ -81,7 +81,8 @@ private Q_SLOTS:
         upper.add(entryOf(EntryType::Hardlink), "etc/passwd-", "etc/passwd");
         upper.add(entryOf(EntryType::Symlink), "etc/mtab", "/proc/mounts");
         upper.add(entryOf(EntryType::Hardlink), "usr/lib/link", "etc/passwd");
-        const image::MergedFilesystem fs = image::MergedFilesystem::build({lower.finish(), upper.finish()});
+        const image::MergedFilesystem fs =
+            image::MergedFilesystem::build({lower.finish(), upper.finish()});
 
         const image::ExportPlan etc = image::planMergedExport(fs, fs.find("etc"));
         QCOMPARE(describe(etc), (QStringList{

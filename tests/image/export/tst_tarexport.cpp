@@ -60,10 +60,10 @@ private Q_SLOTS:
         // tar -tvf names every member with its type, mode and link.
         const QString listing = QString::fromUtf8(
             fixture::run(QStringLiteral("tar"), {QStringLiteral("-tvf"), result->path}));
-        QVERIFY2(listing.contains(u"lrwxrwxrwx") && listing.contains(u"dir/out -> /etc")
-                     && listing.contains(u"dir/link -> hello.txt")
-                     && listing.contains(u"dir/hard link to dir/hello.txt")
-                     && listing.contains(u"-rwxr-xr-x") && listing.contains(u"drwxr-xr-x"),
+        QVERIFY2(listing.contains(u"lrwxrwxrwx") && listing.contains(u"dir/out -> /etc") &&
+                     listing.contains(u"dir/link -> hello.txt") &&
+                     listing.contains(u"dir/hard link to dir/hello.txt") &&
+                     listing.contains(u"-rwxr-xr-x") && listing.contains(u"drwxr-xr-x"),
                  qPrintable(listing));
         QCOMPARE(listing.count(u'\n'), 9);
 
@@ -71,10 +71,10 @@ private Q_SLOTS:
         const QString mine = out.filePath(QStringLiteral("mine"));
         const QString theirs = out.filePath(QStringLiteral("theirs"));
         QVERIFY(QDir().mkpath(mine) && QDir().mkpath(theirs));
-        fixture::run(QStringLiteral("tar"), {QStringLiteral("-xf"), result->path,
-                                              QStringLiteral("-C"), mine});
-        fixture::run(QStringLiteral("tar"), {QStringLiteral("-xzf"), m_layer.blob,
-                                              QStringLiteral("-C"), theirs});
+        fixture::run(QStringLiteral("tar"),
+                     {QStringLiteral("-xf"), result->path, QStringLiteral("-C"), mine});
+        fixture::run(QStringLiteral("tar"),
+                     {QStringLiteral("-xzf"), m_layer.blob, QStringLiteral("-C"), theirs});
         const QStringList expected = fixture::describeTree(theirs);
         QCOMPARE(expected.size(), 9);
         QCOMPARE(fixture::describeTree(mine), expected);
@@ -97,19 +97,19 @@ private Q_SLOTS:
         };
         plan.items = {
             regular("../evil"),
-            regular("/abs/evil"),                    // made relative: abs/evil
+            regular("/abs/evil"), // made relative: abs/evil
             regular(QByteArray("nul\0/../../evil", 15)),
             regular("a/../../evil2"),
             m_layer.item("out", EntryType::Symlink, 0777, 0, "../../outside"),
-            regular("out/planted"),                  // would be written through the link
+            regular("out/planted"), // would be written through the link
             m_layer.item("up", EntryType::Symlink, 0777, 0, "/"),
             regular("up/tmp/planted2"),
             m_layer.item("h", EntryType::Hardlink, 0644, 0, "../evil"),
             m_layer.item("h2", EntryType::Hardlink, 0644, 0, "out/planted"),
             regular("ok.txt"),
         };
-        const auto result = image::writeTar(plan, m_layer.locator(), target,
-                                            QStringLiteral("hostile.tar"), false);
+        const auto result =
+            image::writeTar(plan, m_layer.locator(), target, QStringLiteral("hostile.tar"), false);
         QVERIFY2(result, fixture::why(result).constData());
         QCOMPARE(result->skipped.size(), 7);
 
@@ -127,8 +127,8 @@ private Q_SLOTS:
         // Unpacked in the target folder: nothing lands anywhere else.
         const QString unpack = target + u"/unpack";
         QVERIFY(QDir().mkpath(unpack));
-        fixture::run(QStringLiteral("tar"), {QStringLiteral("-xf"), result->path,
-                                              QStringLiteral("-C"), unpack});
+        fixture::run(QStringLiteral("tar"),
+                     {QStringLiteral("-xf"), result->path, QStringLiteral("-C"), unpack});
         QCOMPARE(fixture::entriesIn(outside), QStringList());
         QCOMPARE(fixture::entriesIn(tmp.path()),
                  (QStringList{QStringLiteral("outside"), QStringLiteral("target")}));
@@ -143,8 +143,12 @@ private Q_SLOTS:
         QTemporaryDir out;
         int calls = 0;
         image::ExportCallbacks callbacks;
-        callbacks.progress = [&](qint64, qint64) { ++calls; };
-        callbacks.cancelled = [&] { return calls > 0; }; // cancel after the first chunk
+        callbacks.progress = [&](qint64, qint64) {
+            ++calls;
+        };
+        callbacks.cancelled = [&] {
+            return calls > 0;
+        }; // cancel after the first chunk
         const auto result = image::writeTar(dirPlan(), m_layer.locator(), out.path(),
                                             QStringLiteral("dir.tar"), false, callbacks);
         QVERIFY(!result);
@@ -164,7 +168,8 @@ private Q_SLOTS:
         QTemporaryDir out;
         const QString junk = out.filePath(QStringLiteral("junk"));
         QVERIFY(fixture::writeFile(junk, QByteArray(4096, 'x')));
-        const image::BlobLocator locate = [&](const oci::Digest &) -> oci::Result<image::BlobLocation> {
+        const image::BlobLocator locate =
+            [&](const oci::Digest &) -> oci::Result<image::BlobLocation> {
             return image::BlobLocation{junk};
         };
         const QString target = out.filePath(QStringLiteral("t"));
@@ -192,13 +197,12 @@ private Q_SLOTS:
         QVERIFY(big);
         QCOMPARE(big->bytes, 3 * 1024 * 1024 + 17);
         QCOMPARE(QFileInfo(out.filePath(QStringLiteral("big.bin"))).size(), big->bytes);
-        QCOMPARE(QFileInfo(out.filePath(QStringLiteral("big.bin"))).permissions()
-                     & QFile::ExeOwner,
+        QCOMPARE(QFileInfo(out.filePath(QStringLiteral("big.bin"))).permissions() & QFile::ExeOwner,
                  QFile::Permissions());
 
         // Not a regular file: refused.
-        QVERIFY(!image::saveFile(plan, 6, m_layer.locator(), out.path(), QStringLiteral("l"),
-                                 false));
+        QVERIFY(
+            !image::saveFile(plan, 6, m_layer.locator(), out.path(), QStringLiteral("l"), false));
         QCOMPARE(fixture::entriesIn(out.path()).size(), 2);
     }
 
@@ -233,12 +237,11 @@ private Q_SLOTS:
         QVERIFY(QFile::link(victim, target + u"/link.txt"));
 
         const image::ExportPlan plan = dirPlan();
-        auto r = image::saveFile(plan, 1, m_layer.locator(), target,
-                                 QStringLiteral("hello.txt"), false);
+        auto r =
+            image::saveFile(plan, 1, m_layer.locator(), target, QStringLiteral("hello.txt"), false);
         QVERIFY(!r);
         QVERIFY(r.error().message().contains(u"exists"));
-        r = image::saveFile(plan, 1, m_layer.locator(), target, QStringLiteral("link.txt"),
-                            false);
+        r = image::saveFile(plan, 1, m_layer.locator(), target, QStringLiteral("link.txt"), false);
         QVERIFY(!r);
         QCOMPARE(fixture::entriesIn(target),
                  (QStringList{QStringLiteral("hello.txt"), QStringLiteral("link.txt")}));
@@ -254,8 +257,8 @@ private Q_SLOTS:
         QVERIFY(precious.open(QIODevice::ReadOnly));
         QCOMPARE(precious.readAll(), QByteArray("precious"));
 
-        const auto tar = image::writeTar(plan, m_layer.locator(), target,
-                                         QStringLiteral("hello.txt"), false);
+        const auto tar =
+            image::writeTar(plan, m_layer.locator(), target, QStringLiteral("hello.txt"), false);
         QVERIFY(!tar);
         QFile mine(target + u"/hello.txt");
         QVERIFY(mine.open(QIODevice::ReadOnly));
