@@ -12,9 +12,25 @@
 
 #include <algorithm>
 
-LayerFilesModel::LayerFilesModel(QObject *parent) : QAbstractItemModel(parent)
+LayerFilesModel::Tree::Tree()
 {
-    m_nodes.emplace_back(); // the root
+    nodes.emplace_back(); // the root
+}
+
+LayerFilesModel::PreparedTree LayerFilesModel::prepare(const image::LayerIndex &index)
+{
+    auto tree = std::make_shared<Tree>();
+    tree->batches = {index};
+    for (int i = 0; i < index.size(); ++i)
+        tree->addEntry(0, i, nullptr);
+    for (Node &node : tree->nodes)
+        node.shown = int(node.children.size());
+    return tree;
+}
+
+LayerFilesModel::LayerFilesModel(QObject *parent)
+    : QAbstractItemModel(parent), m_t(std::make_shared<Tree>())
+{
 }
 
 LayerFilesModel::~LayerFilesModel() = default;
@@ -22,93 +38,104 @@ LayerFilesModel::~LayerFilesModel() = default;
 void LayerFilesModel::clear(int layer)
 {
     beginResetModel();
-    m_nodes.clear();
-    m_nodes.emplace_back();
-    m_byPath.clear();
-    m_batches.clear();
+    m_t = std::make_shared<Tree>();
     m_fs = image::MergedFilesystem();
     m_complete = false;
     m_hasMarkers = false;
     m_fsPending = false;
     m_layer = layer;
-    m_entryCount = 0;
     endResetModel();
+}
+
+int LayerFilesModel::entryCount() const
+{
+    return m_t->entryCount;
 }
 
 image::LayerIndex LayerFilesModel::index() const
 {
-    return m_complete && !m_batches.isEmpty() ? m_batches.constFirst() : image::LayerIndex();
+    return m_complete && !m_t->batches.isEmpty() ? m_t->batches.constFirst() : image::LayerIndex();
 }
 
-int LayerFilesModel::ensureNode(QByteArrayView path, std::vector<int> &created)
+int LayerFilesModel::Tree::ensureNode(QByteArrayView path)
 {
     if (path.isEmpty())
         return 0;
-    const auto found = m_byPath.constFind(QByteArray::fromRawData(path.data(), path.size()));
-    if (found != m_byPath.cend())
+    const auto found = byPath.constFind(QByteArray::fromRawData(path.data(), path.size()));
+    if (found != byPath.cend())
         return found.value();
-    const int parent = ensureNode(image::parentPath(path), created);
-    const int node = int(m_nodes.size());
+    const int parent = ensureNode(image::parentPath(path));
+    const int node = int(nodes.size());
     Node fresh;
     fresh.path = path.toByteArray();
     fresh.parent = parent;
-    fresh.row = int(m_nodes[parent].children.size());
-    m_nodes.push_back(std::move(fresh));
-    m_nodes[parent].children.push_back(node);
-    m_byPath.insert(m_nodes.back().path, node);
-    created.push_back(node);
+    fresh.row = int(nodes[parent].children.size());
+    nodes.push_back(std::move(fresh));
+    nodes[parent].children.push_back(node);
+    byPath.insert(nodes.back().path, node);
     return node;
 }
 
-void LayerFilesModel::addSizeDelta(int node, qint64 delta, std::vector<int> &touched)
+void LayerFilesModel::Tree::addSizeDelta(int node, qint64 delta, std::vector<int> *touched)
 {
     if (delta == 0)
         return;
-    for (int n = node; n > 0; n = m_nodes[n].parent) {
-        m_nodes[n].bytes += delta;
-        touched.push_back(n);
+    for (int n = node; n > 0; n = nodes[n].parent) {
+        nodes[n].bytes += delta;
+        if (touched)
+            touched->push_back(n);
     }
 }
 
-void LayerFilesModel::addEntry(int b, int i, std::vector<int> &created, std::vector<int> &touched)
+void LayerFilesModel::Tree::addEntry(int b, int i, std::vector<int> *touched)
 {
-    const image::LayerIndex &batch = m_batches.at(b);
+    const image::LayerIndex &batch = batches.at(b);
     const image::LayerEntry &entry = batch.at(i);
     const QByteArrayView path = batch.path(i);
     if (path.isEmpty())
         return; // the root directory's own entry ("./")
-    const int node = ensureNode(path, created);
-    ++m_entryCount;
-    touched.push_back(node);
+    const int node = ensureNode(path);
+    ++entryCount;
+    if (touched)
+        touched->push_back(node);
     if (entry.type == image::EntryType::Opaque) {
-        m_nodes[node].opaqueBatch = b;
-        m_nodes[node].opaqueEntry = i;
+        nodes[node].opaqueBatch = b;
+        nodes[node].opaqueEntry = i;
         return;
     }
-    const image::LayerEntry *before = entryOf(m_nodes[node]);
+    const image::LayerEntry *before = entryOf(nodes[node]);
     if (before)
-        --m_entryCount; // a later duplicate replaces the row's entry
+        --entryCount; // a later duplicate replaces the row's entry
     const qint64 oldBytes =
         before && before->type == image::EntryType::Regular ? before->size : 0;
-    m_nodes[node].batch = b;
-    m_nodes[node].entry = i;
+    nodes[node].batch = b;
+    nodes[node].entry = i;
     const qint64 newBytes = entry.type == image::EntryType::Regular ? entry.size : 0;
     addSizeDelta(node, newBytes - oldBytes, touched);
+}
+
+const image::LayerEntry *LayerFilesModel::Tree::entryOf(const Node &node) const
+{
+    return node.batch >= 0 ? &batches.at(node.batch).at(node.entry) : nullptr;
 }
 
 void LayerFilesModel::announce(int oldNodeCount, const std::vector<int> &touched)
 {
     // Nodes made in this pass are not visible yet: their rows are announced with their
     // parents'. Old nodes that grew announce the new range; old nodes that changed repaint.
-    for (int n = oldNodeCount; n < int(m_nodes.size()); ++n)
-        m_nodes[n].shown = int(m_nodes[n].children.size());
+    for (int n = oldNodeCount; n < int(m_t->nodes.size()); ++n)
+        m_t->nodes[n].shown = int(m_t->nodes[n].children.size());
+    // Old parents of new nodes grew (only new nodes are looked at: O(batch), not O(tree)).
     std::vector<int> grown;
-    for (int n = 0; n < oldNodeCount; ++n) {
-        if (m_nodes[n].shown < int(m_nodes[n].children.size()))
-            grown.push_back(n);
+    for (int n = oldNodeCount; n < int(m_t->nodes.size()); ++n) {
+        const int parent = m_t->nodes[n].parent;
+        if (parent < oldNodeCount)
+            grown.push_back(parent);
     }
+    std::sort(grown.begin(), grown.end());
+    grown.erase(std::unique(grown.begin(), grown.end()), grown.end());
     for (int n : grown) {
-        Node &node = m_nodes[n];
+        Node &node = m_t->nodes[n];
         beginInsertRows(indexOf(n), node.shown, int(node.children.size()) - 1);
         node.shown = int(node.children.size());
         endInsertRows();
@@ -129,64 +156,65 @@ void LayerFilesModel::appendBatch(const image::LayerIndex &batch)
 {
     if (m_complete || batch.isEmpty())
         return;
-    const int oldNodeCount = int(m_nodes.size());
-    const int b = int(m_batches.size());
-    m_batches.append(batch);
-    std::vector<int> created;
+    const int oldNodeCount = int(m_t->nodes.size());
+    const int b = int(m_t->batches.size());
+    m_t->batches.append(batch);
     std::vector<int> touched;
     for (int i = 0; i < batch.size(); ++i)
-        addEntry(b, i, created, touched);
+        m_t->addEntry(b, i, &touched);
     announce(oldNodeCount, touched);
 }
 
 void LayerFilesModel::setIndex(const image::LayerIndex &index)
 {
-    if (m_nodes.size() <= 1) {
+    if (m_t->nodes.size() <= 1) {
         // Nothing streamed (a cached layer): build the tree in one go.
-        beginResetModel();
-        m_batches = {index};
-        std::vector<int> created;
-        std::vector<int> touched;
-        for (int i = 0; i < index.size(); ++i)
-            addEntry(0, i, created, touched);
-        for (Node &node : m_nodes)
-            node.shown = int(node.children.size());
-        m_complete = true;
-        endResetModel();
-    } else {
+        setPrepared(m_layer, prepare(index));
+        return;
+    }
+    {
         // Point every row at the complete index (same ordinals), then add what the
-        // batches did not bring.
+        // batches did not bring. Entry i usually has ordinal i: the hash is built only
+        // when that does not hold.
         QHash<quint32, int> byOrdinal;
-        byOrdinal.reserve(index.size());
-        for (int i = 0; i < index.size(); ++i)
-            byOrdinal.insert(index.at(i).ordinal, i);
+        bool hashed = false;
+        const auto lookup = [&](quint32 ordinal) {
+            if (ordinal < quint32(index.size()) && index.at(int(ordinal)).ordinal == ordinal)
+                return int(ordinal);
+            if (!hashed) {
+                hashed = true;
+                byOrdinal.reserve(index.size());
+                for (int i = 0; i < index.size(); ++i)
+                    byOrdinal.insert(index.at(i).ordinal, i);
+            }
+            return byOrdinal.value(ordinal, -1);
+        };
         std::vector<bool> seen(size_t(index.size()), false);
         const auto remap = [&](int &batch, int &entry) {
             if (batch < 0)
                 return;
-            const int mapped = byOrdinal.value(m_batches.at(batch).at(entry).ordinal, -1);
+            const int mapped = lookup(m_t->batches.at(batch).at(entry).ordinal);
             batch = mapped >= 0 ? 0 : -1;
             entry = mapped;
         };
-        for (Node &node : m_nodes) {
+        for (Node &node : m_t->nodes) {
             remap(node.batch, node.entry);
             remap(node.opaqueBatch, node.opaqueEntry);
         }
         // Every batch entry is accounted for by ordinal, duplicates included.
-        for (const image::LayerIndex &batch : std::as_const(m_batches)) {
+        for (const image::LayerIndex &batch : std::as_const(m_t->batches)) {
             for (int i = 0; i < batch.size(); ++i) {
-                const int mapped = byOrdinal.value(batch.at(i).ordinal, -1);
+                const int mapped = lookup(batch.at(i).ordinal);
                 if (mapped >= 0)
                     seen[size_t(mapped)] = true;
             }
         }
-        m_batches = {index};
-        const int oldNodeCount = int(m_nodes.size());
-        std::vector<int> created;
+        m_t->batches = {index};
+        const int oldNodeCount = int(m_t->nodes.size());
         std::vector<int> touched;
         for (int i = 0; i < index.size(); ++i) {
             if (!seen[size_t(i)])
-                addEntry(0, i, created, touched);
+                m_t->addEntry(0, i, &touched);
         }
         m_complete = true;
         announce(oldNodeCount, touched);
@@ -205,8 +233,8 @@ void LayerFilesModel::setMergedFilesystem(const image::MergedFilesystem &fs)
     m_fsPending = false;
     m_hasMarkers = true;
     // One dataChanged per directory's children: the whole change column repaints.
-    for (int n = 0; n < int(m_nodes.size()); ++n) {
-        const Node &node = m_nodes[n];
+    for (int n = 0; n < int(m_t->nodes.size()); ++n) {
+        const Node &node = m_t->nodes[n];
         if (node.shown > 0) {
             const QModelIndex parent = indexOf(n);
             Q_EMIT dataChanged(index(0, ChangeColumn, parent),
@@ -217,12 +245,12 @@ void LayerFilesModel::setMergedFilesystem(const image::MergedFilesystem &fs)
 
 QModelIndex LayerFilesModel::indexForPath(QByteArrayView path, int column) const
 {
-    const int node = m_byPath.value(path.toByteArray(), -1);
+    const int node = m_t->byPath.value(path.toByteArray(), -1);
     if (node <= 0)
         return {};
     // Only rows already announced have indexes.
-    for (int n = node; n > 0; n = m_nodes[n].parent) {
-        if (m_nodes[n].row >= m_nodes[m_nodes[n].parent].shown)
+    for (int n = node; n > 0; n = m_t->nodes[n].parent) {
+        if (m_t->nodes[n].row >= m_t->nodes[m_t->nodes[n].parent].shown)
             return {};
     }
     return indexOf(node, column);
@@ -232,7 +260,7 @@ QModelIndex LayerFilesModel::indexOf(int node, int column) const
 {
     if (node <= 0)
         return {};
-    return createIndex(m_nodes[node].row, column, quintptr(node));
+    return createIndex(m_t->nodes[node].row, column, quintptr(node));
 }
 
 QModelIndex LayerFilesModel::index(int row, int column, const QModelIndex &parent) const
@@ -240,21 +268,21 @@ QModelIndex LayerFilesModel::index(int row, int column, const QModelIndex &paren
     if (!hasIndex(row, column, parent))
         return {};
     const int p = parent.isValid() ? int(parent.internalId()) : 0;
-    return createIndex(row, column, quintptr(m_nodes[p].children[size_t(row)]));
+    return createIndex(row, column, quintptr(m_t->nodes[p].children[size_t(row)]));
 }
 
 QModelIndex LayerFilesModel::parent(const QModelIndex &child) const
 {
     if (!child.isValid())
         return {};
-    return indexOf(m_nodes[child.internalId()].parent);
+    return indexOf(m_t->nodes[child.internalId()].parent);
 }
 
 int LayerFilesModel::rowCount(const QModelIndex &parent) const
 {
     if (parent.isValid() && parent.column() != 0)
         return 0;
-    return m_nodes[parent.isValid() ? parent.internalId() : 0].shown;
+    return m_t->nodes[parent.isValid() ? parent.internalId() : 0].shown;
 }
 
 int LayerFilesModel::columnCount(const QModelIndex &) const
@@ -269,7 +297,21 @@ bool LayerFilesModel::hasChildren(const QModelIndex &parent) const
 
 const image::LayerEntry *LayerFilesModel::entryOf(const Node &node) const
 {
-    return node.batch >= 0 ? &m_batches.at(node.batch).at(node.entry) : nullptr;
+    return m_t->entryOf(node);
+}
+
+void LayerFilesModel::setPrepared(int layer, PreparedTree tree)
+{
+    if (!tree)
+        return;
+    beginResetModel();
+    m_t = std::move(tree);
+    m_layer = layer;
+    m_complete = true;
+    m_hasMarkers = false;
+    endResetModel();
+    if (m_fsPending || m_fs.layerCount() > 0)
+        setMergedFilesystem(m_fs);
 }
 
 image::Change LayerFilesModel::changeOf(const Node &node) const
@@ -287,7 +329,7 @@ QVariant LayerFilesModel::data(const QModelIndex &index, int role) const
 {
     if (!checkIndex(index, CheckIndexOption::IndexIsValid))
         return {};
-    const Node &node = m_nodes[index.internalId()];
+    const Node &node = m_t->nodes[index.internalId()];
     const image::LayerEntry *entry = entryOf(node);
     const image::EntryType type = entry ? entry->type : image::EntryType::Directory;
     switch (role) {
@@ -317,7 +359,7 @@ QVariant LayerFilesModel::data(const QModelIndex &index, int role) const
     case FileRoles::IsDirectoryRole:
         return type == image::EntryType::Directory || !node.children.empty();
     case FileRoles::DigestRole:
-        return m_complete ? m_batches.constFirst().digest().toString() : QString();
+        return m_complete ? m_t->batches.constFirst().digest().toString() : QString();
     case FileRoles::NodeRole:
         return -1;
     default:
@@ -329,7 +371,7 @@ QVariant LayerFilesModel::data(const QModelIndex &index, int role) const
 QVariant LayerFilesModel::cell(const Node &node, int column, int role) const
 {
     const image::LayerEntry *entry = entryOf(node);
-    const image::LayerIndex *layer = node.batch >= 0 ? &m_batches.at(node.batch) : nullptr;
+    const image::LayerIndex *layer = node.batch >= 0 ? &m_t->batches.at(node.batch) : nullptr;
     const image::EntryType type = entry ? entry->type : image::EntryType::Directory;
     const image::Change change = changeOf(node);
     const bool marker = entry && entry->isMarker();

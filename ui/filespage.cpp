@@ -28,6 +28,7 @@
 #include <QToolButton>
 #include <QTreeView>
 #include <QVBoxLayout>
+#include <QtConcurrent/QtConcurrentRun>
 
 namespace {
 
@@ -275,7 +276,20 @@ void FilesPage::showLayer(int layer)
     if (m_layerFiles->layer() != layer) {
         m_layerFiles->clear(layer);
         if (m_loader->isRead(layer)) {
-            m_layerFiles->setIndex(m_loader->index(layer));
+            // A read layer's tree is built on the pool (100,000 entries: ~0.3 s).
+            const image::LayerIndex index = m_loader->index(layer);
+            QtConcurrent::run([index] { return LayerFilesModel::prepare(index); })
+                .then(this, [this, layer](const LayerFilesModel::PreparedTree &tree) {
+                    if (m_layerFiles->layer() != layer || m_layerFiles->rowCount() > 0)
+                        return; // another layer was chosen meanwhile
+                    m_layerFiles->setPrepared(layer, tree);
+                    if (m_loader->hasImageResult())
+                        m_layerFiles->setMergedFilesystem(m_loader->filesystem());
+                    m_fileView->sortByColumn(m_fileView->header()->sortIndicatorSection(),
+                                             m_fileView->header()->sortIndicatorOrder());
+                    expandMatches();
+                    showCurrent();
+                });
         } else {
             const QList<image::LayerIndex> batches = m_loader->batches(layer);
             for (const image::LayerIndex &batch : batches)
@@ -294,7 +308,7 @@ void FilesPage::showLayer(int layer)
     }
     if (!m_layerErrors.value(layer).isEmpty())
         m_placeholder->setText(m_layerErrors.value(layer));
-    else if (m_loader->isRead(layer))
+    else if (m_loader->isRead(layer) && m_loader->index(layer).isEmpty())
         m_placeholder->setText(tr("This layer holds no files."));
     else if (!m_loader->isRunning() && m_activated)
         m_placeholder->setText(tr("Reading stopped before this layer. Choose Resume to go on."));
@@ -419,8 +433,12 @@ void FilesPage::updateStatus()
 void FilesPage::onLayerRead(int layer, const image::LayerIndex &index)
 {
     m_layers->setIndex(layer, index);
-    if (layer == m_layerFiles->layer())
-        m_layerFiles->setIndex(index);
+    if (layer == m_layerFiles->layer()) {
+        if (m_layerFiles->entryCount() == 0)
+            m_layerFiles->clear(-1); // nothing streamed: showLayer() builds it on the pool
+        else
+            m_layerFiles->setIndex(index); // completes the streamed tree in place
+    }
     if (layer == m_layer)
         showCurrent();
 }
