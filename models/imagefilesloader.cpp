@@ -172,7 +172,7 @@ void ImageFilesLoader::startLayer(int layer)
         return;
     }
     image::LayerReader *reader = image::LayerReader::fromRegistry(
-        m_client, m_repository, m_layers.at(layer).descriptor, m_cache, {}, this);
+        m_client, m_repository, m_layers.at(layer).descriptor, m_cache, m_options, this);
     m_layers[layer].reader = reader;
     Q_EMIT layerStarted(layer);
     connect(reader, &image::LayerReader::progress, this,

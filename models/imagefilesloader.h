@@ -5,6 +5,7 @@
 #include "image/fs/mergedfilesystem.h"
 #include "image/fs/wastereport.h"
 #include "image/layer/layerindex.h"
+#include "image/layer/layerstream.h"
 #include "oci/core/error.h"
 #include "oci/manifest/descriptor.h"
 
@@ -44,6 +45,9 @@ public:
                   const QList<oci::Descriptor> &layers, image::LayerCache *cache);
     void clear();
     bool hasImage() const { return !m_layers.isEmpty(); }
+
+    // How layers are read (batch sizes, caps); for the next reads.
+    void setReadOptions(const image::ReadOptions &options) { m_options = options; }
 
     // Reads every layer not read yet: `first` before the others, then from the base up.
     void start(int first = -1);
@@ -103,6 +107,7 @@ private:
     QPointer<oci::RegistryClient> m_client;
     QString m_repository;
     QPointer<image::LayerCache> m_cache;
+    image::ReadOptions m_options;
     QList<Layer> m_layers;
     QList<int> m_queue;
     bool m_running = false;

@@ -177,6 +177,39 @@ private Q_SLOTS:
         QVERIFY(!page.wasteSummary()->text().isEmpty());
     }
 
+    void treeFillsWhileTheLayerStreams()
+    {
+        // One entry a batch: every entry reaches the tree before the layer is read.
+        image::LayerCache cache{image::LayerCacheOptions()};
+        FilesPage page;
+        image::ReadOptions options;
+        options.batchEntries = 1;
+        page.loader()->setReadOptions(options);
+        const QList<oci::Descriptor> layers = m_image.document->manifest().layers;
+        page.setImage(m_harness->client(), u"files/demo"_s, layers, &cache);
+        QList<int> entriesBeforeRead;
+        int batches = 0;
+        connect(page.loader(), &ImageFilesLoader::entriesAdded, &page,
+                [&](int layer, const image::LayerIndex &) {
+                    if (layer == page.currentLayer())
+                        ++batches;
+                });
+        connect(page.loader(), &ImageFilesLoader::layerRead, &page,
+                [&](int layer, const image::LayerIndex &) {
+                    if (layer == page.currentLayer())
+                        entriesBeforeRead << page.layerFilesModel()->entryCount();
+                });
+        page.show();
+        QTRY_VERIFY_WITH_TIMEOUT(page.loader()->allRead(), 30000);
+        QCOMPARE(entriesBeforeRead.size(), 1);
+        QVERIFY2(batches > 1, qPrintable(QString::number(batches)));
+        // The streamed tree already held the layer's entries when the layer was done.
+        QVERIFY(entriesBeforeRead.constFirst() > 0);
+        QCOMPARE(page.layerFilesModel()->entryCount(), entriesBeforeRead.constFirst());
+        QVERIFY(page.layerFilesModel()->isComplete());
+        QTRY_VERIFY(page.layerFilesModel()->hasMarkers());
+    }
+
     void stopAndResume()
     {
         image::LayerCache cache{image::LayerCacheOptions()};
