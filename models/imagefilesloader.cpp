@@ -9,7 +9,12 @@
 #include <QFuture>
 #include <QtConcurrent/QtConcurrentRun>
 
-ImageFilesLoader::ImageFilesLoader(QObject *parent) : QObject(parent) {}
+ImageFilesLoader::ImageFilesLoader(QObject *parent) : QObject(parent)
+{
+    // Smaller batches than the reader's default: each one is inserted into the tree (and
+    // its sorting proxy) on the GUI thread; 1,000 entries keep a step well under 50 ms.
+    m_options.batchEntries = 1000;
+}
 
 ImageFilesLoader::~ImageFilesLoader()
 {

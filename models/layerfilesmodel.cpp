@@ -231,16 +231,13 @@ void LayerFilesModel::setMergedFilesystem(const image::MergedFilesystem &fs)
         return;
     }
     m_fsPending = false;
+    // One layout change rather than a dataChanged per directory: proxies drop their
+    // mappings and rebuild only what views ask for (400 directories' dataChanged through a
+    // sorting, recursively filtering proxy took ~0.6 s). No row moves, so no persistent
+    // index changes.
+    Q_EMIT layoutAboutToBeChanged();
     m_hasMarkers = true;
-    // One dataChanged per directory's children: the whole change column repaints.
-    for (int n = 0; n < int(m_t->nodes.size()); ++n) {
-        const Node &node = m_t->nodes[n];
-        if (node.shown > 0) {
-            const QModelIndex parent = indexOf(n);
-            Q_EMIT dataChanged(index(0, ChangeColumn, parent),
-                               index(node.shown - 1, ChangeColumn, parent));
-        }
-    }
+    Q_EMIT layoutChanged();
 }
 
 QModelIndex LayerFilesModel::indexForPath(QByteArrayView path, int column) const
