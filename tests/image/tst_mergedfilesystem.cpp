@@ -323,6 +323,7 @@ private Q_SLOTS:
                                    .file("sneaky/passwd", 7)
                                    .file("up/top-level", 1)
                                    .file("loop1/x", 2)
+                                   .hardlink("linked", "bin/tool") // through the symlink
                                    .done();
         const auto fs = MergedFilesystem::build({base, top});
         checkShape(fs);
@@ -338,6 +339,9 @@ private Q_SLOTS:
         QVERIFY(passwd > 0);
         QVERIFY(fs.node(passwd).flags & ThroughSymlink);
         QVERIFY(fs.find("top-level") > 0);
+        const int linked = fs.find("linked");
+        QVERIFY(!(fs.node(linked).flags & BrokenHardlink));
+        QCOMPARE(fs.size(linked), 5);
         // The loop gives up after 40 hops; the entry goes somewhere inside, never outside.
         for (int i = 0; i < fs.size(); ++i)
             QVERIFY(!fs.path(i).startsWith(".."));

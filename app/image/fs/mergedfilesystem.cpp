@@ -355,7 +355,8 @@ void MergeBuilder::applyLayer(int n)
         if (!m_alive[size_t(id)])
             continue;
         MergedNode &node = d.nodes[size_t(id)];
-        const QByteArrayView target = index.linkTarget(node.entry);
+        bool through = false; // a target below a symlinked directory is found where it leads
+        const QByteArrayView target = resolveParents(index.linkTarget(node.entry), &through);
         int t = m_map.value(target, -1);
         // A chain of hardlinks ends at the regular file (bounded: each hop is an earlier link).
         for (int hops = 0; t >= 0 && hops < 40; ++hops) {
