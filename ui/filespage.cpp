@@ -28,6 +28,7 @@
 #include <QToolButton>
 #include <QTreeView>
 #include <QVBoxLayout>
+#include <QElapsedTimer>
 #include <QtConcurrent/QtConcurrentRun>
 
 namespace {
@@ -67,13 +68,19 @@ FilesPage::FilesPage(QWidget *parent) : QWidget(parent)
             [this](int layer, qint64 bytes, qint64 total) {
                 m_layers->setReading(layer, bytes, total);
             });
+    // Batches go into the tree a few per event-loop pass (feedTree()): the reader's
+    // results arrive queued, several at once, and each costs the sorting proxy and view
+    // some milliseconds.
+    m_feedTimer = new QTimer(this);
+    m_feedTimer->setSingleShot(true);
+    m_feedTimer->setInterval(0);
+    connect(m_feedTimer, &QTimer::timeout, this, &FilesPage::feedTree);
     connect(m_loader, &ImageFilesLoader::entriesAdded, this,
             [this](int layer, const image::LayerIndex &batch) {
                 m_layers->addEntries(layer, batch.size());
-                if (m_mode == Mode::Layer && layer == m_layer) {
-                    m_layerFiles->appendBatch(batch);
-                    if (m_stack->currentWidget() != m_fileView)
-                        showCurrent();
+                if (layer == m_layerFiles->layer()) {
+                    m_pending.append({layer, batch, false});
+                    m_feedTimer->start();
                 }
             });
     connect(m_loader, &ImageFilesLoader::layerRead, this, &FilesPage::onLayerRead);
@@ -147,6 +154,7 @@ void FilesPage::clear()
     m_layer = -1;
     m_mergedTop = -1;
     m_activated = false;
+    m_pending.clear();
     m_layerErrors.clear();
     if (!m_selected.isNull()) {
         m_selected = SelectedFile();
@@ -291,9 +299,12 @@ void FilesPage::showLayer(int layer)
                     showCurrent();
                 });
         } else {
+            // What streamed so far goes in through the feed, like what follows.
+            m_pending.clear();
             const QList<image::LayerIndex> batches = m_loader->batches(layer);
             for (const image::LayerIndex &batch : batches)
-                m_layerFiles->appendBatch(batch);
+                m_pending.append({layer, batch, false});
+            m_feedTimer->start();
         }
         if (m_loader->hasImageResult())
             m_layerFiles->setMergedFilesystem(m_loader->filesystem());
@@ -434,13 +445,44 @@ void FilesPage::onLayerRead(int layer, const image::LayerIndex &index)
 {
     m_layers->setIndex(layer, index);
     if (layer == m_layerFiles->layer()) {
-        if (m_layerFiles->entryCount() == 0)
+        if (m_layerFiles->entryCount() == 0 && m_pending.isEmpty()) {
             m_layerFiles->clear(-1); // nothing streamed: showLayer() builds it on the pool
-        else
-            m_layerFiles->setIndex(index); // completes the streamed tree in place
+        } else {
+            // Completes the streamed tree in place, after the batches still queued.
+            m_pending.append({layer, index, true});
+            m_feedTimer->start();
+        }
     }
     if (layer == m_layer)
         showCurrent();
+}
+
+void FilesPage::feedTree()
+{
+    QElapsedTimer clock;
+    clock.start();
+    bool fed = false;
+    while (!m_pending.isEmpty() && clock.elapsed() < FeedSliceMs) {
+        const PendingBatch item = m_pending.takeFirst();
+        if (item.layer != m_layerFiles->layer())
+            continue; // another layer is shown now
+        if (item.complete) {
+            m_layerFiles->setIndex(item.index);
+            if (m_loader->hasImageResult())
+                m_layerFiles->setMergedFilesystem(m_loader->filesystem());
+        } else {
+            m_layerFiles->appendBatch(item.index);
+        }
+        fed = true;
+    }
+    if (!m_pending.isEmpty())
+        m_feedTimer->start();
+    if (fed && m_mode == Mode::Layer) {
+        if (m_stack->currentWidget() != m_fileView)
+            showCurrent();
+        else
+            updateCaption();
+    }
 }
 
 void FilesPage::onImageResult()

@@ -2,6 +2,8 @@
 
 #include "selectedfile.h"
 
+#include "image/layer/layerindex.h"
+
 #include "oci/manifest/descriptor.h"
 #include "oci/manifest/imageconfig.h"
 
@@ -113,6 +115,7 @@ private:
     void expandMatches();
     void onLayerRead(int layer, const image::LayerIndex &index);
     void onImageResult();
+    void feedTree();
 
     ImageFilesLoader *m_loader = nullptr;
     LayerListModel *m_layers = nullptr;
@@ -136,6 +139,16 @@ private:
     QCheckBox *m_changesOnly = nullptr;
     QLineEdit *m_filter = nullptr;
     QTimer *m_filterTimer = nullptr;
+    // Streamed batches (and the complete index last) waiting to go into the layer tree.
+    struct PendingBatch
+    {
+        int layer = -1;
+        image::LayerIndex index;
+        bool complete = false;
+    };
+    static constexpr int FeedSliceMs = 12;
+    QList<PendingBatch> m_pending;
+    QTimer *m_feedTimer = nullptr;
     QLabel *m_caption = nullptr;
     QLabel *m_status = nullptr;
     QProgressBar *m_progress = nullptr;
