@@ -81,7 +81,8 @@ private Q_SLOTS:
         const QStringList repositories = catalog->repositories();
         QCOMPARE(QSet<QString>(repositories.cbegin(), repositories.cend()),
                  (QSet<QString>{QStringLiteral("demo/hello"), QStringLiteral("demo/multiarch"),
-                                QStringLiteral("team/backend/api"), QStringLiteral("team/frontend/web")}));
+                                QStringLiteral("demo/toolbox"), QStringLiteral("team/backend/api"),
+                                QStringLiteral("team/frontend/web")}));
         std::unique_ptr<oci::TagListJob> tags(harness.client()->tags(QStringLiteral("demo/hello")));
         QVERIFY(ClientHarness::wait(tags.get()));
         QVERIFY2(tags->succeeded(), qPrintable(tags->error().describe()));
@@ -120,6 +121,17 @@ private Q_SLOTS:
         QVERIFY(latest->succeeded() && v11->succeeded() && v10->succeeded());
         QCOMPARE(latest->manifest().digest, v11->manifest().digest);
         QVERIFY(latest->manifest().digest != v10->manifest().digest);
+
+        // The toolbox: a base, an application layer and a clean-up layer, each with its step.
+        std::unique_ptr<oci::ManifestJob> toolbox(harness.client()->manifest(QStringLiteral("demo/toolbox"), QStringLiteral("latest")));
+        QVERIFY(ClientHarness::wait(toolbox.get()));
+        QVERIFY2(toolbox->succeeded(), qPrintable(toolbox->error().describe()));
+        const QJsonObject manifest = QJsonDocument::fromJson(toolbox->manifest().bytes).object();
+        const QJsonArray layers = manifest.value(u"layers").toArray();
+        QCOMPARE(layers.size(), 3);
+        // The application layer carries the 3 MiB of random data (it does not compress).
+        QVERIFY2(layers.at(1).toObject().value(u"size").toInteger() > 3'000'000,
+                 qPrintable(QString::number(layers.at(1).toObject().value(u"size").toInteger())));
     }
 
     void secondRunReusesIt()

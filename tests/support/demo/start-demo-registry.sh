@@ -80,7 +80,7 @@ chmod 700 "$STATE"
 if pid="$(running_pid)"; then
     port="$(cat "$PORTFILE" 2>/dev/null || true)"
     if [[ -n "$port" && ( -z "${LADING_DEMO_PORT:-}" || "$LADING_DEMO_PORT" == "$port" ) ]] &&
-       [[ -f "$STATE/seeded" ]] && answers "$port"; then
+       [[ -f "$STATE/seeded-2" ]] && answers "$port"; then
         say "reusing the demo registry (pid $pid)"
         echo "127.0.0.1:$port"
         exit 0
@@ -145,7 +145,7 @@ done
 host="127.0.0.1:$port"
 say "docker-registry runs on $host (pid $(cat "$PIDFILE"), log $LOG)"
 
-if [[ -f "$STATE/seeded" ]]; then
+if [[ -f "$STATE/seeded-2" ]]; then
     say "storage already seeded"
     echo "$host"
     exit 0
@@ -207,6 +207,56 @@ cp "$work/index.json" "$layout/blobs/sha256/$index_hex"
 entry="{\"mediaType\":\"application/vnd.oci.image.index.v1+json\",\"digest\":\"sha256:$index_hex\",\"size\":$(stat -c %s "$work/index.json"),\"annotations\":{\"org.opencontainers.image.ref.name\":\"multi\"}}"
 sed -i "s|\"manifests\":\[|\"manifests\":[$entry,|" "$layout/index.json"
 
+# demo/toolbox: three layers that give the Files view something real to show — a base of
+# files copied from this machine (zone data, programs, libraries), an application layer
+# (a script, JSON, an SVG, a symlink, a hard link, 3 MiB of data), and a clean-up layer that
+# deletes the data (wasted space), rewrites the JSON and removes a directory (whiteouts).
+umoci new --image "$layout:toolbox"
+umoci config --image "$layout:toolbox" --os linux --architecture amd64 \
+    --config.entrypoint /usr/local/bin/app --config.workingdir /opt/app \
+    --config.env APP_MODE=demo --config.label org.opencontainers.image.title="Lading toolbox demo" \
+    --author "Lading demo" --history.created_by "toolbox: start from scratch"
+tb="$work/toolbox"
+umoci unpack "${rootless[@]}" --image "$layout:toolbox" "$tb"
+r="$tb/rootfs"
+mkdir -p "$r/etc" "$r/usr/bin" "$r/usr/lib" "$r/usr/share/zoneinfo" "$r/usr/share/doc/toolbox"
+printf 'NAME="Lading toolbox"\nID=lading-toolbox\nVERSION_ID=1\n' > "$r/etc/os-release"
+printf 'root:x:0:0:root:/root:/bin/sh\napp:x:1000:1000:app:/opt/app:/bin/sh\n' > "$r/etc/passwd"
+printf 'root:x:0:\napp:x:1000:\n' > "$r/etc/group"
+cp -rL /usr/share/zoneinfo/Europe /usr/share/zoneinfo/America "$r/usr/share/zoneinfo/"
+for program in ls cat env sort; do
+    command -v "$program" >/dev/null && cp -L "$(command -v "$program")" "$r/usr/bin/"
+done
+cp -L /lib/x86_64-linux-gnu/libc.so.6 "$r/usr/lib/" 2>/dev/null || true
+for i in $(seq 200); do echo "$i. Every layer of this image can be browsed in Lading's Files tab."; done \
+    > "$r/usr/share/doc/toolbox/README"
+umoci repack --refresh-bundle --history.created_by "COPY rootfs / # zone data, programs, libc" \
+    --image "$layout:toolbox" "$tb"
+mkdir -p "$r/opt/app/static" "$r/opt/app/data" "$r/usr/local/bin"
+printf '#!/usr/bin/env python3\nimport json\nprint(json.load(open("/opt/app/config.json"))["greeting"])\n' \
+    > "$r/opt/app/app.py"
+chmod 755 "$r/opt/app/app.py"
+printf '{\n  "greeting": "hello from the toolbox",\n  "workers": 4,\n  "debug": false\n}\n' \
+    > "$r/opt/app/config.json"
+cat > "$r/opt/app/static/logo.svg" <<'SVG'
+<svg xmlns="http://www.w3.org/2000/svg" width="64" height="64" viewBox="0 0 64 64">
+  <rect x="6" y="30" width="52" height="20" rx="4" fill="#2f6fb3"/>
+  <rect x="14" y="14" width="16" height="16" fill="#e8a33d"/>
+  <rect x="34" y="18" width="16" height="12" fill="#3aa57a"/>
+</svg>
+SVG
+ln -s /opt/app/app.py "$r/usr/local/bin/app"
+ln "$r/opt/app/app.py" "$r/opt/app/app-hardlink.py"
+head -c 3145728 /dev/urandom > "$r/opt/app/data/model.bin"
+umoci repack --refresh-bundle --history.created_by "COPY app /opt/app # script, config, logo, model data" \
+    --image "$layout:toolbox" "$tb"
+rm "$r/opt/app/data/model.bin"
+rm -r "$r/usr/share/zoneinfo/America"
+printf '{\n  "greeting": "hello from the toolbox",\n  "workers": 8,\n  "debug": false\n}\n' \
+    > "$r/opt/app/config.json"
+umoci repack --history.created_by "RUN rm model.bin; rm -r zoneinfo/America; workers=8" \
+    --image "$layout:toolbox" "$tb"
+
 push() { # layout-tag destination [skopeo options...]
     local src="$1" dest="$2"
     shift 2
@@ -220,11 +270,12 @@ push api-1.0 team/backend/api:1.0
 push api-2.0 team/backend/api:2.0
 push web team/frontend/web:1.0 --format v2s2
 push web team/frontend/web:latest --format v2s2
+push toolbox demo/toolbox:latest
 
 # skopeo may exit 0 on some errors: check that the last push is readable.
 skopeo inspect --raw --tls-verify=false --no-creds "docker://$host/team/frontend/web:latest" \
     | grep -q 'application/vnd.docker.distribution.manifest.v2+json' \
     || die "seeding failed: team/frontend/web:latest is not in the registry"
-touch "$STATE/seeded"
-say "seeded 4 repositories in $(( ($(date +%s%N) - t0) / 1000000 )) ms"
+touch "$STATE/seeded-2"
+say "seeded 5 repositories in $(( ($(date +%s%N) - t0) / 1000000 )) ms"
 echo "$host"
