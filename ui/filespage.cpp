@@ -398,7 +398,12 @@ void FilesPage::updateCaption()
         if (m_layer >= 0)
             text = m_changesOnly->isChecked()
                        ? tr("What layer %1 changed in the filesystem").arg(m_layer + 1)
-                       : tr("The filesystem after layer %1 of %2").arg(m_layer + 1).arg(count);
+                   : m_layer + 1 < count
+                       ? tr("The filesystem after layer %1 of %2").arg(m_layer + 1).arg(count)
+                       : tr("The filesystem after layer %1 of %2 — select a layer above for an "
+                            "earlier state")
+                             .arg(m_layer + 1)
+                             .arg(count);
         break;
     case Mode::Waste:
         text = tr("Files overwritten or deleted by a later layer");
