@@ -143,7 +143,7 @@ bool FileTreeProxy::lessThan(const QModelIndex &left, const QModelIndex &right) 
     } else {
         const int order = QVariant::compare(a, b) == QPartialOrdering::Less      ? -1
                           : QVariant::compare(a, b) == QPartialOrdering::Greater ? 1
-                                                                                  : 0;
+                                                                                 : 0;
         if (order != 0)
             return order < 0;
     }

@@ -180,12 +180,11 @@ void ImageFilesLoader::startLayer(int layer)
         m_client, m_repository, m_layers.at(layer).descriptor, m_cache, m_options, this);
     m_layers[layer].reader = reader;
     Q_EMIT layerStarted(layer);
-    connect(reader, &image::LayerReader::progress, this,
-            [this, layer](qint64 bytes, qint64 total) {
-                m_layers[layer].bytes = bytes;
-                Q_EMIT layerProgress(layer, bytes, total);
-                Q_EMIT progressChanged();
-            });
+    connect(reader, &image::LayerReader::progress, this, [this, layer](qint64 bytes, qint64 total) {
+        m_layers[layer].bytes = bytes;
+        Q_EMIT layerProgress(layer, bytes, total);
+        Q_EMIT progressChanged();
+    });
     connect(reader, &image::LayerReader::entriesAdded, this,
             [this, layer](const image::LayerIndex &batch) {
                 m_layers[layer].batches.append(batch);

@@ -106,8 +106,7 @@ void LayerFilesModel::Tree::addEntry(int b, int i, std::vector<int> *touched)
     const image::LayerEntry *before = entryOf(nodes[node]);
     if (before)
         --entryCount; // a later duplicate replaces the row's entry
-    const qint64 oldBytes =
-        before && before->type == image::EntryType::Regular ? before->size : 0;
+    const qint64 oldBytes = before && before->type == image::EntryType::Regular ? before->size : 0;
     nodes[node].batch = b;
     nodes[node].entry = i;
     const qint64 newBytes = entry.type == image::EntryType::Regular ? entry.size : 0;
@@ -373,14 +372,13 @@ QVariant LayerFilesModel::cell(const Node &node, int column, int role) const
     const image::Change change = changeOf(node);
     const bool marker = entry && entry->isMarker();
 
-    if (role == Qt::FontRole && column == NameColumn &&
-        (type == image::EntryType::Whiteout)) {
+    if (role == Qt::FontRole && column == NameColumn && (type == image::EntryType::Whiteout)) {
         QFont font;
         font.setStrikeOut(true);
         return font;
     }
-    if (role == Qt::ForegroundRole && (!entry || change == image::Change::Unchanged ||
-                                       change == image::Change::NoEffect))
+    if (role == Qt::ForegroundRole &&
+        (!entry || change == image::Change::Unchanged || change == image::Change::NoEffect))
         return QGuiApplication::palette().brush(QPalette::PlaceholderText);
 
     switch (column) {
@@ -412,10 +410,9 @@ QVariant LayerFilesModel::cell(const Node &node, int column, int role) const
     case SizeColumn:
         if (role == FileRoles::SortRole)
             return node.bytes;
-        return FileCells::sizeCell(node.bytes,
-                                   !marker && (type == image::EntryType::Regular ||
-                                               !node.children.empty()),
-                                   role);
+        return FileCells::sizeCell(
+            node.bytes, !marker && (type == image::EntryType::Regular || !node.children.empty()),
+            role);
     case ModeColumn:
         if ((role == Qt::DisplayRole || role == FileRoles::SortRole) && entry)
             return FileCells::modeText(type, entry->mode);

@@ -28,8 +28,15 @@ class LayerFilesModel final : public QAbstractItemModel
     Q_DISABLE_COPY_MOVE(LayerFilesModel)
 
 public:
-    enum Column { NameColumn, ChangeColumn, SizeColumn, ModeColumn, OwnerColumn, TargetColumn,
-                  ColumnCount };
+    enum Column {
+        NameColumn,
+        ChangeColumn,
+        SizeColumn,
+        ModeColumn,
+        OwnerColumn,
+        TargetColumn,
+        ColumnCount
+    };
 
     // A layer's tree built off the GUI thread (a cached layer of 100,000 entries takes
     // ~0.3 s to build): prepare() on the pool, setPrepared() on the GUI thread.
@@ -71,16 +78,16 @@ public:
 private:
     struct Node
     {
-        QByteArray path;     // cleaned raw path
+        QByteArray path; // cleaned raw path
         int parent = -1;
         int row = 0;
-        int batch = -1;      // the entry that wrote this path last: m_batches[batch].at(entry)
+        int batch = -1; // the entry that wrote this path last: m_batches[batch].at(entry)
         int entry = -1;
         int opaqueBatch = -1; // an opaque marker for this directory
         int opaqueEntry = -1;
-        qint64 bytes = 0;    // regular-file bytes of this node and everything below
+        qint64 bytes = 0; // regular-file bytes of this node and everything below
         std::vector<int> children;
-        int shown = 0;       // children announced to views
+        int shown = 0; // children announced to views
     };
 
     void announce(int oldNodeCount, const std::vector<int> &touched);

@@ -129,8 +129,8 @@ int LayerListModel::columnCount(const QModelIndex &parent) const
 QVariant LayerListModel::filesCell(const Row &row, int role) const
 {
     const QLocale locale;
-    const int perMille = row.total > 0 ? int(qBound(qint64(0), row.bytes * 1000 / row.total, qint64(1000)))
-                                       : -1;
+    const int perMille =
+        row.total > 0 ? int(qBound(qint64(0), row.bytes * 1000 / row.total, qint64(1000))) : -1;
     if (role == Qt::TextAlignmentRole)
         return QVariant::fromValue(Qt::AlignRight | Qt::AlignVCenter);
     switch (row.state) {
@@ -138,8 +138,7 @@ QVariant LayerListModel::filesCell(const Row &row, int role) const
         if (role == Qt::DisplayRole)
             return locale.toString(row.index.fileCount());
         if (role == Qt::ToolTipRole)
-            return tr("%n regular file(s), %1 entries in the tar", nullptr,
-                      row.index.fileCount())
+            return tr("%n regular file(s), %1 entries in the tar", nullptr, row.index.fileCount())
                 .arg(locale.toString(row.index.size()));
         if (role == FileRoles::SortRole)
             return row.index.fileCount();

@@ -20,8 +20,15 @@ class LayerListModel final : public QAbstractTableModel
     Q_DISABLE_COPY_MOVE(LayerListModel)
 
 public:
-    enum Column { NumberColumn, SizeColumn, UncompressedColumn, TypeColumn, FilesColumn,
-                  CreatedByColumn, ColumnCount };
+    enum Column {
+        NumberColumn,
+        SizeColumn,
+        UncompressedColumn,
+        TypeColumn,
+        FilesColumn,
+        CreatedByColumn,
+        ColumnCount
+    };
     enum class State { Waiting, Reading, Read, Failed, Cancelled };
 
     explicit LayerListModel(QObject *parent = nullptr);

@@ -48,8 +48,8 @@ MergedTreeModel::Tree MergedTreeModel::prepare(const image::MergedFilesystem &fs
         tree->bytes[size_t(node)] += own;
         const int parent = fs.node(node).parent;
         if (parent >= 0)
-            tree->bytes[size_t(parent)] += tree->bytes[size_t(node)] -
-                                           (type == image::EntryType::Hardlink ? own : 0);
+            tree->bytes[size_t(parent)] +=
+                tree->bytes[size_t(node)] - (type == image::EntryType::Hardlink ? own : 0);
     }
     return tree;
 }

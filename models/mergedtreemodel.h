@@ -23,8 +23,16 @@ class MergedTreeModel final : public QAbstractItemModel
     Q_DISABLE_COPY_MOVE(MergedTreeModel)
 
 public:
-    enum Column { NameColumn, LayerColumn, ChangeColumn, SizeColumn, ModeColumn, OwnerColumn,
-                  TargetColumn, ColumnCount };
+    enum Column {
+        NameColumn,
+        LayerColumn,
+        ChangeColumn,
+        SizeColumn,
+        ModeColumn,
+        OwnerColumn,
+        TargetColumn,
+        ColumnCount
+    };
 
     struct TreeData;
     using Tree = std::shared_ptr<const TreeData>;
@@ -63,6 +71,6 @@ struct MergedTreeModel::TreeData
     std::vector<int> childStart; // children of node n: children[childStart[n] …
     std::vector<int> childCount; //                   … childStart[n] + childCount[n])
     std::vector<int> children;
-    std::vector<int> row;        // a node's row under its parent
-    std::vector<qint64> bytes;   // regular-file bytes of the node and everything below
+    std::vector<int> row;      // a node's row under its parent
+    std::vector<qint64> bytes; // regular-file bytes of the node and everything below
 };

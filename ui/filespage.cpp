@@ -1,9 +1,9 @@
 #include "filespage.h"
 
 #include "filepreview.h"
-#include "filetreeview.h"
-#include "filetreeproxy.h"
 #include "fileroles.h"
+#include "filetreeproxy.h"
+#include "filetreeview.h"
 #include "imagefilesloader.h"
 #include "layerfilesmodel.h"
 #include "layerlistmodel.h"
@@ -14,6 +14,7 @@
 
 #include <QButtonGroup>
 #include <QCheckBox>
+#include <QElapsedTimer>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
@@ -28,7 +29,6 @@
 #include <QToolButton>
 #include <QTreeView>
 #include <QVBoxLayout>
-#include <QElapsedTimer>
 #include <QtConcurrent/QtConcurrentRun>
 
 namespace {
@@ -286,18 +286,19 @@ void FilesPage::showLayer(int layer)
         if (m_loader->isRead(layer)) {
             // A read layer's tree is built on the pool (100,000 entries: ~0.3 s).
             const image::LayerIndex index = m_loader->index(layer);
-            QtConcurrent::run([index] { return LayerFilesModel::prepare(index); })
-                .then(this, [this, layer](const LayerFilesModel::PreparedTree &tree) {
-                    if (m_layerFiles->layer() != layer || m_layerFiles->rowCount() > 0)
-                        return; // another layer was chosen meanwhile
-                    m_layerFiles->setPrepared(layer, tree);
-                    if (m_loader->hasImageResult())
-                        m_layerFiles->setMergedFilesystem(m_loader->filesystem());
-                    m_fileView->sortByColumn(m_fileView->header()->sortIndicatorSection(),
-                                             m_fileView->header()->sortIndicatorOrder());
-                    expandMatches();
-                    showCurrent();
-                });
+            QtConcurrent::run([index] {
+                return LayerFilesModel::prepare(index);
+            }).then(this, [this, layer](const LayerFilesModel::PreparedTree &tree) {
+                if (m_layerFiles->layer() != layer || m_layerFiles->rowCount() > 0)
+                    return; // another layer was chosen meanwhile
+                m_layerFiles->setPrepared(layer, tree);
+                if (m_loader->hasImageResult())
+                    m_layerFiles->setMergedFilesystem(m_loader->filesystem());
+                m_fileView->sortByColumn(m_fileView->header()->sortIndicatorSection(),
+                                         m_fileView->header()->sortIndicatorOrder());
+                expandMatches();
+                showCurrent();
+            });
         } else {
             // What streamed so far goes in through the feed, like what follows.
             m_pending.clear();
@@ -513,8 +514,9 @@ void FilesPage::onSelectionChanged()
         file.layer = index.data(FileRoles::ContentLayerRole).toInt();
         file.ordinal = index.data(FileRoles::ContentOrdinalRole).toInt();
         if (file.type == image::EntryType::Symlink || file.type == image::EntryType::Hardlink)
-            file.linkTarget = index.siblingAtColumn(file.merged ? int(MergedTreeModel::TargetColumn)
-                                                                : int(LayerFilesModel::TargetColumn))
+            file.linkTarget = index
+                                  .siblingAtColumn(file.merged ? int(MergedTreeModel::TargetColumn)
+                                                               : int(LayerFilesModel::TargetColumn))
                                   .data()
                                   .toString();
         if (file.merged) {
@@ -541,8 +543,8 @@ bool FilesPage::selectPath(const QByteArray &rawPath)
         source = m_merged->indexForPath(rawPath);
     else
         source = m_layerFiles->indexForPath(rawPath);
-    const QModelIndex index = static_cast<QSortFilterProxyModel *>(m_fileView->model())
-                                  ->mapFromSource(source);
+    const QModelIndex index =
+        static_cast<QSortFilterProxyModel *>(m_fileView->model())->mapFromSource(source);
     if (!index.isValid())
         return false;
     m_fileView->scrollTo(index);

@@ -127,7 +127,7 @@ private:
 
     Mode m_mode = Mode::Layer;
     int m_layer = -1;
-    int m_mergedTop = -1;      // the tree the merged model holds
+    int m_mergedTop = -1; // the tree the merged model holds
     bool m_activated = false;
     QList<QString> m_layerErrors;
     SelectedFile m_selected;

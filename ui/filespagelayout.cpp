@@ -4,9 +4,9 @@
 #include "filespage.h"
 
 #include "filepreview.h"
+#include "fileroles.h"
 #include "filetreeproxy.h"
 #include "filetreeview.h"
-#include "fileroles.h"
 #include "imagefilesloader.h"
 #include "layerfilesmodel.h"
 #include "layerlistmodel.h"
@@ -87,8 +87,7 @@ void FilesPage::buildUi()
     m_mergedButton->setToolTip(tr("The filesystem after the selected layer, with the layer "
                                   "that last wrote each path"));
     m_wasteButton = modeButton(tr("Wasted Space"), QStringLiteral("wasteMode"));
-    m_wasteButton->setToolTip(
-        tr("Bytes a layer ships that a later layer overwrites or deletes"));
+    m_wasteButton->setToolTip(tr("Bytes a layer ships that a later layer overwrites or deletes"));
     m_layerButton->setChecked(true);
     connect(m_layerButton, &QAbstractButton::clicked, this, [this] { setMode(Mode::Layer); });
     connect(m_mergedButton, &QAbstractButton::clicked, this, [this] { setMode(Mode::Merged); });
@@ -107,8 +106,7 @@ void FilesPage::buildUi()
     m_filterTimer->setSingleShot(true);
     m_filterTimer->setInterval(250);
     connect(m_filter, &QLineEdit::textChanged, m_filterTimer, qOverload<>(&QTimer::start));
-    connect(m_filterTimer, &QTimer::timeout, this,
-            [this] { setFilterText(m_filter->text()); });
+    connect(m_filterTimer, &QTimer::timeout, this, [this] { setFilterText(m_filter->text()); });
 
     auto *bar = new QHBoxLayout;
     bar->setSpacing(2);

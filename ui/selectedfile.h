@@ -23,8 +23,8 @@ struct SelectedFile
     QByteArray rawPath;      // "etc/passwd": the cleaned raw path (safe names: image/export)
     qint64 size = 0;         // content bytes; for directories the bytes below
     image::EntryType type = image::EntryType::Regular;
-    QString linkTarget;      // symlinks and hard links, as shown
-    bool merged = false;     // chosen in the merged view (else in one layer's files)
+    QString linkTarget;  // symlinks and hard links, as shown
+    bool merged = false; // chosen in the merged view (else in one layer's files)
     // For FilePreview: the merged view's filesystem and node (showMergedNode), or the
     // layer's complete index and entry (showLayerEntry; entry -1 while the layer streams).
     image::MergedFilesystem filesystem;

@@ -46,7 +46,8 @@ inline void marker(image::LayerIndexBuilder &b, const char *path)
 inline image::LayerBlobInfo blob(int layer)
 {
     image::LayerBlobInfo info;
-    info.digest = oci::Digest::sha256Of(QByteArray(QByteArray("layer") + QByteArray::number(layer)));
+    info.digest =
+        oci::Digest::sha256Of(QByteArray(QByteArray("layer") + QByteArray::number(layer)));
     info.compressedBytes = 1000 + layer;
     info.tarBytes = 10240 * (layer + 1);
     info.compression = image::Compression::Gzip;

@@ -2,8 +2,8 @@
 // filters (name globs, path globs with ** and classes), directories first in natural
 // order, sorting by size, "only changes" before and after the markers are known.
 
-#include "filetestdata.h"
 #include "fileroles.h"
+#include "filetestdata.h"
 #include "filetreeproxy.h"
 #include "layerfilesmodel.h"
 
@@ -45,8 +45,8 @@ private Q_SLOTS:
         QTest::addColumn<bool>("matches");
         QTest::newRow("star in name") << u"*.conf"_s << u"a.conf"_s << true;
         QTest::newRow("star stops at slash") << u"etc/*.conf"_s << u"etc/conf.d/a.conf"_s << false;
-        QTest::newRow("double star crosses") << u"etc/**/*.conf"_s << u"etc/conf.d/a.conf"_s
-                                             << true;
+        QTest::newRow("double star crosses")
+            << u"etc/**/*.conf"_s << u"etc/conf.d/a.conf"_s << true;
         QTest::newRow("double star none") << u"etc/**/passwd"_s << u"etc/passwd"_s << true;
         QTest::newRow("question") << u"?.conf"_s << u"a.conf"_s << true;
         QTest::newRow("class") << u"[ab].conf"_s << u"b.conf"_s << true;
@@ -77,11 +77,10 @@ private Q_SLOTS:
                                         QAbstractItemModelTester::FailureReportingMode::QtTest);
         proxy.sort(0);
         // Directories first, then names in natural order.
-        QCOMPARE(paths(proxy),
-                 QStringList({u"etc"_s, u"etc/conf.d"_s, u"etc/conf.d/a.conf"_s,
-                              u"etc/conf.d/b.conf"_s, u"etc/hosts"_s, u"etc/passwd"_s, u"usr"_s,
-                              u"usr/bin"_s, u"usr/bin/tool"_s, u"var"_s, u"var/cache"_s,
-                              u"var/cache/big"_s}));
+        QCOMPARE(paths(proxy), QStringList({u"etc"_s, u"etc/conf.d"_s, u"etc/conf.d/a.conf"_s,
+                                            u"etc/conf.d/b.conf"_s, u"etc/hosts"_s, u"etc/passwd"_s,
+                                            u"usr"_s, u"usr/bin"_s, u"usr/bin/tool"_s, u"var"_s,
+                                            u"var/cache"_s, u"var/cache/big"_s}));
 
         proxy.setPathFilter(u"*.conf"_s);
         QVERIFY(proxy.isGlob());
@@ -124,8 +123,8 @@ private Q_SLOTS:
         model.setMergedFilesystem(image::MergedFilesystem::build(layers));
         // etc was written again unchanged: gone; the removal and the addition stay.
         proxy.sort(0);
-        QCOMPARE(paths(proxy), QStringList({u"app"_s, u"app/data.json"_s, u"var"_s,
-                                            u"var/cache"_s, u"var/cache/big"_s}));
+        QCOMPARE(paths(proxy), QStringList({u"app"_s, u"app/data.json"_s, u"var"_s, u"var/cache"_s,
+                                            u"var/cache/big"_s}));
     }
 };
 

@@ -2,8 +2,8 @@
 // it streams (rows inserted per grown directory), completed by the whole index, markers
 // from the merged filesystem (added, modified, removed, opaque, unchanged), cells.
 
-#include "filetestdata.h"
 #include "fileroles.h"
+#include "filetestdata.h"
 #include "layerfilesmodel.h"
 
 #include "image/fs/mergedfilesystem.h"
@@ -174,7 +174,6 @@ private Q_SLOTS:
     }
 };
 
-
 // The longest GUI-thread step for a 100,000-entry layer, printed (the goal is ≤ 50 ms a step
 // on a quiet machine): batches of 2,000 as the reader delivers them, and the whole index at
 // once (a cached layer).
@@ -225,8 +224,8 @@ private Q_SLOTS:
         const qint64 prepared = timer.elapsed();
         timer.start();
         cached.setPrepared(0, tree);
-        qInfo("100,000 entries at once: prepared in %lld ms (worker), swapped in %lld ms",
-              prepared, timer.elapsed());
+        qInfo("100,000 entries at once: prepared in %lld ms (worker), swapped in %lld ms", prepared,
+              timer.elapsed());
         QCOMPARE(cached.entryCount(), 100000);
         QCOMPARE(cached.indexForPath("usr/lib").data(FileRoles::SizeRole).toLongLong(),
                  1000LL * (98 * 99 / 2));

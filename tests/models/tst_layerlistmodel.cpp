@@ -2,8 +2,8 @@
 // (empty-layer steps skipped), reading progress, file counts and uncompressed sizes once
 // read, the compression found in the bytes when the media type says otherwise, failures.
 
-#include "filetestdata.h"
 #include "fileroles.h"
+#include "filetestdata.h"
 #include "layerlistmodel.h"
 
 #include "oci/manifest/descriptor.h"
@@ -69,7 +69,9 @@ private Q_SLOTS:
         model.setReading(0, 500, 1000);
         QCOMPARE(model.index(0, 0).data(LayerListModel::ProgressRole).toInt(), 500);
         model.addEntries(0, 3);
-        QVERIFY(model.index(0, LayerListModel::FilesColumn).data(Qt::ToolTipRole).toString()
+        QVERIFY(model.index(0, LayerListModel::FilesColumn)
+                    .data(Qt::ToolTipRole)
+                    .toString()
                     .contains(u"3"_s));
         model.setIndex(0, layer0());
         QCOMPARE(model.state(0), LayerListModel::State::Read);

@@ -3,8 +3,8 @@
 // the layer that last wrote each path, directory sizes, and "only what layer N changed"
 // through FileTreeProxy.
 
-#include "filetestdata.h"
 #include "fileroles.h"
+#include "filetestdata.h"
 #include "filetreeproxy.h"
 #include "mergedtreemodel.h"
 
@@ -57,10 +57,10 @@ private Q_SLOTS:
         QVERIFY(model.isEmpty());
         // Prepared on the pool, as the Files page does.
         const QList<image::LayerIndex> layers = image3();
-        MergedTreeModel::Tree tree = QtConcurrent::run([layers] {
-                                         return MergedTreeModel::prepare(
-                                             image::MergedFilesystem::build(layers));
-                                     }).result();
+        MergedTreeModel::Tree tree =
+            QtConcurrent::run([layers] {
+                return MergedTreeModel::prepare(image::MergedFilesystem::build(layers));
+            }).result();
         model.setTree(tree);
         QVERIFY(!model.isEmpty());
         QCOMPARE(sortedPaths(model),
@@ -102,11 +102,11 @@ private Q_SLOTS:
         QAbstractItemModelTester tester(&model,
                                         QAbstractItemModelTester::FailureReportingMode::QtTest);
         model.setTree(MergedTreeModel::prepare(image::MergedFilesystem::build(image3(), 0)));
-        QCOMPARE(sortedPaths(model),
-                 QStringList({u"etc"_s, u"etc/conf.d"_s, u"etc/conf.d/a.conf"_s,
-                              u"etc/conf.d/b.conf"_s, u"etc/hosts"_s, u"etc/passwd"_s, u"usr"_s,
-                              u"usr/bin"_s, u"usr/bin/tool"_s, u"var"_s, u"var/cache"_s,
-                              u"var/cache/big"_s}));
+        QCOMPARE(
+            sortedPaths(model),
+            QStringList({u"etc"_s, u"etc/conf.d"_s, u"etc/conf.d/a.conf"_s, u"etc/conf.d/b.conf"_s,
+                         u"etc/hosts"_s, u"etc/passwd"_s, u"usr"_s, u"usr/bin"_s, u"usr/bin/tool"_s,
+                         u"var"_s, u"var/cache"_s, u"var/cache/big"_s}));
         QCOMPARE(model.indexForPath("var").data(FileRoles::SizeRole).toLongLong(), 5000);
 
         model.setTree(MergedTreeModel::prepare(image::MergedFilesystem::build(image3(), 1)));

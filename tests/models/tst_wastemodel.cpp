@@ -2,8 +2,8 @@
 // checked against totals worked out by hand (each byte once; the surviving copy and the
 // hard link are not waste).
 
-#include "filetestdata.h"
 #include "fileroles.h"
+#include "filetestdata.h"
 #include "wastemodel.h"
 
 #include "image/fs/wastereport.h"

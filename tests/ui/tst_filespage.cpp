@@ -6,8 +6,8 @@
 // Files tab.
 
 #include "filepreview.h"
-#include "filespage.h"
 #include "fileroles.h"
+#include "filespage.h"
 #include "imagefilesloader.h"
 #include "inspectorcontent.h"
 #include "layerfilesmodel.h"
@@ -147,9 +147,9 @@ private Q_SLOTS:
         QVERIFY(!changed.isEmpty());
         QVERIFY(changed.contains(u"etc/layer2.txt"_s));
         for (const QString &path : changed)
-            QCOMPARE(page.mergedModel()->indexForPath(path.toUtf8()).data(FileRoles::LayerRole)
-                         .toInt(),
-                     1);
+            QCOMPARE(
+                page.mergedModel()->indexForPath(path.toUtf8()).data(FileRoles::LayerRole).toInt(),
+                1);
         page.setChangesOnly(false);
 
         // The selected file, as the preview gets it: bytes in a cached layer blob.

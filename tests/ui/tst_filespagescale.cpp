@@ -4,8 +4,8 @@
 // while a glob filters it (goal: ≤ 50 ms on a quiet machine; printed, not asserted), and
 // checks the tree is whole.
 
-#include "filespage.h"
 #include "fileroles.h"
+#include "filespage.h"
 #include "imagefilesloader.h"
 #include "layerfilesmodel.h"
 #include "mergedtreemodel.h"
@@ -129,8 +129,7 @@ private Q_SLOTS:
         const qint64 readStall = probe.take();
         const int entries = Directories * (FilesPerDirectory + 1);
         QCOMPARE(page.layerFilesModel()->entryCount(), entries);
-        QCOMPARE(page.layerFilesModel()->rowCount(
-                     page.layerFilesModel()->indexForPath("usr/lib")),
+        QCOMPARE(page.layerFilesModel()->rowCount(page.layerFilesModel()->indexForPath("usr/lib")),
                  Directories);
 
         page.setMode(FilesPage::Mode::Merged);
@@ -144,7 +143,8 @@ private Q_SLOTS:
         const qint64 filterMs = filterClock.elapsed();
         QTest::qWait(20);
         const qint64 filterStall = probe.take();
-        const QModelIndex lib = page.fileView()->model()->index(0, 0, page.fileView()->model()->index(0, 0));
+        const QModelIndex lib =
+            page.fileView()->model()->index(0, 0, page.fileView()->model()->index(0, 0));
         QCOMPARE(page.fileView()->model()->rowCount(lib), Directories);
 
         qInfo("%d entries: read and shown in %lld ms, longest stall %lld ms while streaming, "
