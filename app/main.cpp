@@ -73,7 +73,13 @@ int main(int argc, char *argv[])
         QCoreApplication::translate("main",
                                     "Gives up on --screenshot after <seconds> (default 60)."),
         QStringLiteral("seconds"), QStringLiteral("60"));
-    parser.addOptions({demoRegistry, screenshot, screenshotTimeout});
+    const QCommandLineOption screenshotView(
+        QStringLiteral("screenshot-view"),
+        QCoreApplication::translate("main", "What --screenshot shows: \"inspector\" (a tag's "
+                                            "manifest, the default) or \"files\" (the Files "
+                                            "tab of the demo's demo/toolbox)."),
+        QStringLiteral("view"), QStringLiteral("inspector"));
+    parser.addOptions({demoRegistry, screenshot, screenshotTimeout, screenshotView});
     parser.process(*app);
 
     QString demoHost;
@@ -106,8 +112,18 @@ int main(int argc, char *argv[])
         QString host = demoHost;
         if (!window.model()->registryIndex(host).isValid() && window.hasRegistries())
             host = window.model()->registries().constFirst().config.host;
+        const QString view = parser.value(screenshotView);
+        if (view != u"inspector" && view != u"files") {
+            std::fprintf(stderr, "lading: %s\n",
+                         qUtf8Printable(QCoreApplication::translate(
+                             "main", "--screenshot-view is \"inspector\" or \"files\".")));
+            return 2;
+        }
         auto *run = new ScreenshotRun(&window, host, parser.value(screenshot),
-                                      ok && timeout > 0 ? timeout : 60, &window);
+                                      ok && timeout > 0 ? timeout : 60,
+                                      view == u"files" ? DemoTour::Destination::Files
+                                                       : DemoTour::Destination::Inspector,
+                                      &window);
         run->start();
     }
     return QCoreApplication::exec();

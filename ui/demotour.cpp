@@ -1,5 +1,10 @@
 #include "demotour.h"
 
+#include "filespage.h"
+#include "imagefilesloader.h"
+#include "mergedtreemodel.h"
+#include "inspectorcontent.h"
+#include "inspectorwidget.h"
 #include "mainwindow.h"
 #include "manifestpanel.h"
 #include "registrytreemodel.h"
@@ -7,13 +12,23 @@
 #include "roles.h"
 #include "tagtablemodel.h"
 
+#include <QAbstractProxyModel>
+#include <QSplitter>
+#include <QTimer>
+#include <QTreeView>
+
 using Kind = ModelRoles::NodeKind;
 using State = ModelRoles::NodeState;
 
 namespace {
 
-// The demo registry's showcase: "1.1" and "latest" share a digest.
-const QString kPreferredRepository = QStringLiteral("demo/hello");
+// The demo registry's showcases: in demo/hello "1.1" and "latest" share a digest;
+// demo/toolbox has layers that add, overwrite and delete files.
+QString preferredRepository(DemoTour::Destination destination)
+{
+    return destination == DemoTour::Destination::Files ? QStringLiteral("demo/toolbox")
+                                                        : QStringLiteral("demo/hello");
+}
 
 Kind kindOf(const QModelIndex &index)
 {
@@ -38,8 +53,8 @@ void collectRepositories(const QAbstractItemModel *model, const QModelIndex &par
 
 } // namespace
 
-DemoTour::DemoTour(MainWindow *window, QString host, QObject *parent)
-    : QObject(parent), m_window(window), m_host(std::move(host))
+DemoTour::DemoTour(MainWindow *window, QString host, Destination destination, QObject *parent)
+    : QObject(parent), m_window(window), m_host(std::move(host)), m_destination(destination)
 {
 }
 
@@ -95,7 +110,7 @@ void DemoTour::openRepository()
     int bestDepth = -1;
     for (const QModelIndex &candidate : std::as_const(repositories)) {
         const QString name = candidate.data(ModelRoles::RepositoryRole).toString();
-        if (name == kPreferredRepository) {
+        if (name == preferredRepository(m_destination)) {
             chosen = candidate;
             break;
         }
@@ -156,6 +171,53 @@ void DemoTour::checkArrived()
         return;
     if (m_window->repositoryPage()->model()->isLoadingDetails())
         return;
+    if (m_destination == Destination::Files) {
+        openFiles();
+        return;
+    }
     m_done = true;
+    Q_EMIT arrived();
+}
+
+void DemoTour::openFiles()
+{
+    InspectorContent *content = m_window->manifestPanel()->inspector()->content();
+    if (!content->hasTab(InspectorContent::Files)) {
+        Q_EMIT failed(tr("%1 has no Files tab: it is not an image.").arg(m_repository));
+        return;
+    }
+    m_done = true;
+    // The inspector gets most of the height: the toolbox has one tag.
+    if (auto *splitter = m_window->findChild<QSplitter *>(QStringLiteral("repositorySplitter")))
+        splitter->setSizes({120, 10000});
+    FilesPage *files = content->filesPage();
+    content->setCurrentTab(InspectorContent::Files);
+    files->setMode(FilesPage::Mode::Merged);
+    ImageFilesLoader *loader = files->loader();
+    if (loader->hasImageResult()) {
+        showAFile();
+        return;
+    }
+    connect(loader, &ImageFilesLoader::imageResultReady, this, &DemoTour::showAFile,
+            Qt::SingleShotConnection);
+}
+
+void DemoTour::showAFile()
+{
+    // The file the clean-up layer rewrote, in the preview, its folders open. The merged
+    // model may still be swapping in the tree: wait for it (the run's timeout bounds this).
+    FilesPage *files = m_window->manifestPanel()->inspector()->content()->filesPage();
+    const QModelIndex source = files->mergedModel()->indexForPath("opt/app/config.json");
+    auto *proxy = qobject_cast<QAbstractProxyModel *>(files->fileView()->model());
+    const QModelIndex shown = proxy ? proxy->mapFromSource(source) : source;
+    if (!shown.isValid()) {
+        QTimer::singleShot(100, this, &DemoTour::showAFile);
+        return;
+    }
+    QTreeView *view = files->fileView();
+    for (QModelIndex parent = shown.parent(); parent.isValid(); parent = parent.parent())
+        view->expand(parent);
+    view->setCurrentIndex(shown);
+    view->scrollTo(shown);
     Q_EMIT arrived();
 }

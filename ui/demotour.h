@@ -11,14 +11,18 @@ class QModelIndex;
 // its folders, selects a repository (the demo registry's demo/hello, whose tags share a
 // digest, else the most deeply nested one) so its tag table fills in, and selects a tag
 // there ("latest" when there is one) so the inspector shows it. Used by `lading
-// --screenshot`.
+// --screenshot`. With Destination::Files it goes on to the inspector's Files tab of the
+// demo's demo/toolbox (three layers, wasted space) and waits for the merged filesystem.
 class DemoTour final : public QObject
 {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(DemoTour)
 
 public:
-    DemoTour(MainWindow *window, QString host, QObject *parent = nullptr);
+    enum class Destination { Inspector, Files };
+
+    DemoTour(MainWindow *window, QString host, Destination destination = Destination::Inspector,
+             QObject *parent = nullptr);
 
     void start();
 
@@ -32,9 +36,12 @@ private:
     void openRepository();
     void onTagsListed();
     void checkArrived();
+    void openFiles();
+    void showAFile();
 
     QPointer<MainWindow> m_window;
     QString m_host;
+    Destination m_destination;
     QString m_repository;
     bool m_tagChosen = false;
     bool m_manifestShown = false;

@@ -1,6 +1,5 @@
 #include "screenshotrun.h"
 
-#include "demotour.h"
 #include "mainwindow.h"
 
 #include <QCoreApplication>
@@ -24,17 +23,18 @@ void printError(const QString &text)
 } // namespace
 
 ScreenshotRun::ScreenshotRun(MainWindow *window, const QString &host, QString file,
-                             int timeoutSeconds, QObject *parent)
+                             int timeoutSeconds, DemoTour::Destination destination,
+                             QObject *parent)
     : QObject(parent)
     , m_window(window)
-    , m_tour(new DemoTour(window, host, this))
+    , m_tour(new DemoTour(window, host, destination, this))
     , m_timeout(new QTimer(this))
     , m_file(std::move(file))
     , m_timeoutSeconds(timeoutSeconds)
 {
     m_timeout->setSingleShot(true);
     connect(m_timeout, &QTimer::timeout, this, [this] {
-        fail(tr("The screenshot was not taken: no manifest was shown within %1 s.")
+        fail(tr("The screenshot was not taken: the window was not ready within %1 s.")
                  .arg(m_timeoutSeconds));
     });
     connect(m_tour, &DemoTour::arrived, this,

@@ -1,16 +1,18 @@
 #pragma once
 
+#include "demotour.h"
+
 #include <QObject>
 #include <QPointer>
 #include <QString>
 
-class DemoTour;
 class MainWindow;
 class QTimer;
 
-// `lading --screenshot FILE`: runs the DemoTour on one registry, grabs the main window to
-// FILE once a manifest is shown, and quits with 0; quits with 1 (and says why on stderr)
-// when it cannot get there within the timeout.
+// `lading --screenshot FILE [--screenshot-view files]`: runs the DemoTour on one registry,
+// grabs the main window to FILE once it arrived (a manifest shown, or the Files tab with its
+// merged filesystem), and quits with 0; quits with 1 (and says why on stderr) when it
+// cannot get there within the timeout.
 class ScreenshotRun final : public QObject
 {
     Q_OBJECT
@@ -18,7 +20,7 @@ class ScreenshotRun final : public QObject
 
 public:
     ScreenshotRun(MainWindow *window, const QString &host, QString file, int timeoutSeconds,
-                  QObject *parent = nullptr);
+                  DemoTour::Destination destination, QObject *parent = nullptr);
 
     void start();
 

@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Writes a README-ready screenshot of Lading browsing the demo registry, under Xvfb:
-# the demo registry's tree opened down to a tag, with that tag's manifest shown.
+# the demo registry's tree opened down to a tag, with that tag's manifest shown, or with
+# --view files the Files tab of demo/toolbox (its merged filesystem).
 #
-#   tests/ui/make-screenshots.sh OUTPUT.png [LADING-BINARY]
+#   tests/ui/make-screenshots.sh [--view inspector|files] OUTPUT.png [LADING-BINARY]
 #
 # LADING-BINARY defaults to $LADING, then `lading` on PATH, then build*/app/lading in this
 # checkout. The demo registry comes from tests/support/demo/start-demo-registry.sh; one
@@ -15,7 +16,14 @@ set -euo pipefail
 say() { echo "make-screenshots: $*" >&2; }
 die() { say "$*"; exit 1; }
 
-[[ $# -ge 1 && "$1" != -* ]] || die "usage: $0 OUTPUT.png [LADING-BINARY]"
+view=inspector
+if [[ "${1:-}" == --view ]]; then
+    [[ $# -ge 2 ]] || die "usage: $0 [--view inspector|files] OUTPUT.png [LADING-BINARY]"
+    view="$2"
+    shift 2
+fi
+[[ "$view" == inspector || "$view" == files ]] || die "--view is inspector or files"
+[[ $# -ge 1 && "$1" != -* ]] || die "usage: $0 [--view inspector|files] OUTPUT.png [LADING-BINARY]"
 out="$1"
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 demo="$root/tests/support/demo/start-demo-registry.sh"
@@ -57,6 +65,7 @@ lang="${LADING_SCREENSHOT_LANG:-C.UTF-8}"
 XDG_CONFIG_HOME="$work/config" XDG_CACHE_HOME="$work/cache" XDG_DATA_HOME="$work/data" \
 XDG_RUNTIME_DIR="$work/runtime" LC_ALL="$lang" LANG="$lang" LANGUAGE="${lang%%.*}" \
     xvfb-run -a -s "-screen 0 1400x900x24" \
-    "$lading" --demo-registry "$host" --screenshot "$out" --screenshot-timeout 60 >/dev/null
+    "$lading" --demo-registry "$host" --screenshot "$out" --screenshot-view "$view" \
+    --screenshot-timeout 60 >/dev/null
 [[ -s "$out" ]] || die "lading wrote no screenshot"
 say "wrote $out"

@@ -2,6 +2,10 @@
 // registry, picks demo/hello (whose "1.1" and "latest" share a digest), waits for its tag
 // table to fill in and for the inspector to show "latest", then the picture is written.
 
+#include "filespage.h"
+#include "imagefilesloader.h"
+#include "inspectorcontent.h"
+#include "inspectorwidget.h"
 #include "mainwindow.h"
 #include "manifestpanel.h"
 #include "repositorypage.h"
@@ -18,6 +22,7 @@
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTreeView>
 
 #include <memory>
 
@@ -28,13 +33,21 @@ class TestScreenshotRun final : public QObject
     Q_OBJECT
 
 private Q_SLOTS:
-    void initTestCase() { QStandardPaths::setTestModeEnabled(true); }
+    void initTestCase()
+    {
+        QStandardPaths::setTestModeEnabled(true);
+        REQUIRE_REGISTRY_TOOLS();
+        QVERIFY2(m_registry.start(), qPrintable(m_registry.errorString()));
+        // Pushed before any window exists: skopeo runs while nothing else does.
+        Fixtures fixtures(m_registry);
+        const auto toolbox = fixtures.pushOciImage(u"demo/toolbox"_s, u"latest"_s);
+        QVERIFY_RESULT(toolbox);
+        m_toolbox = toolbox->digest.toString();
+    }
 
     void tourEndsOnTheTagTable()
     {
-        REQUIRE_REGISTRY_TOOLS();
-        RegistryProcess registry;
-        QVERIFY2(registry.start(), qPrintable(registry.errorString()));
+        RegistryProcess &registry = m_registry;
         Fixtures fixtures(registry);
         QVERIFY_RESULT(fixtures.pushOciImage(u"demo/hello"_s, u"1.0"_s));
         auto shared = fixtures.pushDockerImage(u"demo/hello"_s, u"1.1"_s);
@@ -53,7 +66,8 @@ private Q_SLOTS:
         QVERIFY(QTest::qWaitForWindowExposed(&window));
 
         const QString file = dir.filePath(u"shot.png"_s);
-        auto *run = new ScreenshotRun(&window, registry.host(), file, 60, &window);
+        auto *run = new ScreenshotRun(&window, registry.host(), file, 60,
+                                      DemoTour::Destination::Inspector, &window);
         run->start();
         QTRY_VERIFY_WITH_TIMEOUT(QFileInfo::exists(file), 60000);
 
@@ -69,6 +83,39 @@ private Q_SLOTS:
         QVERIFY(window.manifestPanel()->isManifestShown());
         QCOMPARE(window.manifestPanel()->digest(), shared->digest.toString());
     }
+
+    void tourToTheFilesTab()
+    {
+        RegistryProcess &registry = m_registry;
+
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        MainWindow window(dir.filePath(u"lading.conf"_s));
+        RegistryEntry entry;
+        entry.config = registry.registryConfig();
+        window.addRegistry(entry);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+
+        const QString file = dir.filePath(u"files.png"_s);
+        auto *run = new ScreenshotRun(&window, registry.host(), file, 60,
+                                      DemoTour::Destination::Files, &window);
+        run->start();
+        QTRY_VERIFY_WITH_TIMEOUT(QFileInfo::exists(file), 60000);
+
+        // The toolbox, not the hello image, with its merged filesystem on the Files tab.
+        QCOMPARE(window.repositoryPage()->repository(), u"demo/toolbox"_s);
+        QCOMPARE(window.manifestPanel()->digest(), m_toolbox);
+        InspectorContent *content = window.manifestPanel()->inspector()->content();
+        QCOMPARE(content->currentTab(), int(InspectorContent::Files));
+        QCOMPARE(content->filesPage()->mode(), FilesPage::Mode::Merged);
+        QVERIFY(content->filesPage()->loader()->hasImageResult());
+        QVERIFY(content->filesPage()->fileView()->model()->rowCount() > 0);
+    }
+
+private:
+    RegistryProcess m_registry;
+    QString m_toolbox; // digest of demo/toolbox:latest
 };
 
 QTEST_MAIN(TestScreenshotRun)
