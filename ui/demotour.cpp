@@ -206,8 +206,13 @@ void DemoTour::showAFile()
 {
     // The file the clean-up layer rewrote, in the preview, its folders open. The merged
     // model may still be swapping in the tree: wait for it (the run's timeout bounds this).
+    constexpr QByteArrayView path = "opt/app/config.json";
     FilesPage *files = m_window->manifestPanel()->inspector()->content()->filesPage();
-    const QModelIndex source = files->mergedModel()->indexForPath("opt/app/config.json");
+    if (files->loader()->filesystem().find(path) < 0) { // another registry's image
+        Q_EMIT arrived();
+        return;
+    }
+    const QModelIndex source = files->mergedModel()->indexForPath(path);
     auto *proxy = qobject_cast<QAbstractProxyModel *>(files->fileView()->model());
     const QModelIndex shown = proxy ? proxy->mapFromSource(source) : source;
     if (!shown.isValid()) {
