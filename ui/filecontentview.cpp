@@ -12,6 +12,7 @@
 #include <QScrollArea>
 #include <QStackedWidget>
 #include <QTextCursor>
+#include <QTimer>
 #include <QVBoxLayout>
 
 FileContentView::FileContentView(QWidget *parent)
@@ -59,6 +60,7 @@ void FileContentView::clear()
     delete m_highlighter;
     m_highlighter = nullptr;
     m_text->clear();
+    m_pendingText.clear(); // a queued feedText() finds nothing to add
     m_hex->setData({});
     m_image->clear();
     m_bytes.clear();
@@ -125,14 +127,44 @@ void FileContentView::appendContent(const QByteArray &bytes)
 void FileContentView::showText()
 {
     // Decode only what is new; the stateful decoder keeps a character cut between slices.
-    const QString text = m_decoder.decode(QByteArrayView(m_bytes).sliced(m_textBytes));
+    m_pendingText += m_decoder.decode(QByteArrayView(m_bytes).sliced(m_textBytes));
     m_textBytes = m_bytes.size();
+    // Drop the highlighter before a slice takes the text over the limit: it would otherwise
+    // run its rules over the whole new slice as it goes in.
+    if (m_bytes.size() > HighlightLimit) {
+        delete m_highlighter;
+        m_highlighter = nullptr;
+    }
+    if (!m_feeding)
+        feedText();
+}
+
+void FileContentView::feedText()
+{
+    // Megabytes of text go in a piece per event-loop pass (laying out 2 MiB at once stalls
+    // the window for a third of a second); a piece ends at a line end when one is near.
+    m_feeding = false;
+    if (m_pendingText.isEmpty())
+        return;
+    qsizetype take = std::min<qsizetype>(m_pendingText.size(), TextPieceChars);
+    if (take < m_pendingText.size()) {
+        const qsizetype eol = m_pendingText.lastIndexOf(u'\n', take - 1);
+        if (eol > take / 2)
+            take = eol + 1;
+    }
+    const QString piece = m_pendingText.first(take);
+    m_pendingText.remove(0, take);
     if (m_text->document()->isEmpty()) {
-        m_text->setPlainText(text);
+        m_text->setPlainText(piece);
     } else {
         QTextCursor cursor(m_text->document());
         cursor.movePosition(QTextCursor::End);
-        cursor.insertText(text);
+        cursor.insertText(piece);
+    }
+    if (!m_pendingText.isEmpty()) {
+        m_feeding = true;
+        QTimer::singleShot(0, this, &FileContentView::feedText);
+        return;
     }
     applyHighlighter();
 }

@@ -24,6 +24,8 @@ class FileContentView final : public QWidget
 public:
     // Highlighting stops above this much text (rules over megabytes would stall the GUI).
     static constexpr qsizetype HighlightLimit = 256 * 1024;
+    // Text goes into the view this many characters per event-loop pass.
+    static constexpr qsizetype TextPieceChars = 256 * 1024;
 
     explicit FileContentView(QWidget *parent = nullptr);
 
@@ -39,6 +41,8 @@ public:
     qint64 fileSize() const { return m_fileSize; }
     bool isComplete() const { return m_bytes.size() >= m_fileSize; }
     bool hasContent() const { return m_hasContent; }
+    // False while decoded text still waits to go into the text view (big slices).
+    bool isTextShown() const { return m_pendingText.isEmpty(); }
 
     // Text files can be looked at as hex too; binary files are always hex.
     bool isHexMode() const;
@@ -59,6 +63,7 @@ protected:
 
 private:
     void showText();
+    void feedText();
     bool showImage();
     void applyHighlighter();
     bool darkBackground() const;
@@ -71,6 +76,8 @@ private:
     QLabel *m_message;
     QSyntaxHighlighter *m_highlighter = nullptr;
     QStringDecoder m_decoder;
+    QString m_pendingText; // decoded, not yet in the text view
+    bool m_feeding = false;
     QByteArray m_fileName;
     QByteArray m_bytes;
     qint64 m_fileSize = 0;

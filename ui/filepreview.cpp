@@ -32,7 +32,8 @@ struct FilePreview::Target
     std::optional<image::LayerIndex> layer;
     int entry = -1;
 
-    QByteArray path; // raw, for the name and syntax
+    QByteArray path;        // raw, for the name and syntax
+    QByteArray contentName; // whose name tells the syntax (a symlink's target)
     QString displayPath;
     image::EntryType type = image::EntryType::Directory;
     const image::LayerEntry *meta = nullptr; // the entry that wrote it (nullptr: implied)
@@ -221,6 +222,7 @@ void FilePreview::showMergedNode(const image::MergedFilesystem &fs, int node)
         const image::MergedNode &c = fs.node(contentNode);
         if (c.contentLayer >= 0 && c.contentEntry >= 0) {
             const image::LayerIndex &layer = fs.layer(c.contentLayer);
+            t->contentName = fs.path(contentNode).toByteArray();
             t->contentDigest = layer.digest();
             t->ordinal = layer.at(c.contentEntry).ordinal;
             t->size = layer.at(c.contentEntry).size;
@@ -278,6 +280,8 @@ void FilePreview::showTarget(std::unique_ptr<Target> target)
     ++m_generation;
     m_loading = false;
     m_target = std::move(target);
+    if (m_target->contentName.isEmpty())
+        m_target->contentName = m_target->path;
     m_dragDir.reset();
     const Target &t = *m_target;
     if (!t.hasContent || !t.note.isEmpty()) {
@@ -316,7 +320,7 @@ void FilePreview::showTarget(std::unique_ptr<Target> target)
         return;
     }
     if (t.size == 0) {
-        m_content->setContent(t.path, {}, 0);
+        m_content->setContent(t.contentName, {}, 0);
         updateHeader();
         return;
     }
@@ -346,19 +350,20 @@ void FilePreview::request(qint64 offset, qint64 maxBytes)
                 Q_EMIT statusMessage(
                     tr("Cannot read %1: %2").arg(m_target->displayPath, slice.error().message()));
             } else if (offset == 0) {
-                m_content->setContent(m_target->path, slice->bytes, slice->fileSize);
+                m_content->setContent(m_target->contentName, slice->bytes, slice->fileSize);
                 m_hexButton->setChecked(false);
                 // A picture needs all its bytes; read the rest at once when it is not huge.
                 if (m_content->kind() == FileKind::Binary && !slice->atEnd() &&
-                    !imageFormat(m_target->path, slice->bytes).isEmpty() &&
+                    !imageFormat(m_target->contentName, slice->bytes).isEmpty() &&
                     slice->fileSize <= ImageBytes)
                     request(slice->bytes.size(), slice->fileSize - slice->bytes.size());
             } else {
                 const bool wasBinary = m_content->kind() == FileKind::Binary;
                 m_content->appendContent(slice->bytes);
                 if (wasBinary && slice->atEnd() &&
-                    !imageFormat(m_target->path, m_content->bytes()).isEmpty())
-                    m_content->setContent(m_target->path, m_content->bytes(), slice->fileSize);
+                    !imageFormat(m_target->contentName, m_content->bytes()).isEmpty())
+                    m_content->setContent(m_target->contentName, m_content->bytes(),
+                                          slice->fileSize);
             }
             updateHeader();
             Q_EMIT loaded();

@@ -3,12 +3,14 @@
 #include "hexview.h"
 
 #include <QBuffer>
+#include <QElapsedTimer>
 #include <QImage>
 #include <QLabel>
 #include <QPainter>
 #include <QPlainTextEdit>
 #include <QSignalSpy>
 #include <QTest>
+#include <QTextDocument>
 
 class TestFileContentView final : public QObject
 {
@@ -100,6 +102,7 @@ private Q_SLOTS:
         QVERIFY(view.textView()->document()->blockCount() > linesBefore);
         view.appendContent(text.sliced(cut2));
         QVERIFY(view.isComplete());
+        QTRY_VERIFY(view.isTextShown());
         QCOMPARE(view.bytes(), text);
         QCOMPARE(view.textView()->toPlainText(), QString::fromUtf8(text));
         QCOMPARE(view.hexView()->rowCount(), (text.size() + 15) / 16);
@@ -122,6 +125,38 @@ private Q_SLOTS:
         view.appendContent(json.sliced(64 * 1024) + "]\n");
         QVERIFY(!view.highlighter()); // rules over megabytes would stall the window
         QCOMPARE(view.syntax(), FileSyntax::Json);
+    }
+
+    // The window's stall when a 2 MiB text slice arrives (printed; bounded loosely so a
+    // regression to something quadratic fails).
+    void twoMebibytesOfText()
+    {
+        QByteArray text;
+        for (int i = 0; text.size() < 2 * 1024 * 1024; ++i)
+            text += "export VAR_" + QByteArray::number(i) + "=\"some value\" # comment\n";
+        FileContentView view;
+        view.resize(800, 600);
+        view.show();
+        QElapsedTimer timer;
+        timer.start();
+        view.setContent("big.sh", text.first(128 * 1024), text.size());
+        QCoreApplication::processEvents(); // the highlighter's queued pass
+        const qint64 highlighted = timer.restart();
+        // The longest single step while 1.9 MiB more go in, piece by piece.
+        view.appendContent(text.sliced(128 * 1024));
+        qint64 appended = timer.restart();
+        qint64 longest = appended;
+        while (!view.isTextShown()) {
+            QCoreApplication::processEvents();
+            longest = std::max(longest, timer.elapsed());
+            appended += timer.restart();
+        }
+        qInfo("128 KiB highlighted shell: %lld ms; +1.9 MiB appended (unhighlighted): %lld ms "
+              "in all, longest step %lld ms",
+              highlighted, appended, longest);
+        QVERIFY(!view.highlighter());
+        QCOMPARE(view.textView()->document()->blockCount(), int(text.count('\n')) + 1);
+        QVERIFY(highlighted + appended < 5000);
     }
 
     void messagesAndEmpty()

@@ -181,6 +181,7 @@ private Q_SLOTS:
         preview.showMergedNode(fs, fs.find("release"));
         QVERIFY(waitLoaded(preview));
         QCOMPARE(preview.contentView()->kind(), FileKind::Text);
+        QCOMPARE(preview.contentView()->syntax(), FileSyntax::Ini); // by the target's name
         QVERIFY(preview.contentView()->textView()->toPlainText().startsWith(u"NAME="));
         QVERIFY(preview.showsMergedNode(fs.find("release")));
     }
