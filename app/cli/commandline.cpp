@@ -2,6 +2,7 @@
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
+#include <QRegularExpression>
 
 namespace cli {
 
@@ -24,6 +25,32 @@ QString describeCommands()
         "tags share the digest (HEAD first; manifests and configs fetched once per digest and\n"
         "kept in the content cache). --sort name (natural order), created (newest first) or\n"
         "size (largest first).\n"
+        "  layers REFERENCE     list the layers: sizes, compression (told by content), files,\n"
+        "                       the history step that made each\n"
+        "  files REFERENCE      list the files, one a line: type, mode, size, layer, change,\n"
+        "                       path [-> symlink target | link to hardlink target]\n"
+        "  cat REFERENCE PATH   write the file PATH of the image (as after the top layer)\n"
+        "                       to standard output, byte for byte\n"
+        "  waste REFERENCE      wasted space: bytes shipped by a layer but overwritten or\n"
+        "                       deleted by a later one, per path and in total; efficiency,\n"
+        "                       and dive's figures beside\n"
+        "\n"
+        "For layers, files, cat and waste, REFERENCE is a registry reference, or a local\n"
+        "image: a docker-archive or oci-archive tarball (also gzip'ed, also docker save) or\n"
+        "an OCI layout folder. A REFERENCE that exists on disk, or starts with / or ., is\n"
+        "local; when the file holds several images pick one as PATH:NAME (a name it gives\n"
+        "the image: a RepoTag such as docker.io/x/y:1.0, its tag 1.0, an OCI ref.name) or\n"
+        "PATH@sha256:<manifest or index digest>. For an index, --platform os/arch[/variant]\n"
+        "picks the image; without it: the only platform, else linux/amd64.\n"
+        "Layers count from 0 (the base layer). files shows the filesystem after the top\n"
+        "layer (--merged, the default; --merged --layer N: after layer N), or with --layer N\n"
+        "that layer's own entries in archive order. Types: - file, d directory, l symlink,\n"
+        "h hardlink, c/b devices, p fifo, w whiteout (PATH is what it removes), o opaque\n"
+        "directory marker. Change: added, modified, unchanged (rewritten as it was), removed,\n"
+        "opaque, no-effect; layer - marks a directory no layer declared. --changed keeps\n"
+        "only what the layer (the top one for --merged) added, modified or removed.\n"
+        "Layer blobs are kept in the on-disk layer cache, so a second files or cat does not\n"
+        "download them again (--no-cache: nothing kept).\n"
         "\n"
         "Credentials come from --username/--password-stdin, else from the Docker\n"
         "config.json ($DOCKER_CONFIG or ~/.docker, with its credential helpers), else from\n"
@@ -72,21 +99,39 @@ ParsedCommandLine parseCommandLine(const QStringList &arguments)
     const QCommandLineOption sort(QStringLiteral("sort"),
                                   QStringLiteral("tags: order by name, created or size."),
                                   QStringLiteral("KEY"));
-    const QCommandLineOption json(QStringLiteral("json"),
-                                  QStringLiteral("tags --details: print JSON instead of a table."));
+    const QCommandLineOption json(
+        QStringLiteral("json"),
+        QStringLiteral("tags --details, layers, files, waste: print JSON instead of text."));
     const QCommandLineOption noCache(
         QStringLiteral("no-cache"),
-        QStringLiteral("Do not use or fill the on-disk content cache."));
+        QStringLiteral("Do not use or fill the on-disk content and layer caches."));
     const QCommandLineOption concurrency(QStringLiteral("concurrency"),
                                          QStringLiteral("Requests in flight for details (1-64, "
                                                         "default 8)."),
                                          QStringLiteral("N"));
+    const QCommandLineOption platform(
+        QStringLiteral("platform"),
+        QStringLiteral("layers, files, cat, waste: the platform of an index (default: the only "
+                       "one, else linux/amd64)."),
+        QStringLiteral("OS/ARCH[/VARIANT]"));
+    const QCommandLineOption layer(QStringLiteral("layer"),
+                                   QStringLiteral("files: the entries of layer N (0 = base); "
+                                                  "with --merged: the filesystem after layer N."),
+                                   QStringLiteral("N"));
+    const QCommandLineOption merged(
+        QStringLiteral("merged"),
+        QStringLiteral("files: the merged filesystem (after the top layer; the default)."));
+    const QCommandLineOption changed(
+        QStringLiteral("changed"),
+        QStringLiteral("files: only what the layer added, modified or removed."));
     parser.addOptions({help, version, username, passwordStdin, caFile, insecure, plainHttp, details,
-                       sort, json, noCache, concurrency});
-    parser.addPositionalArgument(QStringLiteral("command"),
-                                 QStringLiteral("catalog, tags, manifest or inspect."));
+                       sort, json, noCache, concurrency, platform, layer, merged, changed});
+    parser.addPositionalArgument(
+        QStringLiteral("command"),
+        QStringLiteral("catalog, tags, manifest, inspect, layers, files, cat or waste."));
     parser.addPositionalArgument(QStringLiteral("target"),
-                                 QStringLiteral("REGISTRY, REPOSITORY or REFERENCE."));
+                                 QStringLiteral("REGISTRY, REPOSITORY or REFERENCE (cat: "
+                                                "REFERENCE PATH)."));
 
     if (!parser.parse(arguments))
         return usageError(parser.errorText());
@@ -110,13 +155,14 @@ ParsedCommandLine parseCommandLine(const QStringList &arguments)
 
     const QStringList positional = parser.positionalArguments();
     if (positional.isEmpty())
-        return usageError(
-            QStringLiteral("missing command (catalog, tags, manifest or inspect); see --help"));
+        return usageError(QStringLiteral("missing command (catalog, tags, manifest, inspect, "
+                                         "layers, files, cat or waste); see --help"));
     const QString &command = positional.first();
-    if (positional.size() < 2)
+    const qsizetype wanted = command == u"cat" ? 3 : 2;
+    if (positional.size() < wanted)
         return usageError(u"missing argument for \"" + command + u"\"; see --help");
-    if (positional.size() > 2)
-        return usageError(u"unexpected argument \"" + positional.at(2) + u'"');
+    if (positional.size() > wanted)
+        return usageError(u"unexpected argument \"" + positional.at(wanted) + u'"');
 
     Options &options = parsed.options;
     const QString &target = positional.at(1);
@@ -139,11 +185,30 @@ ParsedCommandLine parseCommandLine(const QStringList &arguments)
         if (!reference)
             return usageError(reference.error().message());
         options.reference = std::move(reference).value();
+    } else if (command == u"layers" || command == u"files" || command == u"cat"
+               || command == u"waste") {
+        options.command = command == u"layers" ? Options::Command::Layers
+                          : command == u"files" ? Options::Command::Files
+                          : command == u"cat"   ? Options::Command::Cat
+                                                : Options::Command::Waste;
+        options.local = image::parseLocalReference(target);
+        if (!options.local) {
+            auto reference = oci::Reference::parse(target);
+            if (!reference)
+                return usageError(reference.error().message() +
+                                  u" (nor is it a file or folder here)");
+            options.reference = std::move(reference).value();
+        }
+        if (options.command == Options::Command::Cat) {
+            options.path = positional.at(2);
+            if (options.path.isEmpty())
+                return usageError(QStringLiteral("cat needs a non-empty PATH"));
+        }
     } else {
         return usageError(u"unknown command \"" + command +
-                          u"\" (catalog, tags, manifest or inspect)");
+                          u"\" (catalog, tags, manifest, inspect, layers, files, cat or waste)");
     }
-    if (options.command != Options::Command::Catalog)
+    if (options.command != Options::Command::Catalog && !options.local)
         options.registry = options.reference.registry();
 
     options.username = parser.value(username);
@@ -166,9 +231,40 @@ ParsedCommandLine parseCommandLine(const QStringList &arguments)
     options.noCache = parser.isSet(noCache);
     if (options.details && !tags)
         return usageError(QStringLiteral("--details is for the tags command"));
-    if (options.json && !options.details)
-        return usageError(
-            QStringLiteral("--json needs tags --details (inspect always prints JSON)"));
+    const bool imageCommand = options.command == Options::Command::Layers
+                              || options.command == Options::Command::Files
+                              || options.command == Options::Command::Cat
+                              || options.command == Options::Command::Waste;
+    if (options.json && !options.details
+        && !(imageCommand && options.command != Options::Command::Cat))
+        return usageError(options.command == Options::Command::Tags
+                              ? QStringLiteral("--json needs tags --details")
+                              : QStringLiteral("--json is for tags --details, layers, files and "
+                                               "waste (inspect always prints JSON)"));
+    if (parser.isSet(platform)) {
+        if (!imageCommand)
+            return usageError(QStringLiteral("--platform is for layers, files, cat and waste"));
+        options.platform = parser.value(platform);
+        static const QRegularExpression platformPattern(QRegularExpression::anchoredPattern(
+            QStringLiteral("[A-Za-z0-9._-]+/[A-Za-z0-9._-]+(/[A-Za-z0-9._-]+)?")));
+        if (!platformPattern.match(options.platform).hasMatch())
+            return usageError(u"--platform needs OS/ARCH[/VARIANT], not \"" + options.platform
+                              + u'"');
+    }
+    const bool files = options.command == Options::Command::Files;
+    options.merged = parser.isSet(merged);
+    options.changed = parser.isSet(changed);
+    if ((options.merged || options.changed || parser.isSet(layer)) && !files)
+        return usageError(QStringLiteral("--layer, --merged and --changed are for the files "
+                                         "command"));
+    if (parser.isSet(layer)) {
+        bool number = false;
+        options.layer = parser.value(layer).toInt(&number);
+        if (!number || options.layer < 0)
+            return usageError(QStringLiteral("--layer needs a layer number (0 = the base layer)"));
+    }
+    if (files && !parser.isSet(layer))
+        options.merged = true;
     if (parser.isSet(sort)) {
         const QString key = parser.value(sort);
         if (!tags)

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "image/reader/imagelayers.h"
 #include "oci/core/reference.h"
 #include "oci/inspect/tagorder.h"
 
@@ -11,11 +12,13 @@ namespace cli {
 // What the person asked for, validated. Nothing here touches the network.
 struct Options
 {
-    enum class Command { Catalog, Tags, Manifest, Inspect };
+    enum class Command { Catalog, Tags, Manifest, Inspect, Layers, Files, Cat, Waste };
 
     Command command = Command::Catalog;
     QString registry;         // host[:port], for every command
     oci::Reference reference; // Tags: repository only; Manifest: tag and/or digest
+    // layers/files/cat/waste on a local tarball or OCI layout instead of `reference`
+    std::optional<image::LocalReference> local;
     QString username;
     bool passwordFromStdin = false;
     QString caFile;
@@ -30,6 +33,13 @@ struct Options
     // tags --details, inspect
     bool noCache = false; // memory only: no on-disk content cache
     int concurrency = 8;  // requests in flight for --details
+
+    // layers, files, cat, waste
+    QString platform;   // "os/arch[/variant]" of an index; empty: linux/amd64 or the only one
+    int layer = -1;     // files --layer N (0 = the base layer); with --merged: after layer N
+    bool merged = false; // files: the filesystem after the top layer (the default)
+    bool changed = false; // files: only what the layer changed
+    QString path;        // cat: the file in the image
 };
 
 struct ParsedCommandLine

@@ -1,6 +1,7 @@
 #include "runner.h"
 
 #include "detailsoutput.h"
+#include "imagecommand.h"
 #include "output.h"
 
 #include "oci/auth/chainedcredentials.h"
@@ -45,7 +46,8 @@ Runner::Runner(Options options, QString password, QObject *parent)
 Runner::~Runner()
 {
     // Users first: the resolver's and fetcher's jobs belong to the client, the client's to
-    // the transport.
+    // the transport; the layer readers of an image command use the client too.
+    delete m_image;
     delete m_resolver;
     delete m_fetcher;
     delete m_cache; // waits for its last disk writes
@@ -78,6 +80,12 @@ void Runner::start()
         break;
     case Options::Command::Inspect:
         startInspect();
+        break;
+    case Options::Command::Layers:
+    case Options::Command::Files:
+    case Options::Command::Cat:
+    case Options::Command::Waste:
+        startImage();
         break;
     }
 }
@@ -209,6 +217,15 @@ void Runner::startInspect()
         },
         Qt::SingleShotConnection);
     m_resolver->request({identifier});
+}
+
+void Runner::startImage()
+{
+    if (!m_options.local)
+        makeFetcher(); // the image's manifest and config through the content cache
+    m_image = new ImageCommand(m_options, m_client, m_resolver, this);
+    connect(m_image, &ImageCommand::finished, this, &Runner::finished);
+    m_image->start();
 }
 
 void Runner::startManifest()

@@ -15,6 +15,8 @@ class Transport;
 
 namespace cli {
 
+class ImageCommand;
+
 // Runs one command with the shared RegistryClient on the event loop and prints what it
 // gets. It adds no protocol logic of its own: building the client and printing is all.
 class Runner final : public QObject
@@ -39,6 +41,7 @@ private:
     void startManifest();
     void startInspect();
     void startTagDetails(const QStringList &tags);
+    void startImage();
     void makeFetcher();
     void finishJob(oci::Job *job);
     void fail(const QString &message);
@@ -50,6 +53,7 @@ private:
     oci::ContentCache *m_cache = nullptr;
     oci::ContentFetcher *m_fetcher = nullptr;
     oci::DetailsResolver *m_resolver = nullptr;
+    ImageCommand *m_image = nullptr; // layers, files, cat, waste
     qsizetype m_printed = 0; // catalog/tags entries already on stdout
 };
 

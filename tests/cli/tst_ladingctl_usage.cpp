@@ -53,7 +53,9 @@ void TestLadingctlUsage::help()
     for (const char *word : {"catalog REGISTRY", "tags REPOSITORY", "manifest REFERENCE", "--username",
                              "--password-stdin", "--ca-file", "--insecure", "--plain-http", "--version",
                              "inspect REFERENCE", "--details", "--sort", "--json", "--no-cache",
-                             "--concurrency"})
+                             "--concurrency", "layers REFERENCE", "files REFERENCE",
+                             "cat REFERENCE PATH", "waste REFERENCE", "--platform", "--layer",
+                             "--merged", "--changed", "PATH:NAME", "linux/amd64"})
         QVERIFY2(run.out.contains(word), word);
 }
 
@@ -113,6 +115,22 @@ void TestLadingctlUsage::usageErrors_data()
                                       << QByteArray("--sort is for the tags command");
     QTest::newRow("json without details") << l({"tags", "localhost:5000/a/b", "--json"})
                                           << QByteArray("--json needs tags --details");
+    QTest::newRow("json for cat") << l({"cat", "localhost:5000/a/b:1", "etc/passwd", "--json"})
+                                  << QByteArray("--json is for tags --details, layers");
+    QTest::newRow("cat without path") << l({"cat", "localhost:5000/a/b:1"})
+                                      << QByteArray("missing argument for \"cat\"");
+    QTest::newRow("files, two targets") << l({"files", "localhost:5000/a/b:1", "x"})
+                                        << QByteArray("unexpected argument \"x\"");
+    QTest::newRow("layer for waste") << l({"waste", "localhost:5000/a/b:1", "--layer", "1"})
+                                     << QByteArray("--layer, --merged and --changed are for the files");
+    QTest::newRow("negative layer") << l({"files", "localhost:5000/a/b:1", "--layer", "-1"})
+                                    << QByteArray("--layer needs a layer number");
+    QTest::newRow("platform for tags") << l({"tags", "localhost:5000/a/b", "--platform", "linux/amd64"})
+                                       << QByteArray("--platform is for layers");
+    QTest::newRow("bad platform") << l({"layers", "localhost:5000/a/b:1", "--platform", "amd64"})
+                                  << QByteArray("--platform needs OS/ARCH");
+    QTest::newRow("bad image reference") << l({"layers", "Not A Reference"})
+                                         << QByteArray("nor is it a file or folder here");
     QTest::newRow("concurrency zero") << l({"tags", "localhost:5000/a/b", "--details", "--concurrency", "0"})
                                       << QByteArray("--concurrency needs a number");
     QTest::newRow("concurrency text") << l({"tags", "localhost:5000/a/b", "--details", "--concurrency", "x"})
