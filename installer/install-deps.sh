@@ -12,6 +12,8 @@ packages=(
     qt6-translations-l10n
     # test: a real registry and independent image tools
     docker-registry skopeo umoci apache2-utils openssl
+    # benchmark: the layer listing beside curl | igzip | tar, on a debootstrap'ed rootfs
+    curl isal debootstrap
     # test: the GUI headless, screenshots, the keychain
     xvfb xauth imagemagick fonts-dejavu-core dbus gnome-keyring
     # test: packaging (metadata validators, cpack's .deb with dpkg-shlibdeps)

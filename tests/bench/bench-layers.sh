@@ -1,0 +1,255 @@
+#!/usr/bin/env bash
+# Layer benchmark: `ladingctl files` beside the shell against the real registry (Debian's
+# docker-registry on 127.0.0.1, started here):
+#   - a real Debian rootfs layer (debootstrap --variant=minbase bookworm, cached under
+#     /var/tmp; a large synthetic rootfs when debootstrap or the mirror is unavailable) and
+#     a ~200 MB (compressed) layer of the host's /usr;
+#   - ladingctl files --layer 0 with an empty cache vs `curl -s URL | gzip -dc | tar -t`
+#     (goal <= 0.5x) and vs `curl -s URL | igzip -dc | tar -t` (goal <= 1.2x);
+#   - reopening the layer from the on-disk layer cache (a second ladingctl run; goal < 100 ms).
+# Prints figures and ratios (median of the runs); asserts nothing about time.
+#
+#   tests/bench/bench-layers.sh [build-dir] [--runs N] [--big-mb M] [--synthetic]
+#
+# Build dir: the first argument, else $LADING_BUILD_DIR, else ./build (ladingctl is built
+# first). Needs docker-registry, skopeo, umoci, curl, igzip (package isal), and for the
+# Debian rootfs debootstrap and root. Scratch files go to $LADING_BENCH_TMPDIR, else /var/tmp.
+set -euo pipefail
+
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+source_dir="$(cd "$here/../.." && pwd)"
+build="${LADING_BUILD_DIR:-$source_dir/build}"
+if [[ $# -gt 0 && "$1" != --* ]]; then
+    build="$1"
+    shift
+fi
+runs=3
+big_mb=200
+force_synthetic=0
+while [[ $# -gt 0 ]]; do
+    case "$1" in
+        --runs) runs="$2"; shift 2 ;;
+        --big-mb) big_mb="$2"; shift 2 ;;
+        --synthetic) force_synthetic=1; shift ;;
+        *) echo "bench-layers: unknown option $1" >&2; exit 2 ;;
+    esac
+done
+
+if [[ ! -f "$build/CMakeCache.txt" ]]; then
+    echo "bench-layers: no configured build in $build (cmake -S $source_dir -B $build first)" >&2
+    exit 2
+fi
+registry_bin="$(command -v docker-registry || echo /usr/bin/docker-registry)"
+for tool in "$registry_bin" skopeo umoci curl igzip gzip tar jq; do
+    command -v "$tool" >/dev/null 2>&1 || {
+        echo "bench-layers: $tool is missing (install it: see installer/install-deps.sh)" >&2
+        exit 2
+    }
+done
+
+cmake --build "$build" --target ladingctl >&2
+ladingctl="$build/app/cli/ladingctl"
+
+cache_root=/var/tmp/lading-bench
+scratch_parent="${LADING_BENCH_TMPDIR:-/var/tmp}"
+scratch="$(mktemp -d "$scratch_parent/lading-bench-layers.XXXXXX")"
+registry_pid=""
+cleanup() {
+    [[ -n "$registry_pid" ]] && kill "$registry_pid" 2>/dev/null && wait "$registry_pid" 2>/dev/null
+    rm -rf "$scratch"
+}
+trap cleanup EXIT
+
+machine() {
+    echo "machine: $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg)"
+}
+machine
+
+# --- the Debian rootfs: debootstrap once, kept under /var/tmp --------------------------------
+rootfs_kind=""
+rootfs=""
+debian="$cache_root/bookworm-minbase"
+if [[ $force_synthetic -eq 0 ]]; then
+    if [[ -f "$debian/.lading-complete" ]]; then
+        rootfs="$debian/rootfs"
+        rootfs_kind="Debian bookworm minbase (debootstrap, cached in $debian)"
+    elif [[ "$(id -u)" -ne 0 ]]; then
+        echo "bench-layers: debootstrap needs root; using a synthetic rootfs" >&2
+    elif ! command -v debootstrap >/dev/null 2>&1 && [[ ! -x /usr/sbin/debootstrap ]]; then
+        echo "bench-layers: debootstrap is not installed; using a synthetic rootfs" >&2
+    else
+        echo "bench-layers: debootstrap --variant=minbase bookworm (once; cached in $debian)" >&2
+        rm -rf "$debian.tmp"
+        mkdir -p "$debian.tmp"
+        if PATH="$PATH:/usr/sbin:/sbin" debootstrap --variant=minbase bookworm "$debian.tmp/rootfs" \
+            http://deb.debian.org/debian >"$scratch/debootstrap.log" 2>&1; then
+            # As Debian's official base images: no downloaded packages, no apt lists.
+            rm -rf "$debian.tmp/rootfs/var/cache/apt/archives/"*.deb "$debian.tmp/rootfs/var/lib/apt/lists/"*
+            rm -rf "$debian"
+            mv "$debian.tmp" "$debian"
+            touch "$debian/.lading-complete"
+            rootfs="$debian/rootfs"
+            rootfs_kind="Debian bookworm minbase (debootstrap, now cached in $debian)"
+        else
+            echo "bench-layers: debootstrap failed (mirror unreachable?): $(tail -1 "$scratch/debootstrap.log")" >&2
+            echo "bench-layers: using a synthetic rootfs" >&2
+            rm -rf "$debian.tmp"
+        fi
+    fi
+fi
+if [[ -z "$rootfs" ]]; then
+    # ~30,000 entries, ~150 MB: text and binary files of many sizes in a deep tree.
+    rootfs="$scratch/synthetic"
+    rootfs_kind="synthetic (30,000 entries, no debootstrap)"
+    python3 - "$rootfs" <<'EOF'
+import os, random, sys
+root = sys.argv[1]
+rnd = random.Random(4)
+words = [("w%d" % i).encode() for i in range(2000)]
+for d in range(300):
+    folder = os.path.join(root, "usr/share/pkg%03d/sub%d" % (d, d % 7))
+    os.makedirs(folder, exist_ok=True)
+    for f in range(95):
+        size = int(rnd.paretovariate(1.2) * 600)
+        if f % 3 == 0:
+            data = bytes(rnd.getrandbits(8) for _ in range(min(size, 20000)))
+        else:
+            data = b" ".join(rnd.choice(words) for _ in range(size // 5))
+        with open(os.path.join(folder, "file%03d" % f), "wb") as out:
+            out.write(data)
+EOF
+fi
+echo "rootfs: $rootfs_kind"
+
+# --- the two layers as images in an OCI layout (umoci compresses each tar as it adds it) ----
+layout="$scratch/layout"
+umoci init --layout "$layout"
+umoci new --image "$layout:debian"
+tar --numeric-owner -C "$rootfs" -cf "$scratch/debian.tar" .
+umoci raw add-layer --image "$layout:debian" "$scratch/debian.tar"
+rm -f "$scratch/debian.tar"
+
+# The big layer: the host's /usr, in its own order, until the gzip'ed tar is ~big_mb.
+big_tar="$scratch/big.tar"
+(cd / && find usr -xdev -type f -size -64M 2>/dev/null | head -200000 >"$scratch/big.list")
+tar --numeric-owner -C / -cf - -T "$scratch/big.list" 2>/dev/null \
+    | head -c $((big_mb * 1024 * 1024 * 5 / 2)) >"$big_tar" || true
+# Cut at a whole number of tar blocks and end the archive properly.
+python3 - "$big_tar" <<'EOF'
+import sys, tarfile
+path = sys.argv[1]
+members = []
+with open(path, "rb") as f:
+    data = f.read()
+# walk the headers to the last complete member
+pos = 0
+end = 0
+while pos + 512 <= len(data):
+    header = data[pos:pos + 512]
+    if header == b"\0" * 512:
+        break
+    try:
+        size = int(header[124:136].strip(b"\0 ") or b"0", 8)
+    except ValueError:
+        break
+    nxt = pos + 512 + (size + 511) // 512 * 512
+    if nxt > len(data):
+        break
+    end = nxt
+    pos = nxt
+with open(path, "wb") as f:
+    f.write(data[:end] + b"\0" * 1024)
+EOF
+umoci new --image "$layout:big"
+umoci raw add-layer --image "$layout:big" "$big_tar"
+rm -f "$big_tar"
+
+# --- the registry ---------------------------------------------------------------------------
+port="$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')"
+mkdir -p "$scratch/storage"
+cat >"$scratch/registry.yml" <<EOF
+version: 0.1
+log:
+  level: error
+storage:
+  filesystem:
+    rootdirectory: $scratch/storage
+http:
+  addr: 127.0.0.1:$port
+health:
+  storagedriver:
+    enabled: false
+EOF
+"$registry_bin" serve "$scratch/registry.yml" >"$scratch/registry.log" 2>&1 &
+registry_pid=$!
+for _ in $(seq 100); do
+    curl -sf "http://127.0.0.1:$port/v2/" >/dev/null && break
+    sleep 0.05
+done
+host="127.0.0.1:$port"
+export HOME="$scratch/home" XDG_CONFIG_HOME="$scratch/home/.config" DOCKER_CONFIG="$scratch/home/.docker"
+mkdir -p "$HOME"
+for name in debian big; do
+    skopeo copy --quiet --dest-tls-verify=false "oci:$layout:$name" "docker://$host/bench/$name:1"
+done
+
+# --- timing ---------------------------------------------------------------------------------
+now() { date +%s%N; }
+# median_ms "command": runs it $runs times (setup before each run through $before), prints
+# the median wall time in milliseconds.
+before=":"
+median_ms() {
+    local times=()
+    for _ in $(seq "$runs"); do
+        eval "$before"
+        local start end
+        start=$(now)
+        bash -c "$1" >/dev/null
+        end=$(now)
+        times+=($(((end - start) / 1000000)))
+    done
+    printf '%s\n' "${times[@]}" | sort -n | sed -n "$(((runs + 1) / 2))p"
+}
+ratio() { python3 -c "print('%.2f' % ($1 / $2 if $2 else float('nan')))"; }
+
+printf '\n%-8s %9s %9s %8s | %9s %9s %9s %6s %6s | %9s %9s\n' layer compressed tar entries \
+    gzip-tar igzip-tar ladingctl "/gzip" "/igzip" reopen no-cache
+for name in debian big; do
+    manifest="$(curl -s -H 'Accept: application/vnd.oci.image.manifest.v1+json' \
+        "http://$host/v2/bench/$name/manifests/1")"
+    digest="$(jq -r '.layers[0].digest' <<<"$manifest")"
+    size="$(jq -r '.layers[0].size' <<<"$manifest")"
+    url="http://$host/v2/bench/$name/blobs/$digest"
+    tar_bytes="$(curl -s "$url" | gzip -dc | wc -c)"
+    entries="$(curl -s "$url" | gzip -dc | tar -t | wc -l)"
+    ref="$host/bench/$name:1"
+    cache="$scratch/cache-$name"
+
+    before=":"
+    t_gzip=$(median_ms "curl -s '$url' | gzip -dc | tar -t")
+    t_igzip=$(median_ms "curl -s '$url' | igzip -dc | tar -t")
+    # An empty layer cache every run: the blob comes from the registry.
+    before="rm -rf '$cache'"
+    t_lading=$(median_ms "XDG_CACHE_HOME='$cache' '$ladingctl' files '$ref' --layer 0 --plain-http")
+    t_nocache=$(median_ms "XDG_CACHE_HOME='$cache' '$ladingctl' files '$ref' --layer 0 --plain-http --no-cache")
+    # Reopen: the blob is in the on-disk cache from the run before.
+    before=":"
+    XDG_CACHE_HOME="$cache" "$ladingctl" files "$ref" --layer 0 --plain-http >/dev/null
+    t_reopen=$(median_ms "XDG_CACHE_HOME='$cache' '$ladingctl' files '$ref' --layer 0 --plain-http")
+    lines="$(XDG_CACHE_HOME="$cache" "$ladingctl" files "$ref" --layer 0 --plain-http | wc -l)"
+    [[ "$lines" == "$entries" ]] || echo "bench-layers: $name: ladingctl listed $lines entries, tar $entries" >&2
+
+    printf '%-8s %8sM %8sM %8s | %7sms %7sms %7sms %6s %6s | %7sms %7sms\n' "$name" \
+        "$((size / 1048576))" "$((tar_bytes / 1048576))" "$entries" "$t_gzip" "$t_igzip" "$t_lading" \
+        "$(ratio "$t_lading" "$t_gzip")" "$(ratio "$t_lading" "$t_igzip")" "$t_reopen" "$t_nocache"
+done
+cat <<EOF
+
+rootfs: $rootfs_kind; median of $runs runs, wall time of the whole command.
+ladingctl = files --layer 0 with an empty layer cache (resolves the tag, streams the blob,
+verifies its digest, indexes every entry with SHA-256 of each file, prints every line).
+Goals: ladingctl/gzip <= 0.5, ladingctl/igzip <= 1.2; reopen (a new process, blob from the
+on-disk cache, indexed again) < 100 ms. no-cache: --no-cache (blob in a scratch folder).
+The GUI's longest stall is not measured here (ladingctl has no GUI thread to stall).
+EOF
+machine
