@@ -271,8 +271,8 @@ void InspectorContent::showManifest(std::shared_ptr<const oci::ManifestDocument>
         if (m_isImage) {
             m_configNote = tr("Loading the config…");
             // Layers are read only when the Files tab is first shown.
-            m_filesPage->setImage(m_filesClient, m_filesRepository,
-                                  m_document->manifest().layers, m_layerCache);
+            m_filesPage->setImage(m_filesClient, m_filesRepository, m_document->manifest().layers,
+                                  m_layerCache);
             resetTabs({Overview, Layers, Files, History, Document, Config});
         } else {
             m_filesPage->clear();
