@@ -1,4 +1,5 @@
 #include "imagefilesloader.h"
+#include "oci/core/futurecontinuation.h"
 
 #include "errortext.h"
 
@@ -239,13 +240,13 @@ void ImageFilesLoader::computeImage()
         MergedTreeModel::Tree tree;
     };
     const quint64 generation = m_generation;
-    QtConcurrent::run([indexes] {
+    oci::whenFinished(this, QtConcurrent::run([indexes] {
         Result result;
         result.fs = image::MergedFilesystem::build(indexes);
         result.waste = image::WasteReport::compute(result.fs);
         result.tree = MergedTreeModel::prepare(result.fs);
         return result;
-    }).then(this, [this, generation](const Result &result) {
+    }), [this, generation](const Result &result) {
         if (generation != m_generation)
             return;
         m_computing = false;
@@ -285,9 +286,9 @@ void ImageFilesLoader::requestMerged(int top)
     for (int i = 0; i <= top; ++i)
         indexes.append(m_layers.at(i).index);
     const quint64 generation = m_generation;
-    QtConcurrent::run([indexes] {
+    oci::whenFinished(this, QtConcurrent::run([indexes] {
         return MergedTreeModel::prepare(image::MergedFilesystem::build(indexes));
-    }).then(this, [this, generation, top](const MergedTreeModel::Tree &tree) {
+    }), [this, generation, top](const MergedTreeModel::Tree &tree) {
         if (generation != m_generation)
             return;
         m_trees.insert(top, tree);

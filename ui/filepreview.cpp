@@ -1,4 +1,5 @@
 #include "filepreview.h"
+#include "oci/core/futurecontinuation.h"
 
 #include "filecontentview.h"
 #include "fileexportactions.h"
@@ -339,8 +340,9 @@ void FilePreview::request(qint64 offset, qint64 maxBytes)
     }
     m_loading = true;
     const quint64 generation = m_generation;
-    m_cache->readFile(m_target->contentDigest, m_target->ordinal, offset, maxBytes)
-        .then(this, [this, generation, offset](oci::Result<image::FileSlice> slice) {
+    oci::whenFinished(
+        this, m_cache->readFile(m_target->contentDigest, m_target->ordinal, offset, maxBytes),
+        [this, generation, offset](oci::Result<image::FileSlice> slice) {
             if (generation != m_generation || !m_target)
                 return; // another file is shown by now
             m_loading = false;

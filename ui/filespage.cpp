@@ -1,4 +1,5 @@
 #include "filespage.h"
+#include "oci/core/futurecontinuation.h"
 
 #include "filepreview.h"
 #include "fileroles.h"
@@ -286,9 +287,9 @@ void FilesPage::showLayer(int layer)
         if (m_loader->isRead(layer)) {
             // A read layer's tree is built on the pool (100,000 entries: ~0.3 s).
             const image::LayerIndex index = m_loader->index(layer);
-            QtConcurrent::run([index] {
+            oci::whenFinished(this, QtConcurrent::run([index] {
                 return LayerFilesModel::prepare(index);
-            }).then(this, [this, layer](const LayerFilesModel::PreparedTree &tree) {
+            }), [this, layer](const LayerFilesModel::PreparedTree &tree) {
                 if (m_layerFiles->layer() != layer || m_layerFiles->rowCount() > 0)
                     return; // another layer was chosen meanwhile
                 m_layerFiles->setPrepared(layer, tree);

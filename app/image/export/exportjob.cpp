@@ -1,4 +1,5 @@
 #include "image/export/exportjob.h"
+#include "oci/core/futurecontinuation.h"
 
 #include <QFuture>
 #include <QTimer>
@@ -73,7 +74,7 @@ void ExportJob::start(std::function<oci::Result<ExportResult>(const ExportCallba
     m_timer->start();
 
     const std::shared_ptr<Shared> shared = m_shared;
-    QtConcurrent::run([shared, work = std::move(work)] {
+    oci::whenFinished(this, QtConcurrent::run([shared, work = std::move(work)] {
         ExportCallbacks callbacks;
         callbacks.cancelled = [shared] {
             return shared->cancelled.load();
@@ -85,7 +86,7 @@ void ExportJob::start(std::function<oci::Result<ExportResult>(const ExportCallba
         oci::Result<ExportResult> result = work(callbacks);
         shared->done = true;
         return result;
-    }).then(this, [this](oci::Result<ExportResult> result) {
+    }), [this](oci::Result<ExportResult> result) {
         m_timer->stop();
         if (isCancelled())
             return;

@@ -15,15 +15,6 @@
 
 namespace image {
 
-namespace {
-
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("image::OutputFile", text);
-}
-
-} // namespace
-
 oci::Error OutputFile::ioError(const QString &what, int error) const
 {
     return oci::Error(oci::Error::Code::Io,
@@ -39,18 +30,23 @@ oci::Result<std::unique_ptr<OutputFile>> OutputFile::create(const QString &direc
     out->m_fileName = fileName;
     out->m_replace = replace;
     if (!isPlainFileName(fileName))
-        return oci::Error(oci::Error::Code::InvalidArgument,
-                          tr("“%1” is not a plain file name.").arg(fileName));
+        return oci::Error(
+            oci::Error::Code::InvalidArgument,
+            QCoreApplication::translate("image::OutputFile", "“%1” is not a plain file name.")
+                .arg(fileName));
 
     out->m_dirFd =
         ::open(QFile::encodeName(directory).constData(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
     if (out->m_dirFd < 0)
-        return out->ioError(tr("Cannot open the folder"), errno);
+        return out->ioError(
+            QCoreApplication::translate("image::OutputFile", "Cannot open the folder"), errno);
 
     const QByteArray name = QFile::encodeName(fileName);
     struct stat st = {};
     if (!replace && ::fstatat(out->m_dirFd, name.constData(), &st, AT_SYMLINK_NOFOLLOW) == 0)
-        return oci::Error(oci::Error::Code::Io, tr("The file already exists."))
+        return oci::Error(
+                   oci::Error::Code::Io,
+                   QCoreApplication::translate("image::OutputFile", "The file already exists."))
             .withObject(out->targetPath());
 
     for (int attempt = 0; attempt < 16 && out->m_fd < 0; ++attempt) {
@@ -59,10 +55,14 @@ oci::Result<std::unique_ptr<OutputFile>> OutputFile::create(const QString &direc
         out->m_fd = ::openat(out->m_dirFd, out->m_tempName.constData(),
                              O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600);
         if (out->m_fd < 0 && errno != EEXIST)
-            return out->ioError(tr("Cannot create a file in the folder"), errno);
+            return out->ioError(QCoreApplication::translate("image::OutputFile",
+                                                            "Cannot create a file in the folder"),
+                                errno);
     }
     if (out->m_fd < 0)
-        return out->ioError(tr("Cannot create a file in the folder"), EEXIST);
+        return out->ioError(
+            QCoreApplication::translate("image::OutputFile", "Cannot create a file in the folder"),
+            EEXIST);
     return out;
 }
 
@@ -85,7 +85,8 @@ oci::Result<void> OutputFile::write(QByteArrayView bytes)
         if (n < 0) {
             if (errno == EINTR)
                 continue;
-            return ioError(tr("Cannot write the file"), errno);
+            return ioError(
+                QCoreApplication::translate("image::OutputFile", "Cannot write the file"), errno);
         }
         p += n;
         left -= n;
@@ -96,11 +97,13 @@ oci::Result<void> OutputFile::write(QByteArrayView bytes)
 oci::Result<void> OutputFile::commit(bool executable)
 {
     if (::fchmod(m_fd, executable ? 0755 : 0644) != 0 || ::fsync(m_fd) != 0)
-        return ioError(tr("Cannot write the file"), errno);
+        return ioError(QCoreApplication::translate("image::OutputFile", "Cannot write the file"),
+                       errno);
     const int closed = ::close(m_fd);
     m_fd = -1;
     if (closed != 0)
-        return ioError(tr("Cannot write the file"), errno);
+        return ioError(QCoreApplication::translate("image::OutputFile", "Cannot write the file"),
+                       errno);
     const QByteArray name = QFile::encodeName(m_fileName);
     // rename() replaces a symlink at the destination itself; it never writes through it.
     int r = ::renameat2(m_dirFd, m_tempName.constData(), m_dirFd, name.constData(),
@@ -113,9 +116,12 @@ oci::Result<void> OutputFile::commit(bool executable)
     }
     if (r != 0) {
         if (errno == EEXIST)
-            return oci::Error(oci::Error::Code::Io, tr("The file already exists."))
+            return oci::Error(
+                       oci::Error::Code::Io,
+                       QCoreApplication::translate("image::OutputFile", "The file already exists."))
                 .withObject(targetPath());
-        return ioError(tr("Cannot write the file"), errno);
+        return ioError(QCoreApplication::translate("image::OutputFile", "Cannot write the file"),
+                       errno);
     }
     m_committed = true;
     return {};

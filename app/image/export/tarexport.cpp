@@ -21,11 +21,6 @@ namespace image {
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("image::TarExport", text);
-}
-
 using ArchivePtr = std::unique_ptr<archive, decltype(&archive_write_free)>;
 using EntryPtr = std::unique_ptr<archive_entry, decltype(&archive_entry_free)>;
 
@@ -33,7 +28,7 @@ oci::Error writeError(archive *a, const QString &path)
 {
     const char *text = archive_error_string(a);
     return oci::Error(oci::Error::Code::Io,
-                      tr("Cannot write the tar: %1")
+                      QCoreApplication::translate("image::TarExport", "Cannot write the tar: %1")
                           .arg(text ? QString::fromLocal8Bit(text) : QStringLiteral("?")))
         .withObject(path);
 }
@@ -134,7 +129,8 @@ ExportPlan sanitised(const ExportPlan &plan)
 
 oci::Error cancelledError()
 {
-    return oci::Error(oci::Error::Code::Cancelled, tr("Cancelled."));
+    return oci::Error(oci::Error::Code::Cancelled,
+                      QCoreApplication::translate("image::TarExport", "Cancelled."));
 }
 
 } // namespace
@@ -148,7 +144,9 @@ BlobLocator cacheBlobLocator(const QString &cacheDirectory)
 {
     return [cacheDirectory](const oci::Digest &digest) -> oci::Result<BlobLocation> {
         if (digest.isNull() || cacheDirectory.isEmpty())
-            return oci::Error(oci::Error::Code::NotFound, tr("The layer is not in the cache."));
+            return oci::Error(
+                oci::Error::Code::NotFound,
+                QCoreApplication::translate("image::TarExport", "The layer is not in the cache."));
         return cachedBlobLocation(cacheDirectory, digest);
     };
 }
@@ -159,7 +157,9 @@ BlobLocator blobStoreLocator(std::shared_ptr<BlobStore> store)
         std::optional<QString> path = store ? store->find(digest) : std::nullopt;
         if (!path)
             return oci::Error(oci::Error::Code::NotFound,
-                              tr("The layer is no longer in the cache; open the layer again."))
+                              QCoreApplication::translate(
+                                  "image::TarExport",
+                                  "The layer is no longer in the cache; open the layer again."))
                 .withObject(digest.toString());
         return BlobLocation{*path};
     };
@@ -225,8 +225,9 @@ oci::Result<ExportResult> writeTar(const ExportPlan &unsafePlan, const BlobLocat
     qint64 done = 0;
     for (auto layer = byLayer.cbegin(); layer != byLayer.cend(); ++layer) {
         if (layer.key() < 0 || layer.key() >= plan.layers.size())
-            return oci::Error(oci::Error::Code::InvalidArgument,
-                              tr("No such layer in the export."));
+            return oci::Error(
+                oci::Error::Code::InvalidArgument,
+                QCoreApplication::translate("image::TarExport", "No such layer in the export."));
         auto location = locate(plan.layers.at(layer.key()));
         if (!location)
             return location.error();
@@ -295,8 +296,9 @@ oci::Result<ExportResult> saveFile(const ExportPlan &plan, int index, const Blob
     if (index < 0 || index >= plan.items.size() ||
         plan.items.at(index).type != EntryType::Regular || plan.items.at(index).layer < 0 ||
         plan.items.at(index).layer >= plan.layers.size())
-        return oci::Error(oci::Error::Code::InvalidArgument,
-                          tr("Only a regular file can be saved."));
+        return oci::Error(
+            oci::Error::Code::InvalidArgument,
+            QCoreApplication::translate("image::TarExport", "Only a regular file can be saved."));
     const ExportItem &item = plan.items.at(index);
     auto location = locate(plan.layers.at(item.layer));
     if (!location)

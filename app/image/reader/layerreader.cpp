@@ -6,6 +6,7 @@
 #include "oci/client/registryclient.h"
 #include "oci/manifest/descriptor.h"
 
+#include <QCoreApplication>
 #include <QElapsedTimer>
 #include <QFile>
 #include <QFutureWatcher>
@@ -34,6 +35,11 @@ QThreadPool *readerPool()
     static QThreadPool *pool = [] {
         auto *p = new QThreadPool;
         p->setMaxThreadCount(4);
+        // As Qt does for its global pool: workers finish before the application object
+        // goes (a worker still hashing at exit() crashed in OpenSSL's exit handlers).
+        // Readers are gone by then, so their workers were interrupted; the bound is a
+        // safety net, never the expected wait.
+        qAddPostRoutine([] { readerPool()->waitForDone(10000); });
         return p;
     }();
     return pool;

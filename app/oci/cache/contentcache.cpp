@@ -1,6 +1,7 @@
 #include "oci/cache/contentcache.h"
 
 #include "oci/cache/contentstore.h"
+#include "oci/core/futurecontinuation.h"
 
 #include <QPromise>
 #include <QStandardPaths>
@@ -41,9 +42,9 @@ ContentCache::ContentCache(ContentCacheOptions options, QObject *parent)
         return;
     }
     m_store = std::make_shared<ContentStore>(m_options.directory, m_options.maxDiskBytes);
-    QtConcurrent::run(m_writer.get(), [store = m_store] {
+    whenFinished(this, QtConcurrent::run(m_writer.get(), [store = m_store] {
         return store->readTags();
-    }).then(this, [this](QHash<QString, TagRecord> loaded) { onTagsLoaded(std::move(loaded)); });
+    }), [this](QHash<QString, TagRecord> loaded) { onTagsLoaded(std::move(loaded)); });
 }
 
 ContentCache::~ContentCache()

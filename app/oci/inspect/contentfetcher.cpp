@@ -1,4 +1,5 @@
 #include "oci/inspect/contentfetcher.h"
+#include "oci/core/futurecontinuation.h"
 
 #include "oci/cache/contentcache.h"
 #include "oci/client/registryclient.h"
@@ -238,7 +239,7 @@ void ContentFetcher::startFlight(const std::shared_ptr<Flight> &flight)
         return;
     }
     std::weak_ptr<Flight> weak = flight;
-    m_cache->load(flight->digest).then(this, [this, weak](std::optional<CachedContent> hit) {
+    whenFinished(this, m_cache->load(flight->digest), [this, weak](std::optional<CachedContent> hit) {
         const std::shared_ptr<Flight> flight = weak.lock();
         if (!flight || m_flights.value(flight->digest) != flight)
             return; // every waiter left
@@ -417,8 +418,9 @@ void ContentFetcher::onHeadFinished(ContentJob *job)
 void ContentFetcher::fallBackToLastKnown(ContentJob *job, const Error &error)
 {
     job->d->networkError = error;
-    m_cache->lastKnownTag(m_client->config().host, job->d->repository, job->d->reference)
-        .then(job, [this, job, error](std::optional<TagRecord> record) {
+    whenFinished(
+        job, m_cache->lastKnownTag(m_client->config().host, job->d->repository, job->d->reference),
+        [this, job, error](std::optional<TagRecord> record) {
             if (!record) {
                 job->finishWithError(error);
                 return;
@@ -434,8 +436,8 @@ void ContentFetcher::fallBackToLastKnown(ContentJob *job, const Error &error)
                 return;
             }
             // Offline: the cache alone, never the network again.
-            m_cache->load(record->digest)
-                .then(job, [this, job, error](std::optional<CachedContent> hit) {
+            whenFinished(job, m_cache->load(record->digest),
+                         [this, job, error](std::optional<CachedContent> hit) {
                     if (!hit) {
                         job->finishWithError(error);
                         return;
