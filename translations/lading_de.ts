@@ -125,6 +125,10 @@
         <source>%1 has no tags.</source>
         <translation>%1 hat keine Tags.</translation>
     </message>
+    <message>
+        <source>%1 has no Files tab: it is not an image.</source>
+        <translation>%1 hat keinen Reiter „Dateien“: Es ist kein Image.</translation>
+    </message>
 </context>
 <context>
     <name>ErrorText</name>
@@ -286,6 +290,436 @@
     </message>
 </context>
 <context>
+    <name>FileCells</name>
+    <message>
+        <source>File</source>
+        <translation>Datei</translation>
+    </message>
+    <message>
+        <source>Directory</source>
+        <translation>Verzeichnis</translation>
+    </message>
+    <message>
+        <source>Symbolic link</source>
+        <translation>Symbolischer Link</translation>
+    </message>
+    <message>
+        <source>Hard link</source>
+        <translation>Harter Link</translation>
+    </message>
+    <message>
+        <source>Character device</source>
+        <translation>Zeichengerät</translation>
+    </message>
+    <message>
+        <source>Block device</source>
+        <translation>Blockgerät</translation>
+    </message>
+    <message>
+        <source>FIFO</source>
+        <translation>FIFO</translation>
+    </message>
+    <message>
+        <source>Whiteout</source>
+        <translation>Whiteout</translation>
+    </message>
+    <message>
+        <source>Opaque directory</source>
+        <translation>Undurchsichtiges Verzeichnis</translation>
+    </message>
+    <message>
+        <source>Added</source>
+        <translation>Hinzugefügt</translation>
+    </message>
+    <message>
+        <source>Modified</source>
+        <translation>Geändert</translation>
+    </message>
+    <message>
+        <source>Unchanged</source>
+        <translation>Unverändert</translation>
+    </message>
+    <message>
+        <source>Removed</source>
+        <translation>Entfernt</translation>
+    </message>
+    <message>
+        <source>Opaque</source>
+        <translation>Undurchsichtig</translation>
+    </message>
+    <message>
+        <source>No effect</source>
+        <translation>Ohne Wirkung</translation>
+    </message>
+    <message>
+        <source>The path did not exist in the layers below.</source>
+        <translation>Den Pfad gab es in den Schichten darunter nicht.</translation>
+    </message>
+    <message>
+        <source>The path existed below; its type, metadata, size, content or target differ.</source>
+        <translation>Den Pfad gab es darunter schon; Typ, Metadaten, Größe, Inhalt oder Ziel unterscheiden sich.</translation>
+    </message>
+    <message>
+        <source>Written again exactly as it was below: no change, but bytes in the layer.</source>
+        <translation>Genau so erneut geschrieben, wie er darunter war: keine Änderung, aber Bytes in der Schicht.</translation>
+    </message>
+    <message>
+        <source>A whiteout: the path of the layers below is deleted.</source>
+        <translation>Ein Whiteout: Der Pfad der Schichten darunter wird gelöscht.</translation>
+    </message>
+    <message>
+        <source>An opaque directory: everything the layers below had in it is hidden.</source>
+        <translation>Ein undurchsichtiges Verzeichnis: Alles, was die Schichten darunter darin hatten, ist verborgen.</translation>
+    </message>
+    <message>
+        <source>Has no effect on the filesystem (a whiteout of nothing, a duplicate or an unsafe name).</source>
+        <translation>Wirkt sich nicht auf das Dateisystem aus (ein Whiteout ohne Ziel, ein Duplikat oder ein unsicherer Name).</translation>
+    </message>
+    <message>
+        <source>%1 bytes</source>
+        <translation>%1 Bytes</translation>
+    </message>
+</context>
+<context>
+    <name>FileContentView</name>
+    <message>
+        <source>This file is empty.</source>
+        <translation>Diese Datei ist leer.</translation>
+    </message>
+    <message>
+        <source>%1 × %2 pixels, %3</source>
+        <translation>%1 × %2 Pixel, %3</translation>
+    </message>
+</context>
+<context>
+    <name>FileExportActions</name>
+    <message>
+        <source>Save File</source>
+        <translation>Datei speichern</translation>
+    </message>
+    <message>
+        <source>Save Folder as Tar</source>
+        <translation>Ordner als Tar speichern</translation>
+    </message>
+    <message>
+        <source>Tar archives (*.tar)</source>
+        <translation>Tar-Archive (*.tar)</translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <translation>Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>Saving %1…</source>
+        <translation>%1 wird gespeichert…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Saving was cancelled; nothing was written.</source>
+        <translation>Speichern abgebrochen; es wurde nichts geschrieben.</translation>
+    </message>
+    <message>
+        <source>Saved %1 (%2).</source>
+        <translation>%1 gespeichert (%2).</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n unsafe or unreadable entries were left out.</source>
+        <translation><numerusform>%n unsicherer oder unlesbarer Eintrag wurde ausgelassen.</numerusform><numerusform>%n unsichere oder unlesbare Einträge wurden ausgelassen.</numerusform></translation>
+    </message>
+    <message>
+        <source>Could not save: %1</source>
+        <translation>Speichern fehlgeschlagen: %1</translation>
+    </message>
+</context>
+<context>
+    <name>FilePreview</name>
+    <message>
+        <source>Plain text</source>
+        <translation>Reiner Text</translation>
+    </message>
+    <message>
+        <source>Shell</source>
+        <translation>Shell</translation>
+    </message>
+    <message>
+        <source>INI / configuration</source>
+        <translation>INI / Konfiguration</translation>
+    </message>
+    <message>
+        <source>C-like source</source>
+        <translation>C-ähnlicher Quelltext</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>Datei</translation>
+    </message>
+    <message>
+        <source>Folder</source>
+        <translation>Ordner</translation>
+    </message>
+    <message>
+        <source>Symbolic link</source>
+        <translation>Symbolischer Link</translation>
+    </message>
+    <message>
+        <source>Hard link</source>
+        <translation>Harter Link</translation>
+    </message>
+    <message>
+        <source>Character device</source>
+        <translation>Zeichengerät</translation>
+    </message>
+    <message>
+        <source>Block device</source>
+        <translation>Blockgerät</translation>
+    </message>
+    <message>
+        <source>Named pipe</source>
+        <translation>Benannte Pipe</translation>
+    </message>
+    <message>
+        <source>Whiteout</source>
+        <translation>Whiteout</translation>
+    </message>
+    <message>
+        <source>Opaque folder marker</source>
+        <translation>Markierung für undurchsichtigen Ordner</translation>
+    </message>
+    <message>
+        <source>Load More</source>
+        <translation>Mehr laden</translation>
+    </message>
+    <message>
+        <source>Save…</source>
+        <translation>Speichern…</translation>
+    </message>
+    <message>
+        <source>Hex</source>
+        <translation>Hex</translation>
+    </message>
+    <message>
+        <source>Show the bytes as a hex dump</source>
+        <translation>Die Bytes als Hex-Dump zeigen</translation>
+    </message>
+    <message>
+        <source>Read the next 2 MiB of the file</source>
+        <translation>Die nächsten 2 MiB der Datei lesen</translation>
+    </message>
+    <message>
+        <source>Save the file, or the folder as a tar, to disk</source>
+        <translation>Die Datei oder den Ordner als Tar auf die Festplatte speichern</translation>
+    </message>
+    <message>
+        <source>No file selected</source>
+        <translation>Keine Datei ausgewählt</translation>
+    </message>
+    <message>
+        <source>Select a file in the tree to see what is in it.</source>
+        <translation>Wählen Sie eine Datei im Baum, um ihren Inhalt zu sehen.</translation>
+    </message>
+    <message>
+        <source>A symbolic link to %1, which does not exist in this image.</source>
+        <translation>Ein symbolischer Link auf %1, das es in diesem Image nicht gibt.</translation>
+    </message>
+    <message>
+        <source>A symbolic link to the folder %1.</source>
+        <translation>Ein symbolischer Link auf den Ordner %1.</translation>
+    </message>
+    <message>
+        <source>A hard link to %1, which is missing from the layers below.</source>
+        <translation>Ein harter Link auf %1, das in den unteren Schichten fehlt.</translation>
+    </message>
+    <message>
+        <source>A hard link to /%1; its bytes are in a lower layer (see the merged view).</source>
+        <translation>Ein harter Link auf /%1; sein Inhalt liegt in einer unteren Schicht (siehe die zusammengeführte Ansicht).</translation>
+    </message>
+    <message>
+        <source>This entry's name leaves the image root or holds a NUL byte. It is shown escaped and never applied or saved.</source>
+        <translation>Der Name dieses Eintrags verlässt die Wurzel des Images oder enthält ein NUL-Byte. Er wird maskiert gezeigt und nie angewendet oder gespeichert.</translation>
+    </message>
+    <message>
+        <source>A folder. “Save as Tar…” writes it and everything below it into one tar file.</source>
+        <translation>Ein Ordner. „Als Tar speichern…“ schreibt ihn mit allem darunter in eine Tar-Datei.</translation>
+    </message>
+    <message>
+        <source>A symbolic link to %1.</source>
+        <translation>Ein symbolischer Link auf %1.</translation>
+    </message>
+    <message>
+        <source>Device %1, %2: it has no content in the image.</source>
+        <translation>Gerät %1, %2: Es hat im Image keinen Inhalt.</translation>
+    </message>
+    <message>
+        <source>A named pipe: it has no content in the image.</source>
+        <translation>Eine benannte Pipe: Sie hat im Image keinen Inhalt.</translation>
+    </message>
+    <message>
+        <source>This layer deletes %1 from the layers below.</source>
+        <translation>Diese Schicht löscht %1 aus den unteren Schichten.</translation>
+    </message>
+    <message>
+        <source>This layer hides everything the layers below put in %1.</source>
+        <translation>Diese Schicht verbirgt alles, was die unteren Schichten in %1 abgelegt haben.</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Wird geladen…</translation>
+    </message>
+    <message>
+        <source>Cannot read the file</source>
+        <translation>Die Datei kann nicht gelesen werden</translation>
+    </message>
+    <message>
+        <source>The layer cache is not available.</source>
+        <translation>Der Schichten-Cache ist nicht verfügbar.</translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation>%1 kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>layer %1</source>
+        <translation>Schicht %1</translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%1 von %2</translation>
+    </message>
+    <message>
+        <source>Save as Tar…</source>
+        <translation>Als Tar speichern…</translation>
+    </message>
+</context>
+<context>
+    <name>FileTreeView</name>
+    <message>
+        <source>Only a file whose preview has fully loaded can be dragged out; use Save… for directories and larger files.</source>
+        <translation>Nur eine Datei, deren Vorschau ganz geladen ist, lässt sich herausziehen; für Verzeichnisse und größere Dateien „Speichern …“ verwenden.</translation>
+    </message>
+    <message>
+        <source>Save…</source>
+        <translation>Speichern…</translation>
+    </message>
+</context>
+<context>
+    <name>FilesPage</name>
+    <message>
+        <source>Only the paths the selected layer added or modified</source>
+        <translation>Nur die Pfade, die die gewählte Schicht hinzufügte oder änderte</translation>
+    </message>
+    <message>
+        <source>Hide entries that change nothing</source>
+        <translation>Einträge ausblenden, die nichts ändern</translation>
+    </message>
+    <message>
+        <source>This layer holds no files.</source>
+        <translation>Diese Schicht enthält keine Dateien.</translation>
+    </message>
+    <message>
+        <source>Reading stopped before this layer. Choose Resume to go on.</source>
+        <translation>Das Lesen wurde vor dieser Schicht angehalten. Wählen Sie „Fortsetzen“, um weiterzumachen.</translation>
+    </message>
+    <message>
+        <source>Reading layer %1…</source>
+        <translation>Schicht %1 wird gelesen …</translation>
+    </message>
+    <message numerus="yes">
+        <source>The filesystem after layer %1 needs the layers below it: %n layer(s) still to read.</source>
+        <translation><numerusform>Das Dateisystem nach Schicht %1 braucht die Schichten darunter: noch %n Schicht zu lesen.</numerusform><numerusform>Das Dateisystem nach Schicht %1 braucht die Schichten darunter: noch %n Schichten zu lesen.</numerusform></translation>
+    </message>
+    <message>
+        <source>Stacking the layers…</source>
+        <translation>Die Schichten werden gestapelt …</translation>
+    </message>
+    <message>
+        <source>No layers.</source>
+        <translation>Keine Schichten.</translation>
+    </message>
+    <message>
+        <source>Wasted space is known once every layer was read.</source>
+        <translation>Der verschwendete Platz steht fest, sobald alle Schichten gelesen sind.</translation>
+    </message>
+    <message>
+        <source>Layer %1 of %2: %3 entries</source>
+        <translation>Schicht %1 von %2: %3 Einträge</translation>
+    </message>
+    <message>
+        <source>What layer %1 changed in the filesystem</source>
+        <translation>Was Schicht %1 im Dateisystem änderte</translation>
+    </message>
+    <message>
+        <source>The filesystem after layer %1 of %2</source>
+        <translation>Das Dateisystem nach Schicht %1 von %2</translation>
+    </message>
+    <message>
+        <source>The filesystem after layer %1 of %2 — select a layer above for an earlier state</source>
+        <translation>Das Dateisystem nach Schicht %1 von %2 – für einen früheren Stand oben eine Schicht wählen</translation>
+    </message>
+    <message>
+        <source>Files overwritten or deleted by a later layer</source>
+        <translation>Dateien, die eine spätere Schicht überschreibt oder löscht</translation>
+    </message>
+    <message>
+        <source>%1 — nothing changed</source>
+        <translation>%1 – nichts geändert</translation>
+    </message>
+    <message>
+        <source>%1 — no path matches “%2”</source>
+        <translation>%1 – kein Pfad passt zu „%2“</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>Anhalten</translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation>Fortsetzen</translation>
+    </message>
+    <message>
+        <source>Reading layers: %1 of %2 read, %3 of %4</source>
+        <translation>Schichten werden gelesen: %1 von %2 gelesen, %3 von %4</translation>
+    </message>
+    <message>
+        <source>%1 of %2 layers read</source>
+        <translation>%1 von %2 Schichten gelesen</translation>
+    </message>
+    <message>
+        <source>Layer Files</source>
+        <translation>Dateien der Schicht</translation>
+    </message>
+    <message>
+        <source>The files of the selected layer, with what each does to the layers below</source>
+        <translation>Die Dateien der gewählten Schicht und was jede mit den Schichten darunter macht</translation>
+    </message>
+    <message>
+        <source>Merged Filesystem</source>
+        <translation>Zusammengeführtes Dateisystem</translation>
+    </message>
+    <message>
+        <source>The filesystem after the selected layer, with the layer that last wrote each path</source>
+        <translation>Das Dateisystem nach der gewählten Schicht, mit der Schicht, die jeden Pfad zuletzt schrieb</translation>
+    </message>
+    <message>
+        <source>Wasted Space</source>
+        <translation>Verschwendeter Platz</translation>
+    </message>
+    <message>
+        <source>Bytes a layer ships that a later layer overwrites or deletes</source>
+        <translation>Bytes, die eine Schicht mitbringt und eine spätere überschreibt oder löscht</translation>
+    </message>
+    <message>
+        <source>Only changes</source>
+        <translation>Nur Änderungen</translation>
+    </message>
+    <message>
+        <source>Filter by path or glob (*.so, etc/**/*.conf)</source>
+        <translation>Nach Pfad oder Muster filtern (*.so, etc/**/*.conf)</translation>
+    </message>
+</context>
+<context>
     <name>HistoryTableModel</name>
     <message>
         <source>Author: %1</source>
@@ -326,6 +760,17 @@
     <message>
         <source>Comment</source>
         <translation>Kommentar</translation>
+    </message>
+</context>
+<context>
+    <name>ImageFilesLoader</name>
+    <message>
+        <source>The registry was removed from Lading.</source>
+        <translation>Die Registry wurde aus Lading entfernt.</translation>
+    </message>
+    <message>
+        <source>Layer %1 (%2) could not be read. %3</source>
+        <translation>Schicht %1 (%2) konnte nicht gelesen werden. %3</translation>
     </message>
 </context>
 <context>
@@ -385,6 +830,10 @@
     <message>
         <source>%1 is the uncompressed digest (diff ID) of layer %2. Registries keep layers under their compressed digest: open the config from its image to reach the layer.</source>
         <translation>%1 ist der unkomprimierte Digest (Diff-ID) von Schicht %2. Registries speichern Schichten unter ihrem komprimierten Digest: Öffnen Sie die Konfiguration über ihr Image, um zur Schicht zu gelangen.</translation>
+    </message>
+    <message>
+        <source>Files</source>
+        <translation>Dateien</translation>
     </message>
 </context>
 <context>
@@ -858,6 +1307,108 @@
     </message>
 </context>
 <context>
+    <name>LayerFilesModel</name>
+    <message>
+        <source>Not in this layer's tar: a parent of the entries below.</source>
+        <translation>Nicht im Tar dieser Schicht: ein übergeordnetes Verzeichnis der Einträge darunter.</translation>
+    </message>
+    <message>
+        <source>Unsafe name: it leaves the image's root. Never applied.</source>
+        <translation>Unsicherer Name: Er verlässt die Wurzel des Images. Wird nie angewendet.</translation>
+    </message>
+    <message>
+        <source>Hard link to /%1</source>
+        <translation>Harter Link auf /%1</translation>
+    </message>
+    <message>
+        <source>Symbolic link to %1</source>
+        <translation>Symbolischer Link auf %1</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>Änderung</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Größe</translation>
+    </message>
+    <message>
+        <source>Mode</source>
+        <translation>Rechte</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>Eigentümer</translation>
+    </message>
+    <message>
+        <source>Link target</source>
+        <translation>Linkziel</translation>
+    </message>
+</context>
+<context>
+    <name>LayerListModel</name>
+    <message numerus="yes">
+        <source>%n regular file(s), %1 entries in the tar</source>
+        <translation><numerusform>%n reguläre Datei, %1 Einträge im Tar</numerusform><numerusform>%n reguläre Dateien, %1 Einträge im Tar</numerusform></translation>
+    </message>
+    <message>
+        <source>%1 %</source>
+        <translation>%1 %</translation>
+    </message>
+    <message>
+        <source>reading…</source>
+        <translation>wird gelesen …</translation>
+    </message>
+    <message>
+        <source>Reading: %1 entries so far, %2 of %3</source>
+        <translation>Wird gelesen: bisher %1 Einträge, %2 von %3</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>unbekannt</translation>
+    </message>
+    <message>
+        <source>stopped</source>
+        <translation>angehalten</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>%1 (content: %2)</source>
+        <translation>%1 (Inhalt: %2)</translation>
+    </message>
+    <message>
+        <source>#</source>
+        <translation>#</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Größe</translation>
+    </message>
+    <message>
+        <source>Uncompressed</source>
+        <translation>Unkomprimiert</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Typ</translation>
+    </message>
+    <message>
+        <source>Files</source>
+        <translation>Dateien</translation>
+    </message>
+    <message>
+        <source>Created by</source>
+        <translation>Erstellt durch</translation>
+    </message>
+</context>
+<context>
     <name>LayerTableModel</name>
     <message>
         <source>%1 bytes, compressed as stored</source>
@@ -1087,6 +1638,53 @@
     <message>
         <source>unknown compression</source>
         <translation>unbekannte Kompression</translation>
+    </message>
+</context>
+<context>
+    <name>MergedTreeModel</name>
+    <message>
+        <source>No layer declares this directory; it holds paths that do.</source>
+        <translation>Keine Schicht legt dieses Verzeichnis an; es enthält Pfade, die angelegt werden.</translation>
+    </message>
+    <message>
+        <source>A hard link whose target is missing.</source>
+        <translation>Ein harter Link, dessen Ziel fehlt.</translation>
+    </message>
+    <message>
+        <source>Written through a symbolic link in its parent path.</source>
+        <translation>Über einen symbolischen Link im übergeordneten Pfad geschrieben.</translation>
+    </message>
+    <message>
+        <source>Last written by layer %1</source>
+        <translation>Zuletzt geschrieben von Schicht %1</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Layer</source>
+        <translation>Schicht</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>Änderung</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Größe</translation>
+    </message>
+    <message>
+        <source>Mode</source>
+        <translation>Rechte</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>Eigentümer</translation>
+    </message>
+    <message>
+        <source>Link target</source>
+        <translation>Linkziel</translation>
     </message>
 </context>
 <context>
@@ -1637,35 +2235,8 @@
         <translation>Das Bildschirmfoto konnte nicht nach %1 geschrieben werden.</translation>
     </message>
     <message>
-        <source>The screenshot was not taken: no manifest was shown within %1 s.</source>
-        <translation>Das Bildschirmfoto wurde nicht aufgenommen: Innerhalb von %1 s wurde kein Manifest angezeigt.</translation>
-    </message>
-</context>
-<context>
-    <name>SignInDialog</name>
-    <message>
-        <source>Sign In to %1</source>
-        <translation>Bei %1 anmelden</translation>
-    </message>
-    <message>
-        <source>Enter your user name and password for %1.</source>
-        <translation>Geben Sie Ihren Benutzernamen und Ihr Passwort für %1 ein.</translation>
-    </message>
-    <message>
-        <source>Lading keeps the password in memory until it quits and never writes it to disk.</source>
-        <translation>Lading behält das Passwort bis zum Beenden im Arbeitsspeicher und schreibt es nie auf die Festplatte.</translation>
-    </message>
-    <message>
-        <source>&amp;Sign In</source>
-        <translation>&amp;Anmelden</translation>
-    </message>
-    <message>
-        <source>&amp;User name:</source>
-        <translation>&amp;Benutzername:</translation>
-    </message>
-    <message>
-        <source>&amp;Password:</source>
-        <translation>&amp;Passwort:</translation>
+        <source>The screenshot was not taken: the window was not ready within %1 s.</source>
+        <translation>Das Bildschirmfoto wurde nicht aufgenommen: Das Fenster war nicht innerhalb von %1 s bereit.</translation>
     </message>
 </context>
 <context>
@@ -1818,6 +2389,110 @@
     </message>
 </context>
 <context>
+    <name>WasteModel</name>
+    <message>
+        <source>%1 wasted of %2 shipped in files — efficiency %3 % (dive's score: %4 %)</source>
+        <translation>%1 verschwendet von %2 ausgelieferten Dateibytes – Effizienz %3 % (Wert von dive: %4 %)</translation>
+    </message>
+    <message>
+        <source>layer %1, deleted by layer %2</source>
+        <translation>Schicht %1, gelöscht von Schicht %2</translation>
+    </message>
+    <message>
+        <source>layer %1, written again in layer %2</source>
+        <translation>Schicht %1, erneut geschrieben in Schicht %2</translation>
+    </message>
+    <message>
+        <source>layer %1, overwritten by layer %2</source>
+        <translation>Schicht %1, überschrieben von Schicht %2</translation>
+    </message>
+    <message>
+        <source>layer %1, never applied: unsafe name</source>
+        <translation>Schicht %1, nie angewendet: unsicherer Name</translation>
+    </message>
+    <message>
+        <source>Path</source>
+        <translation>Pfad</translation>
+    </message>
+    <message>
+        <source>Wasted</source>
+        <translation>Verschwendet</translation>
+    </message>
+    <message>
+        <source>Copies</source>
+        <translation>Kopien</translation>
+    </message>
+    <message>
+        <source>Where the bytes are</source>
+        <translation>Wo die Bytes liegen</translation>
+    </message>
+</context>
+<context>
+    <name>image::LayerContents</name>
+    <message>
+        <source>The layer could not be read: %1</source>
+        <translation>Die Schicht konnte nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>Cannot open the layer blob: %1</source>
+        <translation>Der Blob der Schicht kann nicht geöffnet werden: %1</translation>
+    </message>
+    <message>
+        <source>The layer has no entry number %1.</source>
+        <translation>Die Schicht hat keinen Eintrag Nummer %1.</translation>
+    </message>
+</context>
+<context>
+    <name>image::OutputFile</name>
+    <message>
+        <source>“%1” is not a plain file name.</source>
+        <translation>„%1“ ist kein einfacher Dateiname.</translation>
+    </message>
+    <message>
+        <source>Cannot open the folder</source>
+        <translation>Der Ordner kann nicht geöffnet werden</translation>
+    </message>
+    <message>
+        <source>The file already exists.</source>
+        <translation>Die Datei existiert bereits.</translation>
+    </message>
+    <message>
+        <source>Cannot create a file in the folder</source>
+        <translation>Im Ordner kann keine Datei angelegt werden</translation>
+    </message>
+    <message>
+        <source>Cannot write the file</source>
+        <translation>Die Datei kann nicht geschrieben werden</translation>
+    </message>
+</context>
+<context>
+    <name>image::TarExport</name>
+    <message>
+        <source>Cannot write the tar: %1</source>
+        <translation>Das Tar kann nicht geschrieben werden: %1</translation>
+    </message>
+    <message>
+        <source>Cancelled.</source>
+        <translation>Abgebrochen.</translation>
+    </message>
+    <message>
+        <source>The layer is not in the cache.</source>
+        <translation>Die Schicht ist nicht im Cache.</translation>
+    </message>
+    <message>
+        <source>The layer is no longer in the cache; open the layer again.</source>
+        <translation>Die Schicht ist nicht mehr im Cache; öffnen Sie die Schicht erneut.</translation>
+    </message>
+    <message>
+        <source>No such layer in the export.</source>
+        <translation>Diese Schicht gehört nicht zum Export.</translation>
+    </message>
+    <message>
+        <source>Only a regular file can be saved.</source>
+        <translation>Nur eine reguläre Datei kann gespeichert werden.</translation>
+    </message>
+</context>
+<context>
     <name>main</name>
     <message>
         <source>Browse container registries.</source>
@@ -1838,6 +2513,14 @@
     <message>
         <source>--demo-registry needs host:port, for example 127.0.0.1:5000.</source>
         <translation>--demo-registry braucht host:port, zum Beispiel 127.0.0.1:5000.</translation>
+    </message>
+    <message>
+        <source>What --screenshot shows: "inspector" (a tag's manifest, the default) or "files" (the Files tab of the demo's demo/toolbox).</source>
+        <translation>Was --screenshot zeigt: „inspector“ (das Manifest eines Tags, die Vorgabe) oder „files“ (der Reiter „Dateien“ von demo/toolbox aus der Demo).</translation>
+    </message>
+    <message>
+        <source>--screenshot-view is "inspector" or "files".</source>
+        <translation>--screenshot-view ist „inspector“ oder „files“.</translation>
     </message>
 </context>
 </TS>
