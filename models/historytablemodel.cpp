@@ -27,7 +27,7 @@ void HistoryTableModel::setHistory(const QList<oci::HistoryEntry> &history,
         m_layerCount = std::count_if(history.cbegin(), history.cend(),
                                      [](const oci::HistoryEntry &e) { return !e.emptyLayer; });
     }
-    m_map = LayerHistory(history, m_layerCount);
+    m_map = oci::LayerHistory(history, m_layerCount);
     endResetModel();
 }
 
@@ -118,7 +118,7 @@ QVariant HistoryTableModel::data(const QModelIndex &index, int role) const
         break;
     case CreatedByColumn:
         if (role == Qt::DisplayRole)
-            return LayerHistory::oneLineCommand(step.createdBy);
+            return oci::LayerHistory::oneLineCommand(step.createdBy);
         if (role == Qt::FontRole)
             return InspectorCells::fixedFont();
         break;

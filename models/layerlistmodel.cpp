@@ -25,14 +25,14 @@ void LayerListModel::setLayers(const QList<oci::Descriptor> &layers,
         m_rows.append(row);
     }
     m_history = history;
-    m_map = LayerHistory(history, m_rows.size());
+    m_map = oci::LayerHistory(history, m_rows.size());
     endResetModel();
 }
 
 void LayerListModel::setHistory(const QList<oci::HistoryEntry> &history)
 {
     m_history = history;
-    m_map = LayerHistory(history, m_rows.size());
+    m_map = oci::LayerHistory(history, m_rows.size());
     if (!m_rows.isEmpty())
         Q_EMIT dataChanged(index(0, CreatedByColumn), index(rowCount() - 1, CreatedByColumn));
 }
@@ -113,7 +113,7 @@ const oci::Descriptor &LayerListModel::descriptor(int layer) const
 QString LayerListModel::command(int layer) const
 {
     const int step = m_map.historyOf(layer);
-    return step >= 0 ? LayerHistory::oneLineCommand(m_history.at(step).createdBy) : QString();
+    return step >= 0 ? oci::LayerHistory::oneLineCommand(m_history.at(step).createdBy) : QString();
 }
 
 int LayerListModel::rowCount(const QModelIndex &parent) const

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "layerhistory.h"
+#include "oci/manifest/layerhistory.h"
 
 #include "image/layer/layerindex.h"
 #include "oci/manifest/descriptor.h"
@@ -11,7 +11,7 @@
 
 // The layer list of the Files page, base layer first: number, compressed and uncompressed
 // size, media type with the compression found in the bytes, file count, and the history
-// command that made the layer (empty-layer steps skipped, LayerHistory). While a layer is
+// command that made the layer (empty-layer steps skipped, oci::LayerHistory). While a layer is
 // read its row shows the entries found so far and the share of the blob read; a failed
 // read shows why.
 class LayerListModel final : public QAbstractTableModel
@@ -77,5 +77,5 @@ private:
 
     QList<Row> m_rows;
     QList<oci::HistoryEntry> m_history;
-    LayerHistory m_map;
+    oci::LayerHistory m_map;
 };

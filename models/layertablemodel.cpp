@@ -17,14 +17,14 @@ void LayerTableModel::setLayers(const QList<oci::Descriptor> &layers)
     beginResetModel();
     m_layers = layers;
     m_history.clear();
-    m_map = LayerHistory();
+    m_map = oci::LayerHistory();
     endResetModel();
 }
 
 void LayerTableModel::setHistory(const QList<oci::HistoryEntry> &history)
 {
     m_history = history;
-    m_map = LayerHistory(history, m_layers.size());
+    m_map = oci::LayerHistory(history, m_layers.size());
     if (!m_layers.isEmpty())
         Q_EMIT dataChanged(index(0, CreatedByColumn), index(rowCount() - 1, CreatedByColumn));
 }
@@ -93,7 +93,7 @@ QVariant LayerTableModel::data(const QModelIndex &index, int role) const
         return InspectorCells::digestCell(layer.digest(), role);
     case CreatedByColumn:
         if (role == Qt::DisplayRole)
-            return entry ? LayerHistory::oneLineCommand(entry->createdBy) : QString();
+            return entry ? oci::LayerHistory::oneLineCommand(entry->createdBy) : QString();
         if (role == Qt::ToolTipRole && entry && !entry->createdBy.isEmpty())
             return entry->createdBy;
         if (role == Qt::FontRole)

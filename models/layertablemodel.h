@@ -1,6 +1,6 @@
 #pragma once
 
-#include "layerhistory.h"
+#include "oci/manifest/layerhistory.h"
 
 #include <QAbstractTableModel>
 #include <QList>
@@ -37,7 +37,7 @@ public:
     void clear();
 
     const oci::Descriptor &layer(int row) const;
-    const LayerHistory &layerHistory() const { return m_map; }
+    const oci::LayerHistory &layerHistory() const { return m_map; }
 
     int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;
@@ -48,5 +48,5 @@ public:
 private:
     QList<oci::Descriptor> m_layers;
     QList<oci::HistoryEntry> m_history;
-    LayerHistory m_map;
+    oci::LayerHistory m_map;
 };

@@ -399,7 +399,7 @@ void InspectorContent::renderOverview()
             if (facts.index >= 0 && facts.index < m_config->diffIds.size())
                 facts.diffId = m_config->diffIds.at(facts.index).toString();
             const int step =
-                LayerHistory(m_config->history, facts.layerCount).historyOf(facts.index);
+                oci::LayerHistory(m_config->history, facts.layerCount).historyOf(facts.index);
             if (step >= 0)
                 facts.step = &m_config->history.at(step);
         }

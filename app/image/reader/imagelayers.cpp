@@ -6,6 +6,7 @@
 #include "image/source/localimagesource.h"
 #include "oci/inspect/imagedetails.h"
 #include "oci/manifest/imageconfig.h"
+#include "oci/manifest/layerhistory.h"
 #include "oci/manifest/manifestdocument.h"
 
 #include <QFileInfo>
@@ -40,9 +41,14 @@ oci::Result<ImageLayers> fromManifest(const oci::ManifestDocument &document,
     layers.platform = platform;
     if (layers.platform.isEmpty() && layers.config && !layers.config->platform.isNull())
         layers.platform = layers.config->platform.toString();
-    layers.historyOfLayer = layers.config
-                                ? historyOfLayers(layers.config->history, layers.layers.size())
-                                : QList<int>(layers.layers.size(), -1);
+    // Out of step (another number of non-empty steps than layers): no command at all, as a
+    // guess would put the wrong command beside a layer.
+    layers.historyOfLayer = QList<int>(layers.layers.size(), -1);
+    if (layers.config) {
+        const oci::LayerHistory map(layers.config->history, layers.layers.size());
+        for (qsizetype layer = 0; map.isConsistent() && layer < layers.layers.size(); ++layer)
+            layers.historyOfLayer[layer] = map.historyOf(layer);
+    }
     return layers;
 }
 
@@ -92,21 +98,6 @@ oci::Result<int> choosePlatform(const QStringList &platforms, const QString &wan
     return invalid(QStringLiteral("the image has several platforms (%1) and none is %2: pick one "
                                   "with --platform")
                        .arg(choices(), defaultPlatform()));
-}
-
-QList<int> historyOfLayers(const QList<oci::HistoryEntry> &history, qsizetype layerCount)
-{
-    QList<int> result(layerCount, -1);
-    QList<int> made;
-    for (qsizetype i = 0; i < history.size(); ++i) {
-        if (!history.at(i).emptyLayer)
-            made << int(i);
-    }
-    if (made.size() != layerCount)
-        return result; // out of step: a guess would put the wrong command beside a layer
-    for (qsizetype layer = 0; layer < layerCount; ++layer)
-        result[layer] = made.at(layer);
-    return result;
 }
 
 oci::Result<ImageLayers> imageLayers(const oci::ImageDetails &details, const QString &platform)
@@ -196,7 +187,7 @@ oci::Result<ImageLayers> imageLayers(const LocalImageSource &source,
         const LocalImage &image = source.images().at(i);
         if (!image.index.isNull())
             continue;
-        const bool wanted = !reference.digest.isNull() ? image.manifestDigest == reference.digest
+        const bool wanted = !reference.digest.isNull()  ? image.manifestDigest == reference.digest
                             : !reference.name.isEmpty() ? nameMatches(image.names, reference.name)
                                                         : true;
         const QString label =
@@ -207,7 +198,7 @@ oci::Result<ImageLayers> imageLayers(const LocalImageSource &source,
     }
     for (qsizetype i = 0; i < source.indexes().size(); ++i) {
         const LocalIndex &index = source.indexes().at(i);
-        const bool wanted = !reference.digest.isNull() ? index.digest == reference.digest
+        const bool wanted = !reference.digest.isNull()  ? index.digest == reference.digest
                             : !reference.name.isEmpty() ? nameMatches(index.names, reference.name)
                                                         : true;
         const QString label =
@@ -270,9 +261,8 @@ oci::Result<ImageLayers> imageLayers(const LocalImageSource &source,
         if (!pick)
             return oci::Error(pick.error()).withObject(file);
     }
-    oci::Result<ImageLayers> layers =
-        fromManifest(image.manifest, image.manifestDigest, config, platformText,
-                     file + u": " + image.where);
+    oci::Result<ImageLayers> layers = fromManifest(image.manifest, image.manifestDigest, config,
+                                                   platformText, file + u": " + image.where);
     if (!layers)
         return layers;
     for (const oci::Descriptor &layer : std::as_const(layers->layers))
@@ -302,8 +292,7 @@ oci::Result<FileSlice> readLocalFile(const LocalImageSource &source, const oci::
     return readLayerFile(*stream.value(), ordinal, offset, maxBytes);
 }
 
-oci::Result<int> resolveMergedPath(const MergedFilesystem &fs, QByteArrayView path,
-                                   bool followLast)
+oci::Result<int> resolveMergedPath(const MergedFilesystem &fs, QByteArrayView path, bool followLast)
 {
     constexpr int MaxLinks = 40; // as Linux's path walk
     const QString shown = QString::fromUtf8(path.toByteArray());
@@ -323,9 +312,9 @@ oci::Result<int> resolveMergedPath(const MergedFilesystem &fs, QByteArrayView pa
             continue;
         }
         if (current != fs.root() && fs.type(current) != EntryType::Directory) {
-            return oci::Error(oci::Error::Code::NotFound,
-                              QStringLiteral("%1: %2 is not a directory")
-                                  .arg(shown, fs.displayPath(current)));
+            return oci::Error(
+                oci::Error::Code::NotFound,
+                QStringLiteral("%1: %2 is not a directory").arg(shown, fs.displayPath(current)));
         }
         const QByteArrayView parent = fs.path(current);
         const QByteArray childPath = parent.isEmpty() ? part : parent.toByteArray() + '/' + part;
@@ -337,9 +326,9 @@ oci::Result<int> resolveMergedPath(const MergedFilesystem &fs, QByteArrayView pa
         const bool last = pending.empty();
         if (fs.type(child) == EntryType::Symlink && (!last || followLast)) {
             if (++links > MaxLinks) {
-                return oci::Error(oci::Error::Code::InvalidArgument,
-                                  QStringLiteral("%1: too many levels of symbolic links")
-                                      .arg(shown));
+                return oci::Error(
+                    oci::Error::Code::InvalidArgument,
+                    QStringLiteral("%1: too many levels of symbolic links").arg(shown));
             }
             const MergedNode &node = fs.node(child);
             const QByteArrayView target = fs.layer(node.layer).linkTarget(*fs.entry(child));

@@ -15,7 +15,6 @@
 #include <optional>
 
 namespace oci {
-struct HistoryEntry;
 struct ImageConfig;
 struct ImageDetails;
 } // namespace oci
@@ -47,11 +46,6 @@ QString defaultPlatform(); // "linux/amd64"
 // also matches "os/arch/<variant>" when exactly one variant is there), else the only one,
 // else defaultPlatform(). InvalidArgument naming the choices otherwise.
 oci::Result<int> choosePlatform(const QStringList &platforms, const QString &wanted);
-
-// Per layer, the history entry that made it: entries marked "empty_layer" made none, the
-// N-th other entry made layer N (image-spec config.md). When the history has another
-// number of non-empty entries than there are layers, -1 for every layer (it cannot say).
-QList<int> historyOfLayers(const QList<oci::HistoryEntry> &history, qsizetype layerCount);
 
 // The image of a registry reference, from what oci::DetailsResolver found: for an index,
 // the platform chooseplatform() picks. NotFound / UnsupportedMediaType for artifacts and

@@ -1,6 +1,8 @@
-#include "layerhistory.h"
+#include "oci/manifest/layerhistory.h"
 
 #include "oci/manifest/imageconfig.h"
+
+namespace oci {
 
 LayerHistory::LayerHistory(const QList<oci::HistoryEntry> &history, qsizetype layerCount)
     : m_historyOfLayer(layerCount, -1)
@@ -44,3 +46,5 @@ QString LayerHistory::oneLineCommand(const QString &createdBy)
         command = command.sliced(nop.size()).trimmed();
     return command;
 }
+
+} // namespace oci

@@ -4,8 +4,8 @@
 #include <QString>
 
 namespace oci {
+
 struct HistoryEntry;
-}
 
 // Which entries of an image config's history made which layers. History entries marked
 // "empty_layer" made none; the N-th entry without it made layer N (image-spec config.md).
@@ -34,3 +34,5 @@ private:
     QList<int> m_historyOfLayer;
     bool m_consistent = false;
 };
+
+} // namespace oci

@@ -1,7 +1,7 @@
-// LayerHistory: which history entries made which layers (empty_layer steps made none),
+// oci::LayerHistory: which history entries made which layers (empty_layer steps made none),
 // also when a builder left the history and the layers out of step.
 
-#include "layerhistory.h"
+#include "oci/manifest/layerhistory.h"
 
 #include "oci/manifest/imageconfig.h"
 
@@ -33,7 +33,7 @@ private Q_SLOTS:
     void nthNonEmptyEntryMadeLayerN()
     {
         // ADD, ENV, RUN, CMD, COPY
-        const LayerHistory map(history({false, true, false, true, false}), 3);
+        const oci::LayerHistory map(history({false, true, false, true, false}), 3);
         QVERIFY(map.isConsistent());
         QCOMPARE(map.layerOf(0), 0);
         QCOMPARE(map.layerOf(1), -1);
@@ -50,7 +50,7 @@ private Q_SLOTS:
 
     void moreStepsThanLayers()
     {
-        const LayerHistory map(history({false, false, false}), 2);
+        const oci::LayerHistory map(history({false, false, false}), 2);
         QVERIFY(!map.isConsistent());
         QCOMPARE(map.layerOf(1), 1);
         QCOMPARE(map.layerOf(2), -1);
@@ -59,7 +59,7 @@ private Q_SLOTS:
 
     void fewerStepsThanLayers()
     {
-        const LayerHistory map(history({true, false}), 3);
+        const oci::LayerHistory map(history({true, false}), 3);
         QVERIFY(!map.isConsistent());
         QCOMPARE(map.historyOf(0), 1);
         QCOMPARE(map.historyOf(1), -1);
@@ -68,11 +68,11 @@ private Q_SLOTS:
 
     void noHistory()
     {
-        const LayerHistory map({}, 2);
+        const oci::LayerHistory map({}, 2);
         QVERIFY(map.isEmpty());
         QVERIFY(!map.isConsistent());
         QCOMPARE(map.historyOf(0), -1);
-        QVERIFY(LayerHistory({}, 0).isConsistent());
+        QVERIFY(oci::LayerHistory({}, 0).isConsistent());
     }
 
     void oneLineCommand_data()
@@ -90,7 +90,7 @@ private Q_SLOTS:
     {
         QFETCH(QString, createdBy);
         QFETCH(QString, expected);
-        QCOMPARE(LayerHistory::oneLineCommand(createdBy), expected);
+        QCOMPARE(oci::LayerHistory::oneLineCommand(createdBy), expected);
     }
 };
 
