@@ -134,6 +134,10 @@ void HopSession::sendHop()
     else
         reply = nam->sendCustomRequest(request, m_method, m_body);
     m_reply = reply;
+    // Without a bound, Qt's network thread reads as fast as the peer sends: a hostile
+    // registry could fill memory between two readyRead()s, before a size cap is checked.
+    // Bounded, TCP holds the peer back. Blobs stream through a larger window.
+    reply->setReadBufferSize(m_request.request.streamBody ? 4 * 1024 * 1024 : 256 * 1024);
 
     connect(reply, &QNetworkReply::metaDataChanged, this, &HopSession::onMetaDataChanged);
     connect(reply, &QNetworkReply::readyRead, this, &HopSession::onReadyRead);
