@@ -2,6 +2,7 @@
 
 #include "layersoutput.h"
 #include "output.h"
+#include "resolveone.h"
 
 #include "image/fs/mergedfilesystem.h"
 #include "image/fs/wastereport.h"
@@ -60,30 +61,20 @@ void ImageCommand::start()
 
 void ImageCommand::resolveRegistryImage()
 {
-    const QString identifier = m_options.reference.identifier();
-    connect(
-        m_resolver, &oci::DetailsResolver::idle, this,
-        [this, identifier] {
-            const oci::TagDetails row = m_resolver->results().value(identifier);
-            if (row.error.code() != oci::Error::Code::None || row.details.isNull()) {
-                fail(row.error.describe());
-                return;
-            }
-            if (row.stale) {
-                printError(QStringLiteral("warning: the registry could not be asked (%1); %2 is "
-                                          "the digest it had when last seen and may be out of date")
-                               .arg(row.networkError.describe(), row.details.digest.toString()));
-            }
+    resolveOne(
+        m_resolver, this, m_options.reference.identifier(),
+        [this](const oci::TagDetails &row) {
             oci::Result<image::ImageLayers> found =
                 image::imageLayers(row.details, m_options.platform);
             if (!found) {
-                fail(oci::Error(found.error()).withObject(m_options.reference.toString()).describe());
+                fail(oci::Error(found.error())
+                         .withObject(m_options.reference.toString())
+                         .describe());
                 return;
             }
             imageFound(std::move(found).value());
         },
-        Qt::SingleShotConnection);
-    m_resolver->request({identifier});
+        [this](const QString &error) { fail(error); });
 }
 
 void ImageCommand::openLocalImage()

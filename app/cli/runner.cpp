@@ -3,6 +3,7 @@
 #include "detailsoutput.h"
 #include "imagecommand.h"
 #include "output.h"
+#include "resolveone.h"
 
 #include "oci/auth/chainedcredentials.h"
 #include "oci/auth/containertoolcredentials.h"
@@ -178,20 +179,9 @@ void Runner::startTagDetails(const QStringList &tags)
 void Runner::startInspect()
 {
     makeFetcher();
-    const QString identifier = m_options.reference.identifier();
-    connect(
-        m_resolver, &oci::DetailsResolver::idle, this,
-        [this, identifier] {
-            const oci::TagDetails row = m_resolver->results().value(identifier);
-            if (row.error.code() != oci::Error::Code::None || row.details.isNull()) {
-                fail(row.error.describe());
-                return;
-            }
-            if (row.stale) {
-                printError(QStringLiteral("warning: the registry could not be asked (%1); %2 is "
-                                          "the digest it had when last seen and may be out of date")
-                               .arg(row.networkError.describe(), row.details.digest.toString()));
-            }
+    resolveOne(
+        m_resolver, this, m_options.reference.identifier(),
+        [this](const oci::TagDetails &row) {
             oci::ReferrersJob *job =
                 m_fetcher->referrers(m_options.reference.repository(), row.details.digest);
             job->setParent(this);
@@ -215,8 +205,7 @@ void Runner::startInspect()
                 Q_EMIT finished(0);
             });
         },
-        Qt::SingleShotConnection);
-    m_resolver->request({identifier});
+        [this](const QString &error) { fail(error); });
 }
 
 void Runner::startImage()
