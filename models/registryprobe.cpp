@@ -4,7 +4,6 @@
 #include "oci/transport/transport.h"
 
 #include <QHostAddress>
-#include <QNetworkAccessManager>
 
 namespace {
 
@@ -118,10 +117,6 @@ void RegistryProbe::onPinged()
         return;
     }
     m_error = error;
-    // QNetworkAccessManager keeps the connection with the TLS settings of this try; the
-    // registry, once added with its own settings (a CA file), must not inherit it.
-    if (error.code() == Code::Tls)
-        m_transport->networkAccessManager()->clearConnectionCache();
     // A certificate the registry showed means it speaks TLS: plain HTTP is not the answer.
     const bool certificateShown =
         error.code() == Code::Tls && error.message().contains(u"certificate ");
