@@ -59,17 +59,10 @@ private Q_SLOTS:
         QTemporaryDir dir;
         QVERIFY(dir.isValid());
         MainWindow window(dir.filePath(u"lading.conf"_s));
-        RegistryEntry entry;
-        entry.config = registry.registryConfig();
-        window.addRegistry(entry);
-        window.show();
-        QVERIFY(QTest::qWaitForWindowExposed(&window));
-
         const QString file = dir.filePath(u"shot.png"_s);
-        auto *run = new ScreenshotRun(&window, registry.host(), file, 60,
-                                      DemoTour::Destination::Inspector, &window);
-        run->start();
-        QTRY_VERIFY_WITH_TIMEOUT(QFileInfo::exists(file), 60000);
+        runTour(window, DemoTour::Destination::Inspector, file);
+        if (QTest::currentTestFailed())
+            return;
 
         const QImage image(file);
         QVERIFY(!image.isNull());
@@ -86,22 +79,12 @@ private Q_SLOTS:
 
     void tourToTheFilesTab()
     {
-        RegistryProcess &registry = m_registry;
-
         QTemporaryDir dir;
         QVERIFY(dir.isValid());
         MainWindow window(dir.filePath(u"lading.conf"_s));
-        RegistryEntry entry;
-        entry.config = registry.registryConfig();
-        window.addRegistry(entry);
-        window.show();
-        QVERIFY(QTest::qWaitForWindowExposed(&window));
-
-        const QString file = dir.filePath(u"files.png"_s);
-        auto *run = new ScreenshotRun(&window, registry.host(), file, 60,
-                                      DemoTour::Destination::Files, &window);
-        run->start();
-        QTRY_VERIFY_WITH_TIMEOUT(QFileInfo::exists(file), 60000);
+        runTour(window, DemoTour::Destination::Files, dir.filePath(u"files.png"_s));
+        if (QTest::currentTestFailed())
+            return;
 
         // The toolbox, not the hello image, with its merged filesystem on the Files tab.
         QCOMPARE(window.repositoryPage()->repository(), u"demo/toolbox"_s);
@@ -114,6 +97,20 @@ private Q_SLOTS:
     }
 
 private:
+    // Shows `window` with the test registry and runs the tour to `destination` until the
+    // screenshot is written to `file` (check QTest::currentTestFailed() after).
+    void runTour(MainWindow &window, DemoTour::Destination destination, const QString &file)
+    {
+        RegistryEntry entry;
+        entry.config = m_registry.registryConfig();
+        window.addRegistry(entry);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        auto *run = new ScreenshotRun(&window, m_registry.host(), file, 60, destination, &window);
+        run->start();
+        QTRY_VERIFY_WITH_TIMEOUT(QFileInfo::exists(file), 60000);
+    }
+
     RegistryProcess m_registry;
     QString m_toolbox; // digest of demo/toolbox:latest
 };
