@@ -1,9 +1,89 @@
 #include "filecells.h"
 
+#include "fileroles.h"
+
+#include "image/fs/mergedfilesystem.h"
 #include "image/layer/layerindex.h"
 
 #include <QColor>
+#include <QFontDatabase>
 #include <QLocale>
+
+#include <iterator>
+
+namespace {
+
+const image::LayerEntry *entryAt(const image::LayerIndex *index, int entry)
+{
+    return index && entry >= 0 ? &index->at(entry) : nullptr;
+}
+
+bool isTextRole(int role)
+{
+    return role == Qt::DisplayRole || role == FileRoles::SortRole;
+}
+
+} // namespace
+
+QVariant FileCells::header(Column column, Qt::Orientation orientation, int role)
+{
+    // In the order of Column.
+    static constexpr const char *titles[] = {
+        QT_TR_NOOP("Name"), QT_TR_NOOP("Layer"), QT_TR_NOOP("Change"),      QT_TR_NOOP("Size"),
+        QT_TR_NOOP("Mode"), QT_TR_NOOP("Owner"), QT_TR_NOOP("Link target"),
+    };
+    static_assert(std::size(titles) == size_t(Column::Target) + 1);
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+        return {};
+    return tr(titles[size_t(column)]);
+}
+
+QVariant FileCells::modeCell(const image::LayerIndex *index, int entry, int role)
+{
+    const image::LayerEntry *e = entryAt(index, entry);
+    const image::EntryType type = e ? e->type : image::EntryType::Directory;
+    if (isTextRole(role) && e)
+        return modeText(type, e->mode);
+    if (role == Qt::ToolTipRole)
+        return typeName(type);
+    if (role == Qt::FontRole)
+        return QFontDatabase::systemFont(QFontDatabase::FixedFont);
+    return {};
+}
+
+QVariant FileCells::ownerCell(const image::LayerIndex *index, int entry, int role)
+{
+    const image::LayerEntry *e = entryAt(index, entry);
+    if (isTextRole(role) && e && !e->isMarker())
+        return ownerText(*index, *e);
+    return {};
+}
+
+QVariant FileCells::targetCell(const image::LayerIndex *index, int entry, int role, bool toolTips)
+{
+    const image::LayerEntry *e = entryAt(index, entry);
+    if (!e || (e->type != image::EntryType::Symlink && e->type != image::EntryType::Hardlink))
+        return {};
+    if (isTextRole(role))
+        return linkText(*index, entry);
+    if (role == Qt::ToolTipRole && toolTips) {
+        return e->type == image::EntryType::Hardlink
+                   ? tr("Hard link to /%1").arg(linkText(*index, entry))
+                   : tr("Symbolic link to %1").arg(linkText(*index, entry));
+    }
+    return {};
+}
+
+QVariant FileCells::changeCell(image::Change change, int role)
+{
+    if (isTextRole(role))
+        return changeName(change);
+    if (role == Qt::ForegroundRole)
+        return changeColor(change);
+    if (role == Qt::ToolTipRole)
+        return changeToolTip(change);
+    return {};
+}
 
 QString FileCells::modeText(image::EntryType type, quint32 mode)
 {
@@ -129,6 +209,8 @@ QString FileCells::linkText(const image::LayerIndex &index, int entry)
 
 QVariant FileCells::sizeCell(qint64 bytes, bool show, int role)
 {
+    if (role == FileRoles::SortRole)
+        return bytes;
     if (role == Qt::DisplayRole)
         return show ? QLocale().formattedDataSize(bytes, 1) : QString();
     if (role == Qt::ToolTipRole)

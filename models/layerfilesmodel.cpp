@@ -6,7 +6,6 @@
 #include "image/layer/pathclean.h"
 
 #include <QFont>
-#include <QFontDatabase>
 #include <QGuiApplication>
 #include <QPalette>
 
@@ -397,43 +396,17 @@ QVariant LayerFilesModel::cell(const Node &node, int column, int role) const
             return image::displayPath(image::baseName(node.path));
         break;
     case ChangeColumn:
-        if (role == Qt::DisplayRole || role == FileRoles::SortRole)
-            return FileCells::changeName(change);
-        if (role == Qt::ForegroundRole) {
-            const QVariant color = FileCells::changeColor(change);
-            if (color.isValid())
-                return color;
-        }
-        if (role == Qt::ToolTipRole)
-            return FileCells::changeToolTip(change);
-        break;
+        return FileCells::changeCell(change, role);
     case SizeColumn:
-        if (role == FileRoles::SortRole)
-            return node.bytes;
         return FileCells::sizeCell(
             node.bytes, !marker && (type == image::EntryType::Regular || !node.children.empty()),
             role);
     case ModeColumn:
-        if ((role == Qt::DisplayRole || role == FileRoles::SortRole) && entry)
-            return FileCells::modeText(type, entry->mode);
-        if (role == Qt::ToolTipRole)
-            return FileCells::typeName(type);
-        if (role == Qt::FontRole)
-            return QFontDatabase::systemFont(QFontDatabase::FixedFont);
-        break;
+        return FileCells::modeCell(layer, node.entry, role);
     case OwnerColumn:
-        if ((role == Qt::DisplayRole || role == FileRoles::SortRole) && entry && !marker)
-            return FileCells::ownerText(*layer, *entry);
-        break;
+        return FileCells::ownerCell(layer, node.entry, role);
     case TargetColumn:
-        if ((role == Qt::DisplayRole || role == FileRoles::SortRole) && entry &&
-            (type == image::EntryType::Symlink || type == image::EntryType::Hardlink))
-            return layer->displayLinkTarget(node.entry);
-        if (role == Qt::ToolTipRole && entry && type == image::EntryType::Hardlink)
-            return tr("Hard link to /%1").arg(layer->displayLinkTarget(node.entry));
-        if (role == Qt::ToolTipRole && entry && type == image::EntryType::Symlink)
-            return tr("Symbolic link to %1").arg(layer->displayLinkTarget(node.entry));
-        break;
+        return FileCells::targetCell(layer, node.entry, role, true);
     default:
         break;
     }
@@ -442,22 +415,10 @@ QVariant LayerFilesModel::cell(const Node &node, int column, int role) const
 
 QVariant LayerFilesModel::headerData(int section, Qt::Orientation orientation, int role) const
 {
-    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+    using C = FileCells::Column;
+    static constexpr C columns[ColumnCount] = {C::Name, C::Change, C::Size,
+                                               C::Mode, C::Owner,  C::Target};
+    if (section < 0 || section >= ColumnCount)
         return {};
-    switch (section) {
-    case NameColumn:
-        return tr("Name");
-    case ChangeColumn:
-        return tr("Change");
-    case SizeColumn:
-        return tr("Size");
-    case ModeColumn:
-        return tr("Mode");
-    case OwnerColumn:
-        return tr("Owner");
-    case TargetColumn:
-        return tr("Link target");
-    default:
-        return {};
-    }
+    return FileCells::header(columns[section], orientation, role);
 }

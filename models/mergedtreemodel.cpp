@@ -5,7 +5,6 @@
 
 #include "image/layer/pathclean.h"
 
-#include <QFontDatabase>
 #include <QGuiApplication>
 #include <QPalette>
 
@@ -174,7 +173,7 @@ QVariant MergedTreeModel::cell(int node, int column, int role) const
 {
     const image::MergedFilesystem &fs = m_tree->fs;
     const image::MergedNode &merged = fs.node(node);
-    const image::LayerEntry *entry = fs.entry(node);
+    const image::LayerIndex *layer = merged.layer >= 0 ? &fs.layer(merged.layer) : nullptr;
     const image::EntryType type = fs.type(node);
 
     if (role == Qt::ForegroundRole && (column == LayerColumn || column == ChangeColumn) &&
@@ -207,41 +206,19 @@ QVariant MergedTreeModel::cell(int node, int column, int role) const
             return QVariant::fromValue(Qt::AlignRight | Qt::AlignVCenter);
         break;
     case ChangeColumn:
-        if (role == Qt::DisplayRole || role == FileRoles::SortRole)
-            return FileCells::changeName(merged.change);
-        if (role == Qt::ForegroundRole) {
-            const QVariant color = FileCells::changeColor(merged.change);
-            if (color.isValid())
-                return color;
-        }
-        if (role == Qt::ToolTipRole)
-            return FileCells::changeToolTip(merged.change);
-        break;
+        return FileCells::changeCell(merged.change, role);
     case SizeColumn:
-        if (role == FileRoles::SortRole)
-            return m_tree->bytes[size_t(node)];
         return FileCells::sizeCell(m_tree->bytes[size_t(node)],
                                    type == image::EntryType::Regular ||
                                        type == image::EntryType::Hardlink ||
                                        m_tree->childCount[size_t(node)] > 0,
                                    role);
     case ModeColumn:
-        if ((role == Qt::DisplayRole || role == FileRoles::SortRole) && entry)
-            return FileCells::modeText(type, entry->mode);
-        if (role == Qt::ToolTipRole)
-            return FileCells::typeName(type);
-        if (role == Qt::FontRole)
-            return QFontDatabase::systemFont(QFontDatabase::FixedFont);
-        break;
+        return FileCells::modeCell(layer, merged.entry, role);
     case OwnerColumn:
-        if ((role == Qt::DisplayRole || role == FileRoles::SortRole) && entry)
-            return FileCells::ownerText(fs.layer(merged.layer), *entry);
-        break;
+        return FileCells::ownerCell(layer, merged.entry, role);
     case TargetColumn:
-        if ((role == Qt::DisplayRole || role == FileRoles::SortRole) && entry &&
-            (type == image::EntryType::Symlink || type == image::EntryType::Hardlink))
-            return fs.layer(merged.layer).displayLinkTarget(merged.entry);
-        break;
+        return FileCells::targetCell(layer, merged.entry, role, false);
     default:
         break;
     }
@@ -250,24 +227,10 @@ QVariant MergedTreeModel::cell(int node, int column, int role) const
 
 QVariant MergedTreeModel::headerData(int section, Qt::Orientation orientation, int role) const
 {
-    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+    using C = FileCells::Column;
+    static constexpr C columns[ColumnCount] = {C::Name, C::Layer, C::Change, C::Size,
+                                               C::Mode, C::Owner, C::Target};
+    if (section < 0 || section >= ColumnCount)
         return {};
-    switch (section) {
-    case NameColumn:
-        return tr("Name");
-    case LayerColumn:
-        return tr("Layer");
-    case ChangeColumn:
-        return tr("Change");
-    case SizeColumn:
-        return tr("Size");
-    case ModeColumn:
-        return tr("Mode");
-    case OwnerColumn:
-        return tr("Owner");
-    case TargetColumn:
-        return tr("Link target");
-    default:
-        return {};
-    }
+    return FileCells::header(columns[section], orientation, role);
 }

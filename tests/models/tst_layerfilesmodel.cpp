@@ -9,7 +9,10 @@
 #include "image/fs/mergedfilesystem.h"
 
 #include <QAbstractItemModelTester>
+#include <QColor>
 #include <QElapsedTimer>
+#include <QFont>
+#include <QFontDatabase>
 #include <QGuiApplication>
 #include <QSignalSpy>
 #include <QTest>
@@ -130,6 +133,61 @@ private Q_SLOTS:
         QCOMPARE(cell(model, "etc/conf.d/c.conf", LayerFilesModel::ChangeColumn), u"Added"_s);
         QCOMPARE(model.indexForPath("etc/hosts").data(FileRoles::ChangeRole).toInt(),
                  int(image::Change::Removed));
+
+        // The headers and the Change, Size, Mode, Owner and Link target cells in every role
+        // they answer (written by FileCells, shared with MergedTreeModel).
+        const auto at = [&model](const char *path, int column, int role) {
+            return model.indexForPath(path, column).data(role);
+        };
+        using M = LayerFilesModel;
+
+        QStringList headers;
+        for (int section = 0; section < model.columnCount(); ++section)
+            headers << model.headerData(section, Qt::Horizontal).toString();
+        QCOMPARE(headers, QStringList({u"Name"_s, u"Change"_s, u"Size"_s, u"Mode"_s, u"Owner"_s,
+                                       u"Link target"_s}));
+        QVERIFY(!model.headerData(0, Qt::Vertical).isValid());
+        QVERIFY(!model.headerData(0, Qt::Horizontal, Qt::ToolTipRole).isValid());
+        QVERIFY(!model.headerData(M::ColumnCount, Qt::Horizontal).isValid());
+
+        QCOMPARE(at("usr/bin/tool2", M::ChangeColumn, FileRoles::SortRole).toString(), u"Added"_s);
+        QCOMPARE(at("usr/bin/tool2", M::ChangeColumn, Qt::ForegroundRole).value<QColor>(),
+                 QColor(0x2e, 0x9d, 0x4a));
+        QCOMPARE(at("etc/hosts", M::ChangeColumn, Qt::ToolTipRole).toString(),
+                 u"A whiteout: the path of the layers below is deleted."_s);
+
+        QCOMPARE(at("usr/bin/tool2", M::SizeColumn, FileRoles::SortRole).toLongLong(), 200);
+        QCOMPARE(at("usr/bin/tool2", M::SizeColumn, Qt::ToolTipRole).toString(), u"200 bytes"_s);
+        QCOMPARE(at("usr/bin/tool2", M::SizeColumn, Qt::TextAlignmentRole).value<Qt::Alignment>(),
+                 Qt::AlignRight | Qt::AlignVCenter);
+        QCOMPARE(at("usr", M::SizeColumn, FileRoles::SortRole).toLongLong(), 200);
+        QVERIFY(!at("usr", M::SizeColumn, Qt::DisplayRole).toString().isEmpty());
+        QVERIFY(at("etc/hosts", M::SizeColumn, Qt::DisplayRole).toString().isEmpty());
+        QVERIFY(at("usr/bin/link", M::SizeColumn, Qt::DisplayRole).toString().isEmpty());
+
+        QCOMPARE(at("usr/bin/tool2", M::ModeColumn, FileRoles::SortRole).toString(),
+                 u"-rwxr-xr-x"_s);
+        QCOMPARE(at("etc/hosts", M::ModeColumn, Qt::DisplayRole).toString(), u"w---------"_s);
+        QCOMPARE(at("usr/bin/link", M::ModeColumn, Qt::ToolTipRole).toString(), u"Symbolic link"_s);
+        QCOMPARE(at("usr/bin/link", M::ModeColumn, Qt::FontRole).value<QFont>(),
+                 QFontDatabase::systemFont(QFontDatabase::FixedFont));
+        // usr is implied (no entry in the tar): a directory without a mode.
+        QVERIFY(!at("usr", M::ModeColumn, Qt::DisplayRole).isValid());
+        QCOMPARE(at("usr", M::ModeColumn, Qt::ToolTipRole).toString(), u"Directory"_s);
+
+        QCOMPARE(at("usr/bin/tool2", M::OwnerColumn, FileRoles::SortRole).toString(),
+                 u"root:root"_s);
+        QVERIFY(!at("etc/hosts", M::OwnerColumn, Qt::DisplayRole).isValid()); // a marker
+        QVERIFY(!at("usr", M::OwnerColumn, Qt::DisplayRole).isValid());
+
+        QCOMPARE(at("usr/bin/hard", M::TargetColumn, FileRoles::SortRole).toString(),
+                 u"usr/bin/tool2"_s);
+        QCOMPARE(at("usr/bin/hard", M::TargetColumn, Qt::ToolTipRole).toString(),
+                 u"Hard link to /usr/bin/tool2"_s);
+        QCOMPARE(at("usr/bin/link", M::TargetColumn, Qt::ToolTipRole).toString(),
+                 u"Symbolic link to tool"_s);
+        QVERIFY(!at("usr/bin/tool2", M::TargetColumn, Qt::DisplayRole).isValid());
+        QVERIFY(!at("usr/bin/tool2", M::TargetColumn, Qt::ToolTipRole).isValid());
     }
 
     void unchangedDirectoryAndRemovedFile()

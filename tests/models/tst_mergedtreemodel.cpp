@@ -6,6 +6,7 @@
 #include "fileroles.h"
 #include "filetestdata.h"
 #include "filetreeproxy.h"
+#include "layerfilesmodel.h"
 #include "mergedtreemodel.h"
 
 #include <QAbstractItemModelTester>
@@ -14,6 +15,8 @@
 #include <QPalette>
 #include <QTest>
 #include <QtConcurrent/QtConcurrentRun>
+
+#include <utility>
 
 using namespace Qt::StringLiterals;
 using namespace filetest;
@@ -149,6 +152,66 @@ private Q_SLOTS:
         proxy.sort(MergedTreeModel::SizeColumn, Qt::DescendingOrder);
         QCOMPARE(proxy.index(0, 0).data(FileRoles::PathRole).toString(), u"usr"_s);
         QCOMPARE(proxy.index(1, 0).data(FileRoles::PathRole).toString(), u"app"_s);
+    }
+
+    // The Change, Size, Mode, Owner and Link target cells read as in the layer tree for the
+    // entries the top layer wrote (FileCells writes both); the differences are the merged
+    // tree's own: a Layer column, a hard link's size, no link tooltips.
+    void cellsAsInTheLayerTree()
+    {
+        MergedTreeModel merged;
+        QAbstractItemModelTester tester(&merged,
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
+        merged.setTree(MergedTreeModel::prepare(image::MergedFilesystem::build(image3(), 1)));
+        LayerFilesModel layer;
+        layer.clear(1);
+        layer.setIndex(layer1());
+        layer.setMergedFilesystem(image::MergedFilesystem::build({layer0(), layer1()}));
+
+        using M = MergedTreeModel;
+        using L = LayerFilesModel;
+        const std::pair<int, int> columns[] = {{M::ChangeColumn, L::ChangeColumn},
+                                               {M::SizeColumn, L::SizeColumn},
+                                               {M::ModeColumn, L::ModeColumn},
+                                               {M::OwnerColumn, L::OwnerColumn},
+                                               {M::TargetColumn, L::TargetColumn}};
+        const int roles[] = {Qt::DisplayRole, FileRoles::SortRole, Qt::ToolTipRole,
+                             Qt::FontRole,    Qt::ForegroundRole,  Qt::TextAlignmentRole};
+        int compared = 0;
+        for (const char *path : {"etc/passwd", "usr/bin/tool2", "usr/bin/link", "usr/bin/hard"}) {
+            for (const auto &[m, l] : columns) {
+                for (const int role : roles) {
+                    const bool hard = qstrcmp(path, "usr/bin/hard") == 0;
+                    if ((m == M::TargetColumn && role == Qt::ToolTipRole) ||
+                        (m == M::SizeColumn && hard))
+                        continue;
+                    const QVariant mine = merged.indexForPath(path, m).data(role);
+                    const QVariant theirs = layer.indexForPath(path, l).data(role);
+                    QVERIFY2(mine == theirs,
+                             qPrintable(QString(QString::fromLatin1(path) + u" column " +
+                                                QString::number(m) + u" role " +
+                                                QString::number(role))));
+                    compared += mine.isValid();
+                }
+            }
+        }
+        QCOMPARE(compared, 56);
+
+        QStringList headers;
+        for (int section = 0; section < merged.columnCount(); ++section)
+            headers << merged.headerData(section, Qt::Horizontal).toString();
+        QCOMPARE(headers, QStringList({u"Name"_s, u"Layer"_s, u"Change"_s, u"Size"_s, u"Mode"_s,
+                                       u"Owner"_s, u"Link target"_s}));
+        QVERIFY(!merged.headerData(M::ColumnCount, Qt::Horizontal).isValid());
+        const QModelIndex hardSize = merged.indexForPath("usr/bin/hard", M::SizeColumn);
+        QCOMPARE(hardSize.data(FileRoles::SortRole).toLongLong(), 200);
+        QCOMPARE(hardSize.data(Qt::ToolTipRole).toString(), u"200 bytes"_s);
+        QVERIFY(
+            !merged.indexForPath("usr/bin/hard", M::TargetColumn).data(Qt::ToolTipRole).isValid());
+        // usr is implied (no layer declares it): a directory without a mode or owner.
+        QCOMPARE(merged.indexForPath("usr", M::ModeColumn).data(Qt::ToolTipRole).toString(),
+                 u"Directory"_s);
+        QVERIFY(!merged.indexForPath("usr", M::OwnerColumn).data().isValid());
     }
 };
 
