@@ -1,8 +1,10 @@
+#include "image/layer/bytesource.h"
 #include "image/reader/blobstore.h"
 #include "image/reader/layercache.h"
 #include "image/reader/layerreader.h"
 #include "tartestdata.h"
 
+#include <QDir>
 #include <QFile>
 #include <QFutureWatcher>
 #include <QSignalSpy>
@@ -95,6 +97,76 @@ private Q_SLOTS:
         QVERIFY2(reader->succeeded(), qPrintable(reader->error().describe()));
         QCOMPARE(reader->index().size(), 10);
         QCOMPARE(reader->index().compression(), Compression::Zstd);
+    }
+
+    void fromStreamKeepsTheBlob()
+    {
+        // A stream opened on the worker (a layer re-inflated from a gzip'ed archive): read,
+        // and kept in the blob store on the way, so files read back without the archive.
+        QTemporaryDir dir;
+        LayerCacheOptions options;
+        options.directory = dir.filePath(QStringLiteral("layers"));
+        LayerCache cache(options);
+        const QByteArray blob = tartest::gzip(manyFiles(20));
+        const oci::Digest digest = oci::Digest::sha256Of(blob);
+        std::unique_ptr<LayerReader> reader(LayerReader::fromStream(
+            [blob]() -> oci::Result<std::unique_ptr<ByteSource>> {
+                return std::unique_ptr<ByteSource>(std::make_unique<MemorySource>(blob, 1000));
+            },
+            digest, blob.size(), &cache));
+        QSignalSpy finished(reader.get(), &oci::Job::finished);
+        QVERIFY(finished.wait(30000));
+        QVERIFY2(reader->succeeded(), qPrintable(reader->error().describe()));
+        QCOMPARE(reader->index().size(), 20);
+        QCOMPARE(cache.blobStore()->find(digest), cache.blobStore()->pathFor(digest));
+        QFuture<oci::Result<FileSlice>> slice = cache.readFile(digest, 7, 0, 100);
+        QTRY_VERIFY_WITH_TIMEOUT(slice.isFinished(), 10000);
+        QVERIFY_OK(slice.result());
+        QCOMPARE(slice.result()->bytes, QByteArray("content of 7"));
+
+        // A stream that does not match its digest keeps nothing; the open error is the
+        // reader's error.
+        const QByteArray other = tartest::gzip(manyFiles(3));
+        const oci::Digest claimed = oci::Digest::sha256Of("something else");
+        std::unique_ptr<LayerReader> bad(LayerReader::fromStream(
+            [other]() -> oci::Result<std::unique_ptr<ByteSource>> {
+                return std::unique_ptr<ByteSource>(std::make_unique<MemorySource>(other));
+            },
+            claimed, other.size(), &cache));
+        QSignalSpy badFinished(bad.get(), &oci::Job::finished);
+        QVERIFY(badFinished.wait(30000));
+        QCOMPARE(bad->error().code(), oci::Error::Code::DigestMismatch);
+        QVERIFY(!cache.blobStore()->find(claimed));
+        QCOMPARE(QDir(options.directory + QStringLiteral("/sha256")).entryList(QDir::Files).size(), 1);
+
+        std::unique_ptr<LayerReader> unopened(LayerReader::fromStream(
+            []() -> oci::Result<std::unique_ptr<ByteSource>> {
+                return oci::Error(oci::Error::Code::Io, QStringLiteral("truncated"));
+            },
+            claimed, 10, &cache));
+        QSignalSpy unopenedFinished(unopened.get(), &oci::Job::finished);
+        QVERIFY(unopenedFinished.wait(30000));
+        QCOMPARE(unopened->error().code(), oci::Error::Code::Io);
+        QCOMPARE(unopened->error().message(), QStringLiteral("truncated"));
+    }
+
+    void blobFilesReadInPlace()
+    {
+        // A layer inside a local tarball: files are read back from there, not the store.
+        QTemporaryDir dir;
+        const QByteArray blob = tartest::zstd(manyFiles(4));
+        const QString path = dir.filePath(QStringLiteral("image.tar"));
+        QVERIFY(writeFile(path, QByteArray(512, 'h') + blob + QByteArray(512, 't')));
+        const oci::Digest digest = oci::Digest::sha256Of(blob);
+        LayerCache cache(LayerCacheOptions{}); // no store at all
+        QFuture<oci::Result<FileSlice>> before = cache.readFile(digest, 2, 0, 100);
+        QTRY_VERIFY_WITH_TIMEOUT(before.isFinished(), 10000);
+        QCOMPARE(before.result().error().code(), oci::Error::Code::NotFound);
+        cache.addBlobFile(digest, path, 512, blob.size());
+        QFuture<oci::Result<FileSlice>> after = cache.readFile(digest, 2, 0, 100);
+        QTRY_VERIFY_WITH_TIMEOUT(after.isFinished(), 10000);
+        QVERIFY_OK(after.result());
+        QCOMPARE(after.result()->bytes, QByteArray("content of 2"));
     }
 
     void errorsNameTheLayer()

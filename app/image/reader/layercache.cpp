@@ -57,9 +57,21 @@ void LayerCache::trim()
     }
 }
 
+void LayerCache::addBlobFile(const oci::Digest &digest, const QString &path, qint64 offset,
+                             qint64 size)
+{
+    m_blobFiles.insert(digest, BlobFile{path, offset, size});
+}
+
 QFuture<oci::Result<FileSlice>> LayerCache::readFile(const oci::Digest &layer, quint32 ordinal,
                                                      qint64 offset, qint64 maxBytes)
 {
+    if (const auto file = m_blobFiles.constFind(layer); file != m_blobFiles.cend()) {
+        return QtConcurrent::run([file = file.value(), ordinal, offset, maxBytes] {
+            FileSource source(file.path, file.offset, file.size);
+            return readLayerFile(source, ordinal, offset, maxBytes);
+        });
+    }
     std::shared_ptr<BlobStore> blobs = m_blobs;
     return QtConcurrent::run([blobs, layer, ordinal, offset, maxBytes]() -> oci::Result<FileSlice> {
         const std::optional<QString> path = blobs ? blobs->find(layer) : std::nullopt;

@@ -58,9 +58,14 @@ public:
     // Null without a directory. Thread-safe; shared with workers.
     std::shared_ptr<BlobStore> blobStore() const { return m_blobs; }
 
+    // A blob that lives in a file outside the store, `size` bytes at `offset` (a layer of a
+    // local tarball or OCI layout the person opened): readFile() reads it there. Read and
+    // verified by LayerReader::fromFile() first; the file is trusted not to change after.
+    void addBlobFile(const oci::Digest &digest, const QString &path, qint64 offset, qint64 size);
+
     // At most `maxBytes` of the file at `ordinal` of a cached blob, from `offset` (on the
-    // pool; the future finishes on this object's thread). NotFound when the blob is not in
-    // the store (read the layer again through LayerReader first).
+    // pool; the future finishes on this object's thread). NotFound when the blob is neither
+    // in the store nor a blob file (read the layer again through LayerReader first).
     QFuture<oci::Result<FileSlice>> readFile(const oci::Digest &layer, quint32 ordinal,
                                              qint64 offset, qint64 maxBytes);
 
@@ -69,6 +74,13 @@ private:
 
     LayerCacheOptions m_options;
     std::shared_ptr<BlobStore> m_blobs;
+    struct BlobFile
+    {
+        QString path;
+        qint64 offset = 0;
+        qint64 size = 0;
+    };
+    QHash<oci::Digest, BlobFile> m_blobFiles;
     std::list<LayerIndex> m_lru; // most recently used first
     QHash<oci::Digest, std::list<LayerIndex>::iterator> m_byDigest;
     qint64 m_indexBytes = 0;

@@ -143,6 +143,38 @@ private:
     QByteArray m_buffer;
 };
 
+// Passes a source's bytes on and writes them to a file as they go (a layer re-inflated from a
+// gzip'ed archive, kept in the blob store so that files can be read back from it).
+class TeeSource final : public ByteSource
+{
+public:
+    TeeSource(std::unique_ptr<ByteSource> inner, const QString &path)
+        : m_inner(std::move(inner)), m_file(path)
+    {
+    }
+
+    qint64 size() const override { return m_inner->size(); }
+    void interrupt() override { m_inner->interrupt(); }
+
+    oci::Result<QByteArrayView> read() override
+    {
+        if (!m_file.isOpen() && !m_file.open(QIODevice::WriteOnly | QIODevice::Truncate))
+            return oci::Error(oci::Error::Code::Io, QStringLiteral("cannot write %1: %2")
+                                                        .arg(m_file.fileName(), m_file.errorString()));
+        oci::Result<QByteArrayView> chunk = m_inner->read();
+        if (chunk && !chunk->isEmpty() && m_file.write(chunk->data(), chunk->size()) != chunk->size())
+            return oci::Error(oci::Error::Code::Io, QStringLiteral("cannot write %1: %2")
+                                                        .arg(m_file.fileName(), m_file.errorString()));
+        if (chunk && chunk->isEmpty())
+            m_file.close();
+        return chunk;
+    }
+
+private:
+    std::unique_ptr<ByteSource> m_inner;
+    QFile m_file;
+};
+
 struct Message
 {
     enum class Kind { Progress, Batch } kind = Kind::Progress;
@@ -162,8 +194,9 @@ struct Outcome
 
 struct WorkOrder
 {
-    // Exactly one of: a tail (registry download), a file.
+    // Exactly one of: a tail (registry download), a file, a source to open.
     std::shared_ptr<Tail> tail;
+    LayerReader::SourceOpener open;
     QString path;
     qint64 offset = 0;
     qint64 length = -1;
@@ -191,10 +224,25 @@ void work(QPromise<Message> &promise, const WorkOrder &order)
         return;
     }
     std::unique_ptr<ByteSource> source;
-    if (order.tail)
+    QString partial = order.partial;
+    if (order.tail) {
         source = std::make_unique<TailSource>(order.tail, order.path, order.length);
-    else
+    } else if (order.open) {
+        oci::Result<std::unique_ptr<ByteSource>> opened = order.open();
+        if (!opened) {
+            order.outcome->error = opened.error();
+            return;
+        }
+        source = std::move(opened).value();
+        if (order.blobs && !order.digest.isNull()) {
+            if (oci::Result<QString> created = order.blobs->createPartial(order.digest)) {
+                partial = created.value();
+                source = std::make_unique<TeeSource>(std::move(source), partial);
+            }
+        }
+    } else {
         source = std::make_unique<FileSource>(order.path, order.offset, order.length);
+    }
     QElapsedTimer sinceProgress;
     sinceProgress.start();
     ReadCallbacks callbacks;
@@ -215,9 +263,11 @@ void work(QPromise<Message> &promise, const WorkOrder &order)
     if (index) // the last word on progress, whatever the throttle dropped
         promise.addResult(Message{Message::Kind::Progress, index->compressedBytes(),
                                   index->compressedBytes(), {}});
-    if (index && order.blobs && !order.partial.isEmpty()) {
+    if (index && order.blobs && !partial.isEmpty()) {
         // Verified: keep the blob for reading files back. A failure only costs the cache.
-        (void)order.blobs->commit(order.partial, index->digest());
+        (void)order.blobs->commit(partial, index->digest());
+    } else if (order.open && !partial.isEmpty()) {
+        order.blobs->discard(partial); // a download's partial is the reader's to discard
     }
     if (index && order.blobs)
         (void)order.blobs->writeIndex(*index);
@@ -494,6 +544,33 @@ LayerReader *LayerReader::fromFile(const QString &path, const oci::Digest &diges
     order.offset = offset;
     order.length = length;
     order.blobs = cache ? cache->blobStore() : nullptr; // the index goes to disk too
+    p->startWork(reader, std::move(order));
+    return reader;
+}
+
+LayerReader *LayerReader::fromStream(SourceOpener open, const oci::Digest &digest, qint64 size,
+                                     LayerCache *cache, const ReadOptions &options, QObject *parent)
+{
+    auto d = std::make_unique<Private>();
+    d->digest = digest;
+    d->options = options;
+    d->cache = cache;
+    d->total = size;
+    auto *reader = new LayerReader(std::move(d), parent);
+    Private *p = reader->d.get();
+    if (cache && !digest.isNull()) {
+        if (std::optional<LayerIndex> hit = cache->index(digest)) {
+            p->index = *hit;
+            p->fromCache = true;
+            p->bytes = hit->compressedBytes();
+            reader->finishSuccessfully();
+            return reader;
+        }
+    }
+    WorkOrder order;
+    order.open = std::move(open);
+    order.length = size;
+    order.blobs = cache ? cache->blobStore() : nullptr;
     p->startWork(reader, std::move(order));
     return reader;
 }

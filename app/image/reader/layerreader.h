@@ -7,6 +7,7 @@
 
 #include <QString>
 
+#include <functional>
 #include <memory>
 
 namespace oci {
@@ -16,6 +17,7 @@ class RegistryClient;
 
 namespace image {
 
+class ByteSource;
 class LayerCache;
 
 // Reads one layer blob into a LayerIndex on the QtConcurrent pool, from the registry or a
@@ -55,6 +57,14 @@ public:
                                  qint64 offset = 0, qint64 length = -1,
                                  LayerCache *cache = nullptr, const ReadOptions &options = {},
                                  QObject *parent = nullptr);
+
+    // A stream opened on the worker (a layer inside a gzip'ed archive: LocalImageSource::
+    // openBlob). The stream verifies what it reads; with a blob store the bytes are kept
+    // there as they pass, committed once verified, so files can be read back.
+    using SourceOpener = std::function<oci::Result<std::unique_ptr<ByteSource>>()>;
+    static LayerReader *fromStream(SourceOpener open, const oci::Digest &digest, qint64 size,
+                                   LayerCache *cache = nullptr, const ReadOptions &options = {},
+                                   QObject *parent = nullptr);
 
     const oci::Digest &digest() const;
     // The whole index once succeeded.
