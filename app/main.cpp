@@ -80,6 +80,11 @@ int main(int argc, char *argv[])
                                             "tab of the demo's demo/toolbox)."),
         QStringLiteral("view"), QStringLiteral("inspector"));
     parser.addOptions({demoRegistry, screenshot, screenshotTimeout, screenshotView});
+    parser.addPositionalArgument(
+        QStringLiteral("image"),
+        QCoreApplication::translate("main", "An image to look inside: a tarball (docker save, "
+                                            "OCI archive) or an OCI layout folder."),
+        QStringLiteral("[image]"));
     parser.process(*app);
 
     QString demoHost;
@@ -104,6 +109,8 @@ int main(int argc, char *argv[])
         window.expandInTree(window.addRegistry(entry));
     }
     window.show();
+    if (!parser.positionalArguments().isEmpty())
+        window.openImageFile(parser.positionalArguments().constFirst());
 
     if (parser.isSet(screenshot)) {
         bool ok = false;

@@ -5,6 +5,8 @@
 
 #include "image/reader/layercache.h"
 #include "image/reader/layerreader.h"
+#include "image/source/blobstream.h"
+#include "image/source/localimagesource.h"
 #include "oci/client/registryclient.h"
 
 #include <QFuture>
@@ -28,12 +30,11 @@ ImageFilesLoader::~ImageFilesLoader()
     }
 }
 
-void ImageFilesLoader::setImage(oci::RegistryClient *client, const QString &repository,
-                                const QList<oci::Descriptor> &layers, image::LayerCache *cache)
+void ImageFilesLoader::setImage(const LayerOrigin &origin, const QList<oci::Descriptor> &layers,
+                                image::LayerCache *cache)
 {
     clear();
-    m_client = client;
-    m_repository = repository;
+    m_origin = origin;
     m_cache = cache;
     for (const oci::Descriptor &descriptor : layers) {
         Layer layer;
@@ -171,14 +172,41 @@ void ImageFilesLoader::pump()
     }
 }
 
+image::LayerReader *ImageFilesLoader::createReader(int layer)
+{
+    const oci::Descriptor &descriptor = m_layers.at(layer).descriptor;
+    if (!m_origin.isLocal()) {
+        return image::LayerReader::fromRegistry(m_origin.client, m_origin.repository, descriptor,
+                                                m_cache, m_options, this);
+    }
+    // In place where the bytes lie in a file (a layout folder, a plain tar); a gzip'ed
+    // archive re-inflates up to the layer, and the layer goes to the blob store on the way.
+    if (const std::optional<image::BlobFileRange> range =
+            m_origin.local->blobFileRange(descriptor.digest())) {
+        if (m_cache)
+            m_cache->addBlobFile(descriptor.digest(), range->path, range->offset, range->size);
+        return image::LayerReader::fromFile(range->path, descriptor.digest(), range->offset,
+                                            range->size, m_cache, m_options, this);
+    }
+    std::shared_ptr<const image::LocalImageSource> source = m_origin.local;
+    const oci::Digest digest = descriptor.digest();
+    return image::LayerReader::fromStream(
+        [source, digest]() -> oci::Result<std::unique_ptr<image::ByteSource>> {
+            oci::Result<std::unique_ptr<image::BlobStream>> stream = source->openBlob(digest);
+            if (!stream)
+                return stream.error();
+            return std::unique_ptr<image::ByteSource>(std::move(stream).value());
+        },
+        digest, descriptor.size(), m_cache, m_options, this);
+}
+
 void ImageFilesLoader::startLayer(int layer)
 {
-    if (!m_client) {
+    if (!m_origin.isLocal() && !m_origin.client) {
         Q_EMIT layerFailed(layer, tr("The registry was removed from Lading."));
         return;
     }
-    image::LayerReader *reader = image::LayerReader::fromRegistry(
-        m_client, m_repository, m_layers.at(layer).descriptor, m_cache, m_options, this);
+    image::LayerReader *reader = createReader(layer);
     m_layers[layer].reader = reader;
     Q_EMIT layerStarted(layer);
     connect(reader, &image::LayerReader::progress, this, [this, layer](qint64 bytes, qint64 total) {

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "layerorigin.h"
 #include "mergedtreemodel.h"
 
 #include "image/fs/mergedfilesystem.h"
@@ -40,9 +41,16 @@ public:
     explicit ImageFilesLoader(QObject *parent = nullptr);
     ~ImageFilesLoader() override;
 
-    // `cache` may be null; `client` must outlive the reads (readers are cancelled when it goes).
+    // `cache` may be null; a registry client must outlive the reads (readers are cancelled
+    // when it goes). Layers of a local image are read in place (plain tars, layouts) or
+    // re-inflated (gzip'ed archives), verified as they are read.
+    void setImage(const LayerOrigin &origin, const QList<oci::Descriptor> &layers,
+                  image::LayerCache *cache);
     void setImage(oci::RegistryClient *client, const QString &repository,
-                  const QList<oci::Descriptor> &layers, image::LayerCache *cache);
+                  const QList<oci::Descriptor> &layers, image::LayerCache *cache)
+    {
+        setImage(LayerOrigin::registry(client, repository), layers, cache);
+    }
     void clear();
     bool hasImage() const { return !m_layers.isEmpty(); }
 
@@ -101,11 +109,11 @@ private:
     };
     void pump();
     void startLayer(int layer);
+    image::LayerReader *createReader(int layer);
     void onReaderFinished(int layer, image::LayerReader *reader);
     void computeImage();
 
-    QPointer<oci::RegistryClient> m_client;
-    QString m_repository;
+    LayerOrigin m_origin;
     QPointer<image::LayerCache> m_cache;
     image::ReadOptions m_options;
     QList<Layer> m_layers;

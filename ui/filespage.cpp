@@ -123,8 +123,14 @@ FilePreview *FilesPage::filePreview() const
 void FilesPage::setImage(oci::RegistryClient *client, const QString &repository,
                          const QList<oci::Descriptor> &layers, image::LayerCache *cache)
 {
+    setImage(LayerOrigin::registry(client, repository), layers, cache);
+}
+
+void FilesPage::setImage(const LayerOrigin &origin, const QList<oci::Descriptor> &layers,
+                         image::LayerCache *cache)
+{
     clear();
-    m_loader->setImage(client, repository, layers, cache);
+    m_loader->setImage(origin, layers, cache);
     if (m_filePreview)
         m_filePreview->setLayerCache(cache);
     m_layers->setLayers(layers);

@@ -31,6 +31,7 @@ class QTableView;
 class QTimer;
 class QTreeView;
 class WasteModel;
+struct LayerOrigin;
 
 namespace image {
 class LayerCache;
@@ -60,6 +61,8 @@ public:
     ~FilesPage() override;
 
     // A new image; nothing is read until activate() (or the page is shown).
+    void setImage(const LayerOrigin &origin, const QList<oci::Descriptor> &layers,
+                  image::LayerCache *cache);
     void setImage(oci::RegistryClient *client, const QString &repository,
                   const QList<oci::Descriptor> &layers, image::LayerCache *cache);
     void setHistory(const QList<oci::HistoryEntry> &history);

@@ -238,11 +238,9 @@ void InspectorContent::setCurrentTab(int tab)
         setCurrentIndex(index);
 }
 
-void InspectorContent::setFilesSource(oci::RegistryClient *client, const QString &repository,
-                                      image::LayerCache *cache)
+void InspectorContent::setFilesSource(const LayerOrigin &origin, image::LayerCache *cache)
 {
-    m_filesClient = client;
-    m_filesRepository = repository;
+    m_filesOrigin = origin;
     m_layerCache = cache;
 }
 
@@ -271,7 +269,7 @@ void InspectorContent::showManifest(std::shared_ptr<const oci::ManifestDocument>
         if (m_isImage) {
             m_configNote = tr("Loading the config…");
             // Layers are read only when the Files tab is first shown.
-            m_filesPage->setImage(m_filesClient, m_filesRepository, m_document->manifest().layers,
+            m_filesPage->setImage(m_filesOrigin, m_document->manifest().layers,
                                   m_layerCache);
             resetTabs({Overview, Layers, Files, History, Document, Config});
         } else {

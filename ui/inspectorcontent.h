@@ -1,6 +1,7 @@
 #pragma once
 
 #include "inspectorlocation.h"
+#include "layerorigin.h"
 
 #include <QByteArray>
 #include <QTabWidget>
@@ -43,8 +44,7 @@ public:
     ~InspectorContent() override;
 
     // Where the Files tab of the next image reads its layers from (set before showManifest()).
-    void setFilesSource(oci::RegistryClient *client, const QString &repository,
-                        image::LayerCache *cache);
+    void setFilesSource(const LayerOrigin &origin, image::LayerCache *cache);
 
     // A manifest, index or other document. For an image the config follows with
     // setImageConfig() or setImageConfigProblem().
@@ -128,7 +128,6 @@ private:
     QSortFilterProxyModel *m_layerProxy = nullptr;
     QSortFilterProxyModel *m_historyProxy = nullptr;
     FilesPage *m_filesPage = nullptr;
-    oci::RegistryClient *m_filesClient = nullptr; // compared and handed on, never owned
-    QString m_filesRepository;
+    LayerOrigin m_filesOrigin;
     image::LayerCache *m_layerCache = nullptr;
 };

@@ -8,6 +8,7 @@
 #include "inspectorcontent.h"
 
 #include "image/reader/layercache.h"
+#include "image/source/localimagesource.h"
 #include "oci/cache/contentcache.h"
 #include "oci/core/reference.h"
 #include "oci/inspect/contentfetcher.h"
@@ -16,6 +17,7 @@
 #include "oci/manifest/mediatypes.h"
 
 #include <QApplication>
+#include <QFileInfo>
 #include <QStackedWidget>
 
 namespace {
@@ -95,6 +97,10 @@ void InspectorWidget::load()
         showContent();
         return;
     }
+    if (location.local) {
+        loadLocal(location);
+        return;
+    }
     if (!fetcher) {
         showFailure(
             tr("%1 cannot be loaded: its registry was removed from Lading.").arg(referenceText()));
@@ -170,31 +176,41 @@ void InspectorWidget::onManifestLoaded(oci::ContentJob *job)
     location.reference = location.reference.withDigest(job->digest());
     if (job->isStale())
         location.staleReason = ErrorText::summary(job->networkError(), false);
-    m_digest = job->digest().toString();
-    m_mediaType = document->mediaType().isEmpty() ? job->mediaType() : document->mediaType();
-    m_bytes = document->bytes();
     m_staleReason = location.staleReason;
-    m_content->setFilesSource(location.fetcher ? location.fetcher->client() : nullptr,
-                              location.reference.repository(), layerCache());
-    m_content->showManifest(document);
+    presentManifest(document, job->digest(), job->mediaType());
 
-    if (m_content->isImage()) {
-        const oci::Descriptor &config = document->manifest().config;
+    const oci::Descriptor *config = nullptr;
+    if (document->isImageManifest())
+        config = &document->manifest().config;
+    if (config && (m_content->isImage() || (isJsonType(config->mediaType()) &&
+                                            config->size() <= oci::ContentCache::MaxItemBytes))) {
         oci::ContentJob *configJob =
-            location.fetcher->blob(location.reference.repository(), config.digest(), config.size());
+            location.fetcher->blob(location.reference.repository(), config->digest(), config->size());
         m_configJob = configJob;
-        connect(configJob, &oci::Job::finished, this,
-                [this, configJob] { onImageConfigLoaded(configJob); });
-    } else if (document->isImageManifest() && isJsonType(document->manifest().config.mediaType()) &&
-               document->manifest().config.size() <= oci::ContentCache::MaxItemBytes) {
-        const oci::Descriptor &config = document->manifest().config;
-        oci::ContentJob *configJob =
-            location.fetcher->blob(location.reference.repository(), config.digest(), config.size());
-        m_configJob = configJob;
-        connect(configJob, &oci::Job::finished, this,
-                [this, configJob] { onArtifactConfigLoaded(configJob); });
+        const bool image = m_content->isImage();
+        connect(configJob, &oci::Job::finished, this, [this, configJob, image] {
+            if (image)
+                onImageConfigLoaded(configJob);
+            else
+                onArtifactConfigLoaded(configJob);
+        });
     }
     showContent();
+}
+
+void InspectorWidget::presentManifest(std::shared_ptr<const oci::ManifestDocument> document,
+                                      const oci::Digest &digest, const QString &mediaType)
+{
+    const InspectorLocation &location = m_history.current();
+    m_digest = digest.toString();
+    m_mediaType = document->mediaType().isEmpty() ? mediaType : document->mediaType();
+    m_bytes = document->bytes();
+    m_content->setFilesSource(
+        location.local ? LayerOrigin::localImage(location.local)
+                       : LayerOrigin::registry(location.fetcher ? location.fetcher->client() : nullptr,
+                                               location.reference.repository()),
+        layerCache());
+    m_content->showManifest(std::move(document));
 }
 
 void InspectorWidget::onImageConfigLoaded(oci::ContentJob *job)
@@ -209,15 +225,20 @@ void InspectorWidget::onImageConfigLoaded(oci::ContentJob *job)
             describeError(tr("the config %1").arg(config.shortString()), job->error()));
         return;
     }
-    oci::Result<oci::ImageConfig> parsed = oci::ImageConfig::parse(job->bytes());
+    applyImageConfig(job->bytes());
+}
+
+void InspectorWidget::applyImageConfig(const QByteArray &bytes)
+{
+    oci::Result<oci::ImageConfig> parsed = oci::ImageConfig::parse(bytes);
     if (!parsed.ok()) {
         m_content->setImageConfigProblem(
-            tr("The config could not be read: %1").arg(parsed.error().message()), job->bytes());
+            tr("The config could not be read: %1").arg(parsed.error().message()), bytes);
         return;
     }
     const auto config = std::make_shared<const oci::ImageConfig>(std::move(parsed).value());
     m_platform = m_platform.isEmpty() ? config->platform.toString() : m_platform;
-    m_content->setImageConfig(config, job->bytes());
+    m_content->setImageConfig(config, bytes);
     updateHeader();
 }
 
@@ -248,11 +269,17 @@ void InspectorWidget::onConfigLoaded(oci::ContentJob *job)
         Q_EMIT statusMessage(text);
         return;
     }
-    m_bytes = job->bytes();
-    m_digest = job->digest().toString();
+    presentConfig(job->bytes(), job->digest());
+}
+
+void InspectorWidget::presentConfig(const QByteArray &bytes, const oci::Digest &digest)
+{
+    const InspectorLocation &location = m_history.current();
+    m_bytes = bytes;
+    m_digest = digest.toString();
     if (m_mediaType.isEmpty())
         m_mediaType = QString(oci::MediaType::OciConfig);
-    oci::Result<oci::ImageConfig> parsed = oci::ImageConfig::parse(job->bytes());
+    oci::Result<oci::ImageConfig> parsed = oci::ImageConfig::parse(bytes);
     std::shared_ptr<const oci::ImageConfig> config;
     QString problem;
     if (parsed.ok()) {
@@ -263,6 +290,48 @@ void InspectorWidget::onConfigLoaded(oci::ContentJob *job)
             tr("This blob is not an image config Lading can read (%1); its JSON is shown as sent.")
                 .arg(parsed.error().message());
     }
-    m_content->showConfig(config, job->bytes(), location.image, problem);
+    m_content->showConfig(config, bytes, location.image, problem);
     showContent();
+}
+
+void InspectorWidget::loadLocal(const InspectorLocation &location)
+{
+    // Everything but layer contents was read and verified when the image was opened:
+    // shown at once, no job.
+    const image::LocalImageSource &source = *location.local;
+    const oci::Digest digest = location.reference.digest();
+    if (location.kind == InspectorLocation::Kind::Config) {
+        for (const image::LocalImage &image : source.images()) {
+            if (image.manifest.isImageManifest() && image.manifest.manifest().config.digest() == digest) {
+                presentConfig(image.config, digest);
+                return;
+            }
+        }
+    } else {
+        for (const image::LocalImage &image : source.images()) {
+            if (image.manifestDigest != digest)
+                continue;
+            presentManifest(std::make_shared<const oci::ManifestDocument>(image.manifest), digest, {});
+            if (image.manifest.isImageManifest() && m_content->isImage())
+                applyImageConfig(image.config);
+            else if (image.manifest.isImageManifest() && isJsonType(image.manifest.manifest().config.mediaType()))
+                m_content->setArtifactConfig(image.config);
+            showContent();
+            return;
+        }
+        for (const image::LocalIndex &index : source.indexes()) {
+            if (index.digest != digest)
+                continue;
+            presentManifest(std::make_shared<const oci::ManifestDocument>(index.document), digest, {});
+            showContent();
+            return;
+        }
+    }
+    const bool missingManifest = std::any_of(
+        source.indexes().cbegin(), source.indexes().cend(),
+        [&digest](const image::LocalIndex &index) { return index.missingManifests.contains(digest); });
+    showFailure(missingManifest
+                    ? tr("%1 does not hold %2: the archive was exported with some platforms only.")
+                          .arg(localFileName(), digest.toString())
+                    : tr("%1 does not hold %2.").arg(localFileName(), digest.toString()));
 }

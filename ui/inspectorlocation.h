@@ -9,6 +9,9 @@
 
 #include <memory>
 
+namespace image {
+class LocalImageSource;
+}
 namespace oci {
 class ContentFetcher;
 class ManifestDocument;
@@ -16,7 +19,7 @@ struct ImageConfig;
 } // namespace oci
 
 // One place the inspector can show: a manifest or index (by tag or digest), a config blob,
-// or a layer (described, not fetched). Back and forward walk a list of these.
+// or a layer (described, not fetched), of a registry or of a local image. Back and forward walk a list of these.
 struct InspectorLocation
 {
     enum class Kind { Manifest, Config, Layer };
@@ -29,6 +32,11 @@ struct InspectorLocation
     // The descriptor that pointed here (media type, size, platform), when reached from
     // another document; null for a reference chosen in the tree.
     oci::Descriptor descriptor;
+    // A local image (a tarball or OCI layout) instead of a registry: manifests, configs and
+    // layers come from it, `reference` carries only the digest and `localName` is what the
+    // archive calls the image ("alpine:3.19"), empty when it names none.
+    std::shared_ptr<const image::LocalImageSource> local;
+    QString localName;
     // How it was reached, for the header ("linux/arm64 of the index sha256:…").
     QString context;
     // For configs and layers: the image they belong to (layer numbers, sizes, history).

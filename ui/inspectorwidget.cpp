@@ -6,6 +6,7 @@
 #include "inspectorjsonview.h"
 #include "inspectormediatypes.h"
 
+#include "image/source/localimagesource.h"
 #include "oci/cache/contentcache.h"
 #include "oci/client/registryclient.h"
 #include "oci/core/reference.h"
@@ -17,6 +18,7 @@
 #include <QAction>
 #include <QApplication>
 #include <QClipboard>
+#include <QFileInfo>
 #include <QLabel>
 #include <QLocale>
 #include <QMouseEvent>
@@ -174,6 +176,24 @@ void InspectorWidget::showReference(oci::ContentFetcher *fetcher, const oci::Ref
     navigateTo(location);
 }
 
+void InspectorWidget::showLocalImage(std::shared_ptr<const image::LocalImageSource> source,
+                                     const oci::Digest &digest, const QString &name)
+{
+    InspectorLocation location;
+    location.kind = InspectorLocation::Kind::Manifest;
+    location.local = std::move(source);
+    location.localName = name;
+    location.reference = oci::Reference().withDigest(digest);
+    navigateTo(std::move(location));
+}
+
+QString InspectorWidget::localFileName() const
+{
+    if (m_history.isEmpty() || !m_history.current().local)
+        return {};
+    return QFileInfo(m_history.current().local->path()).fileName();
+}
+
 void InspectorWidget::navigateTo(InspectorLocation location)
 {
     rememberTab();
@@ -189,6 +209,17 @@ void InspectorWidget::openLinked(InspectorLocation location, const QString &dige
     // The descriptor's digest, not the one clicked: a diff ID stands for its layer.
     const QString target =
         location.descriptor.isNull() ? digest : location.descriptor.digest().toString();
+    if (current.local) {
+        const oci::Result<oci::Digest> parsed = oci::Digest::parse(target);
+        if (!parsed.ok()) {
+            Q_EMIT statusMessage(tr("%1 is not a digest Lading can open.").arg(digest));
+            return;
+        }
+        location.local = current.local;
+        location.reference = oci::Reference().withDigest(parsed.value());
+        navigateTo(std::move(location));
+        return;
+    }
     const oci::Result<oci::Reference> reference =
         oci::Reference::parse(QString(current.reference.name() + u'@' + target));
     if (!reference.ok()) {
@@ -326,6 +357,14 @@ QString InspectorWidget::referenceText() const
     if (m_history.isEmpty())
         return {};
     const oci::Reference &reference = m_history.current().reference;
+    if (m_history.current().local) {
+        const QString &name = m_history.current().localName;
+        return tr("%1 in %2")
+            .arg(name.isEmpty() || m_history.current().kind != InspectorLocation::Kind::Manifest
+                     ? reference.digest().toString()
+                     : name,
+                 localFileName());
+    }
     if (m_history.current().kind == InspectorLocation::Kind::Manifest && reference.hasTag())
         return reference.name() + u':' + reference.tag();
     if (reference.hasDigest())
@@ -341,6 +380,8 @@ QString InspectorWidget::titleText() const
         reference.hasDigest() ? reference.digest().shortString() : QString();
     switch (location.kind) {
     case InspectorLocation::Kind::Manifest:
+        if (location.local)
+            return location.localName.isEmpty() ? tr("Image %1").arg(shortDigest) : location.localName;
         if (reference.hasTag())
             return reference.repository() + u':' + reference.tag();
         return reference.repository() + u'@' + shortDigest;
@@ -384,7 +425,9 @@ QString InspectorWidget::subtitleText() const
     } else if (size >= 0) {
         parts << QLocale().formattedDataSize(size, 1);
     }
-    if (location.kind != InspectorLocation::Kind::Manifest)
+    if (location.local)
+        parts << localFileName();
+    else if (location.kind != InspectorLocation::Kind::Manifest)
         parts << location.reference.repository();
     QString text = parts.join(QStringLiteral("  ·  "));
     if (!location.context.isEmpty())
@@ -405,8 +448,10 @@ void InspectorWidget::updateActions()
     m_header->backAction()->setEnabled(m_history.canGoBack());
     m_header->forwardAction()->setEnabled(m_history.canGoForward());
     const bool known = m_state == State::Shown && !m_digest.isEmpty();
-    const bool pullable = known && kind() == InspectorLocation::Kind::Manifest;
-    m_header->copyPinnedAction()->setEnabled(known);
+    // A local image has a digest but no registry to pull it from.
+    const bool registry = !m_history.isEmpty() && !m_history.current().local;
+    const bool pullable = known && registry && kind() == InspectorLocation::Kind::Manifest;
+    m_header->copyPinnedAction()->setEnabled(known && registry);
     m_header->copyDigestAction()->setEnabled(known);
     m_header->copyDockerAction()->setEnabled(pullable);
     m_header->copyPodmanAction()->setEnabled(pullable);
@@ -457,7 +502,7 @@ QString InspectorWidget::messageText() const
 
 QString InspectorWidget::pinnedReference() const
 {
-    if (m_history.isEmpty() || m_digest.isEmpty())
+    if (m_history.isEmpty() || m_digest.isEmpty() || m_history.current().local)
         return {};
     return m_history.current().reference.name() + u'@' + m_digest;
 }

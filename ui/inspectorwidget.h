@@ -15,11 +15,14 @@ class QStackedWidget;
 
 namespace image {
 class LayerCache;
-}
+class LocalImageSource;
+} // namespace image
 namespace oci {
 class ContentCache;
 class ContentFetcher;
 class ContentJob;
+class Digest;
+class ManifestDocument;
 class RegistryClient;
 class Reference;
 } // namespace oci
@@ -52,6 +55,11 @@ public:
     // back/forward history. The fetcher must belong to the reference's registry.
     void showReference(oci::ContentFetcher *fetcher, const oci::Reference &reference);
     void showReference(oci::RegistryClient *client, const oci::Reference &reference);
+    // A manifest or index of a local image (tarball or OCI layout, opened and verified by
+    // image::LocalImageSource); `name` is what the archive calls it, may be empty. Links,
+    // Files and back/forward work as for a registry; there is nothing to pull.
+    void showLocalImage(std::shared_ptr<const image::LocalImageSource> source,
+                        const oci::Digest &digest, const QString &name);
     // The cache for the fetchers made for showReference(RegistryClient*, …); it must
     // outlive the inspector. Without one, a memory-only cache of the inspector's own.
     void setContentCache(oci::ContentCache *cache);
@@ -118,6 +126,12 @@ private:
     void onImageConfigLoaded(oci::ContentJob *job);
     void onArtifactConfigLoaded(oci::ContentJob *job);
     void onConfigLoaded(oci::ContentJob *job);
+    void loadLocal(const InspectorLocation &location);
+    void presentManifest(std::shared_ptr<const oci::ManifestDocument> document,
+                         const oci::Digest &digest, const QString &mediaType);
+    void applyImageConfig(const QByteArray &bytes);
+    void presentConfig(const QByteArray &bytes, const oci::Digest &digest);
+    QString localFileName() const; // of the local image shown; empty for a registry
     void showLoading(const QString &text);
     void showFailure(const QString &text);
     void showContent();

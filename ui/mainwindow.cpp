@@ -2,6 +2,7 @@
 
 #include "inspectorwidget.h"
 #include "ladingresources.h"
+#include "localimagepage.h"
 #include "manifestpanel.h"
 #include "registryactions.h"
 #include "registryfilteredit.h"
@@ -103,7 +104,12 @@ MainWindow::MainWindow(const QString &settingsFile, QWidget *parent)
     // Layer indexes and blobs for the inspector's Files tab (on disk, evicted by size).
     image::LayerCacheOptions layerOptions;
     layerOptions.directory = image::LayerCacheOptions::defaultDirectory();
-    m_manifestPanel->inspector()->setLayerCache(new image::LayerCache(layerOptions, this));
+    auto *layerCache = new image::LayerCache(layerOptions, this);
+    m_manifestPanel->inspector()->setLayerCache(layerCache);
+    // Images on disk share the layer cache (one blob store per folder).
+    m_localImagePage = new LocalImagePage(this);
+    m_localImagePage->setObjectName(QStringLiteral("localImagePage"));
+    m_localImagePage->setLayerCache(layerCache);
 
     // The tag table above the inspector: the table wants width for its columns, the
     // inspector height for layers and JSON.
@@ -120,6 +126,7 @@ MainWindow::MainWindow(const QString &settingsFile, QWidget *parent)
     m_right->setObjectName(QStringLiteral("rightPane"));
     m_right->addWidget(createHintPage());
     m_right->addWidget(m_repositorySplitter);
+    m_right->addWidget(m_localImagePage);
     m_right->setMinimumWidth(480);
 
     m_splitter = new QSplitter(Qt::Horizontal, this);
@@ -137,6 +144,7 @@ MainWindow::MainWindow(const QString &settingsFile, QWidget *parent)
     setCentralWidget(m_central);
 
     createActions();
+    createImageActions();
     createMenus();
     statusBar();
 
@@ -371,6 +379,9 @@ void MainWindow::createMenus()
     file->addAction(m_addRepositoryAction);
     file->addAction(m_removeRegistryAction);
     file->addSeparator();
+    file->addAction(m_openImageAction);
+    file->addAction(m_openImageFolderAction);
+    file->addSeparator();
     file->addAction(m_quitAction);
 
     QMenu *view = menuBar()->addMenu(tr("&View"));
@@ -403,6 +414,15 @@ QWidget *MainWindow::createEmptyState()
     auto *button = new QPushButton(tr("Add Registry…"), page);
     button->setObjectName(QStringLiteral("emptyStateAddButton"));
     connect(button, &QPushButton::clicked, this, &MainWindow::showAddRegistryDialog);
+    auto *openButton = new QPushButton(tr("Open Image File…"), page);
+    openButton->setObjectName(QStringLiteral("emptyStateOpenButton"));
+    connect(openButton, &QPushButton::clicked, this, [this] { showOpenImageDialog(false); });
+    auto *orText = new QLabel(tr("or look inside an image on disk (docker save, OCI archive or "
+                                 "layout): open it, or drop it on this window."),
+                              page);
+    orText->setWordWrap(true);
+    orText->setAlignment(Qt::AlignCenter);
+    orText->setForegroundRole(QPalette::PlaceholderText);
 
     // A centred column of fixed width, so the wrapped text gets the height it needs.
     auto *column = new QWidget(page);
@@ -414,6 +434,10 @@ QWidget *MainWindow::createEmptyState()
     columnLayout->addWidget(text);
     columnLayout->addSpacing(16);
     columnLayout->addWidget(button, 0, Qt::AlignHCenter);
+    columnLayout->addSpacing(24);
+    columnLayout->addWidget(orText);
+    columnLayout->addSpacing(8);
+    columnLayout->addWidget(openButton, 0, Qt::AlignHCenter);
 
     auto *row = new QHBoxLayout;
     row->addStretch(1);
@@ -607,7 +631,8 @@ void MainWindow::updateActions()
 
 void MainWindow::updateCentralPage()
 {
-    m_central->setCurrentIndex(hasRegistries() ? 1 : 0);
+    // An image file open needs the right side, registries or not.
+    m_central->setCurrentIndex(hasRegistries() || isLocalImageShown() ? 1 : 0);
     updateActions();
 }
 

@@ -12,6 +12,7 @@ class ContentFetcher;
 class RegistryClient;
 } // namespace oci
 
+class LocalImagePage;
 class ManifestPanel;
 class QAction;
 class QLabel;
@@ -72,13 +73,23 @@ public:
 
     // File > Add Registry…: the dialog (window-modal; returns at once), then as addRegistry().
     void showAddRegistryDialog();
+
+    // Opens an image on disk (a tarball or an OCI layout folder) on the right, in place of
+    // what the tree shows; as File › Open Image and dropping it on the window do.
+    void openImageFile(const QString &path);
+    LocalImagePage *localImagePage() const { return m_localImagePage; }
+    bool isLocalImageShown() const;
     RegistryActions *registryActions() const { return m_actions; }
 
 protected:
     void closeEvent(QCloseEvent *event) override;
+    void dragEnterEvent(QDragEnterEvent *event) override;
+    void dropEvent(QDropEvent *event) override;
 
 private:
     void createActions();
+    void createImageActions();
+    void showOpenImageDialog(bool folder);
     void createMenus();
     QWidget *createEmptyState();
     void restoreState();
@@ -118,6 +129,7 @@ private:
     QSplitter *m_repositorySplitter = nullptr;
     RepositoryPage *m_repositoryPage = nullptr;
     ManifestPanel *m_manifestPanel = nullptr;
+    LocalImagePage *m_localImagePage = nullptr;
 
     QAction *m_addRegistryAction = nullptr;
     QAction *m_editRegistryAction = nullptr;
@@ -125,6 +137,8 @@ private:
     QAction *m_removeRegistryAction = nullptr;
     QAction *m_findRepositoryAction = nullptr;
     QAction *m_reloadAction = nullptr;
+    QAction *m_openImageAction = nullptr;
+    QAction *m_openImageFolderAction = nullptr;
     QAction *m_quitAction = nullptr;
     QAction *m_aboutAction = nullptr;
 };

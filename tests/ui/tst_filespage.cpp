@@ -236,7 +236,7 @@ private Q_SLOTS:
     {
         image::LayerCache cache{image::LayerCacheOptions()};
         InspectorContent content;
-        content.setFilesSource(m_harness->client(), u"files/demo"_s, &cache);
+        content.setFilesSource(LayerOrigin::registry(m_harness->client(), u"files/demo"_s), &cache);
         content.showManifest(m_image.document);
         QVERIFY(content.hasTab(InspectorContent::Files));
         QCOMPARE(content.filesPage()->layerModel()->rowCount(), 2);
