@@ -379,6 +379,42 @@
         <source>%1 bytes</source>
         <translation>%1 Bytes</translation>
     </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Layer</source>
+        <translation>Schicht</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>Änderung</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Größe</translation>
+    </message>
+    <message>
+        <source>Mode</source>
+        <translation>Rechte</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>Eigentümer</translation>
+    </message>
+    <message>
+        <source>Link target</source>
+        <translation>Linkziel</translation>
+    </message>
+    <message>
+        <source>Hard link to /%1</source>
+        <translation>Harter Link auf /%1</translation>
+    </message>
+    <message>
+        <source>Symbolic link to %1</source>
+        <translation>Symbolischer Link auf %1</translation>
+    </message>
 </context>
 <context>
     <name>FileContentView</name>
@@ -427,7 +463,10 @@
     </message>
     <message numerus="yes">
         <source>%n unsafe or unreadable entries were left out.</source>
-        <translation><numerusform>%n unsicherer oder unlesbarer Eintrag wurde ausgelassen.</numerusform><numerusform>%n unsichere oder unlesbare Einträge wurden ausgelassen.</numerusform></translation>
+        <translation>
+            <numerusform>%n unsicherer oder unlesbarer Eintrag wurde ausgelassen.</numerusform>
+            <numerusform>%n unsichere oder unlesbare Einträge wurden ausgelassen.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Could not save: %1</source>
@@ -628,7 +667,10 @@
     </message>
     <message numerus="yes">
         <source>The filesystem after layer %1 needs the layers below it: %n layer(s) still to read.</source>
-        <translation><numerusform>Das Dateisystem nach Schicht %1 braucht die Schichten darunter: noch %n Schicht zu lesen.</numerusform><numerusform>Das Dateisystem nach Schicht %1 braucht die Schichten darunter: noch %n Schichten zu lesen.</numerusform></translation>
+        <translation>
+            <numerusform>Das Dateisystem nach Schicht %1 braucht die Schichten darunter: noch %n Schicht zu lesen.</numerusform>
+            <numerusform>Das Dateisystem nach Schicht %1 braucht die Schichten darunter: noch %n Schichten zu lesen.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Stacking the layers…</source>
@@ -1298,6 +1340,22 @@
         <source>%1 compressed</source>
         <translation>%1 komprimiert</translation>
     </message>
+    <message>
+        <source>%1 does not hold %2: the archive was exported with some platforms only.</source>
+        <translation>%1 enthält %2 nicht: Das Archiv wurde nur mit einigen Plattformen exportiert.</translation>
+    </message>
+    <message>
+        <source>%1 does not hold %2.</source>
+        <translation>%1 enthält %2 nicht.</translation>
+    </message>
+    <message>
+        <source>%1 in %2</source>
+        <translation>%1 in %2</translation>
+    </message>
+    <message>
+        <source>Image %1</source>
+        <translation>Image %1</translation>
+    </message>
 </context>
 <context>
     <name>KeychainStore</name>
@@ -1316,44 +1374,15 @@
         <source>Unsafe name: it leaves the image's root. Never applied.</source>
         <translation>Unsicherer Name: Er verlässt die Wurzel des Images. Wird nie angewendet.</translation>
     </message>
-    <message>
-        <source>Hard link to /%1</source>
-        <translation>Harter Link auf /%1</translation>
-    </message>
-    <message>
-        <source>Symbolic link to %1</source>
-        <translation>Symbolischer Link auf %1</translation>
-    </message>
-    <message>
-        <source>Name</source>
-        <translation>Name</translation>
-    </message>
-    <message>
-        <source>Change</source>
-        <translation>Änderung</translation>
-    </message>
-    <message>
-        <source>Size</source>
-        <translation>Größe</translation>
-    </message>
-    <message>
-        <source>Mode</source>
-        <translation>Rechte</translation>
-    </message>
-    <message>
-        <source>Owner</source>
-        <translation>Eigentümer</translation>
-    </message>
-    <message>
-        <source>Link target</source>
-        <translation>Linkziel</translation>
-    </message>
 </context>
 <context>
     <name>LayerListModel</name>
     <message numerus="yes">
         <source>%n regular file(s), %1 entries in the tar</source>
-        <translation><numerusform>%n reguläre Datei, %1 Einträge im Tar</numerusform><numerusform>%n reguläre Dateien, %1 Einträge im Tar</numerusform></translation>
+        <translation>
+            <numerusform>%n reguläre Datei, %1 Einträge im Tar</numerusform>
+            <numerusform>%n reguläre Dateien, %1 Einträge im Tar</numerusform>
+        </translation>
     </message>
     <message>
         <source>%1 %</source>
@@ -1433,6 +1462,65 @@
     <message>
         <source>Created by</source>
         <translation>Erstellt durch</translation>
+    </message>
+</context>
+<context>
+    <name>LocalImagePage</name>
+    <message>
+        <source>&amp;Image:</source>
+        <translation>&amp;Image:</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Close the image file</source>
+        <translation>Image-Datei schließen</translation>
+    </message>
+    <message>
+        <source>Reading %1…</source>
+        <translation>%1 wird gelesen…</translation>
+    </message>
+    <message>
+        <source>Reading %1 and checking its structure…</source>
+        <translation>%1 wird gelesen und sein Aufbau geprüft…</translation>
+    </message>
+    <message>
+        <source>Opening %1 was cancelled.</source>
+        <translation>Das Öffnen von %1 wurde abgebrochen.</translation>
+    </message>
+    <message>
+        <source>Stopped opening %1.</source>
+        <translation>Öffnen von %1 abgebrochen.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 — index of %n image(s)</source>
+        <translation><numerusform>%1 — Index mit %n Image</numerusform><numerusform>%1 — Index mit %n Images</numerusform></translation>
+    </message>
+    <message>
+        <source>%1 holds no image.</source>
+        <translation>%1 enthält kein Image.</translation>
+    </message>
+    <message>
+        <source>Opened %1.</source>
+        <translation>%1 geöffnet.</translation>
+    </message>
+    <message>
+        <source>%1 cannot be opened as an image. %2</source>
+        <translation>%1 kann nicht als Image geöffnet werden. %2</translation>
+    </message>
+    <message>
+        <source>No image file open</source>
+        <translation>Keine Image-Datei geöffnet</translation>
+    </message>
+    <message>
+        <source>gzip-compressed</source>
+        <translation>gzip-komprimiert</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n image(s)</source>
+        <translation><numerusform>%n Image</numerusform><numerusform>%n Images</numerusform></translation>
     </message>
 </context>
 <context>
@@ -1557,6 +1645,50 @@
         <source>Filter the registry tree by name.</source>
         <translation>Den Registry-Baum nach Namen filtern.</translation>
     </message>
+    <message>
+        <source>Open Image File…</source>
+        <translation>Image-Datei öffnen…</translation>
+    </message>
+    <message>
+        <source>or look inside an image on disk (docker save, OCI archive or layout): open it, or drop it on this window.</source>
+        <translation>oder in ein Image auf der Festplatte schauen (docker save, OCI-Archiv oder -Layout): öffnen oder auf dieses Fenster ziehen.</translation>
+    </message>
+    <message>
+        <source>&amp;Open Image File…</source>
+        <translation>Image-Datei ö&amp;ffnen…</translation>
+    </message>
+    <message>
+        <source>Look inside an image tarball: docker save, OCI archive, skopeo docker-archive.</source>
+        <translation>In einen Image-Tarball schauen: docker save, OCI-Archiv, skopeo docker-archive.</translation>
+    </message>
+    <message>
+        <source>Open Image F&amp;older…</source>
+        <translation>Image-&amp;Ordner öffnen…</translation>
+    </message>
+    <message>
+        <source>Look inside an OCI image layout folder.</source>
+        <translation>In einen OCI-Image-Layout-Ordner schauen.</translation>
+    </message>
+    <message>
+        <source>Open OCI Image Layout Folder</source>
+        <translation>OCI-Image-Layout-Ordner öffnen</translation>
+    </message>
+    <message>
+        <source>Open Image File</source>
+        <translation>Image-Datei öffnen</translation>
+    </message>
+    <message>
+        <source>Image archives (*.tar *.tar.gz *.tgz *.oci *.docker)</source>
+        <translation>Image-Archive (*.tar *.tar.gz *.tgz *.oci *.docker)</translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <translation>Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>Lading opens one image at a time: %1.</source>
+        <translation>Lading öffnet ein Image nach dem anderen: %1.</translation>
+    </message>
 </context>
 <context>
     <name>ManifestPanel</name>
@@ -1657,34 +1789,6 @@
     <message>
         <source>Last written by layer %1</source>
         <translation>Zuletzt geschrieben von Schicht %1</translation>
-    </message>
-    <message>
-        <source>Name</source>
-        <translation>Name</translation>
-    </message>
-    <message>
-        <source>Layer</source>
-        <translation>Schicht</translation>
-    </message>
-    <message>
-        <source>Change</source>
-        <translation>Änderung</translation>
-    </message>
-    <message>
-        <source>Size</source>
-        <translation>Größe</translation>
-    </message>
-    <message>
-        <source>Mode</source>
-        <translation>Rechte</translation>
-    </message>
-    <message>
-        <source>Owner</source>
-        <translation>Eigentümer</translation>
-    </message>
-    <message>
-        <source>Link target</source>
-        <translation>Linkziel</translation>
     </message>
 </context>
 <context>
@@ -2521,6 +2625,10 @@
     <message>
         <source>--screenshot-view is "inspector" or "files".</source>
         <translation>--screenshot-view ist „inspector“ oder „files“.</translation>
+    </message>
+    <message>
+        <source>An image to look inside: a tarball (docker save, OCI archive) or an OCI layout folder.</source>
+        <translation>Ein Image zum Hineinschauen: ein Tarball (docker save, OCI-Archiv) oder ein OCI-Layout-Ordner.</translation>
     </message>
 </context>
 </TS>
