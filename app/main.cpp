@@ -76,8 +76,9 @@ int main(int argc, char *argv[])
     const QCommandLineOption screenshotView(
         QStringLiteral("screenshot-view"),
         QCoreApplication::translate("main", "What --screenshot shows: \"inspector\" (a tag's "
-                                            "manifest, the default) or \"files\" (the Files "
-                                            "tab of the demo's demo/toolbox)."),
+                                            "manifest, the default), \"files\" (the Files "
+                                            "tab of the demo's demo/toolbox) or \"local\" "
+                                            "(the Files tab of the image file given)."),
         QStringLiteral("view"), QStringLiteral("inspector"));
     parser.addOptions({demoRegistry, screenshot, screenshotTimeout, screenshotView});
     parser.addPositionalArgument(
@@ -120,16 +121,23 @@ int main(int argc, char *argv[])
         if (!window.model()->registryIndex(host).isValid() && window.hasRegistries())
             host = window.model()->registries().constFirst().config.host;
         const QString view = parser.value(screenshotView);
-        if (view != u"inspector" && view != u"files") {
+        if (view != u"inspector" && view != u"files" && view != u"local") {
             std::fprintf(stderr, "lading: %s\n",
                          qUtf8Printable(QCoreApplication::translate(
-                             "main", "--screenshot-view is \"inspector\" or \"files\".")));
+                             "main", "--screenshot-view is \"inspector\", \"files\" or \"local\".")));
+            return 2;
+        }
+        if (view == u"local" && parser.positionalArguments().isEmpty()) {
+            std::fprintf(stderr, "lading: %s\n",
+                         qUtf8Printable(QCoreApplication::translate(
+                             "main", "--screenshot-view local needs an image file to open.")));
             return 2;
         }
         auto *run = new ScreenshotRun(&window, host, parser.value(screenshot),
                                       ok && timeout > 0 ? timeout : 60,
-                                      view == u"files" ? DemoTour::Destination::Files
-                                                       : DemoTour::Destination::Inspector,
+                                      view == u"files"   ? DemoTour::Destination::Files
+                                      : view == u"local" ? DemoTour::Destination::LocalFiles
+                                                         : DemoTour::Destination::Inspector,
                                       &window);
         run->start();
     }

@@ -4,6 +4,8 @@
 #include "inspectorroles.h"
 
 #include "oci/manifest/descriptor.h"
+#include "oci/manifest/imagemanifest.h"
+#include "oci/manifest/mediatypes.h"
 
 #include <QFontDatabase>
 #include <QLocale>
@@ -67,6 +69,15 @@ QVariant digestCell(const oci::Digest &digest, int role)
 QVariant fixedFont()
 {
     return QFontDatabase::systemFont(QFontDatabase::FixedFont);
+}
+
+bool hasUncompressedLayers(const oci::ImageManifest &manifest)
+{
+    for (const oci::Descriptor &layer : manifest.layers) {
+        if (oci::layerCompression(layer.mediaType()) == oci::LayerCompression::None)
+            return true;
+    }
+    return false;
 }
 
 } // namespace InspectorCells

@@ -9,6 +9,7 @@ class QString;
 namespace oci {
 class Descriptor;
 class Digest;
+struct ImageManifest;
 } // namespace oci
 
 // The cells the inspector's tables (layers, history, platforms) have in common, written the
@@ -24,5 +25,7 @@ QVariant sizeCell(qint64 bytes, int role, const QString &toolTip = {});
 QVariant mediaTypeCell(const QString &mediaType, int role); // a name; the type as tooltip
 QVariant digestCell(const oci::Digest &digest, int role);   // short, fixed-width; full as tooltip
 QVariant fixedFont(); // for command lines and digests
+// Some layer is a plain tar (a `docker save` archive): sizes are not "compressed" then.
+bool hasUncompressedLayers(const oci::ImageManifest &manifest);
 
 } // namespace InspectorCells

@@ -5,6 +5,7 @@
 #include "mergedtreemodel.h"
 #include "inspectorcontent.h"
 #include "inspectorwidget.h"
+#include "localimagepage.h"
 #include "mainwindow.h"
 #include "manifestpanel.h"
 #include "registrytreemodel.h"
@@ -58,8 +59,30 @@ DemoTour::DemoTour(MainWindow *window, QString host, Destination destination, QO
 {
 }
 
+InspectorWidget *DemoTour::inspector() const
+{
+    return m_destination == Destination::LocalFiles ? m_window->localImagePage()->inspector()
+                                                    : m_window->manifestPanel()->inspector();
+}
+
 void DemoTour::start()
 {
+    if (m_destination == Destination::LocalFiles) {
+        LocalImagePage *page = m_window->localImagePage();
+        if (!page->isOpening() && !page->hasImage()) {
+            Q_EMIT failed(tr("no image file is being opened."));
+            return;
+        }
+        if (page->hasImage()) {
+            openFiles();
+            return;
+        }
+        connect(page, &LocalImagePage::opened, this, &DemoTour::openFiles);
+        connect(page, &LocalImagePage::failed, this, [this](const QString &path, const QString &why) {
+            Q_EMIT failed(tr("%1 cannot be opened: %2").arg(path, why));
+        });
+        return;
+    }
     RegistryTreeModel *model = m_window->model();
     connect(model, &RegistryTreeModel::loadingFinished, this, &DemoTour::onLoadingFinished);
     connect(m_window->manifestPanel(), &ManifestPanel::manifestShown, this, [this] {
@@ -181,9 +204,11 @@ void DemoTour::checkArrived()
 
 void DemoTour::openFiles()
 {
-    InspectorContent *content = m_window->manifestPanel()->inspector()->content();
+    if (m_done)
+        return;
+    InspectorContent *content = inspector()->content();
     if (!content->hasTab(InspectorContent::Files)) {
-        Q_EMIT failed(tr("%1 has no Files tab: it is not an image.").arg(m_repository));
+        Q_EMIT failed(tr("%1 has no Files tab: it is not an image.").arg(inspector()->referenceText()));
         return;
     }
     m_done = true;
@@ -207,7 +232,7 @@ void DemoTour::showAFile()
     // The file the clean-up layer rewrote, in the preview, its folders open. The merged
     // model may still be swapping in the tree: wait for it (the run's timeout bounds this).
     constexpr QByteArrayView path = "opt/app/config.json";
-    FilesPage *files = m_window->manifestPanel()->inspector()->content()->filesPage();
+    FilesPage *files = inspector()->content()->filesPage();
     if (files->loader()->filesystem().find(path) < 0) { // another registry's image
         Q_EMIT arrived();
         return;

@@ -4,6 +4,7 @@
 #include <QPointer>
 #include <QString>
 
+class InspectorWidget;
 class MainWindow;
 class QModelIndex;
 
@@ -13,13 +14,16 @@ class QModelIndex;
 // there ("latest" when there is one) so the inspector shows it. Used by `lading
 // --screenshot`. With Destination::Files it goes on to the inspector's Files tab of the
 // demo's demo/toolbox (three layers, wasted space) and waits for the merged filesystem.
+// With Destination::LocalFiles it touches no registry: it waits for the image file the
+// window is opening (MainWindow::openImageFile, e.g. a `docker save` of demo/toolbox) and
+// goes to that image's Files tab the same way.
 class DemoTour final : public QObject
 {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(DemoTour)
 
 public:
-    enum class Destination { Inspector, Files };
+    enum class Destination { Inspector, Files, LocalFiles };
 
     DemoTour(MainWindow *window, QString host, Destination destination = Destination::Inspector,
              QObject *parent = nullptr);
@@ -38,6 +42,7 @@ private:
     void checkArrived();
     void openFiles();
     void showAFile();
+    InspectorWidget *inspector() const; // the one the destination is in
 
     QPointer<MainWindow> m_window;
     QString m_host;

@@ -1,5 +1,6 @@
 #include "inspectoroverview.h"
 
+#include "inspectorcells.h"
 #include "inspectormediatypes.h"
 
 #include "oci/manifest/imageconfig.h"
@@ -180,15 +181,17 @@ QString InspectorOverview::image(const oci::ManifestDocument &document,
         if (!config->author.isEmpty())
             rows << row(tr("Author"), config->author.toHtmlEscaped());
     }
+    const bool plainLayers = InspectorCells::hasUncompressedLayers(manifest);
+    const QString stored = QLocale().formattedDataSize(manifest.config.size() + manifest.layersSize(), 1);
     rows << row(
         tr("Size"),
-        tr("%1 compressed (config and layers as stored)")
-                .arg(QLocale().formattedDataSize(manifest.config.size() + manifest.layersSize(), 1))
+        (plainLayers ? tr("%1 as stored, layers uncompressed").arg(stored)
+                     : tr("%1 compressed (config and layers as stored)").arg(stored))
                 .toHtmlEscaped() +
             QStringLiteral(" · ") +
             muted(tr("the manifest itself: %1")
                       .arg(QLocale().formattedDataSize(document.bytes().size()))));
-    rows << row(tr("Layers"), tr("%1 · %2 compressed")
+    rows << row(tr("Layers"), (plainLayers ? tr("%1 · %2 uncompressed") : tr("%1 · %2 compressed"))
                                   .arg(QLocale().toString(manifest.layers.size()),
                                        QLocale().formattedDataSize(manifest.layersSize(), 1))
                                   .toHtmlEscaped());

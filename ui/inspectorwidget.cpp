@@ -1,6 +1,7 @@
 #include "inspectorwidget.h"
 
 #include "errortext.h"
+#include "inspectorcells.h"
 #include "inspectorcontent.h"
 #include "inspectorheader.h"
 #include "inspectorjsonview.h"
@@ -419,9 +420,11 @@ QString InspectorWidget::subtitleText() const
         m_content->isImage()) {
         // What the tag table shows too: config and layers as stored.
         const oci::ImageManifest &manifest = m_content->document()->manifest();
-        parts << tr("%1 compressed")
-                     .arg(QLocale().formattedDataSize(
-                         manifest.config.size() + manifest.layersSize(), 1));
+        const QString stored =
+            QLocale().formattedDataSize(manifest.config.size() + manifest.layersSize(), 1);
+        parts << (InspectorCells::hasUncompressedLayers(manifest) ? tr("%1 uncompressed")
+                                                                  : tr("%1 compressed"))
+                     .arg(stored);
     } else if (size >= 0) {
         parts << QLocale().formattedDataSize(size, 1);
     }

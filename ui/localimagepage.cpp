@@ -287,6 +287,8 @@ void LocalImagePage::updateTitle()
         details << image::localFormatName(m_source->format());
         if (m_source->isGzipCompressed())
             details << tr("gzip-compressed");
+        if (m_source->format() == image::LocalFormat::DockerArchive)
+            details << tr("manifests made by Lading from manifest.json");
         details << tr("%n image(s)", nullptr, int(m_source->images().size()));
     }
     m_details->setText(details.join(QStringLiteral("  ·  ")));

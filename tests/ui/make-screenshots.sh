@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
 # Writes a README-ready screenshot of Lading browsing the demo registry, under Xvfb:
-# the demo registry's tree opened down to a tag, with that tag's manifest shown, or with
-# --view files the Files tab of demo/toolbox (its merged filesystem).
+# the demo registry's tree opened down to a tag, with that tag's manifest shown, with
+# --view files the Files tab of demo/toolbox (its merged filesystem), or with --view local
+# the same image as a gzip'ed `docker save` tarball (skopeo copies it out of the demo
+# registry) opened as a file, without the registry.
 #
-#   tests/ui/make-screenshots.sh [--view inspector|files] OUTPUT.png [LADING-BINARY]
+#   tests/ui/make-screenshots.sh [--view inspector|files|local] OUTPUT.png [LADING-BINARY]
 #
 # LADING-BINARY defaults to $LADING, then `lading` on PATH, then build*/app/lading in this
 # checkout. The demo registry comes from tests/support/demo/start-demo-registry.sh; one
@@ -18,12 +20,13 @@ die() { say "$*"; exit 1; }
 
 view=inspector
 if [[ "${1:-}" == --view ]]; then
-    [[ $# -ge 2 ]] || die "usage: $0 [--view inspector|files] OUTPUT.png [LADING-BINARY]"
+    [[ $# -ge 2 ]] || die "usage: $0 [--view inspector|files|local] OUTPUT.png [LADING-BINARY]"
     view="$2"
     shift 2
 fi
-[[ "$view" == inspector || "$view" == files ]] || die "--view is inspector or files"
-[[ $# -ge 1 && "$1" != -* ]] || die "usage: $0 [--view inspector|files] OUTPUT.png [LADING-BINARY]"
+[[ "$view" == inspector || "$view" == files || "$view" == local ]] ||
+    die "--view is inspector, files or local"
+[[ $# -ge 1 && "$1" != -* ]] || die "usage: $0 [--view inspector|files|local] OUTPUT.png [LADING-BINARY]"
 out="$1"
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 demo="$root/tests/support/demo/start-demo-registry.sh"
@@ -62,10 +65,19 @@ say "demo registry at $host"
 mkdir -p "$(dirname "$out")" "$work/runtime"
 chmod 700 "$work/runtime"
 lang="${LADING_SCREENSHOT_LANG:-C.UTF-8}"
+arguments=(--demo-registry "$host")
+if [[ "$view" == local ]]; then
+    command -v skopeo >/dev/null || die "install skopeo (apt-get install skopeo)"
+    image="$work/toolbox.tar"
+    skopeo copy --quiet --src-tls-verify=false "docker://$host/demo/toolbox:latest" \
+        "docker-archive:$image:demo/toolbox:latest" >/dev/null
+    gzip "$image"
+    arguments=("$image.gz")
+fi
 XDG_CONFIG_HOME="$work/config" XDG_CACHE_HOME="$work/cache" XDG_DATA_HOME="$work/data" \
 XDG_RUNTIME_DIR="$work/runtime" LC_ALL="$lang" LANG="$lang" LANGUAGE="${lang%%.*}" \
     xvfb-run -a -s "-screen 0 1400x900x24" \
-    "$lading" --demo-registry "$host" --screenshot "$out" --screenshot-view "$view" \
+    "$lading" "${arguments[@]}" --screenshot "$out" --screenshot-view "$view" \
     --screenshot-timeout 60 >/dev/null
 [[ -s "$out" ]] || die "lading wrote no screenshot"
 say "wrote $out"
