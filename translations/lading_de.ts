@@ -129,6 +129,14 @@
         <source>%1 has no Files tab: it is not an image.</source>
         <translation>%1 hat keinen Reiter „Dateien“: Es ist kein Image.</translation>
     </message>
+    <message>
+        <source>no image file is being opened.</source>
+        <translation>es wird keine Image-Datei geöffnet.</translation>
+    </message>
+    <message>
+        <source>%1 cannot be opened: %2</source>
+        <translation>%1 kann nicht geöffnet werden: %2</translation>
+    </message>
 </context>
 <context>
     <name>ErrorText</name>
@@ -1213,6 +1221,14 @@
         <source>the manifest itself: %1</source>
         <translation>das Manifest selbst: %1</translation>
     </message>
+    <message>
+        <source>%1 as stored, layers uncompressed</source>
+        <translation>%1 wie gespeichert, Schichten unkomprimiert</translation>
+    </message>
+    <message>
+        <source>%1 · %2 uncompressed</source>
+        <translation>%1 · %2 unkomprimiert</translation>
+    </message>
 </context>
 <context>
     <name>InspectorWidget</name>
@@ -1356,6 +1372,10 @@
         <source>Image %1</source>
         <translation>Image %1</translation>
     </message>
+    <message>
+        <source>%1 uncompressed</source>
+        <translation>%1 unkomprimiert</translation>
+    </message>
 </context>
 <context>
     <name>KeychainStore</name>
@@ -1496,7 +1516,10 @@
     </message>
     <message numerus="yes">
         <source>%1 — index of %n image(s)</source>
-        <translation><numerusform>%1 — Index mit %n Image</numerusform><numerusform>%1 — Index mit %n Images</numerusform></translation>
+        <translation>
+            <numerusform>%1 — Index mit %n Image</numerusform>
+            <numerusform>%1 — Index mit %n Images</numerusform>
+        </translation>
     </message>
     <message>
         <source>%1 holds no image.</source>
@@ -1520,7 +1543,14 @@
     </message>
     <message numerus="yes">
         <source>%n image(s)</source>
-        <translation><numerusform>%n Image</numerusform><numerusform>%n Images</numerusform></translation>
+        <translation>
+            <numerusform>%n Image</numerusform>
+            <numerusform>%n Images</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>manifests made by Lading from manifest.json</source>
+        <translation>Manifeste von Lading aus manifest.json erstellt</translation>
     </message>
 </context>
 <context>
@@ -2619,16 +2649,20 @@
         <translation>--demo-registry braucht host:port, zum Beispiel 127.0.0.1:5000.</translation>
     </message>
     <message>
-        <source>What --screenshot shows: "inspector" (a tag's manifest, the default) or "files" (the Files tab of the demo's demo/toolbox).</source>
-        <translation>Was --screenshot zeigt: „inspector“ (das Manifest eines Tags, die Vorgabe) oder „files“ (der Reiter „Dateien“ von demo/toolbox aus der Demo).</translation>
-    </message>
-    <message>
-        <source>--screenshot-view is "inspector" or "files".</source>
-        <translation>--screenshot-view ist „inspector“ oder „files“.</translation>
-    </message>
-    <message>
         <source>An image to look inside: a tarball (docker save, OCI archive) or an OCI layout folder.</source>
         <translation>Ein Image zum Hineinschauen: ein Tarball (docker save, OCI-Archiv) oder ein OCI-Layout-Ordner.</translation>
+    </message>
+    <message>
+        <source>What --screenshot shows: "inspector" (a tag's manifest, the default), "files" (the Files tab of the demo's demo/toolbox) or "local" (the Files tab of the image file given).</source>
+        <translation>Was --screenshot zeigt: „inspector“ (das Manifest eines Tags, Vorgabe), „files“ (den Reiter Dateien von demo/toolbox der Demo) oder „local“ (den Reiter Dateien der angegebenen Image-Datei).</translation>
+    </message>
+    <message>
+        <source>--screenshot-view is "inspector", "files" or "local".</source>
+        <translation>--screenshot-view ist „inspector“, „files“ oder „local“.</translation>
+    </message>
+    <message>
+        <source>--screenshot-view local needs an image file to open.</source>
+        <translation>--screenshot-view local braucht eine Image-Datei zum Öffnen.</translation>
     </message>
 </context>
 </TS>
