@@ -10,6 +10,8 @@
 #include "oci/client/registryclient.h"
 
 #include <QFuture>
+
+#include <algorithm>
 #include <QtConcurrent/QtConcurrentRun>
 
 ImageFilesLoader::ImageFilesLoader(QObject *parent) : QObject(parent)
@@ -157,13 +159,28 @@ void ImageFilesLoader::cancel()
     Q_EMIT progressChanged();
 }
 
+bool ImageFilesLoader::isBeingRead(const oci::Digest &digest) const
+{
+    return std::any_of(m_layers.cbegin(), m_layers.cend(), [&digest](const Layer &layer) {
+        return layer.reader && layer.descriptor.digest() == digest;
+    });
+}
+
 void ImageFilesLoader::pump()
 {
     int active = 0;
     for (const Layer &layer : std::as_const(m_layers))
         active += layer.reader ? 1 : 0;
-    while (active < MaxParallel && !m_queue.isEmpty()) {
-        startLayer(m_queue.takeFirst());
+    // A layer that appears twice in the image (the same blob) is read once: its twin waits
+    // in the queue and takes the index when the read ends.
+    for (qsizetype i = 0; active < MaxParallel && i < m_queue.size();) {
+        const int layer = m_queue.at(i);
+        if (isBeingRead(m_layers.at(layer).descriptor.digest())) {
+            ++i;
+            continue;
+        }
+        m_queue.removeAt(i);
+        startLayer(layer);
         ++active;
     }
     if (active == 0 && m_running) {
@@ -235,6 +252,16 @@ void ImageFilesLoader::onReaderFinished(int layer, image::LayerReader *reader)
         entry.index = reader->index();
         entry.batches.clear();
         Q_EMIT layerRead(layer, entry.index);
+        for (int twin = 0; twin < m_layers.size(); ++twin) {
+            Layer &other = m_layers[twin];
+            if (twin == layer || other.read || other.reader ||
+                other.descriptor.digest() != entry.descriptor.digest())
+                continue;
+            m_queue.removeOne(twin);
+            other.read = true;
+            other.index = entry.index;
+            Q_EMIT layerRead(twin, other.index);
+        }
         // Trees after a lower layer that waited for this one.
         const QList<int> pending = std::exchange(m_treesPending, {});
         for (int top : pending)

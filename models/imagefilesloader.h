@@ -28,7 +28,8 @@ class LayerReader;
 // the merged filesystem (after the top layer, or after layer N on request), its prepared
 // tree, and the wasted-space report. Layers stream through image::LayerReader, at most
 // MaxParallel at a time, the layer the person looks at first; the merge runs on the
-// QtConcurrent pool and comes back through QFuture::then on this object. A new image,
+// QtConcurrent pool and comes back through oci::whenFinished on this object. A layer that
+// appears twice in an image (the same blob) is read once. A new image,
 // clear() or cancel() drops every pending result (generation count).
 class ImageFilesLoader final : public QObject
 {
@@ -108,6 +109,7 @@ private:
         QPointer<image::LayerReader> reader;
     };
     void pump();
+    bool isBeingRead(const oci::Digest &digest) const;
     void startLayer(int layer);
     image::LayerReader *createReader(int layer);
     void onReaderFinished(int layer, image::LayerReader *reader);
