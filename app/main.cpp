@@ -139,6 +139,8 @@ int main(int argc, char *argv[])
                                       : view == u"local" ? DemoTour::Destination::LocalFiles
                                                          : DemoTour::Destination::Inspector,
                                       &window);
+        QObject::connect(run, &ScreenshotRun::finished, app.get(),
+                         [](int exitCode) { QCoreApplication::exit(exitCode); });
         run->start();
     }
     return QCoreApplication::exec();

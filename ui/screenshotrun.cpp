@@ -2,7 +2,6 @@
 
 #include "mainwindow.h"
 
-#include <QCoreApplication>
 #include <QDir>
 #include <QFileInfo>
 #include <QPixmap>
@@ -60,11 +59,12 @@ void ScreenshotRun::capture()
     QDir().mkpath(info.absolutePath());
     if (!m_window->grab().save(m_file, "PNG")) {
         printError(tr("Could not write the screenshot to %1.").arg(info.absoluteFilePath()));
-        QCoreApplication::exit(1);
+        Q_EMIT finished(1);
         return;
     }
     std::fprintf(stdout, "%s\n", qUtf8Printable(info.absoluteFilePath()));
-    QCoreApplication::exit(0);
+    std::fflush(stdout);
+    Q_EMIT finished(0);
 }
 
 void ScreenshotRun::fail(const QString &reason)
@@ -73,5 +73,5 @@ void ScreenshotRun::fail(const QString &reason)
         return;
     m_finished = true;
     printError(reason);
-    QCoreApplication::exit(1);
+    Q_EMIT finished(1);
 }

@@ -9,10 +9,13 @@
 class MainWindow;
 class QTimer;
 
-// `lading --screenshot FILE [--screenshot-view files]`: runs the DemoTour on one registry,
-// grabs the main window to FILE once it arrived (a manifest shown, or the Files tab with its
-// merged filesystem), and quits with 0; quits with 1 (and says why on stderr) when it
-// cannot get there within the timeout.
+// `lading --screenshot FILE [--screenshot-view files|local]`: runs the DemoTour on one
+// registry (or the image file being opened), grabs the main window to FILE once it arrived
+// (a manifest shown, or the Files tab with its merged filesystem), and finishes with 0;
+// with 1 (and says why on stderr) when it cannot get there within the timeout. main()
+// quits with that code. (The run does not call QCoreApplication::exit() itself: outside
+// exec(), as in a test, exit() leaves a flag that makes every later QEventLoop::exec()
+// return at once.)
 class ScreenshotRun final : public QObject
 {
     Q_OBJECT
@@ -23,6 +26,9 @@ public:
                   DemoTour::Destination destination, QObject *parent = nullptr);
 
     void start();
+
+Q_SIGNALS:
+    void finished(int exitCode);
 
 private:
     void capture();

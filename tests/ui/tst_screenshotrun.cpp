@@ -19,6 +19,7 @@
 
 #include <QFileInfo>
 #include <QImage>
+#include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
@@ -38,7 +39,7 @@ private Q_SLOTS:
         QStandardPaths::setTestModeEnabled(true);
         REQUIRE_REGISTRY_TOOLS();
         QVERIFY2(m_registry.start(), qPrintable(m_registry.errorString()));
-        // Pushed before any window exists: skopeo runs while nothing else does.
+        // The image the Files tour ends on.
         Fixtures fixtures(m_registry);
         const auto toolbox = fixtures.pushOciImage(u"demo/toolbox"_s, u"latest"_s);
         QVERIFY_RESULT(toolbox);
@@ -96,6 +97,15 @@ private Q_SLOTS:
         QVERIFY(content->filesPage()->fileView()->model()->rowCount() > 0);
     }
 
+    void toolsRunAfterARun()
+    {
+        // Runs above ended without poisoning the event loop: a nested QEventLoop (how the
+        // test support waits for skopeo) still runs. (It did not while ScreenshotRun called
+        // QCoreApplication::exit() itself: every later exec() returned at once.)
+        Fixtures fixtures(m_registry);
+        QVERIFY_RESULT(fixtures.pushOciImage(u"demo/after"_s, u"1.0"_s));
+    }
+
 private:
     // Shows `window` with the test registry and runs the tour to `destination` until the
     // screenshot is written to `file` (check QTest::currentTestFailed() after).
@@ -107,8 +117,11 @@ private:
         window.show();
         QVERIFY(QTest::qWaitForWindowExposed(&window));
         auto *run = new ScreenshotRun(&window, m_registry.host(), file, 60, destination, &window);
+        QSignalSpy finished(run, &ScreenshotRun::finished);
         run->start();
-        QTRY_VERIFY_WITH_TIMEOUT(QFileInfo::exists(file), 60000);
+        QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, 60000);
+        QCOMPARE(finished.at(0).at(0).toInt(), 0);
+        QVERIFY(QFileInfo::exists(file));
     }
 
     RegistryProcess m_registry;
