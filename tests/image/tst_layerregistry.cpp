@@ -4,6 +4,7 @@
 // stacked: the merged tree must equal what `umoci unpack` extracts, path by path.
 #include "image/fs/mergedfilesystem.h"
 #include "image/fs/wastereport.h"
+#include "image/reader/blobstore.h"
 #include "image/reader/layercache.h"
 #include "image/reader/layerreader.h"
 #include "oci/manifest/descriptor.h"
@@ -279,6 +280,41 @@ private Q_SLOTS:
             QVERIFY(again->cameFromCache());
             QCOMPARE(again->index().size(), indexes[0].size());
             qInfo("reopening a layer from the on-disk cache: %lld ms", qint64(timer.elapsed()));
+        }
+
+        // Bytes that are not the blob (swapped in the registry's storage, same length, a
+        // valid gzip'ed tar padded with zeros so that inflating and parsing succeed): the
+        // download's digest check fails the read, and nothing reaches the cache.
+        {
+            const oci::Descriptor &layer = descriptors->at(0);
+            QByteArray swapped = tartest::gzip(Writer().file("other", "not the layer").finish());
+            QVERIFY(swapped.size() < layer.size());
+            swapped.append(QByteArray(layer.size() - swapped.size(), '\0'));
+            const QString encoded = layer.digest().encoded();
+            const QString data = QStringLiteral("/docker/registry/v2/blobs/sha256/%1/%2/data")
+                                     .arg(encoded.left(2), encoded);
+            QFile stored(registry.storageDir() + data);
+            QVERIFY2(stored.open(QIODevice::WriteOnly | QIODevice::Truncate),
+                     qPrintable(stored.fileName()));
+            QCOMPARE(stored.write(swapped), swapped.size());
+            stored.close();
+            LayerCacheOptions otherOptions;
+            otherOptions.directory = scratch->filePath(QStringLiteral("cache3"));
+            LayerCache other(otherOptions);
+            std::unique_ptr<LayerReader> bad(LayerReader::fromRegistry(
+                harness.client(), QStringLiteral("layers/test"), layer, &other));
+            QSignalSpy finished(bad.get(), &oci::Job::finished);
+            QVERIFY(finished.wait(30000));
+            QVERIFY(!bad->succeeded());
+            QCOMPARE(bad->error().code(), oci::Error::Code::DigestMismatch);
+            QVERIFY(!other.index(layer.digest()));
+            QVERIFY(!other.blobStore()->find(layer.digest()));
+            QVERIFY(!other.blobStore()->hasIndex(layer.digest()));
+            QDirIterator files(otherOptions.directory, QDir::Files, QDirIterator::Subdirectories);
+            QStringList left;
+            while (files.hasNext())
+                left << files.next();
+            QVERIFY2(left.isEmpty(), qPrintable(left.join(u", ")));
         }
 
         const MergedFilesystem fs = MergedFilesystem::build(indexes);

@@ -63,6 +63,7 @@ BlobDecoder::BlobDecoder(ByteSource &source, const oci::Digest &expected,
     if (computeDiffId)
         m_diffHasher = std::make_unique<oci::DigestHasher>(u"sha256");
     m_total = m_source.size();
+    m_sourceVerifies = !m_expected.isNull() && m_source.verifiesDigest();
 }
 
 BlobDecoder::~BlobDecoder() = default;
@@ -103,7 +104,8 @@ oci::Result<QByteArrayView> BlobDecoder::pullInput()
     if (!m_hasher->isValid())
         return fail(layerError(oci::Error::Code::InvalidDigest,
                                QStringLiteral("cannot verify a %1 digest").arg(m_expected.algorithm())));
-    m_hasher->addData(*chunk);
+    if (!m_sourceVerifies)
+        m_hasher->addData(*chunk);
     m_compressedBytes += chunk->size();
     if (m_callbacks && m_callbacks->progress)
         m_callbacks->progress(m_compressedBytes, m_total);
@@ -316,7 +318,8 @@ oci::Result<void> BlobDecoder::finish()
         if (bytes->isEmpty())
             break;
     }
-    m_digest = m_hasher->finish();
+    // A verifying source ended: its bytes matched the expected digest.
+    m_digest = m_sourceVerifies ? m_expected : m_hasher->finish();
     if (m_diffHasher)
         m_diffId = m_diffHasher->finish();
     if (!m_expected.isNull() && m_digest != m_expected) {

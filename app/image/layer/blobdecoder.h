@@ -17,7 +17,8 @@ namespace image {
 class ByteSource;
 
 // Internal to the layer reader: compressed blob bytes in, tar bytes out. Pulls chunks from
-// a ByteSource, hashes them as they pass (the blob digest), tells the compression by the
+// a ByteSource, hashes them as they pass (the blob digest; not when the source verifies
+// them itself, ByteSource::verifiesDigest()), tells the compression by the
 // first bytes and inflates with ISA-L (gzip, member after member) or libzstd, or passes
 // plain tar through untouched. Caps the decompressed size. Errors are sticky.
 class BlobDecoder final
@@ -59,6 +60,7 @@ private:
     std::unique_ptr<oci::DigestHasher> m_hasher;
     std::unique_ptr<oci::DigestHasher> m_diffHasher;
     Compression m_compression = Compression::None;
+    bool m_sourceVerifies = false; // the source checks the expected digest: no hashing here
     bool m_started = false;
     bool m_inputEnded = false;
     bool m_done = false;

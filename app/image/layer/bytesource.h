@@ -24,6 +24,11 @@ public:
     // From another thread: make a read() that waits for bytes give up (with Cancelled), now
     // and from then on. For sources that can block; the default does nothing.
     virtual void interrupt() {}
+    // True when the source itself checks its bytes against the digest the reader expects
+    // and gives the end (an empty read()) only once they matched, a mismatch being an error
+    // from read(): a registry download, which BlobJob verifies as the bytes arrive. The
+    // reader then does not hash the same bytes a second time.
+    virtual bool verifiesDigest() const { return false; }
 };
 
 // Bytes in memory (tests, small blobs).

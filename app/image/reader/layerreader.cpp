@@ -94,6 +94,9 @@ public:
     }
 
     qint64 size() const override { return m_total; }
+    // The tail ends only when BlobJob finished successfully, which it does only once the
+    // bytes it wrote matched the digest; a mismatch arrives as the tail's error.
+    bool verifiesDigest() const override { return true; }
 
     void interrupt() override
     {
