@@ -222,7 +222,7 @@ void ImageCommand::printFiles(const image::MergedFilesystem &fs)
     if (m_options.json)
         writeStdout(fileJson(rows));
     else
-        writeLines(fileLines(rows));
+        writeStdout(fileText(rows));
     Q_EMIT finished(0);
 }
 

@@ -14,6 +14,7 @@
 #include <QJsonObject>
 
 #include <algorithm>
+#include <cstdio>
 
 namespace cli {
 
@@ -263,26 +264,28 @@ QList<FileRow> layerRows(const image::MergedFilesystem &fs, int layer, bool chan
     return rows;
 }
 
-QStringList fileLines(const QList<FileRow> &rows)
+QByteArray fileText(const QList<FileRow> &rows)
 {
-    QStringList lines;
-    lines.reserve(rows.size());
+    // Formatted straight into UTF-8: six QString::arg() passes a line and a conversion
+    // afterwards took ~100 ms for a 50,000-entry layer.
+    QByteArray out;
+    out.reserve(rows.size() * 96);
+    char head[96];
     for (const FileRow &row : rows) {
-        QString line = QStringLiteral("%1 %2 %3 %4 %5 %6")
-                           .arg(QLatin1Char(row.type))
-                           .arg(row.mode, 4, 8, QLatin1Char('0'))
-                           .arg(row.size, 12)
-                           .arg(row.layer < 0 ? QStringLiteral("-") : QString::number(row.layer),
-                                3)
-                           .arg(row.change, -9)
-                           .arg(row.path);
+        const QByteArray layer =
+            row.layer < 0 ? QByteArrayLiteral("-") : QByteArray::number(row.layer);
+        const int n = std::snprintf(head, sizeof head, "%c %04o %12lld %3s %-9s ", row.type,
+                                    unsigned(row.mode), static_cast<long long>(row.size),
+                                    layer.constData(), row.change.toLatin1().constData());
+        out.append(head, qMin(n, int(sizeof head) - 1));
+        out.append(row.path.toUtf8());
         if (row.type == 'l')
-            line += u" -> " + row.link;
+            out.append(" -> ").append(row.link.toUtf8());
         else if (row.type == 'h')
-            line += u" link to " + row.link;
-        lines << line;
+            out.append(" link to ").append(row.link.toUtf8());
+        out.append('\n');
     }
-    return lines;
+    return out;
 }
 
 QByteArray fileJson(const QList<FileRow> &rows)

@@ -41,8 +41,9 @@ struct FileRow
 // merged view) added, modified or removed.
 QList<FileRow> mergedRows(const image::MergedFilesystem &fs, bool changedOnly);
 QList<FileRow> layerRows(const image::MergedFilesystem &fs, int layer, bool changedOnly);
-// One line a row: "<type> <mode> <size> <layer> <change> <path>[ -> target | link to target]".
-QStringList fileLines(const QList<FileRow> &rows);
+// One line a row, UTF-8, each ending in '\n':
+// "<type> <mode> <size> <layer> <change> <path>[ -> target | link to target]".
+QByteArray fileText(const QList<FileRow> &rows);
 QByteArray fileJson(const QList<FileRow> &rows);
 
 // `waste`: a summary, then one line per path (largest first); or one JSON object.

@@ -64,6 +64,13 @@ private Q_SLOTS:
         QCOMPARE(displayPath("caf\xc3\xa9"), QStringLiteral("café"));
         QCOMPARE(displayPath("caf\xe9/x"), QStringLiteral("caf\\xe9/x"));
         QCOMPARE(displayPath("a\nb\\c"), QStringLiteral("a\\x0ab\\\\c"));
+        // Plain ASCII is taken whole; whatever needs escaping may come after such a prefix.
+        QCOMPARE(displayPath("usr/share/doc/x y~"), QStringLiteral("usr/share/doc/x y~"));
+        QCOMPARE(displayPath(""), QString());
+        QCOMPARE(displayPath("usr/bin\\x"), QStringLiteral("usr/bin\\\\x"));
+        QCOMPARE(displayPath("etc/a\x7f"), QStringLiteral("etc/a\\x7f"));
+        QCOMPARE(displayPath("etc/\xc3\xa9t\xc3\xa9\x01"),
+                 QStringLiteral("etc/\u00e9t\u00e9\\x01"));
         QCOMPARE(parentPath("a/b/c"), QByteArrayView("a/b"));
         QCOMPARE(parentPath("a"), QByteArrayView());
         QCOMPARE(baseName("a/b/c"), QByteArrayView("c"));
