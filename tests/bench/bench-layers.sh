@@ -7,7 +7,8 @@
 #   - ladingctl files --layer 0 with an empty cache vs `curl -s URL | gzip -dc | tar -t`
 #     (goal <= 0.5x) and vs `curl -s URL | igzip -dc | tar -t` (goal <= 1.2x);
 #   - reopening the layer from the on-disk layer cache (a second ladingctl run; goal < 100 ms).
-# Prints figures and ratios (median of the runs); asserts nothing about time.
+# Prints figures and ratios (median of the runs), and the CPU time each command used;
+# asserts nothing about time.
 #
 #   tests/bench/bench-layers.sh [build-dir] [--runs N] [--big-mb M] [--synthetic]
 #
@@ -194,26 +195,27 @@ for name in debian big; do
 done
 
 # --- timing ---------------------------------------------------------------------------------
-now() { date +%s%N; }
 # median_ms "command": runs it $runs times (setup before each run through $before), prints
-# the median wall time in milliseconds.
+# the median wall time and the median CPU time (user + system of every process of the
+# command) in milliseconds.
 before=":"
 median_ms() {
-    local times=()
+    local times=() cpus=()
     for _ in $(seq "$runs"); do
         eval "$before"
-        local start end
-        start=$(now)
-        bash -c "$1" >/dev/null
-        end=$(now)
-        times+=($(((end - start) / 1000000)))
+        local measured wall user sys
+        measured="$( { TIMEFORMAT='%R %U %S'; time bash -c "$1" >/dev/null; } 2>&1 | tail -1)"
+        read -r wall user sys <<<"$measured"
+        times+=("$(python3 -c "print(round($wall * 1000))")")
+        cpus+=("$(python3 -c "print(round(($user + $sys) * 1000))")")
     done
-    printf '%s\n' "${times[@]}" | sort -n | sed -n "$(((runs + 1) / 2))p"
+    echo "$(printf '%s\n' "${times[@]}" | sort -n | sed -n "$(((runs + 1) / 2))p")" \
+        "$(printf '%s\n' "${cpus[@]}" | sort -n | sed -n "$(((runs + 1) / 2))p")"
 }
 ratio() { python3 -c "print('%.2f' % ($1 / $2 if $2 else float('nan')))"; }
 
-printf '\n%-8s %9s %9s %8s | %9s %9s %9s %6s %6s | %9s %9s\n' layer compressed tar entries \
-    gzip-tar igzip-tar ladingctl "/gzip" "/igzip" reopen no-cache
+printf '\n%-8s %9s %9s %8s | %9s %9s %9s %6s %6s | %9s %9s | %s\n' layer compressed tar entries \
+    gzip-tar igzip-tar ladingctl "/gzip" "/igzip" reopen no-cache "cpu: gzip-tar igzip-tar ladingctl reopen"
 for name in debian big; do
     manifest="$(curl -s -H 'Accept: application/vnd.oci.image.manifest.v1+json' \
         "http://$host/v2/bench/$name/manifests/1")"
@@ -226,22 +228,23 @@ for name in debian big; do
     cache="$scratch/cache-$name"
 
     before=":"
-    t_gzip=$(median_ms "curl -s '$url' | gzip -dc | tar -t")
-    t_igzip=$(median_ms "curl -s '$url' | igzip -dc | tar -t")
+    read -r t_gzip c_gzip <<<"$(median_ms "curl -s '$url' | gzip -dc | tar -t")"
+    read -r t_igzip c_igzip <<<"$(median_ms "curl -s '$url' | igzip -dc | tar -t")"
     # An empty layer cache every run: the blob comes from the registry.
     before="rm -rf '$cache'"
-    t_lading=$(median_ms "XDG_CACHE_HOME='$cache' '$ladingctl' files '$ref' --layer 0 --plain-http")
-    t_nocache=$(median_ms "XDG_CACHE_HOME='$cache' '$ladingctl' files '$ref' --layer 0 --plain-http --no-cache")
+    read -r t_lading c_lading <<<"$(median_ms "XDG_CACHE_HOME='$cache' '$ladingctl' files '$ref' --layer 0 --plain-http")"
+    read -r t_nocache _ <<<"$(median_ms "XDG_CACHE_HOME='$cache' '$ladingctl' files '$ref' --layer 0 --plain-http --no-cache")"
     # Reopen: the blob is in the on-disk cache from the run before.
     before=":"
     XDG_CACHE_HOME="$cache" "$ladingctl" files "$ref" --layer 0 --plain-http >/dev/null
-    t_reopen=$(median_ms "XDG_CACHE_HOME='$cache' '$ladingctl' files '$ref' --layer 0 --plain-http")
+    read -r t_reopen c_reopen <<<"$(median_ms "XDG_CACHE_HOME='$cache' '$ladingctl' files '$ref' --layer 0 --plain-http")"
     lines="$(XDG_CACHE_HOME="$cache" "$ladingctl" files "$ref" --layer 0 --plain-http | wc -l)"
     [[ "$lines" == "$entries" ]] || echo "bench-layers: $name: ladingctl listed $lines entries, tar $entries" >&2
 
-    printf '%-8s %8sM %8sM %8s | %7sms %7sms %7sms %6s %6s | %7sms %7sms\n' "$name" \
+    printf '%-8s %8sM %8sM %8s | %7sms %7sms %7sms %6s %6s | %7sms %7sms | %sms %sms %sms %sms\n' "$name" \
         "$((size / 1048576))" "$((tar_bytes / 1048576))" "$entries" "$t_gzip" "$t_igzip" "$t_lading" \
-        "$(ratio "$t_lading" "$t_gzip")" "$(ratio "$t_lading" "$t_igzip")" "$t_reopen" "$t_nocache"
+        "$(ratio "$t_lading" "$t_gzip")" "$(ratio "$t_lading" "$t_igzip")" "$t_reopen" "$t_nocache" \
+        "$c_gzip" "$c_igzip" "$c_lading" "$c_reopen"
 done
 cat <<EOF
 
@@ -249,7 +252,10 @@ rootfs: $rootfs_kind; median of $runs runs, wall time of the whole command.
 ladingctl = files --layer 0 with an empty layer cache (resolves the tag, streams the blob,
 verifies its digest, indexes every entry with SHA-256 of each file, prints every line).
 Goals: ladingctl/gzip <= 0.5, ladingctl/igzip <= 1.2; reopen (a new process, blob from the
-on-disk cache, indexed again) < 100 ms. no-cache: --no-cache (blob in a scratch folder).
+on-disk cache, index read back) < 100 ms. no-cache: --no-cache (blob in a scratch folder).
+cpu: median user + system time of all processes of the command (the registry's not
+included): on a machine with few cores that the registry and other work share, the wall
+times follow the CPU work more than the pipeline's shape.
 The GUI's longest stall is not measured here (ladingctl has no GUI thread to stall).
 EOF
 machine
