@@ -56,7 +56,12 @@ scratch_parent="${LADING_BENCH_TMPDIR:-/var/tmp}"
 scratch="$(mktemp -d "$scratch_parent/lading-bench-layers.XXXXXX")"
 registry_pid=""
 cleanup() {
-    [[ -n "$registry_pid" ]] && kill "$registry_pid" 2>/dev/null && wait "$registry_pid" 2>/dev/null
+    # Under set -e a failing `wait` (the registry's exit status after kill) ended the trap
+    # before the scratch folder (~1 GB) was removed.
+    if [[ -n "$registry_pid" ]]; then
+        kill "$registry_pid" 2>/dev/null || true
+        wait "$registry_pid" 2>/dev/null || true
+    fi
     rm -rf "$scratch"
 }
 trap cleanup EXIT
