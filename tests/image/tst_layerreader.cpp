@@ -261,6 +261,31 @@ private Q_SLOTS:
         QVERIFY(!store->find(digest)); // the oldest
         QVERIFY(store->find(digests.last()));
         QVERIFY(store->totalBytes() <= 3000);
+
+        // Indexes count in the same budget: writing a big one pushes the oldest blobs out.
+        const qint64 before = store->totalBytes();
+        LayerIndexBuilder builder;
+        for (int i = 0; i < 12; ++i) {
+            LayerEntry entry;
+            entry.size = i;
+            builder.add(entry, QByteArray("usr/share/some/long/path/file-" + QByteArray::number(i)));
+        }
+        LayerBlobInfo info;
+        info.digest = oci::Digest::sha256Of("index layer");
+        info.compression = Compression::Gzip;
+        info.compressedBytes = 1234;
+        info.tarBytes = 12288;
+        LayerIndex index = builder.finish(info);
+        const qint64 indexBytes = index.toBytes().size();
+        QVERIFY2(indexBytes > 1000 && indexBytes < 2500, qPrintable(QString::number(indexBytes)));
+        QVERIFY_OK(store->writeIndex(index));
+        QVERIFY(store->hasIndex(index.digest()));
+        QVERIFY(store->totalBytes() <= 3000);
+        QVERIFY(store->totalBytes() < before + indexBytes); // something went
+        QVERIFY(!store->find(digests.first()));
+        // A fresh store (a restart) counts both kinds from disk.
+        BlobStore again(options.directory, options.maxBlobBytes);
+        QCOMPARE(again.totalBytes(), store->totalBytes());
     }
 
     void indexOnDisk()

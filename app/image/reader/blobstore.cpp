@@ -35,6 +35,13 @@ QString relativeName(const oci::Digest &digest)
     return digest.algorithm() + u'/' + digest.encoded();
 }
 
+const QLatin1String IndexFolder("indexes/");
+
+QString relativeIndexName(const oci::Digest &digest)
+{
+    return IndexFolder + relativeName(digest);
+}
+
 } // namespace
 
 BlobStore::BlobStore(QString directory, qint64 maxBytes)
@@ -129,7 +136,7 @@ void BlobStore::remove(const oci::Digest &digest)
 
 QString BlobStore::indexPathFor(const oci::Digest &digest) const
 {
-    return m_directory + u"/indexes/" + relativeName(digest);
+    return m_directory + u'/' + relativeIndexName(digest);
 }
 
 bool BlobStore::hasIndex(const oci::Digest &digest) const
@@ -150,6 +157,13 @@ std::optional<LayerIndex> BlobStore::readIndex(const oci::Digest &digest)
         file.remove(); // damaged or foreign: gone, the next read writes a good one
         return std::nullopt;
     }
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    file.setFileTime(now, QFileDevice::FileModificationTime); // a use, as for blobs
+    QMutexLocker lock(&m_mutex);
+    if (m_scanned) {
+        if (auto it = m_files.find(relativeIndexName(digest)); it != m_files.end())
+            it->lastUse = now.toMSecsSinceEpoch();
+    }
     return index;
 }
 
@@ -165,6 +179,15 @@ oci::Result<void> BlobStore::writeIndex(const LayerIndex &index)
     if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size() || !file.commit())
         return oci::Error(oci::Error::Code::Io, QStringLiteral("cannot write %1: %2")
                                                     .arg(path, file.errorString()));
+    // Indexes count in the same budget as blobs and go by the same LRU.
+    QMutexLocker lock(&m_mutex);
+    scanLocked();
+    const QString key = relativeIndexName(index.digest());
+    FileEntry &entry = m_files[key];
+    m_total += bytes.size() - entry.size;
+    entry.size = bytes.size();
+    entry.lastUse = QDateTime::currentMSecsSinceEpoch();
+    evictLocked(key);
     return {};
 }
 
@@ -181,21 +204,23 @@ void BlobStore::scanLocked()
         return;
     m_scanned = true;
     const qint64 staleBefore = QDateTime::currentMSecsSinceEpoch() - 24 * 3600 * 1000;
-    for (const QLatin1String algorithm : {QLatin1String("sha256"), QLatin1String("sha512")}) {
-        QDirIterator it(m_directory + u'/' + algorithm, QDir::Files | QDir::Hidden);
-        while (it.hasNext()) {
-            it.next();
-            const QFileInfo info = it.fileInfo();
-            if (!isBlobName(algorithm, info.fileName())) {
-                // A partial file a crashed run left behind.
-                if (info.fileName().contains(PartialInfix)
-                    && info.lastModified().toMSecsSinceEpoch() < staleBefore)
-                    QFile::remove(info.filePath());
-                continue;
+    for (const QString &folder : {QString(), QString(IndexFolder)}) {
+        for (const QLatin1String algorithm : {QLatin1String("sha256"), QLatin1String("sha512")}) {
+            QDirIterator it(m_directory + u'/' + folder + algorithm, QDir::Files | QDir::Hidden);
+            while (it.hasNext()) {
+                it.next();
+                const QFileInfo info = it.fileInfo();
+                if (!isBlobName(algorithm, info.fileName())) {
+                    // A partial file a crashed run left behind (or QSaveFile's, for indexes).
+                    if ((info.fileName().contains(PartialInfix) || folder == IndexFolder)
+                        && info.lastModified().toMSecsSinceEpoch() < staleBefore)
+                        QFile::remove(info.filePath());
+                    continue;
+                }
+                const FileEntry entry{info.size(), info.lastModified().toMSecsSinceEpoch()};
+                m_files.insert(folder + algorithm + u'/' + info.fileName(), entry);
+                m_total += entry.size;
             }
-            const FileEntry entry{info.size(), info.lastModified().toMSecsSinceEpoch()};
-            m_files.insert(algorithm + u'/' + info.fileName(), entry);
-            m_total += entry.size;
         }
     }
 }

@@ -36,11 +36,11 @@ public:
     void discard(const QString &partialPath);
     void remove(const oci::Digest &digest);
 
-    qint64 totalBytes();
+    qint64 totalBytes(); // blobs and indexes
 
     // Layer indexes beside the blobs (<dir>/indexes/<algorithm>/<encoded>, LayerIndex::
-    // toBytes()), so that a layer reopens without reading its blob again. Not counted in
-    // the blob budget (an index is a few percent of its blob); a damaged file is a miss.
+    // toBytes()), so that a layer reopens without reading its blob again. They count in the
+    // same budget and go by the same LRU as blobs; a damaged file is a miss.
     QString indexPathFor(const oci::Digest &digest) const;
     bool hasIndex(const oci::Digest &digest) const;
     std::optional<LayerIndex> readIndex(const oci::Digest &digest);

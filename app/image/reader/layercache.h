@@ -32,7 +32,8 @@ struct LayerCacheOptions
 
 // Layer indexes by blob digest (memory, LRU bounded by LayerIndex::memoryBytes()) and the
 // layer blobs themselves (on disk, <dir>/<algorithm>/<encoded>, raw bytes, verified before
-// they go in, LRU-evicted by last use over maxBlobBytes). Lives on the GUI thread; the blob
+// they go in, LRU-evicted by last use over maxBlobBytes together with the indexes kept beside
+// them). Lives on the GUI thread; the blob
 // store is thread-safe and used by workers. LayerReader fills both.
 //
 //     if (auto hit = cache->index(layer.digest())) show(*hit);      // instant
