@@ -19,6 +19,11 @@ QString pullScope(const QString &repository)
     return QStringLiteral("repository:%1:pull").arg(repository);
 }
 
+QString pushScope(const QString &repository)
+{
+    return QStringLiteral("repository:%1:pull,push").arg(repository);
+}
+
 Error invalidArgument(const RegistryConfig &registry, const QString &object, const QString &message)
 {
     Error error(Error::Code::InvalidArgument, message);

@@ -14,6 +14,8 @@ namespace oci::api {
 QUrl url(const RegistryConfig &registry, const QString &path, const QUrlQuery &query = {});
 
 QString pullScope(const QString &repository);
+// "repository:<name>:pull,push": uploads and manifest PUTs (distribution wants pull too).
+QString pushScope(const QString &repository);
 
 // InvalidArgument with registry and object filled in.
 Error invalidArgument(const RegistryConfig &registry, const QString &object,

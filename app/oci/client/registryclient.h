@@ -33,6 +33,9 @@ class CatalogJob;
 class TagListJob;
 class ManifestJob;
 class BlobJob;
+class BlobStatJob;
+class BlobUpload;
+class ManifestPutJob;
 
 // The Distribution API for one registry. All calls return at once with a job the caller
 // owns: it starts as a child of the client (so it cannot outlive it); delete it when done
@@ -68,6 +71,21 @@ public:
     // `expectedSize` (the descriptor's size, -1 if unknown) is enforced while streaming.
     BlobJob *blob(const QString &repository, const Digest &digest, QIODevice *sink = nullptr,
                   qint64 maxBufferedBytes = 64 * 1024 * 1024, qint64 expectedSize = -1);
+
+    // --- pushing (blobupload.h) -----------------------------------------------------
+    // HEAD /v2/<repository>/blobs/<digest>: exists() false on 404.
+    BlobStatJob *statBlob(const QString &repository, const Digest &digest);
+    // POST /v2/<repository>/blobs/uploads/ (token scope: pull,push on `repository`). With
+    // `mount` and `mountFrom` both set, ?mount=<digest>&from=<mountFrom> (plus pull on
+    // `mountFrom`): 201 -> state Mounted; 202 -> an ordinary session (state Open), used as
+    // it is. Setting only one of the two fails the session with InvalidArgument. The
+    // session is the caller's: parented to `parent`, else to the client.
+    BlobUpload *startUpload(const QString &repository, const Digest &mount = {},
+                            const QString &mountFrom = {}, QObject *parent = nullptr);
+    // PUT /v2/<repository>/manifests/<reference> (tag or digest) with Content-Type
+    // `mediaType` and exactly `bytes`.
+    ManifestPutJob *putManifest(const QString &repository, const QString &reference,
+                                const QString &mediaType, const QByteArray &bytes);
 
     // Bounds of the list walks: n is clamped to MaxPageSize; a walk longer than maxPages()
     // stops with PaginationRefused.
