@@ -1,0 +1,346 @@
+#!/usr/bin/env bash
+# Push benchmark: `ladingctl push` beside `skopeo copy … docker://…` into the real registry
+# (Debian's docker-registry on 127.0.0.1, started here), on one ~500 MB image (a Debian
+# rootfs layer — debootstrap, cached by bench-layers.sh; else a synthetic rootfs — plus a
+# layer of random data) in two files built here:
+#   - an oci-archive (gzip'ed layers, sent as they are; skopeo unpacks the archive to disk
+#     first): goal ladingctl/skopeo <= 0.5;
+#   - a legacy docker-save tar with uncompressed layers (skopeo's docker-archive: both tools
+#     gzip every layer before sending it): goal <= 0.3.
+# Every push goes into a fresh repository; ladingctl with --no-cache (its blob memory could
+# turn uploads into mounts), skopeo with its blob-info cache hidden (a tmpfs over
+# /var/lib/containers/cache in a mount namespace as root, a fresh HOME otherwise). The runs
+# alternate the four pushes so that a change of load hits all of them.
+# Beside them, the raw limits in the same run: openssl dgst -sha256 of the oci-archive,
+# igzip -1 of the docker-save tar, and curl -T of the oci-archive to a loopback sink and
+# into the registry (one monolithic blob upload).
+# Prints median wall times with the CPU time each command used (and the registry's);
+# asserts nothing about time.
+#
+#   tests/bench/bench-push.sh [build-dir] [--runs N] [--size-mb M] [--synthetic]
+#
+# Build dir: the first argument, else $LADING_BUILD_DIR, else ./build (ladingctl is built
+# first). --size-mb: the image's uncompressed size (default 500; the random layer makes up
+# what the rootfs does not). Needs docker-registry, skopeo, umoci, curl, igzip (package
+# isal), openssl, python3. Scratch files (~3 GB at 500 MB) go to $LADING_BENCH_TMPDIR, else
+# /var/tmp.
+set -euo pipefail
+
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+source_dir="$(cd "$here/../.." && pwd)"
+build="${LADING_BUILD_DIR:-$source_dir/build}"
+if [[ $# -gt 0 && "$1" != --* ]]; then
+    build="$1"
+    shift
+fi
+runs=3
+size_mb=500
+force_synthetic=0
+while [[ $# -gt 0 ]]; do
+    case "$1" in
+        --runs) runs="$2"; shift 2 ;;
+        --size-mb) size_mb="$2"; shift 2 ;;
+        --synthetic) force_synthetic=1; shift ;;
+        *) echo "bench-push: unknown option $1" >&2; exit 2 ;;
+    esac
+done
+
+if [[ ! -f "$build/CMakeCache.txt" ]]; then
+    echo "bench-push: no configured build in $build (cmake -S $source_dir -B $build first)" >&2
+    exit 2
+fi
+registry_bin="$(command -v docker-registry || echo /usr/bin/docker-registry)"
+for tool in "$registry_bin" skopeo umoci curl igzip openssl tar jq python3 file; do
+    command -v "$tool" >/dev/null 2>&1 || {
+        echo "bench-push: $tool is missing (install it: see installer/install-deps.sh)" >&2
+        exit 2
+    }
+done
+
+cmake --build "$build" --target ladingctl >&2
+ladingctl="$build/app/cli/ladingctl"
+
+scratch_parent="${LADING_BENCH_TMPDIR:-/var/tmp}"
+scratch="$(mktemp -d "$scratch_parent/lading-bench-push.XXXXXX")"
+registry_pid=""
+sink_pid=""
+cleanup() {
+    # Under set -e a failing `wait` (a killed server's status) would end the trap before the
+    # scratch folder (~3 GB) is removed.
+    local pid
+    for pid in "$registry_pid" "$sink_pid"; do
+        if [[ -n "$pid" ]]; then
+            kill "$pid" 2>/dev/null || true
+            wait "$pid" 2>/dev/null || true
+        fi
+    done
+    rm -rf "$scratch"
+}
+trap cleanup EXIT
+
+machine() {
+    echo "machine: $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg)"
+}
+machine
+
+# --- the rootfs: bench-layers.sh's debootstrap cache, else a synthetic one -------------------
+debian=/var/tmp/lading-bench/bookworm-minbase
+if [[ $force_synthetic -eq 0 && -f "$debian/.lading-complete" ]]; then
+    rootfs="$debian/rootfs"
+    rootfs_kind="Debian bookworm minbase (debootstrap, cached in $debian)"
+else
+    [[ $force_synthetic -eq 1 ]] ||
+        echo "bench-push: no $debian (tests/bench/bench-layers.sh makes it); using a synthetic rootfs" >&2
+    # ~30,000 entries, ~150 MB: text and binary files of many sizes in a deep tree.
+    rootfs="$scratch/synthetic"
+    rootfs_kind="synthetic (30,000 entries, no debootstrap)"
+    python3 - "$rootfs" <<'EOF'
+import os, random, sys
+root = sys.argv[1]
+rnd = random.Random(4)
+words = [("w%d" % i).encode() for i in range(2000)]
+for d in range(300):
+    folder = os.path.join(root, "usr/share/pkg%03d/sub%d" % (d, d % 7))
+    os.makedirs(folder, exist_ok=True)
+    for f in range(95):
+        size = int(rnd.paretovariate(1.2) * 600)
+        if f % 3 == 0:
+            data = bytes(rnd.getrandbits(8) for _ in range(min(size, 20000)))
+        else:
+            data = b" ".join(rnd.choice(words) for _ in range(size // 5))
+        with open(os.path.join(folder, "file%03d" % f), "wb") as out:
+            out.write(data)
+EOF
+fi
+echo "rootfs: $rootfs_kind"
+
+# --- the image: an OCI layout (umoci gzips each layer), then the two files from it ----------
+echo "bench-push: building the image (once)" >&2
+layout="$scratch/layout"
+umoci init --layout "$layout"
+umoci new --image "$layout:bench"
+tar --numeric-owner -C "$rootfs" -cf "$scratch/rootfs.tar" .
+rootfs_mb=$(($(stat -c %s "$scratch/rootfs.tar") / 1048576))
+umoci raw add-layer --image "$layout:bench" "$scratch/rootfs.tar"
+rm -f "$scratch/rootfs.tar"
+# Random data: incompressible, so gzip costs its full price and the size stays put.
+random_mb=$((size_mb - rootfs_mb))
+((random_mb >= 16)) || random_mb=16
+mkdir -p "$scratch/random/data"
+left=$random_mb
+part=0
+while ((left > 0)); do
+    chunk=$((left < 64 ? left : 64))
+    head -c "$((chunk * 1048576))" /dev/urandom >"$scratch/random/data/part$part"
+    left=$((left - chunk))
+    part=$((part + 1))
+done
+tar --numeric-owner -C "$scratch/random" -cf "$scratch/random.tar" .
+rm -rf "$scratch/random"
+umoci raw add-layer --image "$layout:bench" "$scratch/random.tar"
+rm -f "$scratch/random.tar"
+
+export HOME="$scratch/home" XDG_CONFIG_HOME="$scratch/home/.config" DOCKER_CONFIG="$scratch/home/.docker"
+export TMPDIR="$scratch/tmp" # skopeo unpacks an oci-archive there
+mkdir -p "$HOME" "$TMPDIR"
+oci_archive="$scratch/image-oci.tar"
+docker_save="$scratch/image-docker-save.tar"
+skopeo copy --quiet "oci:$layout:bench" "oci-archive:$oci_archive:bench"
+skopeo copy --quiet "oci:$layout:bench" "docker-archive:$docker_save:bench/push:1"
+rm -rf "$layout"
+
+# The docker-save tar must hold plain tar layers (skopeo decompresses them): check it.
+mkdir -p "$scratch/check"
+tar -C "$scratch/check" -xf "$docker_save" manifest.json
+layer_kinds=""
+while read -r layer; do
+    # (head ends tar early: its SIGPIPE is no failure here)
+    kind="$(set +o pipefail; tar -xOf "$docker_save" "$layer" | head -c 65536 | file -b - | cut -d, -f1)"
+    layer_kinds+="${layer_kinds:+; }$layer: $kind"
+    [[ "$kind" == *tar* ]] || echo "bench-push: $layer in the docker-save tar is not a plain tar ($kind)" >&2
+done < <(jq -r '.[0].Layers[]' "$scratch/check/manifest.json")
+rm -rf "$scratch/check"
+echo "docker-save layers: $layer_kinds"
+mb() { python3 -c "print('%.0f' % ($(stat -c %s "$1") / 1048576))"; }
+echo "files: oci-archive $(mb "$oci_archive") MB (rootfs ${rootfs_mb} MB + random ${random_mb} MB, gzip'ed)," \
+    "docker-save $(mb "$docker_save") MB (uncompressed layers)"
+
+# --- the registry and a loopback sink -------------------------------------------------------
+free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
+port="$(free_port)"
+mkdir -p "$scratch/storage"
+# Level info logs every request: the mounts are counted from it (there must be none).
+cat >"$scratch/registry.yml" <<EOF
+version: 0.1
+log:
+  level: info
+storage:
+  filesystem:
+    rootdirectory: $scratch/storage
+http:
+  addr: 127.0.0.1:$port
+health:
+  storagedriver:
+    enabled: false
+EOF
+"$registry_bin" serve "$scratch/registry.yml" >"$scratch/registry.log" 2>&1 &
+registry_pid=$!
+host="127.0.0.1:$port"
+
+# A PUT sink: reads each body in 1 MiB pieces and drops it (the upload's ceiling without a
+# registry behind it).
+sink_port="$(free_port)"
+python3 - "$sink_port" >"$scratch/sink.log" 2>&1 <<'EOF' &
+import http.server, sys
+class Sink(http.server.BaseHTTPRequestHandler):
+    def do_PUT(self):
+        left = int(self.headers.get("Content-Length", "0"))
+        while left > 0:
+            piece = self.rfile.read(min(left, 1 << 20))
+            if not piece:
+                break
+            left -= len(piece)
+        self.send_response(201)
+        self.send_header("Content-Length", "0")
+        self.end_headers()
+    def log_message(self, *args):
+        pass
+http.server.HTTPServer(("127.0.0.1", int(sys.argv[1])), Sink).serve_forever()
+EOF
+sink_pid=$!
+for _ in $(seq 100); do
+    curl -sf "http://$host/v2/" >/dev/null && curl -s -o /dev/null -T /dev/null "http://127.0.0.1:$sink_port/" && break
+    sleep 0.05
+done
+
+# One monolithic blob upload with curl: POST for a session, then PUT the file to it.
+oci_digest="sha256:$(openssl dgst -sha256 -r "$oci_archive" | cut -d' ' -f1)"
+cat >"$scratch/curl-upload.sh" <<EOF
+#!/bin/bash
+set -euo pipefail
+location="\$(curl -sS -f -X POST -D - -o /dev/null "http://$host/v2/bench/\$1/blobs/uploads/" \\
+    | tr -d '\r' | sed -n 's/^[Ll]ocation: //p')"
+[[ "\$location" == http* ]] || location="http://$host\$location"
+[[ "\$location" == *\\?* ]] && sep='&' || sep='?'
+curl -sS -f -H 'Expect:' -T "$oci_archive" -o /dev/null "\$location\${sep}digest=$oci_digest"
+EOF
+chmod +x "$scratch/curl-upload.sh"
+
+# skopeo without its blob-info cache: as root a tmpfs over it in a private mount namespace;
+# otherwise it lives under $XDG_DATA_HOME / ~/.local/share, and each run has a fresh HOME.
+skopeo_cache_note="fresh HOME per run (the cache lives under it)"
+if [[ "$(id -u)" -eq 0 ]]; then
+    if unshare -m sh -c 'mount -t tmpfs tmpfs /var/lib/containers/cache' 2>/dev/null; then
+        skopeo_cache_note="tmpfs over /var/lib/containers/cache (unshare -m)"
+    else
+        skopeo_cache_note="NOT hidden (unshare -m failed): skopeo may mount blobs from earlier runs"
+        echo "bench-push: cannot hide skopeo's blob-info cache (unshare -m with a tmpfs failed)" >&2
+    fi
+fi
+skopeo_push() { # source repository-name
+    local home="$scratch/home-$2"
+    mkdir -p "$home"
+    local cmd="HOME='$home' XDG_DATA_HOME='$home/.local/share' XDG_CONFIG_HOME='$home/.config'"
+    cmd+=" skopeo copy --quiet --dest-tls-verify=false '$1' 'docker://$host/bench/$2:1'"
+    if [[ "$skopeo_cache_note" == tmpfs* ]]; then
+        echo "unshare -m sh -c \"mount -t tmpfs tmpfs /var/lib/containers/cache && $cmd\""
+    else
+        echo "$cmd"
+    fi
+}
+lading_push() { # file repository-name
+    local home="$scratch/home-$2"
+    mkdir -p "$home"
+    echo "XDG_CACHE_HOME='$home/.cache' XDG_DATA_HOME='$home/.local/share' XDG_CONFIG_HOME='$home/.config'" \
+        "'$ladingctl' push '$1' '$host/bench/$2:1' --plain-http --no-cache"
+}
+
+# --- timing ---------------------------------------------------------------------------------
+# timed KEY "command": runs it once, its output to $scratch/logs/KEY-RUN.log; records the
+# wall time, the CPU time (user + system of all its processes) and the registry's CPU time
+# meanwhile, in milliseconds. A failing command ends the benchmark with its log.
+declare -A wall_ms cpu_ms reg_ms
+mkdir -p "$scratch/logs"
+clk_tck="$(getconf CLK_TCK)"
+registry_ticks() { awk '{ print $14 + $15 }' "/proc/$registry_pid/stat"; }
+run=0
+timed() {
+    local log="$scratch/logs/$1-$run.log" measured wall user sys status=0 r0 r1
+    r0="$(registry_ticks)"
+    measured="$( { TIMEFORMAT='%R %U %S'; time bash -c "$2" >"$log" 2>&1; } 2>&1 | tail -1)" || status=$?
+    r1="$(registry_ticks)"
+    if [[ $status -ne 0 ]]; then
+        echo "bench-push: $1 failed (run $run): $2" >&2
+        tail -20 "$log" >&2
+        exit 1
+    fi
+    read -r wall user sys <<<"$measured"
+    wall_ms[$1]+=" $(python3 -c "print(round($wall * 1000))")"
+    cpu_ms[$1]+=" $(python3 -c "print(round(($user + $sys) * 1000))")"
+    reg_ms[$1]+=" $(((r1 - r0) * 1000 / clk_tck))"
+}
+median() { tr ' ' '\n' <<<"$1" | sed '/^$/d' | sort -n | sed -n "$(((runs + 1) / 2))p"; }
+ratio() { python3 -c "print('%.2f' % ($1 / $2 if $2 else float('nan')))"; }
+mbps() { python3 -c "print('%.0f' % ($(stat -c %s "$1") / 1048576 / ($2 / 1000)) if $2 else 'nan')"; }
+
+echo "bench-push: $runs run(s) of 4 pushes and 4 raw limits" >&2
+for run in $(seq "$runs"); do
+    timed lading-oci "$(lading_push "$oci_archive" "lading-oci-$run")"
+    timed skopeo-oci "$(skopeo_push "oci-archive:$oci_archive" "skopeo-oci-$run")"
+    timed lading-save "$(lading_push "$docker_save" "lading-save-$run")"
+    timed skopeo-save "$(skopeo_push "docker-archive:$docker_save" "skopeo-save-$run")"
+    timed sha256 "openssl dgst -sha256 '$oci_archive'"
+    timed igzip "igzip -1 -c '$docker_save' >/dev/null"
+    timed curl-sink "curl -sS -f -H 'Expect:' -T '$oci_archive' -o /dev/null 'http://127.0.0.1:$sink_port/upload'"
+    timed curl-registry "'$scratch/curl-upload.sh' curl-$run"
+    rm -rf "$scratch/tmp/"* "$scratch/home-"*
+done
+
+# Every push landed whole: skopeo reads each image back (its layer count), and none of them
+# was a mount.
+for key in lading-oci skopeo-oci lading-save skopeo-save; do
+    layers="$(skopeo inspect --tls-verify=false "docker://$host/bench/$key-1:1" | jq '.Layers | length')"
+    [[ "$layers" == 2 ]] || echo "bench-push: bench/$key-1:1 has $layers layers, not 2" >&2
+done
+# (the registry's access log: a mount that worked answers 201, one that did not 202)
+mounts="$(grep -c '"POST /v2/[^ ]*/blobs/uploads/?[^ ]*mount=[^ ]* HTTP/[0-9.]*" 201 ' "$scratch/registry.log" || true)"
+puts="$(grep -c '"PUT /v2/[^ ]*/blobs/uploads/[^ ]* HTTP/[0-9.]*" 201 ' "$scratch/registry.log" || true)"
+[[ "$mounts" == 0 ]] || echo "bench-push: the registry mounted $mounts blobs: those uploads were skipped" >&2
+[[ "$puts" -gt 0 ]] || echo "bench-push: no finished uploads in the registry's log: the mount count means nothing" >&2
+
+row() { # label key-lading key-skopeo goal file
+    local tl cl rl ts cs rs
+    tl="$(median "${wall_ms[$2]}")"; cl="$(median "${cpu_ms[$2]}")"; rl="$(median "${reg_ms[$2]}")"
+    ts="$(median "${wall_ms[$3]}")"; cs="$(median "${cpu_ms[$3]}")"; rs="$(median "${reg_ms[$3]}")"
+    printf '%-12s %6sM | %8sms (%6sms) %8sms (%6sms) | %5s %6s | %7sms %7sms\n' "$1" \
+        "$(mb "$5")" "$tl" "$cl" "$ts" "$cs" "$(ratio "$tl" "$ts")" "$4" "$rl" "$rs"
+}
+printf '\n%-12s %7s | %22s %22s | %5s %6s | %s\n' input file "ladingctl (cpu)" "skopeo (cpu)" \
+    ratio goal "registry cpu: ladingctl skopeo"
+row oci-archive lading-oci skopeo-oci "<=0.5" "$oci_archive"
+row docker-save lading-save skopeo-save "<=0.3" "$docker_save"
+
+printf '\n%-44s %8s %8s %8s\n' "raw limits (same run)" wall MB/s cpu
+limit() { # label key file
+    local t c
+    t="$(median "${wall_ms[$2]}")"; c="$(median "${cpu_ms[$2]}")"
+    printf '%-44s %6sms %8s %6sms\n' "$1" "$t" "$(mbps "$3" "$t")" "$c"
+}
+limit "openssl dgst -sha256 oci-archive" sha256 "$oci_archive"
+limit "igzip -1 -c docker-save >/dev/null" igzip "$docker_save"
+limit "curl -T oci-archive -> loopback sink" curl-sink "$oci_archive"
+limit "curl -T oci-archive -> registry (1 PUT)" curl-registry "$oci_archive"
+cat <<EOF
+
+rootfs: $rootfs_kind; random layer ${random_mb} MB. Median of $runs runs (the four pushes
+alternate within each run), wall time of the whole command, process start included; each
+push into a fresh repository (bench/<tool>-<input>-<run>). ladingctl push --no-cache;
+skopeo copy --dest-tls-verify=false with its blob-info cache hidden: $skopeo_cache_note.
+Blob uploads the registry finished: $puts; blobs it mounted instead: $mounts.
+oci-archive: gzip'ed layers sent as they are (skopeo unpacks the archive under \$TMPDIR
+first); docker-save: skopeo's docker-archive, plain tar layers that both tools gzip (skopeo
+with Go's gzip, ladingctl with igzip) and hash before or while sending.
+cpu: median user + system time of all processes of the command; registry cpu: the
+registry's (same cores) meanwhile. MB/s: the file's size over the wall time.
+EOF
+machine
