@@ -144,7 +144,10 @@ void HopSession::sendHop()
     connect(reply, &QNetworkReply::finished, this, &HopSession::onReplyFinished);
     connect(reply, &QNetworkReply::sslErrors, this,
             [this](const QList<QSslError> &errors) { m_sslErrors = errors; });
-    connect(reply, &QNetworkReply::uploadProgress, this, [this] { m_idleTimer.start(); });
+    connect(reply, &QNetworkReply::uploadProgress, this, [this](qint64 sent, qint64 total) {
+        m_idleTimer.start();
+        Q_EMIT uploadProgress(sent, total);
+    });
     connect(reply, &QNetworkReply::downloadProgress, this, [this](qint64 received, qint64 total) {
         m_idleTimer.start();
         if (m_streaming)

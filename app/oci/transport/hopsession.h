@@ -58,6 +58,8 @@ Q_SIGNALS:
     void responseStarted();
     void bodyData(const QByteArray &chunk);
     void downloadProgress(qint64 received, qint64 total);
+    // Bytes of the request body sent on the current hop (restarts on a retry or redirect).
+    void uploadProgress(qint64 sent, qint64 total);
     void finished();
 
 private:

@@ -96,6 +96,7 @@ void TransportReply::sendWith(QByteArray authorization)
     });
     connect(session, &HopSession::bodyData, this, &TransportReply::bodyData);
     connect(session, &HopSession::downloadProgress, this, &TransportReply::downloadProgress);
+    connect(session, &HopSession::uploadProgress, this, &TransportReply::uploadProgress);
     connect(session, &HopSession::finished, this, &TransportReply::onHopFinished);
     session->start();
 }

@@ -49,6 +49,8 @@ Q_SIGNALS:
     void responseStarted();
     void bodyData(const QByteArray &chunk);
     void downloadProgress(qint64 received, qint64 total);
+    // Bytes of TransportRequest::body sent so far (restarts if the request is sent again).
+    void uploadProgress(qint64 sent, qint64 total);
     void finished();
 
 private:
