@@ -210,9 +210,20 @@ private Q_SLOTS:
         QList<qint64> offsets;
         QSignalSpy written(upload.get(), &BlobUpload::written);
         for (qsizetype at = 0; at < blob.size(); at += chunk) {
-            upload->write(blob.sliced(at, qMin(chunk, blob.size() - at)));
+            const qint64 size = qMin(chunk, blob.size() - at);
+            QSignalSpy sending(upload.get(), &BlobUpload::sending);
+            upload->write(blob.sliced(at, size));
             QVERIFY2(answered(upload.get(), &BlobUpload::written, &why), qPrintable(why));
             offsets << upload->offset();
+            // Progress while the body goes out, rising to the chunk's size.
+            QVERIFY2(sending.size() >= 2, qPrintable(QString::number(sending.size())));
+            qint64 previous = 0;
+            for (const QList<QVariant> &step : std::as_const(sending)) {
+                QVERIFY(step.at(0).toLongLong() > previous);
+                QCOMPARE(step.at(1).toLongLong(), size);
+                previous = step.at(0).toLongLong();
+            }
+            QCOMPARE(previous, size);
         }
         const QList<qint64> expected{chunk, 2 * chunk, blob.size()};
         QCOMPARE(offsets, expected);

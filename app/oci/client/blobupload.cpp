@@ -85,6 +85,7 @@ struct BlobUpload::Private
     Op op = Op::None;
     bool silenced = false; // abandon(): no signal after it, not even one already queued
     qint64 pending = 0; // body bytes of the request in flight
+    qint64 reported = 0; // ... of which sending() has told
     Digest committing;
     OwnedRequest<TransportReply> reply;
 
@@ -98,6 +99,9 @@ struct BlobUpload::Private
     // Without one, a POST fails; a PATCH or GET answer keeps the current URL.
     bool takeLocation(BlobUpload *q, const TransportResponse &response, bool required);
     void fail(BlobUpload *q, Error failure);
+    // sending(pending, pending) unless progress got there already; false when a receiver
+    // deleted q meanwhile.
+    bool reportAllSent(BlobUpload *q);
     // failed() for a misuse or bad argument, queued, without touching the session.
     void refuse(BlobUpload *q, Error::Code code, const QString &message) const;
     Error contextual(Error failure, const QUrl &url) const;
@@ -184,6 +188,16 @@ void BlobUpload::Private::fail(BlobUpload *q, Error failure)
     Q_EMIT q->failed(copy);
 }
 
+bool BlobUpload::Private::reportAllSent(BlobUpload *q)
+{
+    if (pending == 0 || reported == pending)
+        return true;
+    reported = pending;
+    QPointer<BlobUpload> alive(q);
+    Q_EMIT q->sending(pending, pending);
+    return !alive.isNull();
+}
+
 TransportRequest BlobUpload::Private::sessionRequest(const QByteArray &method,
                                                      const QUrl &url) const
 {
@@ -201,8 +215,18 @@ void BlobUpload::Private::send(BlobUpload *q, Op what, TransportRequest request)
 {
     op = what;
     pending = request.body.size();
+    reported = 0;
     TransportReply *sent = transport->send(registry, std::move(request));
     reply.reset(sent);
+    if (pending > 0) {
+        QObject::connect(sent, &TransportReply::uploadProgress, q, [this, q](qint64 done, qint64) {
+            // Qt reports 0/0 before it starts and again at the end of a body-less hop.
+            if (done <= reported || done > pending)
+                return;
+            reported = done;
+            Q_EMIT q->sending(done, pending);
+        });
+    }
     QObject::connect(sent, &TransportReply::finished, q, [this, q, sent] { onFinished(q, sent); });
 }
 
@@ -322,11 +346,9 @@ void BlobUpload::Private::finishWrite(BlobUpload *q, const TransportResponse &re
     }
     offset = expected;
     state = State::Open;
-    const qint64 sent = pending;
-    QPointer<BlobUpload> alive(q);
-    Q_EMIT q->sending(sent, sent);
-    if (alive)
-        Q_EMIT q->written(expected);
+    if (!reportAllSent(q))
+        return;
+    Q_EMIT q->written(expected);
 }
 
 void BlobUpload::Private::finishCommit(BlobUpload *q, const TransportResponse &response)
@@ -345,12 +367,10 @@ void BlobUpload::Private::finishCommit(BlobUpload *q, const TransportResponse &r
     }
     offset += pending;
     state = State::Committed;
-    const qint64 sent = pending;
     const Digest digest = committing;
-    QPointer<BlobUpload> alive(q);
-    Q_EMIT q->sending(sent, sent);
-    if (alive)
-        Q_EMIT q->committed(digest);
+    if (!reportAllSent(q))
+        return;
+    Q_EMIT q->committed(digest);
 }
 
 void BlobUpload::Private::finishQuery(BlobUpload *q, const TransportResponse &response)
