@@ -111,7 +111,9 @@ Q_SIGNALS:
     void committed(const oci::Digest &digest);  // the PUT was acknowledged: the blob is there
     void resumed(qint64 offset);                // queryOffset() answered
     void failed(const oci::Error &error);
-    // Bytes of the current request's body sent so far (for smooth progress).
+    // Bytes of the current request's body sent so far (for smooth progress): rising, and
+    // sending(total, total) always comes before the written()/committed() of that request.
+    // Bytes sent are not bytes kept: only offset()/written() say what the registry has.
     void sending(qint64 sent, qint64 total);
 
 private:
