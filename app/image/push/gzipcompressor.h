@@ -1,0 +1,47 @@
+#pragma once
+
+#include "oci/core/digest.h"
+#include "oci/core/result.h"
+
+#include <QByteArray>
+#include <QByteArrayView>
+
+#include <memory>
+
+namespace image {
+
+// Streaming gzip compression of an uncompressed layer with ISA-L's igzip deflate, one gzip
+// member, the output the same for the same input and level (no time or name in the header),
+// so a retried push produces the same blob digest. Hashes both sides as the bytes pass: the
+// output's digest is the blob's, the input's is the layer's diff ID. Blocking and CPU-bound:
+// use on a worker thread. Not copyable; one stream per object.
+//
+//     image::GzipCompressor gzip;
+//     while (more) out += gzip.compress(chunk).value();
+//     out += gzip.finish().value();
+//     gzip.compressedDigest(); gzip.inputDigest();
+class GzipCompressor final
+{
+public:
+    explicit GzipCompressor(int level = 1); // igzip levels 0-3; 1 is its fast default
+    ~GzipCompressor();
+    GzipCompressor(const GzipCompressor &) = delete;
+    GzipCompressor &operator=(const GzipCompressor &) = delete;
+
+    // The compressed bytes this input produced (often empty: igzip buffers).
+    oci::Result<QByteArray> compress(QByteArrayView input);
+    // Ends the stream: the last compressed bytes and the trailer.
+    oci::Result<QByteArray> finish();
+
+    bool isFinished() const;
+    oci::Digest compressedDigest() const; // after finish()
+    qint64 compressedSize() const;        // so far
+    oci::Digest inputDigest() const;      // after finish(): sha256 of all input
+    qint64 inputSize() const;             // so far
+
+private:
+    struct Private;
+    std::unique_ptr<Private> d;
+};
+
+} // namespace image
