@@ -81,6 +81,15 @@ QStringList Fixtures::skopeoSourceOptions() const
     return options;
 }
 
+QStringList Fixtures::skopeoCopySourceOptions() const
+{
+    // `skopeo copy` spells them --src-tls-verify, --src-cert-dir, --src-creds.
+    QStringList options;
+    for (const QString &option : skopeoSourceOptions())
+        options << (option.startsWith(u"--") ? u"--src-" + option.mid(2) : option);
+    return options;
+}
+
 oci::Result<QByteArray> Fixtures::skopeoInspectRaw(const QString &reference, bool config)
 {
     QStringList arguments{QStringLiteral("inspect")};

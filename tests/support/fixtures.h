@@ -85,6 +85,8 @@ public:
     // skopeo's arguments for this registry: TLS verification or cert dir, credentials.
     QStringList skopeoDestinationOptions() const;
     QStringList skopeoSourceOptions() const;
+    // The same for reading from this registry with `skopeo copy` (--src-…).
+    QStringList skopeoCopySourceOptions() const;
     // An environment with HOME/XDG folders of our own: no auth.json of the person and,
     // for non-root runs, a private blob-info cache.
     static QProcessEnvironment toolEnvironment();

@@ -161,6 +161,18 @@ bool RegistryProcess::start()
     return fail(QStringLiteral("docker-registry found no free port"));
 }
 
+bool RegistryProcess::restart()
+{
+    if (!m_dir || isRunning())
+        return fail(QStringLiteral("restart() needs a registry that was started and stopped"));
+    // The same config: port, storage, certificates, users and token server stay.
+    if (!launch())
+        return false;
+    if (!waitUntilAnswering(kStartTimeoutMs))
+        return fail(QStringLiteral("docker-registry did not answer again on ") + host());
+    return true;
+}
+
 bool RegistryProcess::writeConfig()
 {
     QString yaml;

@@ -41,6 +41,9 @@ public:
     // and waits until /v2/ answers. False with errorString() and the log on failure.
     bool start();
     void stop();
+    // After stop(): the same registry again, on the same port with the same storage (a
+    // registry that died and came back).
+    bool restart();
     bool isRunning() const;
     QString errorString() const { return m_error; }
 

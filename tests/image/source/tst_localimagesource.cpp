@@ -127,12 +127,8 @@ void TestLocalImageSource::initTestCase()
     m_scratch = testsupport::makeScratchDir(QStringLiteral("lading-localsource"));
     QVERIFY(m_scratch->isValid());
 
-    const QStringList source = m_fixtures->skopeoSourceOptions();
     const QString registry = u"docker://" + m_registry->host() + u'/';
-    // --src-tls-verify style options for `copy` are spelled --src-*.
-    QStringList src;
-    for (const QString &option : source)
-        src << QString(option).replace(QStringLiteral("--"), QStringLiteral("--src-"));
+    const QStringList src = m_fixtures->skopeoCopySourceOptions();
     QVERIFY(skopeoCopy(src + QStringList{registry + m_docker.reference(),
                                          u"docker-archive:" + path(QStringLiteral("docker.tar")) + u":local/docker:1.0",
                                          QStringLiteral("--additional-tag"), QStringLiteral("local/docker:extra")}));
