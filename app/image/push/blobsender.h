@@ -1,0 +1,75 @@
+#pragma once
+
+#include "image/push/pushplan.h"
+#include "oci/core/error.h"
+
+#include <QObject>
+#include <QPointer>
+
+#include <memory>
+
+namespace oci {
+class BlobUpload;
+class RegistryClient;
+} // namespace oci
+
+namespace image {
+
+class BlobProducer;
+class LocalImageSource;
+
+// Sends one blob of a push: mounts it when the plan says another repository has it (a 202
+// answer becomes the upload session), else opens an upload session while a BlobProducer reads
+// (and for plain layers gzip's) it on a worker, then PATCHes chunk after chunk and commits
+// with the digest — a blob of one chunk goes in the committing PUT alone. With `recheck`, a
+// blob whose registry digest is known is looked up first (a retried push skips what landed).
+class BlobSender final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(BlobSender)
+
+public:
+    enum class Outcome { Sent, Mounted, Present };
+    enum class Step { Checking, Opening, Sending };
+
+    BlobSender(oci::RegistryClient *client, const QString &repository,
+               std::shared_ptr<const LocalImageSource> source, const PushBlob &blob, bool recheck,
+               QObject *parent = nullptr);
+    ~BlobSender() override;
+
+    void start();
+    Step step() const { return m_step; }
+    qint64 sourceBytesDone() const { return m_sourceDone; }
+    // The blob as the registry has it (after done()).
+    const oci::Digest &target() const { return m_blob.target; }
+    qint64 targetSize() const { return m_blob.targetSize; }
+
+Q_SIGNALS:
+    void progress(qint64 sourceBytesDone);
+    void stepChanged();
+    void done(image::BlobSender::Outcome outcome);
+    void failed(const oci::Error &error);
+
+private:
+    void check();
+    void open(bool mount);
+    void onOpened();
+    void pump();
+    void fail(const oci::Error &error);
+
+    QPointer<oci::RegistryClient> m_client;
+    QString m_repository;
+    std::shared_ptr<const LocalImageSource> m_source;
+    PushBlob m_blob;
+    bool m_recheck;
+    Step m_step = Step::Opening;
+    oci::BlobUpload *m_upload = nullptr;
+    BlobProducer *m_producer = nullptr;
+    bool m_busy = false;
+    bool m_finished = false;
+    qint64 m_sourceDone = 0;
+    qint64 m_chunkStart = 0; // archive bytes acknowledged before the request in flight
+    qint64 m_chunkEnd = 0;   // ... and once it is
+};
+
+} // namespace image
