@@ -52,6 +52,17 @@ QString describeCommands()
         "Layer blobs are kept in the on-disk layer cache, so a second files or cat does not\n"
         "download them again (--no-cache: nothing kept).\n"
         "\n"
+        "  push FILE REFERENCE  push a local image (the formats above) to REFERENCE\n"
+        "                       ([registry/]name[:tag]); the tag defaults to the archive's\n"
+        "                       name for the image, else latest\n"
+        "push prints the plan first: each blob already in the repository, mounted from\n"
+        "another one, sent as it is, or (plain tar layers) gzip'ed and sent; and whether the\n"
+        "tag is new or moves. --dry-run stops there. Every blob is checked against its digest\n"
+        "before any byte is sent; manifests go last, the tag after them, so a failed push\n"
+        "tags nothing and running it again sends only what did not land. A file with several\n"
+        "images needs --image NAME (a name or tag it gives the image, or a digest prefix) or\n"
+        "--all.\n"
+        "\n"
         "Credentials come from --username/--password-stdin, else from the Docker\n"
         "config.json ($DOCKER_CONFIG or ~/.docker, with its credential helpers), else from\n"
         "Podman's auth.json ($REGISTRY_AUTH_FILE, $XDG_RUNTIME_DIR/containers or\n"
@@ -124,14 +135,23 @@ ParsedCommandLine parseCommandLine(const QStringList &arguments)
     const QCommandLineOption changed(
         QStringLiteral("changed"),
         QStringLiteral("files: only what the layer added, modified or removed."));
+    const QCommandLineOption dryRun(QStringLiteral("dry-run"),
+                                    QStringLiteral("push: print the plan and stop."));
+    const QCommandLineOption image(QStringLiteral("image"),
+                                   QStringLiteral("push: the image of a file that holds several "
+                                                  "(a name, tag or digest prefix)."),
+                                   QStringLiteral("NAME"));
+    const QCommandLineOption all(QStringLiteral("all"),
+                                 QStringLiteral("push: every image of the file, each with its own tag."));
     parser.addOptions({help, version, username, passwordStdin, caFile, insecure, plainHttp, details,
-                       sort, json, noCache, concurrency, platform, layer, merged, changed});
+                       sort, json, noCache, concurrency, platform, layer, merged, changed, dryRun,
+                       image, all});
     parser.addPositionalArgument(
         QStringLiteral("command"),
-        QStringLiteral("catalog, tags, manifest, inspect, layers, files, cat or waste."));
+        QStringLiteral("catalog, tags, manifest, inspect, layers, files, cat, waste or push."));
     parser.addPositionalArgument(QStringLiteral("target"),
                                  QStringLiteral("REGISTRY, REPOSITORY or REFERENCE (cat: "
-                                                "REFERENCE PATH)."));
+                                                "REFERENCE PATH; push: FILE REFERENCE)."));
 
     if (!parser.parse(arguments))
         return usageError(parser.errorText());
@@ -156,9 +176,9 @@ ParsedCommandLine parseCommandLine(const QStringList &arguments)
     const QStringList positional = parser.positionalArguments();
     if (positional.isEmpty())
         return usageError(QStringLiteral("missing command (catalog, tags, manifest, inspect, "
-                                         "layers, files, cat or waste); see --help"));
+                                         "layers, files, cat, waste or push); see --help"));
     const QString &command = positional.first();
-    const qsizetype wanted = command == u"cat" ? 3 : 2;
+    const qsizetype wanted = command == u"cat" || command == u"push" ? 3 : 2;
     if (positional.size() < wanted)
         return usageError(u"missing argument for \"" + command + u"\"; see --help");
     if (positional.size() > wanted)
@@ -204,9 +224,24 @@ ParsedCommandLine parseCommandLine(const QStringList &arguments)
             if (options.path.isEmpty())
                 return usageError(QStringLiteral("cat needs a non-empty PATH"));
         }
+    } else if (command == u"push") {
+        options.command = Options::Command::Push;
+        options.pushSource = target;
+        // Without a tag the archive's name for the image decides, so none is defaulted here.
+        auto repository = oci::Reference::parseRepository(positional.at(2));
+        if (repository) {
+            options.reference = std::move(repository).value();
+        } else {
+            auto reference = oci::Reference::parse(positional.at(2));
+            if (!reference)
+                return usageError(reference.error().message());
+            if (reference->hasDigest())
+                return usageError(QStringLiteral("push REFERENCE takes a tag, not a digest"));
+            options.reference = std::move(reference).value();
+        }
     } else {
         return usageError(u"unknown command \"" + command +
-                          u"\" (catalog, tags, manifest, inspect, layers, files, cat or waste)");
+                          u"\" (catalog, tags, manifest, inspect, layers, files, cat, waste or push)");
     }
     if (options.command != Options::Command::Catalog && !options.local)
         options.registry = options.reference.registry();
@@ -287,6 +322,17 @@ ParsedCommandLine parseCommandLine(const QStringList &arguments)
         if (!number || options.concurrency < 1 || options.concurrency > 64)
             return usageError(QStringLiteral("--concurrency needs a number from 1 to 64"));
     }
+
+    const bool push = options.command == Options::Command::Push;
+    options.dryRun = parser.isSet(dryRun);
+    options.pushImage = parser.value(image);
+    options.pushAll = parser.isSet(all);
+    if ((options.dryRun || parser.isSet(image) || options.pushAll) && !push)
+        return usageError(QStringLiteral("--dry-run, --image and --all are for the push command"));
+    if (parser.isSet(image) && options.pushImage.isEmpty())
+        return usageError(QStringLiteral("--image needs a name"));
+    if (parser.isSet(image) && options.pushAll)
+        return usageError(QStringLiteral("--image and --all do not go together"));
 
     parsed.outcome = ParsedCommandLine::Outcome::Run;
     return parsed;

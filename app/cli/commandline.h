@@ -12,7 +12,7 @@ namespace cli {
 // What the person asked for, validated. Nothing here touches the network.
 struct Options
 {
-    enum class Command { Catalog, Tags, Manifest, Inspect, Layers, Files, Cat, Waste };
+    enum class Command { Catalog, Tags, Manifest, Inspect, Layers, Files, Cat, Waste, Push };
 
     Command command = Command::Catalog;
     QString registry;         // host[:port], for every command
@@ -40,6 +40,12 @@ struct Options
     bool merged = false; // files: the filesystem after the top layer (the default)
     bool changed = false; // files: only what the layer changed
     QString path;        // cat: the file in the image
+
+    // push FILE_OR_LAYOUT REFERENCE
+    QString pushSource;  // the tarball or OCI layout folder
+    bool dryRun = false; // print the plan only
+    QString pushImage;   // --image: which image of a file that holds several
+    bool pushAll = false; // --all: every image, each with its own tag
 };
 
 struct ParsedCommandLine

@@ -2,6 +2,7 @@
 
 #include "detailsoutput.h"
 #include "imagecommand.h"
+#include "pushcommand.h"
 #include "output.h"
 #include "resolveone.h"
 
@@ -49,6 +50,7 @@ Runner::~Runner()
     // Users first: the resolver's and fetcher's jobs belong to the client, the client's to
     // the transport; the layer readers of an image command use the client too.
     delete m_image;
+    delete m_push;
     delete m_resolver;
     delete m_fetcher;
     delete m_cache; // waits for its last disk writes
@@ -87,6 +89,9 @@ void Runner::start()
     case Options::Command::Cat:
     case Options::Command::Waste:
         startImage();
+        break;
+    case Options::Command::Push:
+        startPush();
         break;
     }
 }
@@ -215,6 +220,13 @@ void Runner::startImage()
     m_image = new ImageCommand(m_options, m_client, m_resolver, this);
     connect(m_image, &ImageCommand::finished, this, &Runner::finished);
     m_image->start();
+}
+
+void Runner::startPush()
+{
+    m_push = new PushCommand(m_options, m_client, this);
+    connect(m_push, &PushCommand::finished, this, &Runner::finished);
+    m_push->start();
 }
 
 void Runner::startManifest()

@@ -16,6 +16,7 @@ class Transport;
 namespace cli {
 
 class ImageCommand;
+class PushCommand;
 
 // Runs one command with the shared RegistryClient on the event loop and prints what it
 // gets. It adds no protocol logic of its own: building the client and printing is all.
@@ -42,6 +43,7 @@ private:
     void startInspect();
     void startTagDetails(const QStringList &tags);
     void startImage();
+    void startPush();
     void makeFetcher();
     void finishJob(oci::Job *job);
     void fail(const QString &message);
@@ -54,6 +56,7 @@ private:
     oci::ContentFetcher *m_fetcher = nullptr;
     oci::DetailsResolver *m_resolver = nullptr;
     ImageCommand *m_image = nullptr; // layers, files, cat, waste
+    PushCommand *m_push = nullptr;
     qsizetype m_printed = 0; // catalog/tags entries already on stdout
 };
 
