@@ -2600,6 +2600,41 @@
     </message>
 </context>
 <context>
+    <name>image::PushJob</name>
+    <message>
+        <source>config %1</source>
+        <translation>Konfiguration %1</translation>
+    </message>
+    <message>
+        <source>layer %1</source>
+        <translation>Schicht %1</translation>
+    </message>
+    <message>
+        <source>Checking %1…</source>
+        <translation>%1 wird geprüft…</translation>
+    </message>
+    <message>
+        <source>Could not send the %1: %2</source>
+        <translation>%1 konnte nicht gesendet werden: %2</translation>
+    </message>
+    <message>
+        <source>Mounted the %1 from %2.</source>
+        <translation>%1 aus %2 eingehängt.</translation>
+    </message>
+    <message>
+        <source>The %1 is there already.</source>
+        <translation>%1 ist schon da.</translation>
+    </message>
+    <message>
+        <source>Could not write the manifest %1: %2</source>
+        <translation>Das Manifest %1 konnte nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <source>Pushed %1.</source>
+        <translation>%1 hochgeladen.</translation>
+    </message>
+</context>
+<context>
     <name>image::TarExport</name>
     <message>
         <source>Cannot write the tar: %1</source>
