@@ -1,0 +1,280 @@
+#include "pushplanmodel.h"
+
+#include "inspectorcells.h"
+
+#include "image/push/manifestwriter.h"
+#include "image/push/pushlookup.h"
+#include "image/source/localimagesource.h"
+#include "oci/core/reference.h"
+
+#include <QHash>
+#include <QLocale>
+
+using Fate = image::PushBlob::Fate;
+
+namespace {
+
+// "docker.io/library/x:1.0@sha256:…" -> {"docker.io/library/x", "1.0"}; a bare "1.0" (an
+// OCI ref.name, which is usually just the tag) -> {"", "1.0"}.
+std::pair<QString, QString> splitName(const QString &name)
+{
+    const QString plain = name.section(u'@', 0, 0).trimmed();
+    const qsizetype slash = plain.lastIndexOf(u'/');
+    const qsizetype colon = plain.lastIndexOf(u':');
+    if (colon > slash)
+        return {plain.left(colon), plain.mid(colon + 1)};
+    if (slash < 0)
+        return {QString(), plain};
+    return {plain, QString()};
+}
+
+} // namespace
+
+PushPlanModel::PushPlanModel(QObject *parent) : QAbstractTableModel(parent) {}
+
+PushPlanModel::~PushPlanModel() = default;
+
+void PushPlanModel::setPlan(const image::PushPlan &plan)
+{
+    beginResetModel();
+    m_plan = plan;
+    m_hasPlan = true;
+    m_layerNumbers.clear();
+    int layer = 0;
+    for (const image::PushBlob &blob : std::as_const(m_plan.blobs))
+        m_layerNumbers << (blob.kind == image::PushBlob::Kind::Layer ? ++layer : 0);
+    endResetModel();
+}
+
+void PushPlanModel::clear()
+{
+    beginResetModel();
+    m_plan = image::PushPlan();
+    m_hasPlan = false;
+    m_layerNumbers.clear();
+    endResetModel();
+}
+
+int PushPlanModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : int(m_plan.blobs.size());
+}
+
+int PushPlanModel::columnCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+QVariant PushPlanModel::data(const QModelIndex &index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+        return {};
+    const image::PushBlob &blob = m_plan.blobs.at(index.row());
+    // Until a plain layer is compressed, the registry's digest for it is unknown: its diff ID
+    // stands in.
+    const oci::Digest &shown = blob.target.isNull() ? blob.source : blob.target;
+    switch (role) {
+    case FateRole:
+        return int(blob.fate);
+    case DigestRole:
+        return shown.toString();
+    case SizeRole:
+        return blob.size;
+    default:
+        break;
+    }
+    switch (index.column()) {
+    case KindColumn:
+        if (role == Qt::DisplayRole) {
+            return blob.kind == image::PushBlob::Kind::Config
+                       ? tr("Config")
+                       : tr("Layer %1").arg(m_layerNumbers.at(index.row()));
+        }
+        if (role == Qt::ToolTipRole)
+            return blob.mediaType;
+        return {};
+    case DigestColumn:
+        if (role == Qt::ToolTipRole) {
+            if (blob.target.isNull())
+                return tr("%1 (uncompressed; the digest in the registry is known once it is "
+                          "compressed)")
+                    .arg(blob.source.toString());
+            if (blob.target != blob.source)
+                return tr("%1 (gzip'ed from %2)")
+                    .arg(blob.target.toString(), blob.source.toString());
+        }
+        return InspectorCells::digestCell(shown, role);
+    case SizeColumn: {
+        QString toolTip = tr("%1 bytes in the archive").arg(QLocale().toString(blob.size));
+        if (blob.target != blob.source && blob.targetSize >= 0)
+            toolTip = tr("%1 bytes in the archive, %2 bytes compressed")
+                          .arg(QLocale().toString(blob.size), QLocale().toString(blob.targetSize));
+        return InspectorCells::sizeCell(blob.size, role, toolTip);
+    }
+    case FateColumn:
+        if (role == Qt::DisplayRole)
+            return fateText(blob, m_plan.repository);
+        return {};
+    default:
+        return {};
+    }
+}
+
+QVariant PushPlanModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+        return QAbstractTableModel::headerData(section, orientation, role);
+    switch (section) {
+    case KindColumn:
+        return tr("Blob");
+    case DigestColumn:
+        return tr("Digest");
+    case SizeColumn:
+        return tr("Size");
+    case FateColumn:
+        return tr("What happens");
+    default:
+        return {};
+    }
+}
+
+QString PushPlanModel::summary() const
+{
+    return m_hasPlan ? summary(m_plan) : QString();
+}
+
+QString PushPlanModel::summary(const image::PushPlan &plan)
+{
+    const int present = plan.count(Fate::Present);
+    const int mounted = plan.count(Fate::Mount);
+    const int toSend = plan.count(Fate::Upload) + plan.count(Fate::Compress);
+    QStringList parts;
+    if (present > 0)
+        parts << tr("%n already there", nullptr, present);
+    if (mounted > 0)
+        parts << tr("%n mounted", nullptr, mounted);
+    if (toSend > 0)
+        parts << tr("%n to send (%1)", nullptr, toSend)
+                     .arg(QLocale().formattedDataSize(plan.bytesToSend(), 1));
+    else
+        parts << tr("nothing to send");
+    const QString what = parts.join(QStringLiteral(", "));
+    // Spelt out: an English "%n blob(s)" shows as written without a translation.
+    return plan.blobs.size() == 1 ? tr("1 blob: %1").arg(what)
+                                  : tr("%1 blobs: %2").arg(plan.blobs.size()).arg(what);
+}
+
+QString PushPlanModel::fateText(const image::PushBlob &blob, const QString &repository)
+{
+    switch (blob.fate) {
+    case Fate::Present:
+        return tr("Already in %1").arg(repository);
+    case Fate::Mount:
+        return tr("Mounted from %1").arg(blob.mountFrom);
+    case Fate::Upload:
+        return tr("Uploaded");
+    case Fate::Compress:
+        return tr("Compressed with gzip, then uploaded");
+    case Fate::Unknown:
+        break;
+    }
+    return tr("Not checked yet");
+}
+
+QString PushPlanModel::tagText(const image::PushPlan &plan, int target)
+{
+    if (target < 0 || target >= plan.targets.size())
+        return {};
+    const image::PushTarget &entry = plan.targets.at(target);
+    if (entry.tag.isEmpty())
+        return tr("No tag: pushed by digest only");
+    if (entry.tagCurrent.isNull())
+        return tr("New tag %1").arg(entry.tag);
+    if (!movesTag(plan, target))
+        return tr("%1 already points to this image; it stays").arg(entry.tag);
+    return tr("Moves %1 from %2… to this image").arg(entry.tag, entry.tagCurrent.shortString());
+}
+
+bool PushPlanModel::movesTag(const image::PushPlan &plan, int target)
+{
+    if (target < 0 || target >= plan.targets.size())
+        return false;
+    const image::PushTarget &entry = plan.targets.at(target);
+    return !entry.tag.isEmpty() && !entry.tagCurrent.isNull() &&
+           expectedDigest(plan, target) != entry.tagCurrent;
+}
+
+oci::Digest PushPlanModel::expectedDigest(const image::PushPlan &plan, int target)
+{
+    if (target < 0 || target >= plan.targets.size() || !plan.source)
+        return {};
+    const image::LocalImageSource &source = *plan.source;
+    // The manifests as PushJob will write them: layers that go under another digest
+    // (compressed) replaced, then the indexes pointing at the rewritten images.
+    QHash<oci::Digest, image::ReplacedBlob> layers;
+    for (const image::PushBlob &blob : plan.blobs) {
+        if (!blob.target.isNull() && blob.target != blob.source)
+            layers.insert(blob.source, image::ReplacedBlob{blob.target, blob.targetSize,
+                                                           image::gzipLayerType(blob.mediaType)});
+    }
+    QHash<oci::Digest, image::ReplacedBlob> manifests;
+    QHash<oci::Digest, oci::Digest> pushed; // null: not known before pushing
+    for (const image::PushManifest &manifest : plan.manifests) {
+        bool known = true;
+        oci::Result<QByteArray> bytes = QByteArray();
+        if (manifest.isIndex) {
+            const image::LocalIndex *index = image::findIndex(source, manifest.source);
+            if (!index)
+                return {};
+            for (const image::LocalImage &image : source.images()) {
+                if (image.index == index->digest && pushed.value(image.manifestDigest).isNull())
+                    known = false;
+            }
+            if (known)
+                bytes = image::rewriteIndex(index->document.bytes(), manifests);
+        } else {
+            const image::LocalImage *image = image::findImage(source, manifest.source);
+            if (!image)
+                return {};
+            for (int blob : manifest.blobs)
+                known = known && !plan.blobs.value(blob).target.isNull();
+            if (known)
+                bytes = image::rewriteManifest(image->manifest.bytes(), layers);
+        }
+        if (!known || !bytes) {
+            pushed.insert(manifest.source, oci::Digest());
+            continue;
+        }
+        const oci::Digest digest = oci::Digest::sha256Of(bytes.value());
+        if (digest != manifest.source)
+            manifests.insert(manifest.source,
+                             image::ReplacedBlob{digest, bytes.value().size(), {}});
+        pushed.insert(manifest.source, digest);
+    }
+    return pushed.value(plan.targets.at(target).root);
+}
+
+QString PushPlanModel::tagFromNames(const QStringList &names)
+{
+    for (const QString &name : names) {
+        const QString tag = splitName(name).second;
+        if (!tag.isEmpty() && oci::Reference::isValidTag(tag))
+            return tag;
+    }
+    return {};
+}
+
+QString PushPlanModel::repositoryFromNames(const QStringList &names)
+{
+    for (const QString &name : names) {
+        QString repository = splitName(name).first;
+        // A first component with a dot or a port, or "localhost", is a registry host.
+        const QString first = repository.section(u'/', 0, 0);
+        if (repository.contains(u'/') &&
+            (first.contains(u'.') || first.contains(u':') || first == u"localhost"))
+            repository = repository.section(u'/', 1);
+        if (!repository.isEmpty() && oci::Reference::isValidRepository(repository))
+            return repository;
+    }
+    return {};
+}
