@@ -2,8 +2,7 @@
 
 #include "inspectorcells.h"
 
-#include "image/push/manifestwriter.h"
-#include "image/push/pushlookup.h"
+#include "image/push/pushmanifests.h"
 #include "image/source/localimagesource.h"
 #include "oci/core/reference.h"
 
@@ -206,52 +205,12 @@ bool PushPlanModel::movesTag(const image::PushPlan &plan, int target)
 
 oci::Digest PushPlanModel::expectedDigest(const image::PushPlan &plan, int target)
 {
-    if (target < 0 || target >= plan.targets.size() || !plan.source)
+    if (target < 0 || target >= plan.targets.size())
         return {};
-    const image::LocalImageSource &source = *plan.source;
-    // The manifests as PushJob will write them: layers that go under another digest
-    // (compressed) replaced, then the indexes pointing at the rewritten images.
-    QHash<oci::Digest, image::ReplacedBlob> layers;
-    for (const image::PushBlob &blob : plan.blobs) {
-        if (!blob.target.isNull() && blob.target != blob.source)
-            layers.insert(blob.source, image::ReplacedBlob{blob.target, blob.targetSize,
-                                                           image::gzipLayerType(blob.mediaType)});
-    }
-    QHash<oci::Digest, image::ReplacedBlob> manifests;
-    QHash<oci::Digest, oci::Digest> pushed; // null: not known before pushing
-    for (const image::PushManifest &manifest : plan.manifests) {
-        bool known = true;
-        oci::Result<QByteArray> bytes = QByteArray();
-        if (manifest.isIndex) {
-            const image::LocalIndex *index = image::findIndex(source, manifest.source);
-            if (!index)
-                return {};
-            for (const image::LocalImage &image : source.images()) {
-                if (image.index == index->digest && pushed.value(image.manifestDigest).isNull())
-                    known = false;
-            }
-            if (known)
-                bytes = image::rewriteIndex(index->document.bytes(), manifests);
-        } else {
-            const image::LocalImage *image = image::findImage(source, manifest.source);
-            if (!image)
-                return {};
-            for (int blob : manifest.blobs)
-                known = known && !plan.blobs.value(blob).target.isNull();
-            if (known)
-                bytes = image::rewriteManifest(image->manifest.bytes(), layers);
-        }
-        if (!known || !bytes) {
-            pushed.insert(manifest.source, oci::Digest());
-            continue;
-        }
-        const oci::Digest digest = oci::Digest::sha256Of(bytes.value());
-        if (digest != manifest.source)
-            manifests.insert(manifest.source,
-                             image::ReplacedBlob{digest, bytes.value().size(), {}});
-        pushed.insert(manifest.source, digest);
-    }
-    return pushed.value(plan.targets.at(target).root);
+    // The manifests as PushJob will write them; null while a plain layer's gzip digest is
+    // not known yet.
+    const auto manifests = image::finalManifests(plan);
+    return manifests ? manifests->value(plan.targets.at(target).root).digest : oci::Digest();
 }
 
 QString PushPlanModel::tagFromNames(const QStringList &names)

@@ -4,7 +4,7 @@
 
 #include "image/push/bloblocations.h"
 #include "image/push/blobsender.h"
-#include "image/push/manifestwriter.h"
+#include "image/push/pushmanifests.h"
 #include "image/push/pushlookup.h"
 #include "image/source/localimagesource.h"
 #include "oci/client/blobupload.h"
@@ -60,9 +60,7 @@ struct PushJob::Private
     QList<BlobSender *> senders;
 
     // Publishing
-    QHash<oci::Digest, ReplacedBlob> replacedLayers;
-    QHash<oci::Digest, ReplacedBlob> replacedManifests;
-    QHash<oci::Digest, QByteArray> finalBytes; // by source digest
+    QHash<oci::Digest, FinalManifest> manifests; // by the archive's digest
     int nextManifest = 0;
     int nextTag = 0;
     QPointer<oci::ManifestPutJob> put;
@@ -302,11 +300,12 @@ void PushJob::startPublishing()
         return;
     d->phase = Phase::Publishing;
     Q_EMIT phaseChanged(d->phase);
-    for (const PushBlob &blob : std::as_const(d->plan.blobs)) {
-        if (blob.target != blob.source && !blob.target.isNull())
-            d->replacedLayers.insert(blob.source,
-                                     ReplacedBlob{blob.target, blob.targetSize, gzipLayerType(blob.mediaType)});
+    oci::Result<QHash<oci::Digest, FinalManifest>> manifests = finalManifests(d->plan);
+    if (!manifests) {
+        finishWithError(manifests.error());
+        return;
     }
+    d->manifests = std::move(manifests).value();
     putNextManifest();
 }
 
@@ -318,46 +317,26 @@ void PushJob::putNextManifest()
         finishWithError(oci::Error(oci::Error::Code::Cancelled, QStringLiteral("the registry was removed")));
         return;
     }
-    const LocalImageSource &source = *d->plan.source;
     // First every manifest by digest (images before their index), then the tags.
     if (d->nextManifest < d->plan.manifests.size()) {
         const PushManifest &manifest = d->plan.manifests.at(d->nextManifest++);
-        QByteArray bytes;
-        QString mediaType;
-        oci::Result<QByteArray> rewritten = QByteArray();
-        if (manifest.isIndex) {
-            const LocalIndex *index = findIndex(source, manifest.source);
-            mediaType = index->document.mediaType();
-            rewritten = rewriteIndex(index->document.bytes(), d->replacedManifests);
-        } else {
-            const LocalImage *image = findImage(source, manifest.source);
-            mediaType = image->manifest.mediaType();
-            rewritten = rewriteManifest(image->manifest.bytes(), d->replacedLayers);
-        }
-        if (!rewritten) {
-            oci::Error error = rewritten.error();
-            finishWithError(error.withObject(manifest.where));
+        const auto it = d->manifests.constFind(manifest.source);
+        if (it == d->manifests.cend()) {
+            finishWithError(oci::Error(oci::Error::Code::InvalidArgument,
+                                       QStringLiteral("the manifest of %1 is not known after sending its blobs")
+                                           .arg(manifest.where)));
             return;
         }
-        bytes = rewritten.value();
-        const oci::Digest digest = oci::Digest::sha256Of(bytes);
-        if (digest != manifest.source)
-            d->replacedManifests.insert(manifest.source, ReplacedBlob{digest, bytes.size(), {}});
-        d->finalBytes.insert(manifest.source, bytes);
-        putManifest(digest.toString(), mediaType, bytes);
+        putManifest(it->digest.toString(), it->mediaType, it->bytes);
         return;
     }
     while (d->nextTag < d->plan.targets.size()) {
         const PushTarget &target = d->plan.targets.at(d->nextTag++);
-        const QByteArray bytes = d->finalBytes.value(target.root);
-        const oci::Digest digest = oci::Digest::sha256Of(bytes);
-        d->pushed << digest;
+        const FinalManifest manifest = d->manifests.value(target.root);
+        d->pushed << manifest.digest;
         if (target.tag.isEmpty())
             continue;
-        const LocalImage *image = findImage(source, target.root);
-        const QString mediaType = image ? image->manifest.mediaType()
-                                        : findIndex(source, target.root)->document.mediaType();
-        putManifest(target.tag, mediaType, bytes);
+        putManifest(target.tag, manifest.mediaType, manifest.bytes);
         return;
     }
     finishPush();
