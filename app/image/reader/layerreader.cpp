@@ -522,9 +522,9 @@ LayerReader *LayerReader::fromRegistry(oci::RegistryClient *client, const QStrin
     return reader;
 }
 
-LayerReader *LayerReader::fromFile(const QString &path, const oci::Digest &digest, qint64 offset,
-                                   qint64 length, LayerCache *cache, const ReadOptions &options,
-                                   QObject *parent)
+LayerReader *LayerReader::fromLocal(const QString &path, qint64 offset, SourceOpener open,
+                                    const oci::Digest &digest, qint64 length, LayerCache *cache,
+                                    const ReadOptions &options, QObject *parent)
 {
     auto d = std::make_unique<Private>();
     d->digest = digest;
@@ -545,37 +545,24 @@ LayerReader *LayerReader::fromFile(const QString &path, const oci::Digest &diges
     WorkOrder order;
     order.path = path;
     order.offset = offset;
+    order.open = std::move(open);
     order.length = length;
     order.blobs = cache ? cache->blobStore() : nullptr; // the index goes to disk too
     p->startWork(reader, std::move(order));
     return reader;
 }
 
+LayerReader *LayerReader::fromFile(const QString &path, const oci::Digest &digest, qint64 offset,
+                                   qint64 length, LayerCache *cache, const ReadOptions &options,
+                                   QObject *parent)
+{
+    return fromLocal(path, offset, {}, digest, length, cache, options, parent);
+}
+
 LayerReader *LayerReader::fromStream(SourceOpener open, const oci::Digest &digest, qint64 size,
                                      LayerCache *cache, const ReadOptions &options, QObject *parent)
 {
-    auto d = std::make_unique<Private>();
-    d->digest = digest;
-    d->options = options;
-    d->cache = cache;
-    d->total = size;
-    auto *reader = new LayerReader(std::move(d), parent);
-    Private *p = reader->d.get();
-    if (cache && !digest.isNull()) {
-        if (std::optional<LayerIndex> hit = cache->index(digest)) {
-            p->index = *hit;
-            p->fromCache = true;
-            p->bytes = hit->compressedBytes();
-            reader->finishSuccessfully();
-            return reader;
-        }
-    }
-    WorkOrder order;
-    order.open = std::move(open);
-    order.length = size;
-    order.blobs = cache ? cache->blobStore() : nullptr;
-    p->startWork(reader, std::move(order));
-    return reader;
+    return fromLocal({}, 0, std::move(open), digest, size, cache, options, parent);
 }
 
 const oci::Digest &LayerReader::digest() const

@@ -85,6 +85,11 @@ protected:
 private:
     struct Private;
     explicit LayerReader(std::unique_ptr<Private> d, QObject *parent);
+    // A file or a stream: answered from the cache's memory when it has the index, else read
+    // on the pool (the on-disk index first).
+    static LayerReader *fromLocal(const QString &path, qint64 offset, SourceOpener open,
+                                  const oci::Digest &digest, qint64 length, LayerCache *cache,
+                                  const ReadOptions &options, QObject *parent);
     std::unique_ptr<Private> d;
 };
 
