@@ -1,6 +1,7 @@
 #include "mainwindow.h"
 
 #include "inspectorwidget.h"
+#include "jobsmodel.h"
 #include "ladingresources.h"
 #include "localimagepage.h"
 #include "manifestpanel.h"
@@ -14,6 +15,7 @@
 #include "roles.h"
 #include "tagtablemodel.h"
 
+#include "image/push/bloblocations.h"
 #include "image/reader/layercache.h"
 #include "oci/cache/contentcache.h"
 #include "oci/client/registryclient.h"
@@ -24,6 +26,7 @@
 #include <QApplication>
 #include <QClipboard>
 #include <QCloseEvent>
+#include <QDockWidget>
 #include <QFile>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -145,6 +148,7 @@ MainWindow::MainWindow(const QString &settingsFile, QWidget *parent)
 
     createActions();
     createImageActions();
+    createPushParts();
     createMenus();
     statusBar();
 
@@ -214,7 +218,11 @@ MainWindow::MainWindow(const QString &settingsFile, QWidget *parent)
 MainWindow::~MainWindow()
 {
     // Jobs go before the fetchers, fetchers before their clients, clients before the
-    // session's transport.
+    // session's transport. Pushes first (the panel, then the jobs the model owns).
+    delete m_jobsDock;
+    m_jobsDock = nullptr;
+    delete m_jobs;
+    m_jobs = nullptr;
     m_manifestPanel->inspector()->clear();
     m_repositoryPage->clear();
     qDeleteAll(m_fetchers);
@@ -381,12 +389,15 @@ void MainWindow::createMenus()
     file->addSeparator();
     file->addAction(m_openImageAction);
     file->addAction(m_openImageFolderAction);
+    file->addAction(m_pushImageAction);
     file->addSeparator();
     file->addAction(m_quitAction);
 
     QMenu *view = menuBar()->addMenu(tr("&View"));
     view->addAction(m_findRepositoryAction);
     view->addAction(m_reloadAction);
+    view->addSeparator();
+    view->addAction(m_showJobsAction);
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     help->addAction(m_aboutAction);
@@ -601,6 +612,10 @@ void MainWindow::showContextMenu(const QPoint &position)
     }
     if (kind == Kind::Tag || kind == Kind::Repository) {
         menu.addAction(tr("&Copy Reference"), this, [this, index] { copyReference(index); });
+    }
+    if (kind == Kind::Repository || kind == Kind::Registry) {
+        const QPersistentModelIndex target(index);
+        menu.addAction(tr("&Push Image File…"), this, [this, target] { choosePushSource(target); });
     }
     m_actions->addContextMenuActions(&menu, index);
     if (!menu.isEmpty())

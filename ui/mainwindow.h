@@ -6,13 +6,23 @@
 
 #include <QHash>
 
+#include <memory>
+
+namespace image {
+class BlobLocations;
+class PushJob;
+struct PushPlan;
+} // namespace image
 namespace oci {
 class ContentCache;
 class ContentFetcher;
 class RegistryClient;
 } // namespace oci
 
+class JobsModel;
 class LocalImagePage;
+class PushDialog;
+class QDockWidget;
 class ManifestPanel;
 class QAction;
 class QLabel;
@@ -79,16 +89,29 @@ public:
     void openImageFile(const QString &path);
     LocalImagePage *localImagePage() const { return m_localImagePage; }
     bool isLocalImageShown() const;
+
+    // Pushing: the dialog for `target` (a repository or registry row of model()) and the
+    // file; the job for a plan (in the jobs panel).
+    PushDialog *openPushDialog(const QModelIndex &target, const QString &path);
+    image::PushJob *startPush(oci::RegistryClient *client, const image::PushPlan &plan);
+    JobsModel *jobsModel() const { return m_jobs; }
+    QDockWidget *jobsDock() const { return m_jobsDock; }
     RegistryActions *registryActions() const { return m_actions; }
 
 protected:
     void closeEvent(QCloseEvent *event) override;
     void dragEnterEvent(QDragEnterEvent *event) override;
     void dropEvent(QDropEvent *event) override;
+    bool eventFilter(QObject *watched, QEvent *event) override;
 
 private:
     void createActions();
     void createImageActions();
+    void createPushParts();
+    QModelIndex pushTargetAt(const QPoint &viewportPosition) const;
+    bool handleTreeDrop(QEvent *event);
+    void choosePushSource(const QModelIndex &index);
+    void showPushed(const QString &host, const QString &repository);
     void showOpenImageDialog(bool folder);
     void createMenus();
     QWidget *createEmptyState();
@@ -130,6 +153,9 @@ private:
     RepositoryPage *m_repositoryPage = nullptr;
     ManifestPanel *m_manifestPanel = nullptr;
     LocalImagePage *m_localImagePage = nullptr;
+    JobsModel *m_jobs = nullptr;
+    QDockWidget *m_jobsDock = nullptr;
+    std::unique_ptr<image::BlobLocations> m_blobLocations;
 
     QAction *m_addRegistryAction = nullptr;
     QAction *m_editRegistryAction = nullptr;
@@ -139,6 +165,8 @@ private:
     QAction *m_reloadAction = nullptr;
     QAction *m_openImageAction = nullptr;
     QAction *m_openImageFolderAction = nullptr;
+    QAction *m_pushImageAction = nullptr;
+    QAction *m_showJobsAction = nullptr;
     QAction *m_quitAction = nullptr;
     QAction *m_aboutAction = nullptr;
 };
