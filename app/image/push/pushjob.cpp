@@ -232,7 +232,8 @@ void PushJob::pumpSenders()
             Q_EMIT blobChanged(index);
         });
         connect(sender, &BlobSender::progress, this, [this, index](qint64 bytes) {
-            if (d->plan.blobs.at(index).fate == PushBlob::Fate::Mount)
+            // A sender deleted later may still deliver a queued report: not after the end.
+            if (isFinished() || isCancelled() || d->plan.blobs.at(index).fate == PushBlob::Fate::Mount)
                 return;
             d->done += bytes - d->blobDone.at(index);
             d->blobDone[index] = bytes;
