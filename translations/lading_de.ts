@@ -1378,6 +1378,184 @@
     </message>
 </context>
 <context>
+    <name>JobsModel</name>
+    <message>
+        <source>Config</source>
+        <translation>Konfiguration</translation>
+    </message>
+    <message>
+        <source>Layer %1</source>
+        <translation>Schicht %1</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Progress</source>
+        <translation>Fortschritt</translation>
+    </message>
+    <message>
+        <source>Speed</source>
+        <translation>Geschwindigkeit</translation>
+    </message>
+    <message>
+        <source>Time Left</source>
+        <translation>Restzeit</translation>
+    </message>
+    <message>
+        <source>—</source>
+        <translation>—</translation>
+    </message>
+    <message>
+        <source>about %1 s</source>
+        <translation>etwa %1 s</translation>
+    </message>
+    <message>
+        <source>about %1 min</source>
+        <translation>etwa %1 min</translation>
+    </message>
+    <message>
+        <source>about %1 h %2 min</source>
+        <translation>etwa %1 h %2 min</translation>
+    </message>
+    <message>
+        <source>%1/s</source>
+        <translation>%1/s</translation>
+    </message>
+    <message>
+        <source>From %1</source>
+        <translation>Aus %1</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Fertig</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Abgebrochen</translation>
+    </message>
+    <message>
+        <source>Failed: %1</source>
+        <translation>Fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>Checking the archive</source>
+        <translation>Archiv wird geprüft</translation>
+    </message>
+    <message>
+        <source>Sending</source>
+        <translation>Wird gesendet</translation>
+    </message>
+    <message>
+        <source>Publishing</source>
+        <translation>Wird veröffentlicht</translation>
+    </message>
+    <message>
+        <source>nothing to send</source>
+        <translation>nichts zu senden</translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%1 von %2</translation>
+    </message>
+    <message>
+        <source>Uncompressed in the archive: compressed with gzip as it is sent.</source>
+        <translation>Im Archiv unkomprimiert: wird beim Senden mit gzip komprimiert.</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>Waiting</source>
+        <translation>Wartet</translation>
+    </message>
+    <message>
+        <source>Not sent</source>
+        <translation>Nicht gesendet</translation>
+    </message>
+    <message>
+        <source>Checking the registry</source>
+        <translation>Registry wird gefragt</translation>
+    </message>
+    <message>
+        <source>Compressing and sending</source>
+        <translation>Wird komprimiert und gesendet</translation>
+    </message>
+    <message>
+        <source>Stopped</source>
+        <translation>Angehalten</translation>
+    </message>
+    <message>
+        <source>Mounted from %1</source>
+        <translation>Aus %1 eingehängt</translation>
+    </message>
+    <message>
+        <source>Already there</source>
+        <translation>Schon vorhanden</translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation>Gesendet</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Fehlgeschlagen</translation>
+    </message>
+</context>
+<context>
+    <name>JobsPanel</name>
+    <message>
+        <source>&amp;Cancel</source>
+        <translation>&amp;Abbrechen</translation>
+    </message>
+    <message>
+        <source>Stop the selected pushes. Nothing is published; Retry resumes.</source>
+        <translation>Hält die ausgewählten Uploads an. Nichts wird veröffentlicht; „Wiederholen“ setzt fort.</translation>
+    </message>
+    <message>
+        <source>&amp;Retry</source>
+        <translation>&amp;Wiederholen</translation>
+    </message>
+    <message>
+        <source>Push the selected jobs again, skipping what the registry already has.</source>
+        <translation>Lädt die ausgewählten Aufträge erneut hoch und überspringt, was die Registry schon hat.</translation>
+    </message>
+    <message>
+        <source>C&amp;lear Finished</source>
+        <translation>Beendete &amp;entfernen</translation>
+    </message>
+    <message>
+        <source>No pushes yet. Drop an image file or folder on a repository or a registry to push it; its progress shows here.</source>
+        <translation>Noch nichts hochgeladen. Ziehen Sie eine Image-Datei oder einen Ordner auf ein Repository oder eine Registry, um es hochzuladen; der Fortschritt erscheint hier.</translation>
+    </message>
+    <message>
+        <source>1 job running</source>
+        <translation>1 Auftrag läuft</translation>
+    </message>
+    <message>
+        <source>%1 jobs running</source>
+        <translation>%1 Aufträge laufen</translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%1 von %2</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>, </translation>
+    </message>
+    <message>
+        <source>No job running; %1 finished.</source>
+        <translation>Kein Auftrag läuft; %1 beendet.</translation>
+    </message>
+</context>
+<context>
     <name>KeychainStore</name>
     <message>
         <source>No keychain available: the password is kept until Lading quits.</source>
@@ -1719,6 +1897,50 @@
         <source>Lading opens one image at a time: %1.</source>
         <translation>Lading öffnet ein Image nach dem anderen: %1.</translation>
     </message>
+    <message>
+        <source>&amp;Push Image File…</source>
+        <translation>Image-Datei &amp;hochladen…</translation>
+    </message>
+    <message>
+        <source>Jobs</source>
+        <translation>Aufträge</translation>
+    </message>
+    <message>
+        <source>Push an image tarball or OCI layout to the selected repository or registry.</source>
+        <translation>Einen Image-Tarball oder ein OCI-Layout in das gewählte Repository oder die gewählte Registry hochladen.</translation>
+    </message>
+    <message>
+        <source>&amp;Jobs</source>
+        <translation>&amp;Aufträge</translation>
+    </message>
+    <message>
+        <source>Drop to push the image to %1.</source>
+        <translation>Loslassen, um das Image nach %1 hochzuladen.</translation>
+    </message>
+    <message>
+        <source>Drop on a repository to push the image there, or anywhere else to look inside it.</source>
+        <translation>Auf einem Repository loslassen, um das Image dorthin hochzuladen, oder anderswo, um hineinzuschauen.</translation>
+    </message>
+    <message>
+        <source>Select the repository or registry to push to first.</source>
+        <translation>Zuerst das Repository oder die Registry wählen, in die hochgeladen werden soll.</translation>
+    </message>
+    <message>
+        <source>Push Image File</source>
+        <translation>Image-Datei hochladen</translation>
+    </message>
+    <message>
+        <source>That registry cannot be reached from here.</source>
+        <translation>Diese Registry ist von hier aus nicht erreichbar.</translation>
+    </message>
+    <message>
+        <source>%1 → %2</source>
+        <translation>%1 → %2</translation>
+    </message>
+    <message>
+        <source>Pushed %1.</source>
+        <translation>%1 hochgeladen.</translation>
+    </message>
 </context>
 <context>
     <name>ManifestPanel</name>
@@ -1886,6 +2108,216 @@
     <message>
         <source>Digest</source>
         <translation>Digest</translation>
+    </message>
+</context>
+<context>
+    <name>PushDialog</name>
+    <message>
+        <source>Push %1</source>
+        <translation>%1 pushen</translation>
+    </message>
+    <message>
+        <source>team/app</source>
+        <translation>team/app</translation>
+    </message>
+    <message>
+        <source>&amp;All</source>
+        <translation>&amp;Alle</translation>
+    </message>
+    <message>
+        <source>Images:</source>
+        <translation>Images:</translation>
+    </message>
+    <message>
+        <source>&amp;Tag:</source>
+        <translation>&amp;Tag:</translation>
+    </message>
+    <message>
+        <source>File:</source>
+        <translation>Datei:</translation>
+    </message>
+    <message>
+        <source>&amp;Repository:</source>
+        <translation>&amp;Repository:</translation>
+    </message>
+    <message>
+        <source>Repository:</source>
+        <translation>Repository:</translation>
+    </message>
+    <message>
+        <source>&amp;Push</source>
+        <translation>&amp;Pushen</translation>
+    </message>
+    <message>
+        <source>Reading %1 and checking its structure…</source>
+        <translation>%1 wird gelesen und sein Aufbau geprüft…</translation>
+    </message>
+    <message>
+        <source>%1 cannot be pushed. %2</source>
+        <translation>%1 kann nicht gepusht werden. %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 — index of %n image(s)</source>
+        <translation><numerusform>%1 — Index mit %n Image</numerusform><numerusform>%1 — Index mit %n Images</numerusform></translation>
+    </message>
+    <message>
+        <source>It holds no image.</source>
+        <translation>Sie enthält kein Image.</translation>
+    </message>
+    <message>
+        <source>Tag for %1</source>
+        <translation>Tag für %1</translation>
+    </message>
+    <message>
+        <source>Images (%1):</source>
+        <translation>Images (%1):</translation>
+    </message>
+    <message>
+        <source>There is no registry to push to.</source>
+        <translation>Es gibt keine Registry, in die gepusht werden kann.</translation>
+    </message>
+    <message>
+        <source>Enter the repository to push to, for example team/app.</source>
+        <translation>Geben Sie das Repository ein, in das gepusht werden soll, zum Beispiel team/app.</translation>
+    </message>
+    <message>
+        <source>“%1” is not a valid repository name: lowercase letters, digits and . _ -, in parts separated by /.</source>
+        <translation>„%1“ ist kein gültiger Repository-Name: Kleinbuchstaben, Ziffern und . _ -, in Teilen, die durch / getrennt sind.</translation>
+    </message>
+    <message>
+        <source>Enter a tag.</source>
+        <translation>Geben Sie ein Tag ein.</translation>
+    </message>
+    <message>
+        <source>Enter a tag for %1.</source>
+        <translation>Geben Sie ein Tag für %1 ein.</translation>
+    </message>
+    <message>
+        <source>“%1” is not a valid tag: up to 128 letters, digits and _ . -, not starting with . or -.</source>
+        <translation>„%1“ ist kein gültiges Tag: bis zu 128 Buchstaben, Ziffern und _ . -, nicht mit . oder - am Anfang.</translation>
+    </message>
+    <message>
+        <source>%1 and %2 would both be tagged %3: give each its own tag.</source>
+        <translation>%1 und %2 bekämen beide das Tag %3: Geben Sie jedem ein eigenes Tag.</translation>
+    </message>
+    <message>
+        <source>Choose at least one image to push.</source>
+        <translation>Wählen Sie mindestens ein Image zum Pushen.</translation>
+    </message>
+    <message>
+        <source>Lading could not ask %1 what it already holds: %2</source>
+        <translation>Lading konnte %1 nicht fragen, was dort schon liegt: %2</translation>
+    </message>
+    <message>
+        <source>Asking %1 which blobs and tags it already has…</source>
+        <translation>%1 wird gefragt, welche Blobs und Tags dort schon liegen…</translation>
+    </message>
+    <message>
+        <source>Updating the plan…</source>
+        <translation>Der Plan wird aktualisiert…</translation>
+    </message>
+</context>
+<context>
+    <name>PushPlanModel</name>
+    <message>
+        <source>Config</source>
+        <translation>Konfiguration</translation>
+    </message>
+    <message>
+        <source>Layer %1</source>
+        <translation>Schicht %1</translation>
+    </message>
+    <message>
+        <source>%1 (uncompressed; the digest in the registry is known once it is compressed)</source>
+        <translation>%1 (unkomprimiert; der Digest in der Registry steht fest, sobald sie komprimiert ist)</translation>
+    </message>
+    <message>
+        <source>%1 (gzip'ed from %2)</source>
+        <translation>%1 (mit gzip komprimiert aus %2)</translation>
+    </message>
+    <message>
+        <source>%1 bytes in the archive</source>
+        <translation>%1 Bytes im Archiv</translation>
+    </message>
+    <message>
+        <source>%1 bytes in the archive, %2 bytes compressed</source>
+        <translation>%1 Bytes im Archiv, %2 Bytes komprimiert</translation>
+    </message>
+    <message>
+        <source>Blob</source>
+        <translation>Blob</translation>
+    </message>
+    <message>
+        <source>Digest</source>
+        <translation>Digest</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Größe</translation>
+    </message>
+    <message>
+        <source>What happens</source>
+        <translation>Was geschieht</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n already there</source>
+        <translation><numerusform>%n schon vorhanden</numerusform><numerusform>%n schon vorhanden</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n mounted</source>
+        <translation><numerusform>%n eingebunden</numerusform><numerusform>%n eingebunden</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n to send (%1)</source>
+        <translation><numerusform>%n zu senden (%1)</numerusform><numerusform>%n zu senden (%1)</numerusform></translation>
+    </message>
+    <message>
+        <source>nothing to send</source>
+        <translation>nichts zu senden</translation>
+    </message>
+    <message>
+        <source>1 blob: %1</source>
+        <translation>1 Blob: %1</translation>
+    </message>
+    <message>
+        <source>%1 blobs: %2</source>
+        <translation>%1 Blobs: %2</translation>
+    </message>
+    <message>
+        <source>Already in %1</source>
+        <translation>Schon in %1</translation>
+    </message>
+    <message>
+        <source>Mounted from %1</source>
+        <translation>Aus %1 eingehängt</translation>
+    </message>
+    <message>
+        <source>Uploaded</source>
+        <translation>Hochgeladen</translation>
+    </message>
+    <message>
+        <source>Compressed with gzip, then uploaded</source>
+        <translation>Mit gzip komprimiert, dann hochgeladen</translation>
+    </message>
+    <message>
+        <source>Not checked yet</source>
+        <translation>Noch nicht geprüft</translation>
+    </message>
+    <message>
+        <source>No tag: pushed by digest only</source>
+        <translation>Kein Tag: nur über den Digest gepusht</translation>
+    </message>
+    <message>
+        <source>New tag %1</source>
+        <translation>Neues Tag %1</translation>
+    </message>
+    <message>
+        <source>%1 already points to this image; it stays</source>
+        <translation>%1 zeigt schon auf dieses Image; es bleibt</translation>
+    </message>
+    <message>
+        <source>Moves %1 from %2… to this image</source>
+        <translation>Verschiebt %1 von %2… auf dieses Image</translation>
     </message>
 </context>
 <context>
