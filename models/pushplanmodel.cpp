@@ -11,23 +11,6 @@
 
 using Fate = image::PushBlob::Fate;
 
-namespace {
-
-// "docker.io/library/x:1.0@sha256:…" -> {"docker.io/library/x", "1.0"}; a bare "1.0" (an
-// OCI ref.name, which is usually just the tag) -> {"", "1.0"}.
-std::pair<QString, QString> splitName(const QString &name)
-{
-    const QString plain = name.section(u'@', 0, 0).trimmed();
-    const qsizetype slash = plain.lastIndexOf(u'/');
-    const qsizetype colon = plain.lastIndexOf(u':');
-    if (colon > slash)
-        return {plain.left(colon), plain.mid(colon + 1)};
-    if (slash < 0)
-        return {QString(), plain};
-    return {plain, QString()};
-}
-
-} // namespace
 
 PushPlanModel::PushPlanModel(QObject *parent) : QAbstractTableModel(parent) {}
 
@@ -213,27 +196,3 @@ oci::Digest PushPlanModel::expectedDigest(const image::PushPlan &plan, int targe
     return manifests ? manifests->value(plan.targets.at(target).root).digest : oci::Digest();
 }
 
-QString PushPlanModel::tagFromNames(const QStringList &names)
-{
-    for (const QString &name : names) {
-        const QString tag = splitName(name).second;
-        if (!tag.isEmpty() && oci::Reference::isValidTag(tag))
-            return tag;
-    }
-    return {};
-}
-
-QString PushPlanModel::repositoryFromNames(const QStringList &names)
-{
-    for (const QString &name : names) {
-        QString repository = splitName(name).first;
-        // A first component with a dot or a port, or "localhost", is a registry host.
-        const QString first = repository.section(u'/', 0, 0);
-        if (repository.contains(u'/') &&
-            (first.contains(u'.') || first.contains(u':') || first == u"localhost"))
-            repository = repository.section(u'/', 1);
-        if (!repository.isEmpty() && oci::Reference::isValidRepository(repository))
-            return repository;
-    }
-    return {};
-}

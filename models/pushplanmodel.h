@@ -45,11 +45,6 @@ public:
     // archive's own unless layers are compressed, then only once every compressed layer's
     // digest is known (an earlier push remembered it). Null otherwise.
     static oci::Digest expectedDigest(const image::PushPlan &plan, int target);
-    // The tag part of the names an archive gives an image ("docker.io/library/x:1.0" -> "1.0",
-    // an OCI ref.name "1.0" -> "1.0"); empty when none has one.
-    static QString tagFromNames(const QStringList &names);
-    // The repository part ("docker.io/library/x:1.0" -> "library/x"); empty when none.
-    static QString repositoryFromNames(const QStringList &names);
 
     int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;

@@ -2,9 +2,9 @@
 
 #include "inspectorwidget.h"
 
+#include "image/source/localchoices.h"
 #include "image/source/localimagesource.h"
 #include "oci/core/futurecontinuation.h"
-#include "oci/manifest/imageconfig.h"
 
 #include <QComboBox>
 #include <QDir>
@@ -19,14 +19,6 @@
 #include <QVBoxLayout>
 
 namespace {
-
-QString platformOf(const image::LocalImage &image)
-{
-    if (image.platform && !image.platform->isNull())
-        return image.platform->toString();
-    const oci::Result<oci::ImageConfig> config = oci::ImageConfig::parse(image.config);
-    return config.ok() ? config.value().platform.toString() : QString();
-}
 
 qint64 compressedSize(const oci::ManifestDocument &document)
 {
@@ -174,39 +166,23 @@ void LocalImagePage::onOpened(const QString &path,
     m_entries.clear();
     // What a person picks from: indexes (their platforms open from the Platforms tab) and
     // images that stand on their own.
-    for (const image::LocalIndex &index : source->indexes()) {
+    for (const image::LocalChoice &choice : image::localChoices(*source)) {
         Entry entry;
-        entry.digest = index.digest.toString();
-        entry.name = index.names.value(0);
-        const int platforms = int(index.document.index().manifests.size());
-        entry.text = tr("%1 — index of %n image(s)", nullptr, platforms)
-                         .arg(entry.name.isEmpty() ? index.digest.shortString() : entry.name);
-        m_entries.append(entry);
-    }
-    for (const image::LocalImage &image : source->images()) {
-        if (!image.index.isNull())
-            continue;
-        Entry entry;
-        entry.digest = image.manifestDigest.toString();
-        entry.name = image.names.value(0);
-        QStringList parts{entry.name.isEmpty() ? image.manifestDigest.shortString() : entry.name};
-        if (const QString platform = platformOf(image); !platform.isEmpty())
-            parts << platform;
-        if (const qint64 size = compressedSize(image.manifest); size >= 0)
-            parts << QLocale().formattedDataSize(size, 1);
-        entry.text = parts.join(QStringLiteral(" — "));
-        m_entries.append(entry);
-    }
-    // Index platforms alone (an index entry with no index of its own is impossible, but a
-    // source with only platform images would otherwise offer nothing).
-    if (m_entries.isEmpty()) {
-        for (const image::LocalImage &image : source->images()) {
-            Entry entry;
-            entry.digest = image.manifestDigest.toString();
-            entry.text = QStringList{image.manifestDigest.shortString(), platformOf(image)}.join(
-                QStringLiteral(" — "));
-            m_entries.append(entry);
+        entry.digest = choice.root.toString();
+        entry.name = choice.names.value(0);
+        const QString label = entry.name.isEmpty() ? choice.root.shortString() : entry.name;
+        if (choice.index) {
+            const int platforms = int(choice.index->document.index().manifests.size());
+            entry.text = tr("%1 — index of %n image(s)", nullptr, platforms).arg(label);
+        } else {
+            QStringList parts{label};
+            if (const QString platform = image::platformText(*choice.image); !platform.isEmpty())
+                parts << platform;
+            if (const qint64 size = compressedSize(choice.image->manifest); size >= 0)
+                parts << QLocale().formattedDataSize(size, 1);
+            entry.text = parts.join(QStringLiteral(" — "));
         }
+        m_entries.append(entry);
     }
     m_chooser->clear();
     for (const Entry &entry : std::as_const(m_entries))

@@ -4,11 +4,11 @@
 #include "pushplanmodel.h"
 
 #include "image/push/pushjob.h"
+#include "image/source/localchoices.h"
 #include "image/source/localimagesource.h"
 #include "oci/client/registryclient.h"
 #include "oci/core/futurecontinuation.h"
 #include "oci/core/reference.h"
-#include "oci/manifest/imageconfig.h"
 #include "oci/manifest/imagemanifest.h"
 
 #include <QCheckBox>
@@ -32,14 +32,6 @@ namespace {
 
 // Long enough that typing a tag does not ask the registry at every key.
 constexpr int kPlanDelayMs = 300;
-
-QString platformOf(const image::LocalImage &image)
-{
-    if (image.platform && !image.platform->isNull())
-        return image.platform->toString();
-    const oci::Result<oci::ImageConfig> config = oci::ImageConfig::parse(image.config);
-    return config.ok() ? config.value().platform.toString() : QString();
-}
 
 } // namespace
 
@@ -237,33 +229,26 @@ void PushDialog::onOpened(const std::shared_ptr<const image::LocalImageSource> &
                                                          image::localFormatName(source->format())));
     // What a person picks from: indexes (all their platforms go) and images on their own.
     QList<QStringList> names;
-    for (const image::LocalIndex &index : source->indexes()) {
+    for (const image::LocalChoice &choice : image::localChoices(*source)) {
         Entry entry;
-        entry.root = index.digest;
-        const int platforms = int(index.document.index().manifests.size());
-        const QString name = index.names.value(0);
-        entry.label = name.isEmpty() ? index.digest.shortString() : name;
-        entry.text = tr("%1 — index of %n image(s)", nullptr, platforms).arg(entry.label);
-        m_entries.append(entry);
-        names.append(index.names);
-    }
-    for (const image::LocalImage &image : source->images()) {
-        if (!image.index.isNull())
-            continue;
-        Entry entry;
-        entry.root = image.manifestDigest;
-        const QString name = image.names.value(0);
-        entry.label = name.isEmpty() ? image.manifestDigest.shortString() : name;
-        QStringList parts{entry.label};
-        if (const QString platform = platformOf(image); !platform.isEmpty())
-            parts << platform;
-        if (image.manifest.isImageManifest()) {
-            const oci::ImageManifest &manifest = image.manifest.manifest();
-            parts << QLocale().formattedDataSize(manifest.config.size() + manifest.layersSize(), 1);
+        entry.root = choice.root;
+        const QString name = choice.names.value(0);
+        entry.label = name.isEmpty() ? choice.root.shortString() : name;
+        if (choice.index) {
+            const int platforms = int(choice.index->document.index().manifests.size());
+            entry.text = tr("%1 — index of %n image(s)", nullptr, platforms).arg(entry.label);
+        } else {
+            QStringList parts{entry.label};
+            if (const QString platform = image::platformText(*choice.image); !platform.isEmpty())
+                parts << platform;
+            if (choice.image->manifest.isImageManifest()) {
+                const oci::ImageManifest &manifest = choice.image->manifest.manifest();
+                parts << QLocale().formattedDataSize(manifest.config.size() + manifest.layersSize(), 1);
+            }
+            entry.text = parts.join(QStringLiteral(" — "));
         }
-        entry.text = parts.join(QStringLiteral(" — "));
         m_entries.append(entry);
-        names.append(image.names);
+        names.append(choice.names);
     }
     if (m_entries.isEmpty()) {
         onOpenFailed(tr("It holds no image."));
@@ -271,14 +256,14 @@ void PushDialog::onOpened(const std::shared_ptr<const image::LocalImageSource> &
     }
     buildChooser();
     for (int i = 0; i < m_entries.size(); ++i) {
-        const QString tag = PushPlanModel::tagFromNames(names.at(i));
+        const QString tag = image::tagFromNames(names.at(i));
         const QSignalBlocker blocker(m_entries.at(i).tag);
         m_entries.at(i).tag->setText(tag.isEmpty() ? QStringLiteral("latest") : tag);
     }
     if (m_repositoryEdit && m_repositoryEdit->text().isEmpty()) {
         const QSignalBlocker blocker(m_repositoryEdit);
         for (const QStringList &entryNames : std::as_const(names)) {
-            if (const QString repository = PushPlanModel::repositoryFromNames(entryNames);
+            if (const QString repository = image::repositoryFromNames(entryNames);
                 !repository.isEmpty()) {
                 m_repositoryEdit->setText(repository);
                 break;

@@ -3,6 +3,7 @@
 #include "output.h"
 
 #include "image/push/bloblocations.h"
+#include "image/source/localchoices.h"
 #include "image/source/localimagesource.h"
 #include "oci/client/registryclient.h"
 #include "oci/core/futurecontinuation.h"
@@ -22,39 +23,6 @@ namespace {
 QString sizeText(qint64 bytes)
 {
     return QLocale::c().formattedDataSize(bytes, 1, QLocale::DataSizeSIFormat);
-}
-
-// "1.0" of "docker.io/library/app:1.0" or of an annotation "1.0"; empty when none.
-QString tagOf(const QStringList &names)
-{
-    for (const QString &name : names) {
-        const qsizetype slash = name.lastIndexOf(u'/');
-        const qsizetype colon = name.lastIndexOf(u':');
-        const QString tag = colon > slash ? name.mid(colon + 1) : (name.contains(u'/') ? QString() : name);
-        if (oci::Reference::isValidTag(tag))
-            return tag;
-    }
-    return {};
-}
-
-struct Entry
-{
-    oci::Digest root;
-    QStringList names;
-    QString description;
-};
-
-QList<Entry> entriesOf(const image::LocalImageSource &source)
-{
-    QList<Entry> entries;
-    for (const image::LocalIndex &index : source.indexes())
-        entries.append({index.digest, index.names,
-                        QStringLiteral("index of %1 images").arg(index.document.index().manifests.size())});
-    for (const image::LocalImage &image : source.images()) {
-        if (image.index.isNull())
-            entries.append({image.manifestDigest, image.names, QStringLiteral("image")});
-    }
-    return entries;
 }
 
 QString fateText(const image::PushBlob &blob)
@@ -107,14 +75,14 @@ void PushCommand::start()
 
 void PushCommand::plan(const std::shared_ptr<const image::LocalImageSource> &source)
 {
-    const QList<Entry> entries = entriesOf(*source);
-    QList<Entry> chosen;
+    const QList<image::LocalChoice> entries = image::localChoices(*source);
+    QList<image::LocalChoice> chosen;
     if (m_options.pushAll) {
         chosen = entries;
     } else if (!m_options.pushImage.isEmpty()) {
-        for (const Entry &entry : entries) {
+        for (const image::LocalChoice &entry : entries) {
             const QString wanted = m_options.pushImage;
-            if (entry.names.contains(wanted) || tagOf(entry.names) == wanted ||
+            if (entry.names.contains(wanted) || image::tagFromNames(entry.names) == wanted ||
                 entry.root.toString().startsWith(wanted) || entry.root.encoded().startsWith(wanted))
                 chosen.append(entry);
         }
@@ -127,7 +95,7 @@ void PushCommand::plan(const std::shared_ptr<const image::LocalImageSource> &sou
         chosen = entries;
     } else {
         QStringList choices;
-        for (const Entry &entry : entries)
+        for (const image::LocalChoice &entry : entries)
             choices << (entry.names.isEmpty() ? entry.root.shortString() : entry.names.join(u','));
         fail(QStringLiteral("%1 holds %2 images (%3): choose one with --image NAME, or push all with --all")
                  .arg(source->path()).arg(entries.size()).arg(choices.join(QStringLiteral("; "))));
@@ -142,8 +110,8 @@ void PushCommand::plan(const std::shared_ptr<const image::LocalImageSource> &sou
         return;
     }
     QList<image::PushPlanner::Choice> choices;
-    for (const Entry &entry : std::as_const(chosen)) {
-        QString tag = m_options.reference.hasTag() ? m_options.reference.tag() : tagOf(entry.names);
+    for (const image::LocalChoice &entry : std::as_const(chosen)) {
+        QString tag = m_options.reference.hasTag() ? m_options.reference.tag() : image::tagFromNames(entry.names);
         if (tag.isEmpty())
             tag = QStringLiteral("latest");
         choices.append({entry.root, tag});

@@ -4,6 +4,8 @@
 
 #include "pushplanmodel.h"
 
+#include "image/source/localchoices.h"
+
 #include "pushtestdata.h"
 
 #include "image/source/localimagesource.h"
@@ -208,8 +210,8 @@ private Q_SLOTS:
         const std::shared_ptr<const image::LocalImageSource> source = opened.value();
         QCOMPARE(source->images().size(), 1);
         const image::LocalImage &local = source->images().constFirst();
-        QCOMPARE(PushPlanModel::tagFromNames(local.names), u"2.0"_s);
-        QCOMPARE(PushPlanModel::repositoryFromNames(local.names), u"lading/legacy"_s);
+        QCOMPARE(image::tagFromNames(local.names), u"2.0"_s);
+        QCOMPARE(image::repositoryFromNames(local.names), u"lading/legacy"_s);
 
         // The plan PushPlanner makes of it: the config as it is, the layers to compress.
         image::PushPlan plan;
@@ -295,8 +297,8 @@ private Q_SLOTS:
         QFETCH(QStringList, names);
         QFETCH(QString, tag);
         QFETCH(QString, repository);
-        QCOMPARE(PushPlanModel::tagFromNames(names), tag);
-        QCOMPARE(PushPlanModel::repositoryFromNames(names), repository);
+        QCOMPARE(image::tagFromNames(names), tag);
+        QCOMPARE(image::repositoryFromNames(names), repository);
     }
 };
 
