@@ -47,7 +47,6 @@ using State = ModelRoles::NodeState;
 
 namespace {
 
-constexpr int kStatusTimeoutMs = 8000;
 
 Kind kindOf(const QModelIndex &index)
 {
@@ -160,13 +159,13 @@ MainWindow::MainWindow(const QString &settingsFile, QWidget *parent)
             [this](const QModelIndex &index) { onActivated(toModel(index)); });
     connect(m_tree, &QWidget::customContextMenuRequested, this, &MainWindow::showContextMenu);
     connect(m_model, &RegistryTreeModel::statusMessage, this, [this](const QString &message) {
-        statusBar()->showMessage(message, kStatusTimeoutMs);
+        statusBar()->showMessage(message, StatusTimeoutMs);
     });
     connect(m_manifestPanel, &ManifestPanel::statusMessage, this, [this](const QString &message) {
-        statusBar()->showMessage(message, kStatusTimeoutMs);
+        statusBar()->showMessage(message, StatusTimeoutMs);
     });
     connect(m_repositoryPage, &RepositoryPage::statusMessage, this, [this](const QString &message) {
-        statusBar()->showMessage(message, kStatusTimeoutMs);
+        statusBar()->showMessage(message, StatusTimeoutMs);
     });
     connect(m_repositoryPage, &RepositoryPage::currentTagChanged, this,
             &MainWindow::onCurrentTagChanged);
@@ -197,10 +196,10 @@ MainWindow::MainWindow(const QString &settingsFile, QWidget *parent)
         updateCentralPage();
     });
     connect(m_actions, &RegistryActions::statusMessage, this, [this](const QString &message) {
-        statusBar()->showMessage(message, kStatusTimeoutMs);
+        statusBar()->showMessage(message, StatusTimeoutMs);
     });
     connect(m_session, &RegistrySession::keychainUnavailable, this,
-            [this](const QString &notice) { statusBar()->showMessage(notice, kStatusTimeoutMs); });
+            [this](const QString &notice) { statusBar()->showMessage(notice, StatusTimeoutMs); });
 
     const QList<RegistryEntry> entries = m_store.load();
     for (const RegistryEntry &entry : entries) {
@@ -513,7 +512,7 @@ void MainWindow::saveRegistryList()
     if (!saved) {
         statusBar()->showMessage(
             tr("The registry list could not be saved to %1.").arg(m_store.settingsFile()),
-            kStatusTimeoutMs);
+            StatusTimeoutMs);
     }
 }
 
@@ -628,7 +627,7 @@ void MainWindow::copyReference(const QModelIndex &index)
     if (reference.isEmpty())
         return;
     QApplication::clipboard()->setText(reference);
-    statusBar()->showMessage(tr("Copied %1 to the clipboard.").arg(reference), kStatusTimeoutMs);
+    statusBar()->showMessage(tr("Copied %1 to the clipboard.").arg(reference), StatusTimeoutMs);
 }
 
 void MainWindow::updateActions()

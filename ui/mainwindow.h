@@ -26,6 +26,7 @@ class QDockWidget;
 class ManifestPanel;
 class QAction;
 class QLabel;
+class QMimeData;
 class QModelIndex;
 class QSplitter;
 class QStackedWidget;
@@ -105,6 +106,11 @@ protected:
     bool eventFilter(QObject *watched, QEvent *event) override;
 
 private:
+    // How long a status bar message stays.
+    static constexpr int StatusTimeoutMs = 8000;
+    // The first local file or folder a drag carries; empty when it carries none.
+    static QString localPathOf(const QMimeData *mime);
+
     void createActions();
     void createImageActions();
     void createPushParts();

@@ -19,11 +19,11 @@
 
 namespace {
 
-constexpr int kStatusTimeoutMs = 8000;
 const QString kLastImageFolderKey = QStringLiteral("images/lastFolder");
 
-// The first local file or folder a drag carries; empty when it carries none.
-QString localPathOf(const QMimeData *mime)
+} // namespace
+
+QString MainWindow::localPathOf(const QMimeData *mime)
 {
     if (!mime || !mime->hasUrls())
         return {};
@@ -33,8 +33,6 @@ QString localPathOf(const QMimeData *mime)
     }
     return {};
 }
-
-} // namespace
 
 void MainWindow::createImageActions()
 {
@@ -52,7 +50,7 @@ void MainWindow::createImageActions()
 
     setAcceptDrops(true);
     connect(m_localImagePage, &LocalImagePage::statusMessage, this,
-            [this](const QString &message) { statusBar()->showMessage(message, kStatusTimeoutMs); });
+            [this](const QString &message) { statusBar()->showMessage(message, StatusTimeoutMs); });
     connect(m_localImagePage, &LocalImagePage::closeRequested, this, [this] {
         showHint(tr("Select a repository to see its tags."));
         updateCentralPage();
@@ -119,6 +117,6 @@ void MainWindow::dropEvent(QDropEvent *event)
     if (event->mimeData()->urls().size() > 1)
         statusBar()->showMessage(tr("Lading opens one image at a time: %1.")
                                      .arg(QFileInfo(path).fileName()),
-                                 kStatusTimeoutMs);
+                                 StatusTimeoutMs);
     openImageFile(path);
 }

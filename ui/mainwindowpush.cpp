@@ -33,19 +33,6 @@ using Kind = ModelRoles::NodeKind;
 
 namespace {
 
-constexpr int kStatusTimeoutMs = 8000;
-
-QString localPathOf(const QMimeData *mime)
-{
-    if (!mime || !mime->hasUrls())
-        return {};
-    for (const QUrl &url : mime->urls()) {
-        if (url.isLocalFile())
-            return url.toLocalFile();
-    }
-    return {};
-}
-
 QString blobLocationsFile()
 {
     return QStandardPaths::writableLocation(QStandardPaths::CacheLocation) +
@@ -118,7 +105,7 @@ bool MainWindow::handleTreeDrop(QEvent *event)
                                : target.data(ModelRoles::ReferenceRole).toString())
                 : tr("Drop on a repository to push the image there, or anywhere else to look "
                      "inside it."),
-            kStatusTimeoutMs);
+            StatusTimeoutMs);
         return true;
     }
     case QEvent::Drop: {
@@ -147,7 +134,7 @@ void MainWindow::choosePushSource(const QModelIndex &index)
     const Kind kind = target.isValid() ? target.data(ModelRoles::NodeKindRole).value<Kind>() : Kind::Message;
     if (kind != Kind::Repository && kind != Kind::Registry) {
         statusBar()->showMessage(tr("Select the repository or registry to push to first."),
-                                 kStatusTimeoutMs);
+                                 StatusTimeoutMs);
         return;
     }
     auto *dialog = new QFileDialog(this, tr("Push Image File"));
@@ -168,7 +155,7 @@ PushDialog *MainWindow::openPushDialog(const QModelIndex &target, const QString 
 {
     oci::RegistryClient *client = m_model->client(target);
     if (!client) {
-        statusBar()->showMessage(tr("That registry cannot be reached from here."), kStatusTimeoutMs);
+        statusBar()->showMessage(tr("That registry cannot be reached from here."), StatusTimeoutMs);
         return nullptr;
     }
     const bool repository =
@@ -203,7 +190,7 @@ image::PushJob *MainWindow::startPush(oci::RegistryClient *client, const image::
         if (!job->succeeded())
             return; // the panel says why; Retry is there
         statusBar()->showMessage(tr("Pushed %1.").arg(job->plan().targetNames().join(QStringLiteral(", "))),
-                                 kStatusTimeoutMs);
+                                 StatusTimeoutMs);
         showPushed(host, repositoryName);
     });
     return job;
