@@ -233,6 +233,37 @@ private Q_SLOTS:
         delete job;
     }
 
+    void cancelPublishesNothing()
+    {
+        // Cancelled as soon as one blob landed: the others' replies may already be queued,
+        // and none of them may lead on to the manifests or the tag.
+        const pushtest::LegacyArchive archive = pushtest::legacyDockerSave(
+            {tartest::Writer().file("one", "one").finish(), tartest::Writer().file("two", "two").finish(),
+             pushtest::randomLayer(4, 1024 * 1024, 5)},
+            u"lading/cancelled:1"_s);
+        QVERIFY(writeFile(path(u"cancelled.tar"_s), archive.tar));
+        std::shared_ptr<const image::LocalImageSource> source = openSource(path(u"cancelled.tar"_s));
+        QVERIFY(source);
+        std::unique_ptr<image::PushPlanner> planner(
+            planFor(0, source, {{firstRoot(*source), u"1"_s}}, u"cancelled/image"_s));
+        QVERIFY(planner && planner->succeeded());
+        image::PushJob job(m_harnesses.at(0)->client(), planner->plan());
+        connect(&job, &image::PushJob::blobChanged, &job, [&job](int blob) {
+            if (job.blobState(blob) == image::PushJob::BlobState::Sent)
+                job.cancel();
+        });
+        job.start();
+        QTRY_VERIFY_WITH_TIMEOUT(job.isCancelled(), 60000);
+        QTest::qWait(1500); // whatever was in flight answers meanwhile
+        QVERIFY(job.phase() != image::PushJob::Phase::Publishing);
+        QVERIFY(job.phase() != image::PushJob::Phase::Done);
+        auto *head = m_harnesses.at(0)->client()->manifest(u"cancelled/image"_s, u"1"_s,
+                                                           oci::RegistryClient::Method::Head);
+        QVERIFY(ClientHarness::wait(head));
+        QCOMPARE(head->error().code(), oci::Error::Code::NotFound);
+        delete head;
+    }
+
     void survivesTheRegistryDyingMidPush()
     {
         // A small layer that lands, then a big one (about 24 MiB, three chunks) during which

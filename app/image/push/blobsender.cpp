@@ -19,7 +19,12 @@ BlobSender::BlobSender(oci::RegistryClient *client, const QString &repository,
 {
 }
 
-BlobSender::~BlobSender() = default;
+BlobSender::~BlobSender()
+{
+    // A session that will not be committed goes now, not when the registry expires it.
+    if (m_upload && !m_succeeded)
+        m_upload->abandon();
+}
 
 void BlobSender::start()
 {
@@ -67,13 +72,15 @@ void BlobSender::open(bool mount)
     connect(m_upload, &oci::BlobUpload::opened, this, &BlobSender::onOpened);
     connect(m_upload, &oci::BlobUpload::failed, this, &BlobSender::fail);
     connect(m_upload, &oci::BlobUpload::written, this, [this](qint64) {
+        if (m_finished)
+            return;
         m_busy = false;
         m_sourceDone = m_chunkEnd;
         Q_EMIT progress(m_sourceDone);
         pump();
     });
     connect(m_upload, &oci::BlobUpload::sending, this, [this](qint64 sent, qint64 total) {
-        if (total <= 0)
+        if (m_finished || total <= 0)
             return;
         // Smooth progress inside a chunk: the archive bytes it carries, in proportion.
         const qint64 done = m_chunkStart + (m_chunkEnd - m_chunkStart) * sent / total;
@@ -85,6 +92,7 @@ void BlobSender::open(bool mount)
     connect(m_upload, &oci::BlobUpload::committed, this, [this](const oci::Digest &) {
         m_busy = false;
         m_finished = true;
+        m_succeeded = true;
         m_blob.target = m_producer->digest();
         m_blob.targetSize = m_producer->size();
         m_sourceDone = m_blob.size;
@@ -104,6 +112,7 @@ void BlobSender::onOpened()
 {
     if (m_upload->state() == oci::BlobUpload::State::Mounted) {
         m_finished = true;
+        m_succeeded = true;
         m_sourceDone = m_blob.size;
         Q_EMIT done(Outcome::Mounted);
         return;
@@ -148,6 +157,8 @@ void BlobSender::fail(const oci::Error &error)
     if (m_finished)
         return;
     m_finished = true;
+    if (m_upload && m_upload->state() != oci::BlobUpload::State::Failed)
+        m_upload->abandon();
     if (m_producer)
         m_producer->deleteLater(); // stops the worker (it may be the one signalling now)
     m_producer = nullptr;

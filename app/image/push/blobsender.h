@@ -67,6 +67,7 @@ private:
     BlobProducer *m_producer = nullptr;
     bool m_busy = false;
     bool m_finished = false;
+    bool m_succeeded = false; // committed or mounted
     qint64 m_sourceDone = 0;
     qint64 m_chunkStart = 0; // archive bytes acknowledged before the request in flight
     qint64 m_chunkEnd = 0;   // ... and once it is

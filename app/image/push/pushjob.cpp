@@ -39,6 +39,8 @@ struct PushJob::Private
     PushPlan plan;
     BlobLocations *locations = nullptr;
     bool recheck = false; // a retry: look blobs up again before sending
+    // Cancelled or failed: nothing more goes out (replies already queued included).
+    bool stopped() const { return cancelled->load(); }
     bool started = false;
     Phase phase = Phase::Verifying;
     qint64 done = 0;
@@ -182,7 +184,7 @@ void PushJob::start()
         [this](const oci::Result<void> &result) {
             delete d->verifyTicker;
             d->verifyTicker = nullptr;
-            if (isFinished())
+            if (isFinished() || d->stopped())
                 return;
             if (!result.ok()) {
                 finishWithError(result.error());
@@ -212,7 +214,7 @@ void PushJob::startSending()
 
 void PushJob::pumpSenders()
 {
-    if (isFinished())
+    if (isFinished() || d->stopped())
         return;
     while (d->senders.size() < MaxSendersAtOnce && !d->queue.isEmpty()) {
         const int index = d->queue.takeFirst();
@@ -297,7 +299,7 @@ void PushJob::onBlobDone(BlobSender *sender, int index, int outcomeValue)
 
 void PushJob::startPublishing()
 {
-    if (isFinished() || d->phase == Phase::Publishing)
+    if (isFinished() || d->stopped() || d->phase == Phase::Publishing)
         return;
     d->phase = Phase::Publishing;
     Q_EMIT phaseChanged(d->phase);
@@ -312,7 +314,7 @@ void PushJob::startPublishing()
 
 void PushJob::putNextManifest()
 {
-    if (isFinished())
+    if (isFinished() || d->stopped())
         return;
     if (!d->client) {
         finishWithError(oci::Error(oci::Error::Code::Cancelled, QStringLiteral("the registry was removed")));
@@ -354,6 +356,7 @@ void PushJob::putManifest(const QString &reference, const QString &mediaType, co
         if (!put->succeeded()) {
             Q_EMIT message(tr("Could not write the manifest %1: %2").arg(reference, put->error().message()));
             finishWithError(put->error());
+            d->cancelled->store(true);
             return;
         }
         putNextManifest();
@@ -380,8 +383,10 @@ void PushJob::abort()
     delete d->verifyTicker;
     d->verifyTicker = nullptr;
     const QList<BlobSender *> senders = std::exchange(d->senders, {});
-    for (BlobSender *sender : senders)
-        sender->deleteLater(); // it may be the one signalling now
+    for (BlobSender *sender : senders) {
+        sender->disconnect(this); // what it has queued must not reach the job
+        sender->deleteLater();    // it may be the one signalling now
+    }
     d->queue.clear();
     delete d->put.data();
 }

@@ -197,6 +197,8 @@ const PushPlan &PushPlanner::plan() const
 
 void PushPlanner::abort()
 {
+    d->toCheck.clear();
+    d->tagsToCheck.clear();
     const QList<oci::Job *> jobs = std::exchange(d->jobs, {});
     for (oci::Job *job : jobs)
         delete job; // deleting a job aborts it
@@ -223,6 +225,7 @@ void PushPlanner::pump()
                 --d->running;
                 if (!stat->succeeded()) {
                     finishWithError(stat->error());
+                    abort(); // the other HEADs are moot
                     return;
                 }
                 PushBlob &entry = d->plan.blobs[blob];
@@ -254,6 +257,7 @@ void PushPlanner::pump()
                     d->plan.targets[target].tagCurrent = head->manifest().digest;
                 } else if (head->error().code() != oci::Error::Code::NotFound) {
                     finishWithError(head->error());
+                    abort();
                     return;
                 }
                 pump();
