@@ -4,7 +4,9 @@
 // another origin (no Authorization there), a mount answered 202 (the session is used, no
 // second POST), a wrong Docker-Content-Digest on the PUT, an expired session (404
 // BLOB_UPLOAD_UNKNOWN on PATCH, PUT and GET), a short Range after a PATCH, no replay of a
-// PATCH on 503, and misuse answered by failed() without a request.
+// PATCH on 503, misuse answered by failed() without a request, and a streamed PUT: a
+// sequential device whose bytes trickle in goes out whole with its Content-Length, a
+// redirect reads a fresh device, and a device that fails ends the upload uncommitted.
 
 #include "nettestsupport.h"
 
@@ -56,6 +58,51 @@ HttpTestResponse accepted(const QByteArray &location, const QByteArray &range = 
     return response;
 }
 
+// A sequential device handing out `bytes` a few at a time, the next piece only after a
+// timer fired (like a producer on a worker), or failing at `failAt`.
+class TrickleDevice final : public QIODevice
+{
+public:
+    explicit TrickleDevice(QByteArray bytes, qint64 failAt = -1)
+        : m_bytes(std::move(bytes)), m_failAt(failAt)
+    {
+        open(QIODevice::ReadOnly | QIODevice::Unbuffered);
+        m_timer.setInterval(2);
+        QObject::connect(&m_timer, &QTimer::timeout, this, [this] {
+            m_ready = qMin<qint64>(m_ready + 3, m_bytes.size());
+            Q_EMIT readyRead();
+            if (m_ready == m_bytes.size())
+                m_timer.stop();
+        });
+        m_timer.start();
+    }
+    bool isSequential() const override { return true; }
+    bool atEnd() const override { return m_read == m_bytes.size(); }
+
+protected:
+    qint64 readData(char *data, qint64 maxSize) override
+    {
+        if (m_failAt >= 0 && m_read >= m_failAt)
+            return -1;
+        if (m_read == m_bytes.size())
+            return -1;
+        qint64 n = qMin(maxSize, m_ready - m_read);
+        if (m_failAt >= 0)
+            n = qMin(n, m_failAt - m_read);
+        memcpy(data, m_bytes.constData() + m_read, size_t(n));
+        m_read += n;
+        return n;
+    }
+    qint64 writeData(const char *, qint64) override { return -1; }
+
+private:
+    QByteArray m_bytes;
+    qint64 m_failAt;
+    qint64 m_ready = 0;
+    qint64 m_read = 0;
+    QTimer m_timer;
+};
+
 } // namespace
 
 class TestBlobUpload final : public QObject
@@ -71,6 +118,9 @@ private Q_SLOTS:
     void mountCreated();
     void mountAnswered202IsTheSession();
     void putWithWrongDockerContentDigest();
+    void streamedCommitSendsTheDeviceWhole();
+    void streamedCommitFollowsRedirectWithAFreshDevice();
+    void streamedCommitWithFailingDevice();
     void expiredSession_data();
     void expiredSession();
     void shortRangeThenQueryOffset();
@@ -278,6 +328,83 @@ void TestBlobUpload::putWithWrongDockerContentDigest()
     QCOMPARE(upload->error().code(), Error::Code::DigestMismatch);
     QCOMPARE(upload->error().registry(), m_server->hostPort());
     QCOMPARE(upload->error().object(), u"lib/app@"_qs + Digest::sha256Of(blob).toString());
+}
+
+void TestBlobUpload::streamedCommitSendsTheDeviceWhole()
+{
+    const QByteArray blob = QByteArray("streamed blob bytes ").repeated(20);
+    const Digest digest = Digest::sha256Of(blob);
+    m_server->setHandler([&](const HttpTestRequest &request) {
+        if (request.method == "POST")
+            return accepted("/up/1?_state=a");
+        return HttpTestResponse::status204(201).header("Docker-Content-Digest",
+                                                       digest.toString().toLatin1());
+    });
+    std::unique_ptr<BlobUpload> upload(m_client->startUpload(u"lib/app"_qs));
+    QVERIFY(answered(upload.get(), &BlobUpload::opened));
+    int made = 0;
+    QSignalSpy sending(upload.get(), &BlobUpload::sending);
+    upload->commitStreamed(
+        digest, [&]() -> QIODevice * { ++made; return new TrickleDevice(blob); }, blob.size());
+    QVERIFY(answered(upload.get(), &BlobUpload::committed));
+    QCOMPARE(made, 1);
+    QCOMPARE(upload->offset(), blob.size());
+    QVERIFY(!sending.isEmpty());
+    QCOMPARE(sending.last().at(0).toLongLong(), blob.size());
+    const HttpTestRequest put = m_server->requests().last();
+    QCOMPARE(put.method, QByteArray("PUT"));
+    QCOMPARE(put.header("content-length"), QByteArray::number(blob.size()));
+    QCOMPARE(put.header("content-range"), QByteArray("0-") + QByteArray::number(blob.size() - 1));
+    QCOMPARE(put.query().queryItemValue(u"digest"_qs, QUrl::FullyDecoded), digest.toString());
+    QCOMPARE(put.body, blob);
+}
+
+void TestBlobUpload::streamedCommitFollowsRedirectWithAFreshDevice()
+{
+    const QByteArray blob = QByteArray("0123456789").repeated(7);
+    const Digest digest = Digest::sha256Of(blob);
+    m_server->setHandler([&](const HttpTestRequest &request) {
+        if (request.method == "POST")
+            return accepted("/up/1");
+        if (request.path() == "/up/1")
+            return HttpTestResponse::redirect(307, "/up/moved?" + request.query().toString(QUrl::FullyEncoded).toLatin1());
+        if (request.path() == "/up/moved" && request.body == blob)
+            return HttpTestResponse::status204(201);
+        return HttpTestResponse::registryError(400, "BLOB_UPLOAD_INVALID", "wrong body");
+    });
+    std::unique_ptr<BlobUpload> upload(m_client->startUpload(u"lib/app"_qs));
+    QVERIFY(answered(upload.get(), &BlobUpload::opened));
+    int made = 0;
+    upload->commitStreamed(
+        digest, [&]() -> QIODevice * { ++made; return new TrickleDevice(blob); }, blob.size());
+    QVERIFY(answered(upload.get(), &BlobUpload::committed));
+    QCOMPARE(made, 2);
+    const QList<HttpTestRequest> requests = m_server->requests();
+    QCOMPARE(requests.size(), 3);
+    QCOMPARE(requests.at(1).body, blob);
+    QCOMPARE(requests.at(2).path(), QByteArray("/up/moved"));
+    QCOMPARE(requests.at(2).body, blob);
+}
+
+void TestBlobUpload::streamedCommitWithFailingDevice()
+{
+    const QByteArray blob = QByteArray("abcdefgh").repeated(50);
+    m_server->setHandler([&](const HttpTestRequest &request) {
+        if (request.method == "POST")
+            return accepted("/up/1");
+        return HttpTestResponse::status204(201); // never reached with a whole body
+    });
+    std::unique_ptr<BlobUpload> upload(m_client->startUpload(u"lib/app"_qs));
+    QVERIFY(answered(upload.get(), &BlobUpload::opened));
+    upload->commitStreamed(
+        Digest::sha256Of(blob), [&]() -> QIODevice * { return new TrickleDevice(blob, 100); },
+        blob.size());
+    QVERIFY(failedAnswer(upload.get()));
+    QCOMPARE(upload->state(), BlobUpload::State::Failed);
+    QCOMPARE(upload->offset(), 0);
+    for (const HttpTestRequest &request : m_server->requests())
+        QVERIFY2(request.method != "PUT" || request.body.size() < blob.size(),
+                 "a PUT with the whole body reached the server");
 }
 
 void TestBlobUpload::expiredSession_data()

@@ -1,6 +1,7 @@
 #include "image/push/blobsender.h"
 
 #include "image/push/blobproducer.h"
+#include "image/push/producedbody.h"
 #include "image/source/localimagesource.h"
 #include "oci/client/blobupload.h"
 #include "oci/client/registryclient.h"
@@ -93,19 +94,52 @@ void BlobSender::open(bool mount)
         m_busy = false;
         m_finished = true;
         m_succeeded = true;
-        m_blob.target = m_producer->digest();
-        m_blob.targetSize = m_producer->size();
+        m_blob.target = m_producer ? m_producer->digest() : m_blob.source;
+        m_blob.targetSize = m_producer ? m_producer->size() : m_blob.size;
         m_sourceDone = m_blob.size;
         Q_EMIT progress(m_sourceDone);
         Q_EMIT done(Outcome::Sent);
     });
-    if (mount)
-        return; // the producer starts only if the mount turns into an upload
-    m_producer = new BlobProducer(m_source, m_blob.source,
-                                  m_blob.fate == PushBlob::Fate::Compress, this);
+    // A blob sent as it is streams in the committing PUT once the session is open; a layer
+    // to gzip starts now, while the session opens (unless a mount makes it unnecessary).
+    if (!mount && compresses())
+        startProducer();
+}
+
+bool BlobSender::compresses() const
+{
+    // A 202 to a mount of a layer whose registry digest differs from the archive's means the
+    // registry wants the gzip'ed blob the earlier push made: compress it again.
+    return m_blob.fate == PushBlob::Fate::Compress ||
+           (m_blob.kind == PushBlob::Kind::Layer && !m_blob.target.isNull() &&
+            m_blob.target != m_blob.source);
+}
+
+void BlobSender::startProducer()
+{
+    m_producer = new BlobProducer(m_source, m_blob.source, true, this);
     connect(m_producer, &BlobProducer::available, this, &BlobSender::pump);
     connect(m_producer, &BlobProducer::failed, this, &BlobSender::fail);
     m_producer->start();
+}
+
+void BlobSender::sendStreamed()
+{
+    // Its size and digest are known: the whole blob in one request. Each attempt (a fresh
+    // token, a redirect) reads the archive again from the start.
+    m_busy = true;
+    m_chunkStart = 0;
+    m_chunkEnd = m_blob.size;
+    QPointer<BlobSender> self(this);
+    m_upload->commitStreamed(
+        m_blob.source,
+        [self, source = m_source, blob = m_blob.source]() -> QIODevice * {
+            auto *body = new ProducedBody(source, blob);
+            if (self)
+                connect(body, &ProducedBody::failed, self.data(), &BlobSender::fail);
+            return body;
+        },
+        m_blob.size);
 }
 
 void BlobSender::onOpened()
@@ -119,17 +153,13 @@ void BlobSender::onOpened()
     }
     m_step = Step::Sending;
     Q_EMIT stepChanged();
-    if (!m_producer) {
-        // The registry answered the mount with an upload session (202): send it there, as
-        // it is in the archive or gzip'ed as planned.
-        m_producer = new BlobProducer(m_source, m_blob.source,
-                                      m_blob.fate == PushBlob::Fate::Compress ||
-                                          (m_blob.target != m_blob.source && m_blob.kind == PushBlob::Kind::Layer),
-                                      this);
-        connect(m_producer, &BlobProducer::available, this, &BlobSender::pump);
-        connect(m_producer, &BlobProducer::failed, this, &BlobSender::fail);
-        m_producer->start();
+    if (!compresses()) {
+        sendStreamed();
+        return;
     }
+    // A mount answered with an upload session (202) starts its producer only now.
+    if (!m_producer)
+        startProducer();
     pump();
 }
 

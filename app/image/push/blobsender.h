@@ -19,9 +19,10 @@ class BlobProducer;
 class LocalImageSource;
 
 // Sends one blob of a push: mounts it when the plan says another repository has it (a 202
-// answer becomes the upload session), else opens an upload session while a BlobProducer reads
-// (and for plain layers gzip's) it on a worker, then PATCHes chunk after chunk and commits
-// with the digest — a blob of one chunk goes in the committing PUT alone. With `recheck`, a
+// answer becomes the upload session), else opens an upload session and sends it. A blob sent
+// as it is in the archive streams in the one committing PUT (ProducedBody); a plain layer is
+// gzip'ed on a worker (BlobProducer) while the session opens, PATCHed chunk after chunk as
+// the compressed bytes come, and committed with their digest. With `recheck`, a
 // blob whose registry digest is known is looked up first (a retried push skips what landed).
 class BlobSender final : public QObject
 {
@@ -54,6 +55,9 @@ private:
     void check();
     void open(bool mount);
     void onOpened();
+    bool compresses() const;
+    void startProducer();
+    void sendStreamed();
     void pump();
     void fail(const oci::Error &error);
 

@@ -110,6 +110,8 @@ struct BlobUpload::Private
         return committing.isNull() ? repository : repository + u'@' + committing.toString();
     }
     TransportRequest sessionRequest(const QByteArray &method, const QUrl &url) const;
+    // PUT ?digest= with `body`'s body or bodySource, `size` bytes.
+    void commitWith(BlobUpload *q, const Digest &digest, TransportRequest body, qint64 size);
 };
 
 BlobUpload::BlobUpload(std::unique_ptr<Private> d_, QObject *parent)
@@ -214,7 +216,7 @@ TransportRequest BlobUpload::Private::sessionRequest(const QByteArray &method,
 void BlobUpload::Private::send(BlobUpload *q, Op what, TransportRequest request)
 {
     op = what;
-    pending = request.body.size();
+    pending = request.bodySource ? request.bodySize : request.body.size();
     reported = 0;
     TransportReply *sent = transport->send(registry, std::move(request));
     reply.reset(sent);
@@ -414,32 +416,50 @@ void BlobUpload::write(const QByteArray &chunk)
 
 void BlobUpload::commit(const Digest &digest, const QByteArray &last)
 {
-    if (d->state != State::Open) {
-        d->refuse(this, Error::Code::InvalidArgument,
-                  QStringLiteral("cannot commit an upload session that is %1")
-                      .arg(stateName(d->state)));
+    TransportRequest request;
+    request.body = last;
+    d->commitWith(this, digest, std::move(request), last.size());
+}
+
+void BlobUpload::commitStreamed(const Digest &digest, std::function<QIODevice *()> source,
+                                qint64 size)
+{
+    TransportRequest request;
+    request.bodySource = std::move(source);
+    request.bodySize = size;
+    d->commitWith(this, digest, std::move(request), size);
+}
+
+void BlobUpload::Private::commitWith(BlobUpload *q, const Digest &digest, TransportRequest body,
+                                     qint64 size)
+{
+    if (state != State::Open) {
+        refuse(q, Error::Code::InvalidArgument,
+               QStringLiteral("cannot commit an upload session that is %1").arg(stateName(state)));
         return;
     }
     if (digest.isNull()) {
-        d->refuse(this, Error::Code::InvalidDigest,
-                  QStringLiteral("an upload is committed with the blob's digest; none given"));
+        refuse(q, Error::Code::InvalidDigest,
+               QStringLiteral("an upload is committed with the blob's digest; none given"));
         return;
     }
-    d->committing = digest;
+    committing = digest;
     // The session URL's own query (_state and the like) stays as it is; digest= joins it.
-    QUrl url = d->location;
+    QUrl url = location;
     QUrlQuery query(url);
     query.addQueryItem(QStringLiteral("digest"), digest.toString());
     url.setQuery(query);
-    TransportRequest request = d->sessionRequest("PUT", url);
+    TransportRequest request = sessionRequest("PUT", url);
     request.addHeader("Content-Type", kOctetStream.toByteArray());
-    if (!last.isEmpty())
-        request.addHeader("Content-Range", QByteArray::number(d->offset) + '-' +
-                                               QByteArray::number(d->offset + last.size() - 1));
-    request.addHeader("Content-Length", QByteArray::number(last.size()));
-    request.body = last;
-    d->state = State::Busy;
-    d->send(this, Private::Op::Commit, std::move(request));
+    if (size > 0)
+        request.addHeader("Content-Range",
+                          QByteArray::number(offset) + '-' + QByteArray::number(offset + size - 1));
+    request.addHeader("Content-Length", QByteArray::number(size));
+    request.body = std::move(body.body);
+    request.bodySource = std::move(body.bodySource);
+    request.bodySize = body.bodySize;
+    state = State::Busy;
+    send(q, Op::Commit, std::move(request));
 }
 
 void BlobUpload::queryOffset()

@@ -8,7 +8,10 @@
 #include <QObject>
 #include <QUrl>
 
+#include <functional>
 #include <memory>
+
+class QIODevice;
 
 namespace oci {
 
@@ -99,6 +102,10 @@ public:
 
     void write(const QByteArray &chunk);
     void commit(const Digest &digest, const QByteArray &last = {});
+    // Commits with the rest of the blob, `size` bytes, streamed in the PUT from a device
+    // `source` makes (once per attempt; see TransportRequest::bodySource): a blob too big to
+    // hold goes in one request instead of many PATCHes.
+    void commitStreamed(const Digest &digest, std::function<QIODevice *()> source, qint64 size);
     void queryOffset();
     void abandon();
 

@@ -70,6 +70,7 @@ void HopSession::beginChain()
     m_url = m_request.request.url;
     m_method = m_request.request.method;
     m_body = m_request.request.body;
+    m_sendsBody = true;
     m_hops = 0;
     m_leftAuthOrigin = !isSameOrigin(m_url, m_request.authOrigin);
     sendHop();
@@ -131,8 +132,22 @@ void HopSession::sendHop()
         reply = nam->get(request);
     else if (m_method == "HEAD")
         reply = nam->head(request);
-    else
+    else if (m_request.request.bodySource && m_sendsBody) {
+        QIODevice *body = m_request.request.bodySource();
+        if (!body || !body->isReadable()) {
+            delete body;
+            finishWith(Error(Error::Code::Io,
+                             QStringLiteral("the body of the request could not be read")));
+            return;
+        }
+        // With a length given, Qt streams a sequential device instead of reading it whole.
+        request.setHeader(QNetworkRequest::ContentLengthHeader, m_request.request.bodySize);
+        request.setAttribute(QNetworkRequest::DoNotBufferUploadDataAttribute, true);
+        reply = nam->sendCustomRequest(request, m_method, body);
+        body->setParent(reply);
+    } else {
         reply = nam->sendCustomRequest(request, m_method, m_body);
+    }
     m_reply = reply;
     // Without a bound, Qt's network thread reads as fast as the peer sends: a hostile
     // registry could fill memory between two readyRead()s, before a size cap is checked.
@@ -354,6 +369,7 @@ void HopSession::followRedirect(const QByteArray &location)
     if (m_status == 303 ? m_method != "HEAD" : (m_status <= 302 && m_method == "POST")) {
         m_method = "GET";
         m_body.clear();
+        m_sendsBody = false;
     }
     m_url = next;
     sendHop();

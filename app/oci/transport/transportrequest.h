@@ -6,7 +6,10 @@
 #include <QStringList>
 #include <QUrl>
 
+#include <functional>
 #include <optional>
+
+class QIODevice;
 
 namespace oci {
 
@@ -41,6 +44,11 @@ struct TransportRequest
     QUrl url;           // absolute; built with QUrl setters, never from user text
     HeaderList headers; // e.g. Accept
     QByteArray body;
+    // A body too big to hold in memory: bodySize bytes read from a device this makes, open for
+    // reading, once per attempt (a redirect or the resend after a 401 asks again); the
+    // transport owns and deletes it. Returning nullptr fails the request. Replaces `body`.
+    std::function<QIODevice *()> bodySource;
+    qint64 bodySize = 0;
     // Token scopes the request needs ("repository:library/alpine:pull", "registry:catalog:*");
     // a cached token for them is attached up front.
     QStringList scopes;
