@@ -17,69 +17,23 @@
 # Debian rootfs debootstrap and root. Scratch files go to $LADING_BENCH_TMPDIR, else /var/tmp.
 set -euo pipefail
 
-here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
-source_dir="$(cd "$here/../.." && pwd)"
-build="${LADING_BUILD_DIR:-$source_dir/build}"
-if [[ $# -gt 0 && "$1" != --* ]]; then
-    build="$1"
-    shift
-fi
-runs=3
+bench=bench-layers
+source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 big_mb=200
-force_synthetic=0
-while [[ $# -gt 0 ]]; do
-    case "$1" in
-        --runs) runs="$2"; shift 2 ;;
-        --big-mb) big_mb="$2"; shift 2 ;;
-        --synthetic) force_synthetic=1; shift ;;
-        *) echo "bench-layers: unknown option $1" >&2; exit 2 ;;
-    esac
-done
-
-if [[ ! -f "$build/CMakeCache.txt" ]]; then
-    echo "bench-layers: no configured build in $build (cmake -S $source_dir -B $build first)" >&2
-    exit 2
-fi
-registry_bin="$(command -v docker-registry || echo /usr/bin/docker-registry)"
-for tool in "$registry_bin" skopeo umoci curl igzip gzip tar jq; do
-    command -v "$tool" >/dev/null 2>&1 || {
-        echo "bench-layers: $tool is missing (install it: see installer/install-deps.sh)" >&2
-        exit 2
-    }
-done
+bench_args --big-mb big_mb "$@"
+bench_prepare "$registry_bin" skopeo umoci curl igzip gzip tar jq
 
 cmake --build "$build" --target ladingctl >&2
 ladingctl="$build/app/cli/ladingctl"
 
-cache_root=/var/tmp/lading-bench
-scratch_parent="${LADING_BENCH_TMPDIR:-/var/tmp}"
-scratch="$(mktemp -d "$scratch_parent/lading-bench-layers.XXXXXX")"
-registry_pid=""
-cleanup() {
-    # Under set -e a failing `wait` (the registry's exit status after kill) ended the trap
-    # before the scratch folder (~1 GB) was removed.
-    if [[ -n "$registry_pid" ]]; then
-        kill "$registry_pid" 2>/dev/null || true
-        wait "$registry_pid" 2>/dev/null || true
-    fi
-    rm -rf "$scratch"
-}
-trap cleanup EXIT
-
-machine() {
-    echo "machine: $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg)"
-}
+bench_scratch
 machine
 
 # --- the Debian rootfs: debootstrap once, kept under /var/tmp --------------------------------
 rootfs_kind=""
 rootfs=""
-debian="$cache_root/bookworm-minbase"
-if [[ $force_synthetic -eq 0 ]]; then
-    if [[ -f "$debian/.lading-complete" ]]; then
-        rootfs="$debian/rootfs"
-        rootfs_kind="Debian bookworm minbase (debootstrap, cached in $debian)"
-    elif [[ "$(id -u)" -ne 0 ]]; then
+if [[ $force_synthetic -eq 0 ]] && ! bench_cached_rootfs; then
+    if [[ "$(id -u)" -ne 0 ]]; then
         echo "bench-layers: debootstrap needs root; using a synthetic rootfs" >&2
     elif ! command -v debootstrap >/dev/null 2>&1 && [[ ! -x /usr/sbin/debootstrap ]]; then
         echo "bench-layers: debootstrap is not installed; using a synthetic rootfs" >&2
@@ -104,26 +58,7 @@ if [[ $force_synthetic -eq 0 ]]; then
     fi
 fi
 if [[ -z "$rootfs" ]]; then
-    # ~30,000 entries, ~150 MB: text and binary files of many sizes in a deep tree.
-    rootfs="$scratch/synthetic"
-    rootfs_kind="synthetic (30,000 entries, no debootstrap)"
-    python3 - "$rootfs" <<'EOF'
-import os, random, sys
-root = sys.argv[1]
-rnd = random.Random(4)
-words = [("w%d" % i).encode() for i in range(2000)]
-for d in range(300):
-    folder = os.path.join(root, "usr/share/pkg%03d/sub%d" % (d, d % 7))
-    os.makedirs(folder, exist_ok=True)
-    for f in range(95):
-        size = int(rnd.paretovariate(1.2) * 600)
-        if f % 3 == 0:
-            data = bytes(rnd.getrandbits(8) for _ in range(min(size, 20000)))
-        else:
-            data = b" ".join(rnd.choice(words) for _ in range(size // 5))
-        with open(os.path.join(folder, "file%03d" % f), "wb") as out:
-            out.write(data)
-EOF
+    bench_synthetic_rootfs
 fi
 echo "rootfs: $rootfs_kind"
 
@@ -171,30 +106,8 @@ umoci raw add-layer --image "$layout:big" "$big_tar"
 rm -f "$big_tar"
 
 # --- the registry ---------------------------------------------------------------------------
-port="$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')"
-mkdir -p "$scratch/storage"
-cat >"$scratch/registry.yml" <<EOF
-version: 0.1
-log:
-  level: error
-storage:
-  filesystem:
-    rootdirectory: $scratch/storage
-http:
-  addr: 127.0.0.1:$port
-health:
-  storagedriver:
-    enabled: false
-EOF
-"$registry_bin" serve "$scratch/registry.yml" >"$scratch/registry.log" 2>&1 &
-registry_pid=$!
-for _ in $(seq 100); do
-    curl -sf "http://127.0.0.1:$port/v2/" >/dev/null && break
-    sleep 0.05
-done
-host="127.0.0.1:$port"
-export HOME="$scratch/home" XDG_CONFIG_HOME="$scratch/home/.config" DOCKER_CONFIG="$scratch/home/.docker"
-mkdir -p "$HOME"
+bench_registry error
+bench_home
 for name in debian big; do
     skopeo copy --quiet --dest-tls-verify=false "oci:$layout:$name" "docker://$host/bench/$name:1"
 done

@@ -26,91 +26,23 @@
 # /var/tmp.
 set -euo pipefail
 
-here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
-source_dir="$(cd "$here/../.." && pwd)"
-build="${LADING_BUILD_DIR:-$source_dir/build}"
-if [[ $# -gt 0 && "$1" != --* ]]; then
-    build="$1"
-    shift
-fi
-runs=3
+bench=bench-push
+source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 size_mb=500
-force_synthetic=0
-while [[ $# -gt 0 ]]; do
-    case "$1" in
-        --runs) runs="$2"; shift 2 ;;
-        --size-mb) size_mb="$2"; shift 2 ;;
-        --synthetic) force_synthetic=1; shift ;;
-        *) echo "bench-push: unknown option $1" >&2; exit 2 ;;
-    esac
-done
-
-if [[ ! -f "$build/CMakeCache.txt" ]]; then
-    echo "bench-push: no configured build in $build (cmake -S $source_dir -B $build first)" >&2
-    exit 2
-fi
-registry_bin="$(command -v docker-registry || echo /usr/bin/docker-registry)"
-for tool in "$registry_bin" skopeo umoci curl igzip openssl tar jq python3 file; do
-    command -v "$tool" >/dev/null 2>&1 || {
-        echo "bench-push: $tool is missing (install it: see installer/install-deps.sh)" >&2
-        exit 2
-    }
-done
+bench_args --size-mb size_mb "$@"
+bench_prepare "$registry_bin" skopeo umoci curl igzip openssl tar jq python3 file
 
 cmake --build "$build" --target ladingctl >&2
 ladingctl="$build/app/cli/ladingctl"
 
-scratch_parent="${LADING_BENCH_TMPDIR:-/var/tmp}"
-scratch="$(mktemp -d "$scratch_parent/lading-bench-push.XXXXXX")"
-registry_pid=""
-sink_pid=""
-cleanup() {
-    # Under set -e a failing `wait` (a killed server's status) would end the trap before the
-    # scratch folder (~3 GB) is removed.
-    local pid
-    for pid in "$registry_pid" "$sink_pid"; do
-        if [[ -n "$pid" ]]; then
-            kill "$pid" 2>/dev/null || true
-            wait "$pid" 2>/dev/null || true
-        fi
-    done
-    rm -rf "$scratch"
-}
-trap cleanup EXIT
-
-machine() {
-    echo "machine: $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg)"
-}
+bench_scratch
 machine
 
 # --- the rootfs: bench-layers.sh's debootstrap cache, else a synthetic one -------------------
-debian=/var/tmp/lading-bench/bookworm-minbase
-if [[ $force_synthetic -eq 0 && -f "$debian/.lading-complete" ]]; then
-    rootfs="$debian/rootfs"
-    rootfs_kind="Debian bookworm minbase (debootstrap, cached in $debian)"
-else
+if [[ $force_synthetic -eq 1 ]] || ! bench_cached_rootfs; then
     [[ $force_synthetic -eq 1 ]] ||
         echo "bench-push: no $debian (tests/bench/bench-layers.sh makes it); using a synthetic rootfs" >&2
-    # ~30,000 entries, ~150 MB: text and binary files of many sizes in a deep tree.
-    rootfs="$scratch/synthetic"
-    rootfs_kind="synthetic (30,000 entries, no debootstrap)"
-    python3 - "$rootfs" <<'EOF'
-import os, random, sys
-root = sys.argv[1]
-rnd = random.Random(4)
-words = [("w%d" % i).encode() for i in range(2000)]
-for d in range(300):
-    folder = os.path.join(root, "usr/share/pkg%03d/sub%d" % (d, d % 7))
-    os.makedirs(folder, exist_ok=True)
-    for f in range(95):
-        size = int(rnd.paretovariate(1.2) * 600)
-        if f % 3 == 0:
-            data = bytes(rnd.getrandbits(8) for _ in range(min(size, 20000)))
-        else:
-            data = b" ".join(rnd.choice(words) for _ in range(size // 5))
-        with open(os.path.join(folder, "file%03d" % f), "wb") as out:
-            out.write(data)
-EOF
+    bench_synthetic_rootfs
 fi
 echo "rootfs: $rootfs_kind"
 
@@ -140,9 +72,9 @@ rm -rf "$scratch/random"
 umoci raw add-layer --image "$layout:bench" "$scratch/random.tar"
 rm -f "$scratch/random.tar"
 
-export HOME="$scratch/home" XDG_CONFIG_HOME="$scratch/home/.config" DOCKER_CONFIG="$scratch/home/.docker"
+bench_home
 export TMPDIR="$scratch/tmp" # skopeo unpacks an oci-archive there
-mkdir -p "$HOME" "$TMPDIR"
+mkdir -p "$TMPDIR"
 oci_archive="$scratch/image-oci.tar"
 docker_save="$scratch/image-docker-save.tar"
 skopeo copy --quiet "oci:$layout:bench" "oci-archive:$oci_archive:bench"
@@ -166,26 +98,8 @@ echo "files: oci-archive $(mb "$oci_archive") MB (rootfs ${rootfs_mb} MB + rando
     "docker-save $(mb "$docker_save") MB (uncompressed layers)"
 
 # --- the registry and a loopback sink -------------------------------------------------------
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
-port="$(free_port)"
-mkdir -p "$scratch/storage"
 # Level info logs every request: the mounts are counted from it (there must be none).
-cat >"$scratch/registry.yml" <<EOF
-version: 0.1
-log:
-  level: info
-storage:
-  filesystem:
-    rootdirectory: $scratch/storage
-http:
-  addr: 127.0.0.1:$port
-health:
-  storagedriver:
-    enabled: false
-EOF
-"$registry_bin" serve "$scratch/registry.yml" >"$scratch/registry.log" 2>&1 &
-registry_pid=$!
-host="127.0.0.1:$port"
+bench_registry info
 
 # A PUT sink: reads each body in 1 MiB pieces and drops it (the upload's ceiling without a
 # registry behind it).
@@ -207,9 +121,9 @@ class Sink(http.server.BaseHTTPRequestHandler):
         pass
 http.server.HTTPServer(("127.0.0.1", int(sys.argv[1])), Sink).serve_forever()
 EOF
-sink_pid=$!
+bench_server $!
 for _ in $(seq 100); do
-    curl -sf "http://$host/v2/" >/dev/null && curl -s -o /dev/null -T /dev/null "http://127.0.0.1:$sink_port/" && break
+    curl -s -o /dev/null -T /dev/null "http://127.0.0.1:$sink_port/" && break
     sleep 0.05
 done
 

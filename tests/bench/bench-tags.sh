@@ -14,25 +14,13 @@
 # needs (ladingctl, lading_bench_tags) are built first.
 set -euo pipefail
 
-here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
-source_dir="$(cd "$here/../.." && pwd)"
-build="${LADING_BUILD_DIR:-$source_dir/build}"
-if [[ $# -gt 0 && "$1" != "--" ]]; then
-    build="$1"
+bench=bench-tags
+source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
+if bench_build_dir "${1:-}"; then
     shift
 fi
 [[ "${1:-}" == "--" ]] && shift
-
-if [[ ! -f "$build/CMakeCache.txt" ]]; then
-    echo "bench-tags: no configured build in $build (cmake -S $source_dir -B $build first)" >&2
-    exit 2
-fi
-for tool in docker-registry skopeo umoci; do
-    command -v "$tool" >/dev/null 2>&1 || [[ -x "/usr/bin/$tool" ]] || {
-        echo "bench-tags: $tool is missing (install it: see installer/install-deps.sh)" >&2
-        exit 2
-    }
-done
+bench_prepare docker-registry skopeo umoci
 
 cmake --build "$build" --target ladingctl lading_bench_tags >&2
 exec "$build/tests/bench/lading_bench_tags" "$@"
