@@ -53,4 +53,19 @@ QByteArray manifestAcceptHeader()
     return parts.join(", ");
 }
 
+Error checkStoredDigest(const TransportResponse &response, const Digest &sent,
+                        const QString &what)
+{
+    const QByteArray claimed = response.header("docker-content-digest").trimmed();
+    if (claimed.isEmpty())
+        return {};
+    const Result<Digest> parsed = Digest::parse(QString::fromLatin1(claimed));
+    if (parsed && parsed.value() == sent)
+        return {};
+    return Error(Error::Code::DigestMismatch,
+                 QStringLiteral("the registry stored the %1 as %2, not as the %3 that was sent")
+                     .arg(what, QString::fromLatin1(claimed.left(200)), sent.toString()))
+        .withUrl(response.url);
+}
+
 } // namespace oci::api

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "oci/core/digest.h"
 #include "oci/core/error.h"
 #include "oci/transport/registryconfig.h"
 #include "oci/transport/transportrequest.h"
@@ -23,6 +24,12 @@ Error invalidArgument(const RegistryConfig &registry, const QString &object,
 
 // Null error when `repository` follows the distribution name grammar.
 Error checkRepository(const RegistryConfig &registry, const QString &repository);
+
+// After a blob or manifest PUT: DigestMismatch ("the registry stored the <what> as …") when
+// the answer's Docker-Content-Digest names another digest than `sent`; a null error when it
+// agrees or is absent (optional before OCI 1.1). Url filled in; registry and object are not.
+Error checkStoredDigest(const TransportResponse &response, const Digest &sent,
+                        const QString &what);
 
 // "Accept" for manifests: OCI manifest + index, Docker schema 2 + list, schema 1 last.
 QByteArray manifestAcceptHeader();

@@ -278,25 +278,13 @@ bool BlobUpload::Private::takeLocation(BlobUpload *q, const TransportResponse &r
         return refuseLocation(
             QStringLiteral("the registry answered %1 without the Location of the upload session")
                 .arg(response.status));
-    const QUrl target = QUrl::fromEncoded(raw, QUrl::StrictMode);
-    if (!target.isValid())
-        return refuseLocation(QStringLiteral("the upload session's Location '%1' is not a valid URL")
-                                  .arg(QString::fromLatin1(raw.left(200))));
-    const QUrl next = response.url.resolved(target);
-    const QString scheme = next.scheme().toLower();
-    if ((scheme != u"https" && scheme != u"http") || next.host().isEmpty())
-        return refuseLocation(QStringLiteral("the upload session's Location %1 is not an http(s) URL")
-                                  .arg(next.toDisplayString()));
-    if (response.url.scheme().compare(u"https", Qt::CaseInsensitive) == 0 && scheme == u"http")
-        return refuseLocation(
-            QStringLiteral("the upload session moved from HTTPS to plain HTTP (%1); refused")
-                .arg(next.toDisplayString()));
-    if (isForbiddenAddressChange(response.url, next))
-        return refuseLocation(
-            QStringLiteral("the upload session's Location points to the internal address %1; "
-                           "refused")
-                .arg(hostPortOf(next)));
-    location = next;
+    Result<QUrl> next =
+        followLocation(response.url, raw, QStringLiteral("the upload session's Location"));
+    if (!next) {
+        fail(q, Error(next.error()).withUrl(response.url));
+        return false;
+    }
+    location = next.value();
     const QByteArray uploadUuid = response.header("docker-upload-uuid").trimmed();
     if (!uploadUuid.isEmpty())
         uuid = QString::fromLatin1(uploadUuid);
@@ -355,17 +343,10 @@ void BlobUpload::Private::finishWrite(BlobUpload *q, const TransportResponse &re
 
 void BlobUpload::Private::finishCommit(BlobUpload *q, const TransportResponse &response)
 {
-    const QByteArray claimed = response.header("docker-content-digest").trimmed();
-    if (!claimed.isEmpty()) {
-        const Result<Digest> parsed = Digest::parse(QString::fromLatin1(claimed));
-        if (!parsed || parsed.value() != committing) {
-            fail(q, Error(Error::Code::DigestMismatch,
-                          QStringLiteral("the registry stored the blob as %1, not as the %2 "
-                                         "that was sent")
-                              .arg(QString::fromLatin1(claimed.left(200)), committing.toString()))
-                        .withUrl(response.url));
-            return;
-        }
+    Error mismatch = api::checkStoredDigest(response, committing, QStringLiteral("blob"));
+    if (mismatch.code() != Error::Code::None) {
+        fail(q, std::move(mismatch));
+        return;
     }
     offset += pending;
     state = State::Committed;

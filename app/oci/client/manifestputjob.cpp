@@ -99,21 +99,11 @@ ManifestPutJob *RegistryClient::putManifest(const QString &repository, const QSt
             return;
         }
         // The registry stores the exact bytes: its digest of them must be ours.
-        const QByteArray claimed = done->response().header("docker-content-digest").trimmed();
-        if (!claimed.isEmpty()) {
-            const Result<Digest> parsed = Digest::parse(QString::fromLatin1(claimed));
-            if (!parsed || parsed.value() != job->d->digest) {
-                job->finishWithError(
-                    Error(Error::Code::DigestMismatch,
-                          QStringLiteral("the registry stored the manifest as %1, not as the %2 "
-                                         "that was sent")
-                              .arg(QString::fromLatin1(claimed.left(200)),
-                                   job->d->digest.toString()))
-                        .withRegistry(host)
-                        .withObject(object)
-                        .withUrl(done->response().url));
-                return;
-            }
+        Error mismatch = api::checkStoredDigest(done->response(), job->d->digest,
+                                                QStringLiteral("manifest"));
+        if (mismatch.code() != Error::Code::None) {
+            job->finishWithError(mismatch.withRegistry(host).withObject(object));
+            return;
         }
         job->finishSuccessfully();
     });

@@ -333,29 +333,13 @@ void HopSession::followRedirect(const QByteArray &location)
     const auto refuse = [this](const QString &why) {
         finishWith(Error(Error::Code::RedirectRefused, why));
     };
-    const QUrl target = QUrl::fromEncoded(location.trimmed(), QUrl::StrictMode);
-    if (!target.isValid()) {
-        refuse(QStringLiteral("the server redirected to an invalid Location '%1'")
-                   .arg(QString::fromLatin1(location.left(200))));
+    Result<QUrl> followed =
+        followLocation(m_url, location, QStringLiteral("the server's redirect"));
+    if (!followed) {
+        finishWith(followed.error());
         return;
     }
-    const QUrl next = m_url.resolved(target);
-    const QString scheme = next.scheme().toLower();
-    if ((scheme != u"https" && scheme != u"http") || next.host().isEmpty()) {
-        refuse(QStringLiteral("the server redirected to %1, which is not an http(s) URL")
-                   .arg(next.toDisplayString()));
-        return;
-    }
-    if (m_url.scheme().compare(u"https", Qt::CaseInsensitive) == 0 && scheme == u"http") {
-        refuse(QStringLiteral("the server redirected from HTTPS to plain HTTP (%1); refused")
-                   .arg(next.toDisplayString()));
-        return;
-    }
-    if (isForbiddenAddressChange(m_url, next)) {
-        refuse(QStringLiteral("the server redirected to the internal address %1; refused")
-                   .arg(hostPortOf(next)));
-        return;
-    }
+    const QUrl next = followed.value();
     const int maxRedirects = m_transport->options().maxRedirects;
     if (++m_hops > maxRedirects) {
         refuse(QStringLiteral("more than %1 redirects (a redirect loop?), last to %2")

@@ -90,4 +90,28 @@ bool isForbiddenAddressChange(const QUrl &from, const QUrl &to)
     return true;
 }
 
+Result<QUrl> followLocation(const QUrl &from, QByteArrayView location, const QString &subject)
+{
+    const auto refuse = [](const QString &why) {
+        return Result<QUrl>(Error(Error::Code::RedirectRefused, why));
+    };
+    const QByteArray raw = location.trimmed().toByteArray();
+    const QUrl target = QUrl::fromEncoded(raw, QUrl::StrictMode);
+    if (raw.isEmpty() || !target.isValid())
+        return refuse(QStringLiteral("%1 '%2' is not a valid URL")
+                          .arg(subject, QString::fromLatin1(raw.left(200))));
+    const QUrl next = from.resolved(target);
+    const QString scheme = next.scheme().toLower();
+    if ((scheme != u"https" && scheme != u"http") || next.host().isEmpty())
+        return refuse(
+            QStringLiteral("%1 %2 is not an http(s) URL").arg(subject, next.toDisplayString()));
+    if (from.scheme().compare(u"https", Qt::CaseInsensitive) == 0 && scheme == u"http")
+        return refuse(QStringLiteral("%1 leads from HTTPS to plain HTTP (%2); refused")
+                          .arg(subject, next.toDisplayString()));
+    if (isForbiddenAddressChange(from, next))
+        return refuse(QStringLiteral("%1 points to the internal address %2; refused")
+                          .arg(subject, hostPortOf(next)));
+    return next;
+}
+
 } // namespace oci

@@ -1,5 +1,8 @@
 #pragma once
 
+#include "oci/core/result.h"
+
+#include <QByteArrayView>
 #include <QUrl>
 
 namespace oci {
@@ -21,5 +24,11 @@ AddressClass classifyHost(const QString &host);
 // loopback, private, link-local or unspecified range on another host, while `from` is
 // itself a public name/address. Link-local targets are refused unless `from` is link-local.
 bool isForbiddenAddressChange(const QUrl &from, const QUrl &to);
+
+// Where a server-supplied Location (a redirect, an upload session) leads from `from`, the
+// URL that answered: resolved with its query intact, or RedirectRefused when it is not a
+// URL, not http(s), goes from HTTPS to HTTP, or reaches an internal address (above).
+// `subject` begins the messages: "the server's redirect", "the upload session's Location".
+Result<QUrl> followLocation(const QUrl &from, QByteArrayView location, const QString &subject);
 
 } // namespace oci
