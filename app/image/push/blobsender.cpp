@@ -167,18 +167,27 @@ void BlobSender::pump()
 {
     if (m_finished || m_busy || !m_upload || m_upload->state() != oci::BlobUpload::State::Open)
         return;
-    std::optional<BlobProducer::Chunk> chunk = m_producer->take();
-    if (!chunk)
-        return;
+    // The producer's chunks gather into requests of SegmentBytes (or the registry's
+    // OCI-Chunk-Min-Length, if larger): fewer PATCHes, which registries take faster.
+    const qint64 segment = qMax(SegmentBytes, m_upload->minChunkLength());
+    while (!m_segmentLast && m_segment.size() < segment) {
+        std::optional<BlobProducer::Chunk> chunk = m_producer->take();
+        if (!chunk)
+            return; // more comes with available()
+        m_segment += chunk->bytes;
+        m_segmentEnd = chunk->sourceOffset;
+        m_segmentLast = chunk->last;
+    }
     m_busy = true;
     m_chunkStart = m_sourceDone;
-    m_chunkEnd = chunk->sourceOffset;
-    if (chunk->last) {
+    m_chunkEnd = m_segmentEnd;
+    const QByteArray bytes = std::exchange(m_segment, QByteArray());
+    if (m_segmentLast) {
         // A blob that compressed to another digest than planned (an earlier igzip) is still
         // fine: the manifest takes whatever digest was committed.
-        m_upload->commit(m_producer->digest(), chunk->bytes);
+        m_upload->commit(m_producer->digest(), bytes);
     } else {
-        m_upload->write(chunk->bytes);
+        m_upload->write(bytes);
     }
 }
 

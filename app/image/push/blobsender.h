@@ -3,6 +3,7 @@
 #include "image/push/pushplan.h"
 #include "oci/core/error.h"
 
+#include <QByteArray>
 #include <QObject>
 #include <QPointer>
 
@@ -31,6 +32,7 @@ class BlobSender final : public QObject
 
 public:
     enum class Outcome { Sent, Mounted, Present };
+    static constexpr qint64 SegmentBytes = 32 * 1024 * 1024; // a PATCH of gzip'ed output
     enum class Step { Checking, Opening, Sending };
 
     BlobSender(oci::RegistryClient *client, const QString &repository,
@@ -75,6 +77,9 @@ private:
     qint64 m_sourceDone = 0;
     qint64 m_chunkStart = 0; // archive bytes acknowledged before the request in flight
     qint64 m_chunkEnd = 0;   // ... and once it is
+    QByteArray m_segment;    // gzip'ed bytes gathering for the next PATCH
+    qint64 m_segmentEnd = 0; // archive bytes consumed once m_segment is sent
+    bool m_segmentLast = false;
 };
 
 } // namespace image

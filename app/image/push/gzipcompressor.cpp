@@ -61,9 +61,8 @@ struct GzipCompressor::Private
     std::unique_ptr<uint8_t[]> out;
     std::unique_ptr<char[]> staged; // a partial block, waiting for more input
     qsizetype stagedBytes = 0;
-    oci::DigestHasher inputHasher{u"sha256"};
+    qint64 inputBytes = 0;
     oci::DigestHasher outputHasher{u"sha256"};
-    oci::Digest inputDigest;
     oci::Digest outputDigest;
     std::optional<oci::Error> error; // sticky
     bool headerWritten = false;
@@ -159,7 +158,7 @@ oci::Result<QByteArray> GzipCompressor::compress(QByteArrayView input)
     }
     QByteArray result;
     d->writeHeaderOnce(result);
-    d->inputHasher.addData(input);
+    d->inputBytes += input.size();
     while (!input.isEmpty()) {
         if (d->stagedBytes == 0 && input.size() >= BlockSize) {
             // Whole blocks straight from the caller's bytes: no copy.
@@ -196,7 +195,6 @@ oci::Result<QByteArray> GzipCompressor::finish()
     if (auto ok = d->deflateBlock(rest, result, true); !ok)
         return ok.error();
     d->finished = true;
-    d->inputDigest = d->inputHasher.finish();
     d->outputDigest = d->outputHasher.finish();
     return result;
 }
@@ -216,14 +214,9 @@ qint64 GzipCompressor::compressedSize() const
     return d->outputHasher.bytesHashed();
 }
 
-oci::Digest GzipCompressor::inputDigest() const
-{
-    return d->inputDigest;
-}
-
 qint64 GzipCompressor::inputSize() const
 {
-    return d->inputHasher.bytesHashed();
+    return d->inputBytes;
 }
 
 } // namespace image

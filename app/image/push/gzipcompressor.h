@@ -12,14 +12,14 @@ namespace image {
 
 // Streaming gzip compression of an uncompressed layer with ISA-L's igzip deflate, one gzip
 // member, the output the same for the same input and level (no time or name in the header),
-// so a retried push produces the same blob digest. Hashes both sides as the bytes pass: the
-// output's digest is the blob's, the input's is the layer's diff ID. Blocking and CPU-bound:
+// so a retried push produces the same blob digest. Hashes the output as it passes (the blob's
+// digest); the input is the caller's to check (BlobStream verifies the diff ID). Blocking and CPU-bound:
 // use on a worker thread. Not copyable; one stream per object.
 //
 //     image::GzipCompressor gzip;
 //     while (more) out += gzip.compress(chunk).value();
 //     out += gzip.finish().value();
-//     gzip.compressedDigest(); gzip.inputDigest();
+//     gzip.compressedDigest();
 class GzipCompressor final
 {
 public:
@@ -36,7 +36,6 @@ public:
     bool isFinished() const;
     oci::Digest compressedDigest() const; // after finish()
     qint64 compressedSize() const;        // so far
-    oci::Digest inputDigest() const;      // after finish(): sha256 of all input
     qint64 inputSize() const;             // so far
 
 private:
