@@ -10,28 +10,19 @@
 #include "push/pushtestdata.h"
 
 #include "image/push/pushjob.h"
-#include "image/source/localimagesource.h"
 #include "oci/client/registryclient.h"
 #include "support/clientharness.h"
-#include "support/registryprocess.h"
-#include "support/toolrunner.h"
+#include "support/localimagefixture.h"
+#include "support/signalwait.h"
 
 #include <QAbstractItemModelTester>
-#include <QFile>
 #include <QPointer>
 #include <QSignalSpy>
-#include <QTemporaryDir>
 #include <QTest>
 
 using namespace Qt::StringLiterals;
 
 namespace {
-
-bool writeFile(const QString &path, const QByteArray &bytes)
-{
-    QFile file(path);
-    return file.open(QIODevice::WriteOnly) && file.write(bytes) == bytes.size();
-}
 
 QString text(const QAbstractItemModel &model, int row, int column, const QModelIndex &parent = {})
 {
@@ -48,20 +39,17 @@ private Q_SLOTS:
     void initTestCase()
     {
         REQUIRE_REGISTRY_TOOLS();
-        m_dir = testsupport::makeScratchDir(u"lading-jobsmodel"_s);
-        QVERIFY(m_dir && m_dir->isValid());
-        m_registry = std::make_unique<RegistryProcess>();
-        QVERIFY2(m_registry->start(), qPrintable(m_registry->errorString()));
-        m_harness = std::make_unique<ClientHarness>(*m_registry);
+        QVERIFY(m_images.isValid());
+        QVERIFY2(m_images.startRegistry(), qPrintable(m_images.errorString()));
         // A small image, and a big one: a tiny layer and ~48 MiB of random bytes,
         // uncompressed (gzip'ed as it is sent), long enough to measure a speed.
-        QVERIFY(writeFile(
-            path(u"small.tar"_s),
+        QVERIFY(m_images.write(
+            u"small.tar"_s,
             pushtest::legacyDockerSave({tartest::Writer().file("hello", "hello\n").finish()},
                                        u"lading/small:1"_s)
                 .tar));
-        QVERIFY(writeFile(
-            path(u"big.tar"_s),
+        QVERIFY(m_images.write(
+            u"big.tar"_s,
             pushtest::legacyDockerSave({tartest::Writer().file("small", "small layer").finish(),
                                         pushtest::randomLayer(24, 2 * 1024 * 1024, 41)},
                                        u"lading/big:1"_s)
@@ -123,10 +111,15 @@ private Q_SLOTS:
         JobsModel model;
         QAbstractItemModelTester tester(&model,
                                         QAbstractItemModelTester::FailureReportingMode::QtTest);
-        image::PushJob *big = newJob(u"big.tar"_s, u"jobs/big"_s);
-        QVERIFY(big);
-        image::PushJob *small = newJob(u"small.tar"_s, u"jobs/small"_s); // joins mid-push
-        QVERIFY(small);
+        // The big one over a link of 32 MiB/s: about 1.5 s, long enough to see a speed and
+        // a time left on any machine.
+        oci::RegistryClient *slowLink = m_images.throttledClient(32 * 1024 * 1024);
+        QVERIFY2(slowLink, qPrintable(m_images.errorString()));
+        image::PushJob *big = m_images.newPushJob(u"big.tar"_s, u"jobs/big"_s, slowLink).release();
+        QVERIFY2(big, qPrintable(m_images.errorString()));
+        // Joins mid-push.
+        image::PushJob *small = m_images.newPushJob(u"small.tar"_s, u"jobs/small"_s).release();
+        QVERIFY2(small, qPrintable(m_images.errorString()));
         bool smallAdded = false;
         const int blobs = int(big->plan().blobs.size());
         QCOMPARE(blobs, 3); // config, two layers
@@ -174,8 +167,10 @@ private Q_SLOTS:
                     return;
                 maxProgress = qMax(maxProgress, first.data(JobsModel::ProgressRole).toInt());
                 const double speed = first.data(JobsModel::SpeedRole).toDouble();
-                if (speed > maxSpeed && speed > 0) {
-                    maxSpeed = speed;
+                maxSpeed = qMax(maxSpeed, speed);
+                // The texts of a moment with a known speed and bytes still to go.
+                if (speed > 0 && first.data(JobsModel::BytesDoneRole).toLongLong() <
+                                     first.data(JobsModel::BytesTotalRole).toLongLong()) {
                     speedText = text(model, 0, JobsModel::SpeedColumn);
                     etaText = text(model, 0, JobsModel::EtaColumn);
                     progressText = text(model, 0, JobsModel::ProgressColumn);
@@ -189,13 +184,14 @@ private Q_SLOTS:
                              1);
                 }
             });
-        QTRY_VERIFY_WITH_TIMEOUT(model.state(0) != JobsModel::State::Running, 120000);
+        QVERIFY(waitUntilFinished(model, 0));
         const qint64 elapsed = clock.elapsed();
         disconnect(watch);
         QVERIFY2(model.state(0) == JobsModel::State::Done,
                  qPrintable(text(model, 0, JobsModel::StatusColumn)));
         QVERIFY(smallAdded);
-        QTRY_COMPARE(model.state(1), JobsModel::State::Done);
+        QVERIFY(waitUntilFinished(model, 1));
+        QCOMPARE(model.state(1), JobsModel::State::Done);
         qInfo("statuses %s; %s at %s, %s left; %d progress signals, %d job-row updates in %lld ms",
               qPrintable(statuses.join(u", "_s)), qPrintable(progressText), qPrintable(speedText),
               qPrintable(etaText), progressSignals, jobRowChanges, elapsed);
@@ -237,12 +233,11 @@ private Q_SLOTS:
         JobsModel model;
         QAbstractItemModelTester tester(&model,
                                         QAbstractItemModelTester::FailureReportingMode::QtTest);
-        image::PushJob *job = newJob(u"big.tar"_s, u"jobs/cancelled"_s);
-        QVERIFY(job);
+        image::PushJob *job = m_images.newPushJob(u"big.tar"_s, u"jobs/cancelled"_s).release();
+        QVERIFY2(job, qPrintable(m_images.errorString()));
         QSignalSpy states(&model, &JobsModel::jobStateChanged);
         model.addJob(job, u"jobs/cancelled:1"_s, JobsModel::Ownership::Model);
-        QTRY_VERIFY_WITH_TIMEOUT(
-            job->phase() == image::PushJob::Phase::Sending && job->bytesDone() > 0, 60000);
+        QVERIFY(LocalImageFixture::waitUntilSending(job));
         QVERIFY(model.canCancel(0));
         QVERIFY(model.cancel(0));
         QCOMPARE(model.state(0), JobsModel::State::Cancelled);
@@ -251,7 +246,7 @@ private Q_SLOTS:
         QVERIFY(model.canRetry(0));
         QVERIFY(!model.canCancel(0));
         // Nothing was published.
-        std::unique_ptr<oci::Job> tags(m_harness->client()->tags(u"jobs/cancelled"_s));
+        std::unique_ptr<oci::Job> tags(m_images.client()->tags(u"jobs/cancelled"_s));
         QVERIFY(ClientHarness::wait(tags.get()));
         QVERIFY(!tags->succeeded());
 
@@ -261,7 +256,7 @@ private Q_SLOTS:
         QVERIFY(model.job(0) != job);
         QCOMPARE(model.state(0), JobsModel::State::Running);
         QTRY_VERIFY(old.isNull()); // the model owned it
-        QTRY_VERIFY_WITH_TIMEOUT(model.state(0) != JobsModel::State::Running, 120000);
+        QVERIFY(waitUntilFinished(model, 0));
         QVERIFY2(model.state(0) == JobsModel::State::Done,
                  qPrintable(text(model, 0, JobsModel::StatusColumn)));
     }
@@ -271,11 +266,11 @@ private Q_SLOTS:
         JobsModel model;
         QAbstractItemModelTester tester(&model,
                                         QAbstractItemModelTester::FailureReportingMode::QtTest);
-        std::unique_ptr<image::PushJob> job(newJob(u"big.tar"_s, u"jobs/deleted"_s));
-        QVERIFY(job);
+        std::unique_ptr<image::PushJob> job = m_images.newPushJob(u"big.tar"_s, u"jobs/deleted"_s);
+        QVERIFY2(job, qPrintable(m_images.errorString()));
         model.addJob(job.get(), u"jobs/deleted:1"_s);
         QCOMPARE(model.job(0), job.get());
-        QTRY_VERIFY_WITH_TIMEOUT(job->bytesDone() > 0, 60000);
+        QVERIFY(LocalImageFixture::waitUntilSending(job.get()));
         job.reset();
         QCOMPARE(model.state(0), JobsModel::State::Cancelled);
         QCOMPARE(model.job(0), nullptr);
@@ -291,8 +286,8 @@ private Q_SLOTS:
         JobsModel model;
         QAbstractItemModelTester tester(&model,
                                         QAbstractItemModelTester::FailureReportingMode::QtTest);
-        image::PushJob *job = newJob(u"big.tar"_s, u"jobs/dying"_s);
-        QVERIFY(job);
+        image::PushJob *job = m_images.newPushJob(u"big.tar"_s, u"jobs/dying"_s).release();
+        QVERIFY2(job, qPrintable(m_images.errorString()));
         int big = -1;
         for (int i = 0; i < job->plan().blobs.size(); ++i) {
             if (job->plan().blobs.at(i).size > 20 * 1024 * 1024)
@@ -311,24 +306,24 @@ private Q_SLOTS:
                     return;
             }
             stopped = true;
-            m_registry->stop();
+            m_images.registry()->stop();
         });
         model.addJob(job, u"jobs/dying:1"_s, JobsModel::Ownership::Model);
-        QTRY_VERIFY_WITH_TIMEOUT(model.state(0) != JobsModel::State::Running, 120000);
+        QVERIFY(waitUntilFinished(model, 0));
         QVERIFY(stopped);
         QCOMPARE(model.state(0), JobsModel::State::Failed);
         const QString status = text(model, 0, JobsModel::StatusColumn);
         qInfo("the row said: %s", qPrintable(status));
         QVERIFY2(status.startsWith(u"Failed: "_s) && !status.contains(u'\n'), qPrintable(status));
-        QVERIFY(model.index(0, 0).data(Qt::ToolTipRole).toString().contains(m_registry->host()));
+        QVERIFY(model.index(0, 0).data(Qt::ToolTipRole).toString().contains(m_images.registry()->host()));
         const QModelIndex parent = model.index(0, 0);
         QCOMPARE(model.index(big, 0, parent).data(JobsModel::BlobStateRole).toInt(),
                  int(image::PushJob::BlobState::Failed));
         QVERIFY(model.canRetry(0));
 
-        QVERIFY2(m_registry->restart(), qPrintable(m_registry->errorString()));
+        QVERIFY2(m_images.registry()->restart(), qPrintable(m_images.registry()->errorString()));
         QVERIFY(model.retry(0));
-        QTRY_VERIFY_WITH_TIMEOUT(model.state(0) != JobsModel::State::Running, 120000);
+        QVERIFY(waitUntilFinished(model, 0));
         QVERIFY2(model.state(0) == JobsModel::State::Done,
                  qPrintable(text(model, 0, JobsModel::StatusColumn)));
         // Only the big layer went again; what had landed was found there.
@@ -340,31 +335,15 @@ private Q_SLOTS:
     }
 
 private:
-    QString path(const QString &name) const { return m_dir->filePath(name); }
-
-    // A push of the archive's image to `repository`:1 (planned against the registry, not
-    // started).
-    image::PushJob *newJob(const QString &file, const QString &repository)
+    // Runs the event loop until the model's row `row` no longer runs.
+    static bool waitUntilFinished(const JobsModel &model, int row, int timeoutMs = 120000)
     {
-        auto opened = image::LocalImageSource::open(path(file));
-        if (!opened.ok()) {
-            qWarning("%s", qPrintable(opened.error().describe()));
-            return nullptr;
-        }
-        std::shared_ptr<const image::LocalImageSource> source = opened.value();
-        const oci::Digest root = source->images().constFirst().manifestDigest;
-        std::unique_ptr<image::PushPlanner> planner(
-            image::PushPlanner::start(m_harness->client(), source, {{root, u"1"_s}}, repository));
-        if (!ClientHarness::wait(planner.get()) || !planner->succeeded()) {
-            qWarning("plan: %s", qPrintable(planner->error().describe()));
-            return nullptr;
-        }
-        return new image::PushJob(m_harness->client(), planner->plan());
+        return testsupport::waitFor(
+            &model, &JobsModel::jobStateChanged,
+            [&] { return model.state(row) != JobsModel::State::Running; }, timeoutMs);
     }
 
-    std::unique_ptr<QTemporaryDir> m_dir;
-    std::unique_ptr<RegistryProcess> m_registry;
-    std::unique_ptr<ClientHarness> m_harness;
+    LocalImageFixture m_images{u"jobsmodel"_s};
 };
 
 QTEST_MAIN(TestJobsModel)
