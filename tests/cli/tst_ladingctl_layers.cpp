@@ -12,6 +12,7 @@
 #include "../oci/cachetestsupport.h"
 #include "ladingctlprocess.h"
 
+#include "support/fixtures.h"
 #include "support/registryprocess.h"
 
 #include "oci/core/digest.h"
@@ -25,117 +26,23 @@
 #include <QTemporaryDir>
 #include <QTest>
 
-#include <sys/stat.h>
-#include <unistd.h>
-
 using clitest::Run;
 using tartest::Writer;
+using namespace stackedimage;
+using testsupport::Tree;
+using testsupport::TreeEntry;
 
 namespace {
 
 const QString Repo = QStringLiteral("layers/test");
-const QByteArray Passwd = "root:x:0:0::/root:/bin/sh\n";
-const QByteArray ConfA = "a=1\n";
-const QByteArray ConfB = "b=22\n";
-const QByteArray ConfC = "c=333\n";
-const QByteArray NewConf = "new\n";
-const QByteArray NewTool = "replaced\n";
-const QByteArray Script = "#!/bin/sh\necho hello from lading\n";
-const QByteArray Json = "{\"name\": \"lading\", \"layers\": 3}\n";
-const QByteArray Tool = QByteArray(3000, 't');
-const QByteArray Big = QByteArray(20000, 'B');
-
-QByteArray binaryBytes()
-{
-    QByteArray bytes;
-    for (int i = 0; i < 70000; ++i)
-        bytes.append(char((i * 7 + i / 256) & 0xff)); // every byte value, NULs included
-    return bytes;
-}
-
-QList<QByteArray> layerTars()
-{
-    Writer base;
-    base.dir("etc/").file("etc/passwd", Passwd)
-        .dir("etc/config/").file("etc/config/a.conf", ConfA).file("etc/config/b.conf", ConfB)
-        .dir("etc/config/sub/").file("etc/config/sub/c.conf", ConfC)
-        .dir("usr/").dir("usr/bin/").file("usr/bin/tool", Tool, 0755)
-        .dir("usr/lib/").file("usr/lib/blob.bin", binaryBytes())
-        .dir("var/").dir("var/cache/").file("var/cache/big", Big);
-    Writer adds;
-    adds.dir("usr/bin/")
-        .symlink("usr/bin/link", "tool")
-        .hardlink("usr/bin/hard", "usr/bin/tool")
-        .file("usr/bin/script.sh", Script, 0755)
-        .dir("etc/app/")
-        .file("etc/app/config.json", Json, 0600)
-        .symlink("etc/app/abs", "/usr/bin/script.sh");
-    Writer deletes;
-    deletes.dir("etc/")
-        .file("etc/.wh.passwd", "")
-        .dir("etc/config/")
-        .file("etc/config/.wh..wh..opq", "")
-        .file("etc/config/new.conf", NewConf)
-        .file("var/cache/.wh.big", "")
-        .file("usr/bin/tool", NewTool, 0755);
-    return {base.finish(), adds.finish(), deletes.finish()};
-}
-
-struct PathInfo
-{
-    QString type; // file, directory, symlink
-    quint32 mode = 0;
-    qint64 size = 0;
-    QString link;
-
-    QString describe() const
-    {
-        return QStringLiteral("%1 %2 %3 %4").arg(type).arg(mode, 4, 8, QLatin1Char('0')).arg(size).arg(link);
-    }
-};
-
-// lstat() walk of an unpacked rootfs: never follows symlinks. Symlink modes are not
-// compared (Linux shows 0777 whatever the tar said).
-QMap<QString, PathInfo> walk(const QString &root)
-{
-    QMap<QString, PathInfo> entries;
-    QDirIterator it(root, QDir::AllEntries | QDir::Hidden | QDir::System | QDir::NoDotAndDotDot,
-                    QDirIterator::Subdirectories);
-    while (it.hasNext()) {
-        const QString path = it.next();
-        const QByteArray native = QFile::encodeName(path);
-        struct stat st;
-        if (::lstat(native.constData(), &st) != 0)
-            continue;
-        PathInfo info;
-        info.mode = st.st_mode & 07777;
-        if (S_ISDIR(st.st_mode)) {
-            info.type = QStringLiteral("directory");
-        } else if (S_ISLNK(st.st_mode)) {
-            info.type = QStringLiteral("symlink");
-            info.mode = 0;
-            QByteArray buffer(4096, '\0');
-            const ssize_t n = ::readlink(native.constData(), buffer.data(), size_t(buffer.size()));
-            info.link = QString::fromUtf8(buffer.first(qMax<ssize_t>(0, n)));
-        } else if (S_ISREG(st.st_mode)) {
-            info.type = QStringLiteral("file");
-            info.size = st.st_size;
-        } else {
-            info.type = QStringLiteral("other");
-        }
-        entries.insert(path.mid(root.size() + 1), info);
-    }
-    return entries;
-}
-
 // `files --json` as the same map: a hardlink is a file on disk (same inode as its target).
-QMap<QString, PathInfo> fromJson(const QByteArray &bytes)
+Tree fromJson(const QByteArray &bytes)
 {
-    QMap<QString, PathInfo> entries;
+    Tree entries;
     const QJsonArray array = QJsonDocument::fromJson(bytes).array();
     for (const QJsonValue &value : array) {
         const QJsonObject object = value.toObject();
-        PathInfo info;
+        TreeEntry info;
         info.type = object.value(u"type").toString();
         info.mode = object.value(u"mode").toString().toUInt(nullptr, 8);
         info.size = qint64(object.value(u"size").toDouble());
@@ -219,18 +126,9 @@ private:
 
 Run TestLadingctlLayers::run(const QStringList &arguments, const QString &cacheHome)
 {
-    QProcessEnvironment env = clitest::environment(m_dockerConfig.path());
-    env.insert(QStringLiteral("XDG_CACHE_HOME"),
-               cacheHome.isEmpty() ? m_cacheHome.path() : cacheHome);
-    const testsupport::ToolResult result =
-        testsupport::runTool(QStringLiteral(LADINGCTL_PATH), arguments, 120000, env);
-    Run r;
-    r.exitCode = result.exitCode;
-    r.crashedOrTimedOut = result.crashedOrTimedOut;
-    r.out = result.standardOutput;
-    r.err = result.standardError;
-    r.commandLine = QStringLiteral("ladingctl ") + arguments.join(u' ');
-    return r;
+    QProcessEnvironment cache;
+    cache.insert(QStringLiteral("XDG_CACHE_HOME"), cacheHome.isEmpty() ? m_cacheHome.path() : cacheHome);
+    return clitest::ladingctl(arguments, m_dockerConfig.path(), {}, 120000, cache);
 }
 
 Run TestLadingctlLayers::registryRun(const QString &command, const QStringList &extra,
@@ -285,33 +183,15 @@ void TestLadingctlLayers::initTestCase()
     QVERIFY(m_scratch && m_scratch->isValid());
 
     // The image: umoci gzips each hand-made tar as it adds it.
-    m_layout = m_scratch->filePath(QStringLiteral("layout"));
-    const QString image = m_layout + QStringLiteral(":img");
-    QVERIFY(tool(QStringLiteral("umoci"), {QStringLiteral("init"), QStringLiteral("--layout"), m_layout}));
-    QVERIFY(tool(QStringLiteral("umoci"), {QStringLiteral("new"), QStringLiteral("--image"), image}));
-    const QList<QByteArray> tars = layerTars();
-    for (qsizetype i = 0; i < tars.size(); ++i) {
-        const QString tarPath = m_scratch->filePath(QStringLiteral("layer%1.tar").arg(i));
-        QFile file(tarPath);
-        QVERIFY(file.open(QIODevice::WriteOnly));
-        file.write(tars[i]);
-        file.close();
-        QVERIFY(tool(QStringLiteral("umoci"), {QStringLiteral("raw"), QStringLiteral("add-layer"),
-                                               QStringLiteral("--image"), image, tarPath}));
-    }
-    const QString bundle = m_scratch->filePath(QStringLiteral("bundle"));
-    QStringList unpack{QStringLiteral("unpack"), QStringLiteral("--image"), image, bundle};
-    if (::geteuid() != 0)
-        unpack.insert(1, QStringLiteral("--rootless"));
-    QVERIFY(tool(QStringLiteral("umoci"), unpack));
-    m_rootfs = bundle + QStringLiteral("/rootfs");
+    auto built = testsupport::buildUmociImage(m_scratch->path(), layerTars());
+    QVERIFY_RESULT(built);
+    m_layout = built->layout;
+    m_rootfs = built->rootfs;
+    const QString image = built->image;
 
     // To the registry, and saved as both archive kinds by skopeo.
+    QVERIFY_RESULT(fixtures.pushFrom(built->skopeoReference(), Repo, QStringLiteral("1")));
     QStringList copy{QStringLiteral("copy"), QStringLiteral("--quiet")};
-    QVERIFY(tool(QStringLiteral("skopeo"),
-                 QStringList(copy) << fixtures.skopeoDestinationOptions()
-                                   << (QStringLiteral("oci:") + image)
-                                   << (u"docker://" + registryRef())));
     m_dockerArchive = m_scratch->filePath(QStringLiteral("image-docker.tar"));
     m_ociArchive = m_scratch->filePath(QStringLiteral("image-oci.tar"));
     QVERIFY(tool(QStringLiteral("skopeo"),
@@ -403,20 +283,9 @@ void TestLadingctlLayers::mergedFilesEqualUmociUnpack()
     const Run r = registryRun(QStringLiteral("files"), {QStringLiteral("--merged"), QStringLiteral("--json")});
     QVERIFY2(r.exitCode == 0, r.describe().constData());
     QVERIFY2(r.err.isEmpty(), r.err.constData());
-    const QMap<QString, PathInfo> actual = fromJson(r.out);
-    const QMap<QString, PathInfo> expected = walk(m_rootfs);
-    QStringList differences;
-    for (auto it = expected.cbegin(); it != expected.cend(); ++it) {
-        if (!actual.contains(it.key()))
-            differences << u"missing " + it.key();
-        else if (actual[it.key()].describe() != it.value().describe())
-            differences << it.key() + u": " + actual[it.key()].describe() + u" vs umoci "
-                               + it.value().describe();
-    }
-    for (auto it = actual.cbegin(); it != actual.cend(); ++it) {
-        if (!expected.contains(it.key()))
-            differences << u"extra " + it.key();
-    }
+    const Tree actual = fromJson(r.out);
+    const Tree expected = testsupport::lstatTree(m_rootfs);
+    const QStringList differences = testsupport::treeDifferences(expected, actual);
     QVERIFY2(differences.isEmpty(), qPrintable(differences.join(u'\n')));
     QCOMPARE(expected.size(), 16);
 
@@ -504,7 +373,7 @@ void TestLadingctlLayers::mergedChangedShowsTopLayerOnly()
     const Run after1 = registryRun(QStringLiteral("files"), {QStringLiteral("--merged"), QStringLiteral("--layer"),
                                                              QStringLiteral("1"), QStringLiteral("--json")});
     QVERIFY2(after1.exitCode == 0, after1.describe().constData());
-    const QMap<QString, PathInfo> tree = fromJson(after1.out);
+    const Tree tree = fromJson(after1.out);
     QVERIFY(tree.contains(QStringLiteral("etc/passwd")));
     QVERIFY(tree.contains(QStringLiteral("etc/config/sub/c.conf")));
     QVERIFY(!tree.contains(QStringLiteral("etc/config/new.conf")));

@@ -1,5 +1,4 @@
-// An image built by umoci from hand-made layer tars (a base; a layer adding a symlink, a
-// hardlink, a script and a JSON file; a layer deleting files and making a directory opaque),
+// The stacked-layers image built by umoci from hand-made layer tars (support/fixtures.h),
 // pushed by skopeo to the real registry, read back layer by layer through LayerReader, and
 // stacked: the merged tree must equal what `umoci unpack` extracts, path by path.
 #include "image/fs/mergedfilesystem.h"
@@ -24,129 +23,46 @@
 #include <QSignalSpy>
 #include <QTest>
 
-#include <sys/stat.h>
-
 using namespace image;
 using tartest::Writer;
+using namespace stackedimage;
+using testsupport::Tree;
+using testsupport::TreeEntry;
 
 namespace {
 
-const QByteArray Passwd = "root:x:0:0::/root:/bin/sh\n";
-const QByteArray ConfA = "a=1\n";
-const QByteArray ConfB = "b=22\n";
-const QByteArray ConfC = "c=333\n";
-const QByteArray NewConf = "new\n";
-const QByteArray NewTool = "replaced\n";
-const QByteArray Script = "#!/bin/sh\necho hello from lading\n";
-const QByteArray Json = "{\"name\": \"lading\", \"layers\": 3}\n";
-const QByteArray Tool = QByteArray(3000, 't');
-const QByteArray Big = QByteArray(20000, 'B');
-
-QList<QByteArray> layerTars()
+// The merged tree as it would be on disk.
+Tree merged(const MergedFilesystem &fs)
 {
-    Writer base;
-    base.dir("etc/").file("etc/passwd", Passwd)
-        .dir("etc/config/").file("etc/config/a.conf", ConfA).file("etc/config/b.conf", ConfB)
-        .dir("etc/config/sub/").file("etc/config/sub/c.conf", ConfC)
-        .dir("usr/").dir("usr/bin/").file("usr/bin/tool", Tool, 0755)
-        .dir("var/").dir("var/cache/").file("var/cache/big", Big);
-    Writer adds;
-    adds.dir("usr/bin/")
-        .symlink("usr/bin/link", "tool")
-        .hardlink("usr/bin/hard", "usr/bin/tool")
-        .file("usr/bin/script.sh", Script, 0755)
-        .dir("etc/app/")
-        .file("etc/app/config.json", Json, 0600);
-    Writer deletes;
-    deletes.dir("etc/")
-        .file("etc/.wh.passwd", "")
-        .dir("etc/config/")
-        .file("etc/config/.wh..wh..opq", "")
-        .file("etc/config/new.conf", NewConf)
-        .file("var/cache/.wh.big", "")
-        .file("usr/bin/tool", NewTool, 0755);
-    return {base.finish(), adds.finish(), deletes.finish()};
-}
-
-struct DiskEntry
-{
-    char type = '?';
-    quint32 mode = 0;
-    qint64 size = 0;
-    QByteArray link;
-};
-
-// lstat() walk of an unpacked rootfs: never follows symlinks.
-QMap<QByteArray, DiskEntry> walk(const QString &root)
-{
-    QMap<QByteArray, DiskEntry> entries;
-    QDirIterator it(root, QDir::AllEntries | QDir::Hidden | QDir::System | QDir::NoDotAndDotDot,
-                    QDirIterator::Subdirectories);
-    while (it.hasNext()) {
-        const QString path = it.next();
-        struct stat st;
-        const QByteArray native = QFile::encodeName(path);
-        if (::lstat(native.constData(), &st) != 0)
-            continue;
-        DiskEntry e;
-        e.mode = st.st_mode & 07777;
-        if (S_ISDIR(st.st_mode)) {
-            e.type = 'd';
-        } else if (S_ISLNK(st.st_mode)) {
-            e.type = 'l';
-            QByteArray buffer(4096, '\0');
-            const ssize_t n = ::readlink(native.constData(), buffer.data(), size_t(buffer.size()));
-            e.link = buffer.first(qMax<ssize_t>(0, n));
-            e.mode = 0;
-        } else if (S_ISREG(st.st_mode)) {
-            e.type = '-';
-            e.size = st.st_size;
-        }
-        entries.insert(QFile::encodeName(path.mid(root.size() + 1)), e);
-    }
-    return entries;
-}
-
-QMap<QByteArray, DiskEntry> merged(const MergedFilesystem &fs)
-{
-    QMap<QByteArray, DiskEntry> entries;
+    Tree entries;
     for (int i = 1; i < fs.size(); ++i) {
-        DiskEntry e;
+        TreeEntry e;
         const LayerEntry *entry = fs.entry(i);
         const MergedNode &node = fs.node(i);
         switch (fs.type(i)) {
         case EntryType::Directory:
-            e.type = 'd';
+            e.type = QStringLiteral("directory");
             e.mode = entry ? entry->mode : 0755; // implied: umoci makes them 0755
             break;
         case EntryType::Symlink:
-            e.type = 'l';
-            e.link = fs.layer(node.layer).linkTarget(*entry).toByteArray();
+            e.type = QStringLiteral("symlink");
+            e.link = QString::fromUtf8(fs.layer(node.layer).linkTarget(*entry).toByteArray());
             break;
         case EntryType::Regular:
         case EntryType::Hardlink:
             // On disk a hardlink is the same inode: the content entry's mode and size.
-            e.type = '-';
+            e.type = QStringLiteral("file");
             e.size = fs.size(i);
             e.mode = node.contentLayer >= 0
                 ? fs.layer(node.contentLayer).at(node.contentEntry).mode
                 : entry->mode;
             break;
         default:
-            e.type = '?';
+            e.type = QStringLiteral("other");
         }
-        entries.insert(fs.path(i).toByteArray(), e);
+        entries.insert(QString::fromUtf8(fs.path(i).toByteArray()), e);
     }
     return entries;
-}
-
-QString describe(const DiskEntry &e)
-{
-    return QStringLiteral("%1 %2 %3 %4")
-        .arg(QLatin1Char(e.type))
-        .arg(e.mode, 4, 8, QLatin1Char('0'))
-        .arg(e.size)
-        .arg(QString::fromUtf8(e.link));
 }
 
 } // namespace
@@ -164,46 +80,16 @@ private Q_SLOTS:
         Fixtures fixtures(registry);
         auto scratch = testsupport::makeScratchDir(QStringLiteral("lading-layers"));
         QVERIFY(scratch && scratch->isValid());
-        const QString layout = scratch->filePath(QStringLiteral("layout"));
-        const QString umoci = testsupport::findTool(QStringLiteral("umoci"));
-        const QString skopeo = testsupport::findTool(QStringLiteral("skopeo"));
 
-        // Build the image: umoci gzips each hand-made tar as it adds it.
-        auto run = [](const QString &tool, const QStringList &args) {
-            const testsupport::ToolResult r =
-                testsupport::runTool(tool, args, 120000, Fixtures::toolEnvironment());
-            if (!r.ok())
-                qWarning("%s", qPrintable(r.describe()));
-            return r.ok();
-        };
-        QVERIFY(run(umoci, {QStringLiteral("init"), QStringLiteral("--layout"), layout}));
-        const QString image = layout + QStringLiteral(":img");
-        QVERIFY(run(umoci, {QStringLiteral("new"), QStringLiteral("--image"), image}));
-        const QList<QByteArray> tars = layerTars();
-        for (int i = 0; i < tars.size(); ++i) {
-            const QString tarPath = scratch->filePath(QStringLiteral("layer%1.tar").arg(i));
-            QFile file(tarPath);
-            QVERIFY(file.open(QIODevice::WriteOnly));
-            file.write(tars[i]);
-            file.close();
-            QVERIFY(run(umoci, {QStringLiteral("raw"), QStringLiteral("add-layer"),
-                                QStringLiteral("--image"), image, tarPath}));
-        }
-        const QString bundle = scratch->filePath(QStringLiteral("bundle"));
-        QStringList unpack{QStringLiteral("unpack"), QStringLiteral("--image"), image, bundle};
-        if (::geteuid() != 0)
-            unpack.insert(1, QStringLiteral("--rootless"));
-        QVERIFY(run(umoci, unpack));
-
-        // Push it to the real registry.
-        QStringList copy{QStringLiteral("copy"), QStringLiteral("--quiet")};
-        copy << fixtures.skopeoDestinationOptions() << (QStringLiteral("oci:") + image)
-             << QStringLiteral("docker://%1/layers/test:1").arg(registry.host());
-        QVERIFY(run(skopeo, copy));
-        auto raw = fixtures.skopeoInspectRaw(QStringLiteral("layers/test:1"));
-        QVERIFY_RESULT(raw);
+        // Build the image (umoci gzips each hand-made tar as it adds it) and push it to the
+        // real registry.
+        auto built = testsupport::buildUmociImage(scratch->path(), layerTars());
+        QVERIFY_RESULT(built);
+        auto pushed = fixtures.pushFrom(built->skopeoReference(), QStringLiteral("layers/test"),
+                                        QStringLiteral("1"));
+        QVERIFY_RESULT(pushed);
         const QJsonArray layersJson =
-            QJsonDocument::fromJson(raw.value()).object().value(u"layers").toArray();
+            QJsonDocument::fromJson(pushed->manifest).object().value(u"layers").toArray();
         auto descriptors = oci::Descriptor::listFromJson(layersJson, u"layers");
         QVERIFY_RESULT(descriptors);
         QCOMPARE(descriptors->size(), 3);
@@ -318,31 +204,19 @@ private Q_SLOTS:
         }
 
         const MergedFilesystem fs = MergedFilesystem::build(indexes);
-        const QMap<QByteArray, DiskEntry> expected = walk(bundle + QStringLiteral("/rootfs"));
-        const QMap<QByteArray, DiskEntry> actual = merged(fs);
-        QStringList differences;
-        for (auto it = expected.cbegin(); it != expected.cend(); ++it) {
-            if (!actual.contains(it.key()))
-                differences << QStringLiteral("missing %1").arg(QString::fromUtf8(it.key()));
-            else if (describe(actual[it.key()]) != describe(it.value()))
-                differences << QStringLiteral("%1: %2 vs umoci %3")
-                                   .arg(QString::fromUtf8(it.key()), describe(actual[it.key()]),
-                                        describe(it.value()));
-        }
-        for (auto it = actual.cbegin(); it != actual.cend(); ++it) {
-            if (!expected.contains(it.key()))
-                differences << QStringLiteral("extra %1").arg(QString::fromUtf8(it.key()));
-        }
+        const Tree expected = testsupport::lstatTree(built->rootfs);
+        const QStringList differences = testsupport::treeDifferences(expected, merged(fs));
         QVERIFY2(differences.isEmpty(), qPrintable(differences.join(u"\n")));
-        // etc, etc/app + json, etc/config + new.conf, usr, usr/bin + 4, var, var/cache
-        QCOMPARE(expected.size(), 13);
+        // etc, etc/app + json + abs, etc/config + new.conf, usr, usr/bin + 4, usr/lib + blob.bin,
+        // var, var/cache
+        QCOMPARE(expected.size(), 16);
 
         // By hand: every regular file of every layer is shipped once (the hardlink carries
         // no bytes of its own) ...
         const WasteReport waste = WasteReport::compute(fs);
         QCOMPARE(waste.totalBytes, Passwd.size() + ConfA.size() + ConfB.size() + ConfC.size()
-                                       + Tool.size() + Big.size() + Script.size() + Json.size()
-                                       + NewConf.size() + NewTool.size());
+                                       + Tool.size() + binaryBytes().size() + Big.size() + Script.size()
+                                       + Json.size() + NewConf.size() + NewTool.size());
         // ... and gone are passwd and big (whiteouts), a, b and c (opaque). The old tool
         // survives through its hardlink usr/bin/hard: not waste.
         QCOMPARE(waste.wastedBytes,

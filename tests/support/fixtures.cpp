@@ -5,13 +5,20 @@
 #include "support/registryseeder.h"
 #include "support/toolrunner.h"
 
+#include "image/tartestdata.h"
+
 #include <QDir>
+#include <QDirIterator>
+#include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QTemporaryDir>
 
 #include <memory>
+
+#include <sys/stat.h>
+#include <unistd.h>
 
 namespace {
 
@@ -103,18 +110,22 @@ oci::Result<QByteArray> Fixtures::skopeoInspectRaw(const QString &reference, boo
     return result.standardOutput;
 }
 
-oci::Result<SeededImage> Fixtures::push(const QString &layoutTag, const QString &repository,
-                                        const QString &tag, const QStringList &extraOptions)
+oci::Result<SeededImage> Fixtures::pushLayoutTag(const QString &layoutTag, const QString &repository,
+                                                 const QString &tag, const QStringList &extraOptions)
 {
     QString error;
     const OciLayoutFixture *layout = OciLayoutFixture::instance(&error);
     if (!layout)
         return fixtureError(QStringLiteral("building the umoci layout failed: ") + error);
+    return pushFrom(layout->skopeoReference(layoutTag), repository, tag, extraOptions);
+}
 
+oci::Result<SeededImage> Fixtures::pushFrom(const QString &source, const QString &repository, const QString &tag,
+                                            const QStringList &extraOptions)
+{
     const QString reference = repository + u':' + tag;
     QStringList arguments{QStringLiteral("copy"), QStringLiteral("--quiet")};
-    arguments << extraOptions << skopeoDestinationOptions() << layout->skopeoReference(layoutTag)
-              << dockerReference(reference);
+    arguments << extraOptions << skopeoDestinationOptions() << source << dockerReference(reference);
     const auto copied = testsupport::runTool(testsupport::findTool(QStringLiteral("skopeo")), arguments,
                                              120000, toolEnvironment());
     if (!copied.ok())
@@ -164,17 +175,17 @@ oci::Result<SeededImage> Fixtures::push(const QString &layoutTag, const QString 
 
 oci::Result<SeededImage> Fixtures::pushOciImage(const QString &repository, const QString &tag)
 {
-    return push(QStringLiteral("amd64"), repository, tag, {});
+    return pushLayoutTag(QStringLiteral("amd64"), repository, tag, {});
 }
 
 oci::Result<SeededImage> Fixtures::pushDockerImage(const QString &repository, const QString &tag)
 {
-    return push(QStringLiteral("amd64"), repository, tag, {QStringLiteral("--format"), QStringLiteral("v2s2")});
+    return pushLayoutTag(QStringLiteral("amd64"), repository, tag, {QStringLiteral("--format"), QStringLiteral("v2s2")});
 }
 
 oci::Result<SeededImage> Fixtures::pushIndex(const QString &repository, const QString &tag)
 {
-    auto image = push(QStringLiteral("multi"), repository, tag, {QStringLiteral("--all")});
+    auto image = pushLayoutTag(QStringLiteral("multi"), repository, tag, {QStringLiteral("--all")});
     if (image && image->platforms.size() != 2)
         return fixtureError(QStringLiteral("skopeo copy --all did not push a two-platform index: ")
                             + QString::fromUtf8(image->manifest));
@@ -246,3 +257,141 @@ oci::Result<QStringList> Fixtures::pushManyRepositories(const SeededImage &image
         return put.error();
     return repositories;
 }
+
+const QByteArray stackedimage::Passwd = "root:x:0:0::/root:/bin/sh\n";
+const QByteArray stackedimage::ConfA = "a=1\n";
+const QByteArray stackedimage::ConfB = "b=22\n";
+const QByteArray stackedimage::ConfC = "c=333\n";
+const QByteArray stackedimage::NewConf = "new\n";
+const QByteArray stackedimage::NewTool = "replaced\n";
+const QByteArray stackedimage::Script = "#!/bin/sh\necho hello from lading\n";
+const QByteArray stackedimage::Json = "{\"name\": \"lading\", \"layers\": 3}\n";
+const QByteArray stackedimage::Tool = QByteArray(3000, 't');
+const QByteArray stackedimage::Big = QByteArray(20000, 'B');
+
+QByteArray stackedimage::binaryBytes()
+{
+    QByteArray bytes;
+    for (int i = 0; i < 70000; ++i)
+        bytes.append(char((i * 7 + i / 256) & 0xff));
+    return bytes;
+}
+
+QList<QByteArray> stackedimage::layerTars()
+{
+    tartest::Writer base;
+    base.dir("etc/").file("etc/passwd", Passwd)
+        .dir("etc/config/").file("etc/config/a.conf", ConfA).file("etc/config/b.conf", ConfB)
+        .dir("etc/config/sub/").file("etc/config/sub/c.conf", ConfC)
+        .dir("usr/").dir("usr/bin/").file("usr/bin/tool", Tool, 0755)
+        .dir("usr/lib/").file("usr/lib/blob.bin", binaryBytes())
+        .dir("var/").dir("var/cache/").file("var/cache/big", Big);
+    tartest::Writer adds;
+    adds.dir("usr/bin/")
+        .symlink("usr/bin/link", "tool")
+        .hardlink("usr/bin/hard", "usr/bin/tool")
+        .file("usr/bin/script.sh", Script, 0755)
+        .dir("etc/app/")
+        .file("etc/app/config.json", Json, 0600)
+        .symlink("etc/app/abs", "/usr/bin/script.sh");
+    tartest::Writer deletes;
+    deletes.dir("etc/")
+        .file("etc/.wh.passwd", "")
+        .dir("etc/config/")
+        .file("etc/config/.wh..wh..opq", "")
+        .file("etc/config/new.conf", NewConf)
+        .file("var/cache/.wh.big", "")
+        .file("usr/bin/tool", NewTool, 0755);
+    return {base.finish(), adds.finish(), deletes.finish()};
+}
+
+namespace testsupport {
+
+QString TreeEntry::describe() const
+{
+    return QStringLiteral("%1 %2 %3 %4").arg(type).arg(mode, 4, 8, QLatin1Char('0')).arg(size).arg(link);
+}
+
+oci::Result<UmociImage> buildUmociImage(const QString &directory, const QList<QByteArray> &layerTars)
+{
+    const QString umoci = findTool(QStringLiteral("umoci"));
+    auto run = [&umoci](const QStringList &arguments) {
+        return runTool(umoci, arguments, 120000, Fixtures::toolEnvironment());
+    };
+    UmociImage built;
+    built.layout = directory + QStringLiteral("/layout");
+    built.image = built.layout + QStringLiteral(":img");
+    ToolResult result = run({QStringLiteral("init"), QStringLiteral("--layout"), built.layout});
+    if (result.ok())
+        result = run({QStringLiteral("new"), QStringLiteral("--image"), built.image});
+    for (qsizetype i = 0; result.ok() && i < layerTars.size(); ++i) {
+        const QString tarPath = directory + QStringLiteral("/layer%1.tar").arg(i);
+        QFile file(tarPath);
+        if (!file.open(QIODevice::WriteOnly) || file.write(layerTars[i]) != layerTars[i].size())
+            return fixtureError(QStringLiteral("cannot write ") + tarPath);
+        file.close();
+        result = run({QStringLiteral("raw"), QStringLiteral("add-layer"), QStringLiteral("--image"), built.image,
+                      tarPath});
+    }
+    const QString bundle = directory + QStringLiteral("/bundle");
+    QStringList unpack{QStringLiteral("unpack"), QStringLiteral("--image"), built.image, bundle};
+    if (::geteuid() != 0)
+        unpack.insert(1, QStringLiteral("--rootless"));
+    if (result.ok())
+        result = run(unpack);
+    if (!result.ok())
+        return fixtureError(result.describe());
+    built.rootfs = bundle + QStringLiteral("/rootfs");
+    return built;
+}
+
+Tree lstatTree(const QString &root)
+{
+    Tree entries;
+    QDirIterator it(root, QDir::AllEntries | QDir::Hidden | QDir::System | QDir::NoDotAndDotDot,
+                    QDirIterator::Subdirectories);
+    while (it.hasNext()) {
+        const QString path = it.next();
+        const QByteArray native = QFile::encodeName(path);
+        struct stat st;
+        if (::lstat(native.constData(), &st) != 0)
+            continue;
+        TreeEntry entry;
+        entry.mode = st.st_mode & 07777;
+        if (S_ISDIR(st.st_mode)) {
+            entry.type = QStringLiteral("directory");
+        } else if (S_ISLNK(st.st_mode)) {
+            entry.type = QStringLiteral("symlink");
+            entry.mode = 0;
+            QByteArray buffer(4096, '\0');
+            const ssize_t n = ::readlink(native.constData(), buffer.data(), size_t(buffer.size()));
+            entry.link = QString::fromUtf8(buffer.first(qMax<ssize_t>(0, n)));
+        } else if (S_ISREG(st.st_mode)) {
+            entry.type = QStringLiteral("file");
+            entry.size = st.st_size;
+        } else {
+            entry.type = QStringLiteral("other");
+        }
+        entries.insert(path.mid(root.size() + 1), entry);
+    }
+    return entries;
+}
+
+QStringList treeDifferences(const Tree &expected, const Tree &actual)
+{
+    QStringList differences;
+    for (auto it = expected.cbegin(); it != expected.cend(); ++it) {
+        const auto found = actual.constFind(it.key());
+        if (found == actual.cend())
+            differences << u"missing " + it.key();
+        else if (found->describe() != it->describe())
+            differences << it.key() + u": " + found->describe() + u" vs umoci " + it->describe();
+    }
+    for (auto it = actual.cbegin(); it != actual.cend(); ++it) {
+        if (!expected.contains(it.key()))
+            differences << u"extra " + it.key();
+    }
+    return differences;
+}
+
+} // namespace testsupport

@@ -12,11 +12,17 @@
 //     image->digest;   // sha256 of the manifest bytes skopeo read back from the registry
 //
 // Seed once per test executable (initTestCase): the registry keeps it for every test.
+//
+// Below: the layer tests' own image (stackedimage), built from any layer tars by umoci and
+// unpacked by it as the oracle of a merged tree (testsupport::buildUmociImage, lstatTree),
+// then pushed with pushFrom.
 
 #include "oci/core/digest.h"
 #include "oci/core/result.h"
 
 #include <QByteArray>
+#include <QList>
+#include <QMap>
 #include <QProcessEnvironment>
 #include <QString>
 #include <QStringList>
@@ -66,6 +72,10 @@ public:
     oci::Result<SeededImage> pushDockerImage(const QString &repository, const QString &tag);
     // `skopeo copy --all` of the two-platform OCI index.
     oci::Result<SeededImage> pushIndex(const QString &repository, const QString &tag);
+    // skopeo copy of any image skopeo reads ("oci:<layout>:<tag>", "oci-archive:…"), read
+    // back as the others.
+    oci::Result<SeededImage> pushFrom(const QString &source, const QString &repository, const QString &tag,
+                                      const QStringList &extraOptions = {});
 
     // PUTs `image`'s manifest under `count` more tags "<prefix>0000"... in its repository.
     // Returns the tag names.
@@ -92,9 +102,57 @@ public:
     static QProcessEnvironment toolEnvironment();
 
 private:
-    oci::Result<SeededImage> push(const QString &layoutTag, const QString &repository,
-                                  const QString &tag, const QStringList &extraOptions);
+    oci::Result<SeededImage> pushLayoutTag(const QString &layoutTag, const QString &repository,
+                                           const QString &tag, const QStringList &extraOptions);
     QString dockerReference(const QString &reference) const;
 
     RegistryProcess &m_registry;
 };
+
+// The layer tests' image, which umoci builds from hand-made tars (gzip'ing each as it adds
+// it): a base; a layer adding a symlink, a hardlink, a script, a JSON file and an absolute
+// symlink; a layer deleting files, making a directory opaque and replacing a file that a
+// hardlink keeps alive. Its files' bytes are here for the tests to compare.
+namespace stackedimage {
+// The bytes of etc/passwd, etc/config/{a,b,c}.conf (all deleted), etc/config/new.conf,
+// usr/bin/tool (before and after), usr/bin/script.sh, etc/app/config.json, var/cache/big.
+extern const QByteArray Passwd, ConfA, ConfB, ConfC, NewConf, Tool, NewTool, Script, Json, Big;
+// usr/lib/blob.bin: 70,000 bytes, every byte value (NULs included).
+QByteArray binaryBytes();
+// The three layers, uncompressed.
+QList<QByteArray> layerTars();
+} // namespace stackedimage
+
+namespace testsupport {
+// An image that umoci built in an OCI layout, and what `umoci unpack` made of it (the
+// oracle for a merged tree).
+struct UmociImage
+{
+    QString layout; // the layout folder
+    QString image;  // "<layout>:img", as umoci names it
+    QString rootfs; // the unpacked bundle's rootfs
+
+    QString skopeoReference() const { return QStringLiteral("oci:") + image; }
+};
+
+// A path of a tree as lstat() shows it, or as a test reads a merged tree: the same text from
+// describe() for the same entry.
+struct TreeEntry
+{
+    QString type;     // file, directory, symlink, other
+    quint32 mode = 0; // 0 for a symlink (Linux shows 0777 whatever the tar said)
+    qint64 size = 0;  // of a file
+    QString link;     // of a symlink
+
+    QString describe() const;
+};
+using Tree = QMap<QString, TreeEntry>; // by path relative to the root, no leading '/'
+
+// In `directory`: umoci init, new, raw add-layer of each tar in turn, and unpack (rootless
+// unless root).
+oci::Result<UmociImage> buildUmociImage(const QString &directory, const QList<QByteArray> &layerTars);
+// Every path under `root`, never following a symlink.
+Tree lstatTree(const QString &root);
+// "missing P", "P: <actual> vs umoci <expected>", "extra P": empty when the trees agree.
+QStringList treeDifferences(const Tree &expected, const Tree &actual);
+} // namespace testsupport
