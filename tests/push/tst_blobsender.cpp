@@ -1,0 +1,194 @@
+// image::BlobSender against HttpTestServer acting as a registry's upload endpoint, for what a
+// real registry does not show: how a blob is cut into requests. A blob sent as it is goes in
+// the committing PUT alone (no PATCH), streamed from the archive; a plain layer gzip'ed on the
+// way goes in PATCHes of at least the registry's OCI-Chunk-Min-Length; either way the bytes
+// the server assembled hash to the digest the sender committed, and the gzip'ed blob inflates
+// to the layer's diff ID.
+
+#include "../oci/nettestsupport.h"
+#include "pushtestdata.h"
+
+#include "image/layer/blobdecoder.h"
+#include "image/layer/bytesource.h"
+#include "image/push/blobsender.h"
+#include "image/push/pushplan.h"
+#include "image/source/localimagesource.h"
+#include "oci/client/registryclient.h"
+
+#include <QTemporaryDir>
+
+using namespace nettest;
+
+namespace {
+
+// Sessions of the fake endpoint: POST opens one, PATCH appends at the Content-Range it
+// names, PUT appends its body and checks ?digest= over everything received.
+struct UploadEndpoint
+{
+    QByteArray minChunkLength; // sent with the POST's answer when not empty
+    QHash<QByteArray, QByteArray> sessions;
+    QByteArray committed; // the blob of the last good PUT
+    int next = 0;
+
+    HttpTestResponse answer(const HttpTestRequest &request)
+    {
+        if (request.method == "POST") {
+            const QByteArray location = "/up/" + QByteArray::number(++next);
+            sessions.insert(location, {});
+            HttpTestResponse response = HttpTestResponse::status204(202);
+            response.header("Location", location).header("Range", "0-0");
+            if (!minChunkLength.isEmpty())
+                response.header("OCI-Chunk-Min-Length", minChunkLength);
+            return response;
+        }
+        const QByteArray path = request.path();
+        if (!sessions.contains(path))
+            return HttpTestResponse::registryError(404, "BLOB_UPLOAD_UNKNOWN", "no session");
+        QByteArray &data = sessions[path];
+        const QByteArray range = request.header("content-range");
+        if (!range.isEmpty() && range.left(range.indexOf('-')).toLongLong() != data.size())
+            return HttpTestResponse::registryError(416, "BLOB_UPLOAD_INVALID", "range");
+        data += request.body;
+        if (request.method == "PATCH")
+            return HttpTestResponse::status204(202)
+                .header("Location", path)
+                .header("Range", "0-" + QByteArray::number(data.size() - 1));
+        const QString digest = request.query().queryItemValue(u"digest"_qs, QUrl::FullyDecoded);
+        if (oci::Digest::sha256Of(data).toString() != digest)
+            return HttpTestResponse::registryError(400, "DIGEST_INVALID", "digest");
+        committed = data;
+        return HttpTestResponse::status204(201).header("Docker-Content-Digest", digest.toLatin1());
+    }
+};
+
+} // namespace
+
+class TestBlobSender final : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void blobAsItIsGoesInOnePut();
+    void gzipedLayerHonoursMinimumChunk();
+
+private:
+    bool send(image::PushBlob blob, UploadEndpoint &endpoint, image::BlobSender::Outcome *outcome,
+              oci::Digest *target);
+
+    QTemporaryDir m_dir;
+    std::shared_ptr<const image::LocalImageSource> m_source;
+    QByteArray m_layer;
+    oci::Digest m_diffId;
+    QList<HttpTestRequest> m_requests;
+};
+
+void TestBlobSender::initTestCase()
+{
+    QVERIFY(m_dir.isValid());
+    // ~72 MB of poorly compressible files: more than two minimum-length chunks once gzip'ed.
+    m_layer = pushtest::randomLayer(9, 8 * 1024 * 1024, 7);
+    const pushtest::LegacyArchive archive = pushtest::legacyDockerSave({m_layer}, u"big:1"_qs);
+    m_diffId = archive.diffIds.constFirst();
+    const QString path = m_dir.filePath(u"big.tar"_qs);
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    QCOMPARE(file.write(archive.tar), archive.tar.size());
+    file.close();
+    auto opened = image::LocalImageSource::open(path);
+    QVERIFY2(opened.ok(), opened.ok() ? "" : qPrintable(opened.error().describe()));
+    m_source = opened.value();
+}
+
+bool TestBlobSender::send(image::PushBlob blob, UploadEndpoint &endpoint,
+                          image::BlobSender::Outcome *outcome, oci::Digest *target)
+{
+    HttpTestServer server;
+    if (!server.listen())
+        return false;
+    server.setHandler([&endpoint](const HttpTestRequest &request) { return endpoint.answer(request); });
+    oci::Transport transport;
+    transport.setOptions(fastOptions());
+    oci::RegistryClient client(&transport, registryFor(server));
+    image::BlobSender sender(&client, u"lib/big"_qs, m_source, blob, false);
+    QSignalSpy done(&sender, &image::BlobSender::done);
+    QSignalSpy failed(&sender, &image::BlobSender::failed);
+    sender.start();
+    while (done.isEmpty() && failed.isEmpty()) {
+        if (!done.wait(60000))
+            break;
+    }
+    if (!failed.isEmpty())
+        qWarning("%s", qPrintable(failed.first().first().value<oci::Error>().describe()));
+    if (done.isEmpty())
+        return false;
+    *outcome = done.first().first().value<image::BlobSender::Outcome>();
+    *target = sender.target();
+    m_requests = server.requests();
+    return true;
+}
+
+void TestBlobSender::blobAsItIsGoesInOnePut()
+{
+    image::PushBlob blob;
+    blob.kind = image::PushBlob::Kind::Layer;
+    blob.source = m_diffId;
+    blob.target = m_diffId;
+    blob.size = m_layer.size();
+    blob.fate = image::PushBlob::Fate::Upload;
+    UploadEndpoint endpoint;
+    image::BlobSender::Outcome outcome{};
+    oci::Digest target;
+    QVERIFY(send(blob, endpoint, &outcome, &target));
+    QCOMPARE(outcome, image::BlobSender::Outcome::Sent);
+    QCOMPARE(target, m_diffId);
+    QVERIFY(endpoint.committed == m_layer);
+    int puts = 0;
+    for (const HttpTestRequest &request : m_requests) {
+        QVERIFY2(request.method != "PATCH", "a blob sent as it is was PATCHed");
+        puts += request.method == "PUT";
+    }
+    QCOMPARE(puts, 1);
+}
+
+void TestBlobSender::gzipedLayerHonoursMinimumChunk()
+{
+    image::PushBlob blob;
+    blob.kind = image::PushBlob::Kind::Layer;
+    blob.source = m_diffId;
+    blob.size = m_layer.size();
+    blob.fate = image::PushBlob::Fate::Compress;
+    UploadEndpoint endpoint;
+    const qint64 minimum = 33 * 1024 * 1024; // above the sender's own segment size
+    QVERIFY(minimum > image::BlobSender::SegmentBytes);
+    endpoint.minChunkLength = QByteArray::number(minimum);
+    image::BlobSender::Outcome outcome{};
+    oci::Digest target;
+    QVERIFY(send(blob, endpoint, &outcome, &target));
+    QCOMPARE(outcome, image::BlobSender::Outcome::Sent);
+    QCOMPARE(target, oci::Digest::sha256Of(endpoint.committed));
+    int patches = 0;
+    for (const HttpTestRequest &request : m_requests) {
+        if (request.method == "PATCH") {
+            ++patches;
+            QVERIFY2(request.body.size() >= minimum,
+                     qPrintable(QString::number(request.body.size())));
+        }
+    }
+    QVERIFY2(patches >= 1, "the blob was small enough for one request: the test proves nothing");
+
+    // The registry's blob inflates to the layer.
+    image::MemorySource bytes(endpoint.committed, 1 << 20);
+    image::BlobDecoder decoder(bytes, target, image::ReadLimits(), true, nullptr);
+    for (;;) {
+        auto chunk = decoder.next();
+        QVERIFY2(chunk.ok(), chunk.ok() ? "" : qPrintable(chunk.error().describe()));
+        if (chunk->isEmpty())
+            break;
+    }
+    QVERIFY(decoder.finish().ok());
+    QCOMPARE(decoder.diffId(), m_diffId);
+}
+
+QTEST_GUILESS_MAIN(TestBlobSender)
+#include "tst_blobsender.moc"
