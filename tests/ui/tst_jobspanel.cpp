@@ -10,18 +10,15 @@
 #include "push/pushtestdata.h"
 
 #include "image/push/pushjob.h"
-#include "image/source/localimagesource.h"
 #include "oci/client/registryclient.h"
 #include "support/clientharness.h"
-#include "support/registryprocess.h"
-#include "support/toolrunner.h"
+#include "support/localimagefixture.h"
+#include "support/signalwait.h"
 
 #include <QElapsedTimer>
-#include <QFile>
 #include <QItemSelectionModel>
 #include <QLabel>
 #include <QPushButton>
-#include <QTemporaryDir>
 #include <QTest>
 #include <QTimer>
 #include <QTreeView>
@@ -31,12 +28,6 @@
 using namespace Qt::StringLiterals;
 
 namespace {
-
-bool writeFile(const QString &path, const QByteArray &bytes)
-{
-    QFile file(path);
-    return file.open(QIODevice::WriteOnly) && file.write(bytes) == bytes.size();
-}
 
 // The longest gap between 5 ms ticks of the event loop while it runs, and how much of that
 // gap the GUI thread spent on the CPU: on a loaded machine a long gap with little CPU is the
@@ -55,15 +46,22 @@ public:
                 if (gap > m_longest) {
                     m_longest = gap;
                     m_longestCpu = cpu - m_lastCpu;
+                    m_longestEndedAt = m_since.elapsed();
                 }
+                if (gap > 50)
+                    ++m_over50;
             } else {
                 m_clock.start();
+                m_since.start();
             }
             m_lastCpu = cpu;
         });
         m_timer.start();
     }
     qint64 longest() const { return m_longest; }
+    // When the longest gap ended, in ms since the first tick.
+    qint64 longestEndedAt() const { return m_longestEndedAt; }
+    int gapsOver50() const { return m_over50; }
     double longestCpuMs() const { return m_longestCpu / 1000.0; }
     // The most CPU time the GUI thread spent between two ticks: its own longest stall.
     double busiestMs() const { return m_busiest / 1000.0; }
@@ -78,7 +76,10 @@ private:
 
     QTimer m_timer;
     QElapsedTimer m_clock;
+    QElapsedTimer m_since;
     qint64 m_longest = 0;
+    qint64 m_longestEndedAt = 0;
+    int m_over50 = 0;
     qint64 m_longestCpu = 0; // µs
     qint64 m_lastCpu = 0;
     qint64 m_busiest = 0; // µs
@@ -94,13 +95,10 @@ private Q_SLOTS:
     void initTestCase()
     {
         REQUIRE_REGISTRY_TOOLS();
-        m_dir = testsupport::makeScratchDir(u"lading-jobspanel"_s);
-        QVERIFY(m_dir && m_dir->isValid());
-        m_registry = std::make_unique<RegistryProcess>();
-        QVERIFY2(m_registry->start(), qPrintable(m_registry->errorString()));
-        m_harness = std::make_unique<ClientHarness>(*m_registry);
-        QVERIFY(writeFile(
-            path(u"big.tar"_s),
+        QVERIFY(m_images.isValid());
+        QVERIFY2(m_images.startRegistry(), qPrintable(m_images.errorString()));
+        QVERIFY(m_images.write(
+            u"big.tar"_s,
             pushtest::legacyDockerSave({tartest::Writer().file("small", "small layer").finish(),
                                         pushtest::randomLayer(24, 2 * 1024 * 1024, 43)},
                                        u"lading/big:1"_s)
@@ -130,8 +128,8 @@ private Q_SLOTS:
         panel.resize(900, 250);
         panel.show();
         QVERIFY(QTest::qWaitForWindowExposed(&panel));
-        image::PushJob *job = newJob(u"big.tar"_s, u"panel/cancelled"_s);
-        QVERIFY(job);
+        image::PushJob *job = m_images.newPushJob(u"big.tar"_s, u"panel/cancelled"_s).release();
+        QVERIFY2(job, qPrintable(m_images.errorString()));
         model.addJob(job, u"panel/cancelled:1"_s, JobsModel::Ownership::Model);
         QVERIFY(panel.view()->isVisible());
         QVERIFY(!panel.emptyLabel()->isVisible());
@@ -154,8 +152,7 @@ private Q_SLOTS:
         QCOMPARE(panel.selectedJobRows(), QList<int>{0});
         QVERIFY(panel.cancelButton()->isEnabled());
 
-        QTRY_VERIFY_WITH_TIMEOUT(
-            job->phase() == image::PushJob::Phase::Sending && job->bytesDone() > 0, 60000);
+        QVERIFY(LocalImageFixture::waitUntilSending(job));
         QTest::mouseClick(panel.cancelButton(), Qt::LeftButton);
         QCOMPARE(model.state(0), JobsModel::State::Cancelled);
         QVERIFY(!panel.cancelButton()->isEnabled());
@@ -165,14 +162,14 @@ private Q_SLOTS:
         // It stopped: no more bytes go out (once what was already queued when Cancel was
         // pressed has come through), and no tag was published.
         const qint64 atCancel = job->bytesDone();
-        QTest::qWait(200);
+        testsupport::spin(200);
         const qint64 bytes = job->bytesDone();
         if (bytes != atCancel)
             qInfo("%lld bytes were counted after cancel()", bytes - atCancel);
-        QTest::qWait(800);
+        testsupport::spin(800);
         QCOMPARE(job->bytesDone(), bytes);
         QVERIFY(bytes < job->bytesTotal());
-        std::unique_ptr<oci::Job> tags(m_harness->client()->tags(u"panel/cancelled"_s));
+        std::unique_ptr<oci::Job> tags(m_images.client()->tags(u"panel/cancelled"_s));
         QVERIFY(ClientHarness::wait(tags.get()));
         QVERIFY(!tags->succeeded());
 
@@ -182,13 +179,13 @@ private Q_SLOTS:
         QCOMPARE(model.state(0), JobsModel::State::Running);
         QVERIFY(panel.cancelButton()->isEnabled());
         QVERIFY(!panel.retryButton()->isEnabled());
-        QTRY_VERIFY_WITH_TIMEOUT(model.state(0) != JobsModel::State::Running, 120000);
+        QVERIFY(waitUntilFinished(model, 120000));
         QVERIFY2(model.state(0) == JobsModel::State::Done,
                  qPrintable(model.index(0, JobsModel::StatusColumn).data().toString()));
         QVERIFY(!panel.cancelButton()->isEnabled());
         QVERIFY(!panel.retryButton()->isEnabled());
         QVERIFY(panel.clearButton()->isEnabled());
-        std::unique_ptr<oci::Job> published(m_harness->client()->tags(u"panel/cancelled"_s));
+        std::unique_ptr<oci::Job> published(m_images.client()->tags(u"panel/cancelled"_s));
         QVERIFY(ClientHarness::wait(published.get()));
         QVERIFY(published->succeeded());
 
@@ -203,14 +200,14 @@ private Q_SLOTS:
     // while ~100 MiB of random bytes were verified, gzip'ed on worker threads and sent.
     void stallWhilePushing()
     {
-        QVERIFY(writeFile(
-            path(u"huge.tar"_s),
+        QVERIFY(m_images.write(
+            u"huge.tar"_s,
             pushtest::legacyDockerSave({tartest::Writer().file("etc/hello", "hello\n").finish(),
                                         pushtest::randomLayer(50, 2 * 1024 * 1024, 47)},
                                        u"lading/huge:1"_s)
                 .tar));
-        image::PushJob *job = newJob(u"huge.tar"_s, u"panel/huge"_s);
-        QVERIFY(job);
+        image::PushJob *job = m_images.newPushJob(u"huge.tar"_s, u"panel/huge"_s).release();
+        QVERIFY2(job, qPrintable(m_images.errorString()));
         JobsModel model;
         JobsPanel panel(&model);
         panel.resize(1000, 300);
@@ -222,7 +219,7 @@ private Q_SLOTS:
         wall.start();
         model.addJob(job, u"panel/huge:1"_s, JobsModel::Ownership::Model);
         panel.view()->expandAll();
-        QTRY_VERIFY_WITH_TIMEOUT(model.state(0) != JobsModel::State::Running, 300000);
+        QVERIFY(waitUntilFinished(model, 300000));
         const qint64 ms = wall.elapsed();
         const qint64 stall = probe.longest();
         QVERIFY2(model.state(0) == JobsModel::State::Done,
@@ -230,36 +227,24 @@ private Q_SLOTS:
         const qint64 bytes = job->plan().totalBytes();
         qInfo("pushed %.1f MiB in %lld ms (%.1f MiB/s)", bytes / 1048576.0, ms,
               bytes / 1048576.0 * 1000.0 / double(qMax(qint64(1), ms)));
-        qInfo("longest GUI stall while pushing: %lld ms (goal ≤ 50 ms)", stall);
+        qInfo("longest GUI stall while pushing: %lld ms (goal ≤ 50 ms), ending %lld ms into the "
+              "push; %d gaps over 50 ms",
+              stall, probe.longestEndedAt(), probe.gapsOver50());
         qInfo("  of which the GUI thread ran %.1f ms on a CPU (the rest: waiting for one); its "
               "longest busy stretch between two ticks: %.1f ms",
               probe.longestCpuMs(), probe.busiestMs());
     }
 
 private:
-    QString path(const QString &name) const { return m_dir->filePath(name); }
-
-    image::PushJob *newJob(const QString &file, const QString &repository)
+    // Runs the event loop until the model's first job no longer runs.
+    static bool waitUntilFinished(const JobsModel &model, int timeoutMs)
     {
-        auto opened = image::LocalImageSource::open(path(file));
-        if (!opened.ok()) {
-            qWarning("%s", qPrintable(opened.error().describe()));
-            return nullptr;
-        }
-        std::shared_ptr<const image::LocalImageSource> source = opened.value();
-        const oci::Digest root = source->images().constFirst().manifestDigest;
-        std::unique_ptr<image::PushPlanner> planner(
-            image::PushPlanner::start(m_harness->client(), source, {{root, u"1"_s}}, repository));
-        if (!ClientHarness::wait(planner.get()) || !planner->succeeded()) {
-            qWarning("plan: %s", qPrintable(planner->error().describe()));
-            return nullptr;
-        }
-        return new image::PushJob(m_harness->client(), planner->plan());
+        return testsupport::waitFor(&model, &JobsModel::jobStateChanged, [&] {
+            return model.state(0) != JobsModel::State::Running;
+        }, timeoutMs);
     }
 
-    std::unique_ptr<QTemporaryDir> m_dir;
-    std::unique_ptr<RegistryProcess> m_registry;
-    std::unique_ptr<ClientHarness> m_harness;
+    LocalImageFixture m_images{u"jobspanel"_s};
 };
 
 QTEST_MAIN(TestJobsPanel)
