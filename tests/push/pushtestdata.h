@@ -1,11 +1,13 @@
 #pragma once
 
 // Archives for the push tests, made by real tools (skopeo from the umoci fixture) or, for the
-// legacy `docker save` layout that skopeo does not write (uncompressed `<id>/layer.tar`
-// members, `repositories`), written here member by member.
+// `docker save` layouts skopeo does not write — legacy (uncompressed `<id>/layer.tar`
+// members, `repositories`) and Docker 25+ (an OCI layout of uncompressed layers plus
+// manifest.json) — written here member by member.
 
 #include "image/tartestdata.h"
 #include "oci/core/digest.h"
+#include "oci/manifest/mediatypes.h"
 
 #include <QByteArray>
 #include <QJsonArray>
@@ -64,6 +66,74 @@ inline LegacyArchive legacyDockerSave(const QList<QByteArray> &layerTars, const 
         QJsonDocument(QJsonObject{{repository, QJsonObject{{tag, archive.diffIds.constLast().encoded()}}}})
             .toJson(QJsonDocument::Compact);
     writer.file(configName, archive.config).file("manifest.json", manifest).file("repositories", repositories);
+    archive.tar = writer.finish();
+    return archive;
+}
+
+// What Docker 25+ `docker save` writes (moby's tarexport): an OCI image layout whose layers
+// are the uncompressed tars, named by their diff IDs, with the name in index.json's
+// annotations, plus manifest.json and repositories for older readers.
+inline LegacyArchive docker25Save(const QList<QByteArray> &layerTars, const QString &repoTag)
+{
+    LegacyArchive archive;
+    QJsonArray diffIds;
+    QJsonArray layers;
+    QJsonArray layerPaths;
+    tartest::Writer writer;
+    writer.file("oci-layout", R"({"imageLayoutVersion": "1.0.0"})").dir("blobs/").dir("blobs/sha256/");
+    for (const QByteArray &layer : layerTars) {
+        const oci::Digest digest = oci::Digest::sha256Of(layer);
+        archive.diffIds << digest;
+        diffIds.append(digest.toString());
+        layers.append(QJsonObject{{QStringLiteral("mediaType"), QString(oci::MediaType::OciLayer)},
+                                  {QStringLiteral("digest"), digest.toString()},
+                                  {QStringLiteral("size"), layer.size()}});
+        const QByteArray member = "blobs/sha256/" + digest.encoded().toLatin1();
+        layerPaths.append(QString::fromLatin1(member));
+        writer.file(member, layer);
+    }
+    archive.config = QJsonDocument(QJsonObject{
+                                       {QStringLiteral("architecture"), QStringLiteral("amd64")},
+                                       {QStringLiteral("os"), QStringLiteral("linux")},
+                                       {QStringLiteral("rootfs"), QJsonObject{{QStringLiteral("type"), QStringLiteral("layers")},
+                                                                             {QStringLiteral("diff_ids"), diffIds}}}})
+                         .toJson(QJsonDocument::Compact);
+    const oci::Digest config = oci::Digest::sha256Of(archive.config);
+    const QByteArray configMember = "blobs/sha256/" + config.encoded().toLatin1();
+    const QByteArray manifest =
+        QJsonDocument(QJsonObject{{QStringLiteral("schemaVersion"), 2},
+                                  {QStringLiteral("mediaType"), QString(oci::MediaType::OciManifest)},
+                                  {QStringLiteral("config"), QJsonObject{{QStringLiteral("mediaType"), QString(oci::MediaType::OciConfig)},
+                                                                         {QStringLiteral("digest"), config.toString()},
+                                                                         {QStringLiteral("size"), archive.config.size()}}},
+                                  {QStringLiteral("layers"), layers}})
+            .toJson(QJsonDocument::Compact);
+    const oci::Digest manifestDigest = oci::Digest::sha256Of(manifest);
+    const QString tag = repoTag.section(u':', 1);
+    const QJsonObject annotations{{QStringLiteral("io.containerd.image.name"), QString(u"docker.io/" + repoTag)},
+                                  {QStringLiteral("org.opencontainers.image.ref.name"), tag}};
+    const QByteArray index =
+        QJsonDocument(QJsonObject{{QStringLiteral("schemaVersion"), 2},
+                                  {QStringLiteral("mediaType"), QString(oci::MediaType::OciIndex)},
+                                  {QStringLiteral("manifests"),
+                                   QJsonArray{QJsonObject{{QStringLiteral("mediaType"), QString(oci::MediaType::OciManifest)},
+                                                          {QStringLiteral("digest"), manifestDigest.toString()},
+                                                          {QStringLiteral("size"), manifest.size()},
+                                                          {QStringLiteral("annotations"), annotations}}}}})
+            .toJson(QJsonDocument::Compact);
+    const QByteArray dockerManifest =
+        QJsonDocument(QJsonArray{QJsonObject{{QStringLiteral("Config"), QString::fromLatin1(configMember)},
+                                             {QStringLiteral("RepoTags"), QJsonArray{repoTag}},
+                                             {QStringLiteral("Layers"), layerPaths}}})
+            .toJson(QJsonDocument::Compact);
+    const QByteArray repositories =
+        QJsonDocument(QJsonObject{{repoTag.section(u':', 0, 0), QJsonObject{{tag, archive.diffIds.constLast().encoded()}}}})
+            .toJson(QJsonDocument::Compact);
+    writer.file(configMember, archive.config)
+        .file("blobs/sha256/" + manifestDigest.encoded().toLatin1(), manifest)
+        .file("index.json", index)
+        .file("manifest.json", dockerManifest)
+        .file("repositories", repositories);
     archive.tar = writer.finish();
     return archive;
 }

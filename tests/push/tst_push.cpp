@@ -1,6 +1,6 @@
 // Pushing local images to the real registry (Debian's docker-registry) and reading them back
 // with skopeo: every input format (skopeo's docker-archive and oci-archive, umoci's OCI
-// layout, a legacy docker save with uncompressed layers built here, a gzip'ed archive, a
+// layout, legacy and Docker 25+ docker saves with uncompressed layers built here, a gzip'ed archive, a
 // multi-arch index), in all three auth modes; then what a push must survive: a second push
 // that finds everything there, a mount from a sibling repository, a damaged archive refused
 // before any byte goes out, and the registry dying mid-push and coming back.
@@ -103,14 +103,20 @@ private Q_SLOTS:
              pushtest::randomLayer(3, 300 * 1024, 7)},
             u"lading/legacy:2.0"_s);
         QVERIFY(writeFile(path(u"legacy.tar"_s), legacy.tar));
+        // Docker 25+: the same layers in an OCI layout, uncompressed, plus manifest.json.
+        const pushtest::LegacyArchive docker25 = pushtest::docker25Save(
+            {tartest::Writer().dir("etc/").file("etc/hello", "hello from docker 25\n").finish(),
+             pushtest::randomLayer(2, 200 * 1024, 9)},
+            u"lading/d25:3.0"_s);
+        QVERIFY(writeFile(path(u"docker25.tar"_s), docker25.tar));
     }
 
     void pushesEachFormat_data()
     {
         QTest::addColumn<int>("registry");
         QTest::addColumn<QString>("file");
-        const QStringList files{u"docker.tar"_s, u"oci.tar"_s, u"layout"_s, u"legacy.tar"_s,
-                                u"docker-gz.tar.gz"_s};
+        const QStringList files{u"docker.tar"_s, u"oci.tar"_s,          u"layout"_s,
+                                u"legacy.tar"_s, u"docker-gz.tar.gz"_s, u"docker25.tar"_s};
         for (const QString &file : files)
             QTest::addRow("anonymous %s", qPrintable(file)) << 0 << file;
         // The other auth modes on the two paths that differ most: as-is and compressed.
