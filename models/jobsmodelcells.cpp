@@ -8,6 +8,8 @@
 
 #include <QLocale>
 
+#include <optional>
+
 using namespace jobrows;
 
 namespace {
@@ -16,6 +18,79 @@ QString oneLine(QString text)
 {
     text.replace(QLatin1Char('\n'), QLatin1Char(' '));
     return text.simplified();
+}
+
+// What a row of either level shows the same way: the numbers behind the roles, and the
+// progress, speed and time-left columns made from them.
+struct Figures
+{
+    JobsModel::State state = JobsModel::State::Running;
+    int progress = -1; // per mille
+    qint64 done = 0;
+    qint64 total = 0;
+    bool whole = false;             // the progress column shows the total alone
+    std::optional<QString> unsized; // the progress column's text instead of sizes
+    bool live = false;              // the speed and time-left columns say something
+    double rate = -1;
+    qint64 eta = -1;
+    int blobState = -1;
+    QString message;
+};
+
+// A cell of either level. The level gives its own name, status and tooltip (callables
+// returning QString, asked only for their cell).
+template<typename Name, typename Status, typename ToolTip>
+QVariant cell(const Figures &f, int column, int role, const Name &name, const Status &status,
+              const ToolTip &toolTip)
+{
+    switch (role) {
+    case JobsModel::StateRole:
+        return int(f.state);
+    case JobsModel::ProgressRole:
+        return f.progress;
+    case JobsModel::BytesDoneRole:
+        return f.done;
+    case JobsModel::BytesTotalRole:
+        return f.total;
+    case JobsModel::SpeedRole:
+        return f.rate;
+    case JobsModel::EtaRole:
+        return f.eta;
+    case JobsModel::BlobStateRole:
+        return f.blobState;
+    case JobsModel::MessageRole:
+        return f.message;
+    case Qt::TextAlignmentRole:
+        if (column == JobsModel::NameColumn || column == JobsModel::StatusColumn)
+            return {};
+        return QVariant::fromValue(Qt::AlignRight | Qt::AlignVCenter);
+    case Qt::ToolTipRole:
+        return toolTip();
+    case Qt::DisplayRole:
+        break;
+    default:
+        return {};
+    }
+    const QLocale locale;
+    switch (column) {
+    case JobsModel::NameColumn:
+        return name();
+    case JobsModel::StatusColumn:
+        return status();
+    case JobsModel::ProgressColumn:
+        if (f.unsized)
+            return *f.unsized;
+        if (f.whole)
+            return locale.formattedDataSize(f.total, 1);
+        return JobsModel::tr("%1 of %2").arg(locale.formattedDataSize(f.done, 1),
+                                             locale.formattedDataSize(f.total, 1));
+    case JobsModel::SpeedColumn:
+        return f.live ? JobsModel::speedText(f.rate) : QString();
+    case JobsModel::EtaColumn:
+        return f.live ? JobsModel::etaText(f.eta) : QString();
+    default:
+        return {};
+    }
 }
 
 } // namespace
@@ -73,53 +148,23 @@ QVariant JobsModel::data(const QModelIndex &index, int role) const
 
 QVariant JobsModel::jobData(const JobRow &row, int column, int role) const
 {
+    Figures f;
+    f.state = row.state;
     const bool running = row.state == State::Running;
     const bool sending = running && (row.phase == Phase::Verifying || row.phase == Phase::Sending);
-    const double rate = sending ? row.speed.bytesPerSecond() : -1;
-    const qint64 eta = sending ? row.speed.secondsLeft(row.total - row.done) : -1;
-    const int progress = row.state == State::Done ? 1000
-                         : running && row.phase == Phase::Publishing
-                             ? 1000
-                             : perMille(row.done, row.total);
-    switch (role) {
-    case StateRole:
-        return int(row.state);
-    case ProgressRole:
-        return progress;
-    case BytesDoneRole:
-        return row.done;
-    case BytesTotalRole:
-        return row.total;
-    case SpeedRole:
-        return rate;
-    case EtaRole:
-        return eta;
-    case BlobStateRole:
-        return -1;
-    case MessageRole:
-        return row.message;
-    default:
-        break;
-    }
-    const QLocale locale;
-    if (role == Qt::TextAlignmentRole && column != NameColumn && column != StatusColumn)
-        return QVariant::fromValue(Qt::AlignRight | Qt::AlignVCenter);
-    if (role == Qt::ToolTipRole) {
-        QStringList lines{row.title};
-        if (row.job && row.job->plan().source)
-            lines << tr("From %1").arg(row.job->plan().source->path());
-        if (row.state == State::Failed)
-            lines << row.error.describe();
-        else if (!row.message.isEmpty())
-            lines << row.message;
-        return lines.join(QLatin1Char('\n'));
-    }
-    if (role != Qt::DisplayRole)
-        return {};
-    switch (column) {
-    case NameColumn:
-        return row.title;
-    case StatusColumn:
+    f.progress = row.state == State::Done || (running && row.phase == Phase::Publishing)
+                     ? 1000
+                     : perMille(row.done, row.total);
+    f.done = row.done;
+    f.total = row.total;
+    f.whole = row.state == State::Done || row.done >= row.total;
+    if (row.total <= 0)
+        f.unsized = row.state == State::Done ? tr("nothing to send") : QString();
+    f.live = running;
+    f.rate = sending ? row.speed.bytesPerSecond() : -1;
+    f.eta = sending ? row.speed.secondsLeft(row.total - row.done) : -1;
+    f.message = row.message;
+    const auto status = [&row]() -> QString {
         switch (row.state) {
         case State::Done:
             return tr("Done");
@@ -143,64 +188,35 @@ QVariant JobsModel::jobData(const JobRow &row, int column, int role) const
             }
         }
         return {};
-    case ProgressColumn:
-        if (row.total <= 0)
-            return row.state == State::Done ? tr("nothing to send") : QString();
-        if (row.state == State::Done || row.done >= row.total)
-            return locale.formattedDataSize(row.total, 1);
-        return tr("%1 of %2")
-            .arg(locale.formattedDataSize(row.done, 1), locale.formattedDataSize(row.total, 1));
-    case SpeedColumn:
-        return running ? speedText(rate) : QString();
-    case EtaColumn:
-        return running ? etaText(eta) : QString();
-    default:
-        return {};
-    }
+    };
+    const auto toolTip = [&row] {
+        QStringList lines{row.title};
+        if (row.job && row.job->plan().source)
+            lines << tr("From %1").arg(row.job->plan().source->path());
+        if (row.state == State::Failed)
+            lines << row.error.describe();
+        else if (!row.message.isEmpty())
+            lines << row.message;
+        return lines.join(QLatin1Char('\n'));
+    };
+    return cell(f, column, role, [&row] { return row.title; }, status, toolTip);
 }
 
 QVariant JobsModel::blobData(const JobRow &job, const BlobRow &blob, int column, int role) const
 {
+    Figures f;
+    f.state = job.state;
     const bool running = job.state == State::Running;
-    const bool moving = running && isMoving(blob.state);
-    const double rate = moving ? blob.speed.bytesPerSecond() : -1;
-    const qint64 eta = moving ? blob.speed.secondsLeft(blob.size - blob.done) : -1;
-    const int progress = isSettled(blob.state) ? 1000 : perMille(blob.done, blob.size);
-    switch (role) {
-    case StateRole:
-        return int(job.state);
-    case ProgressRole:
-        return progress;
-    case BytesDoneRole:
-        return isSettled(blob.state) ? blob.size : blob.done;
-    case BytesTotalRole:
-        return blob.size;
-    case SpeedRole:
-        return rate;
-    case EtaRole:
-        return eta;
-    case BlobStateRole:
-        return int(blob.state);
-    case MessageRole:
-        return QString();
-    default:
-        break;
-    }
-    const QLocale locale;
-    if (role == Qt::TextAlignmentRole && column != NameColumn && column != StatusColumn)
-        return QVariant::fromValue(Qt::AlignRight | Qt::AlignVCenter);
-    if (role == Qt::ToolTipRole) {
-        QStringList lines{blob.source.toString(), locale.formattedDataSize(blob.size, 1)};
-        if (blob.fate == Fate::Compress)
-            lines << tr("Uncompressed in the archive: compressed with gzip as it is sent.");
-        return lines.join(QLatin1Char('\n'));
-    }
-    if (role != Qt::DisplayRole)
-        return {};
-    switch (column) {
-    case NameColumn:
-        return tr("%1 (%2)").arg(blob.name, blob.source.shortString());
-    case StatusColumn:
+    const bool settled = isSettled(blob.state);
+    f.progress = settled ? 1000 : perMille(blob.done, blob.size);
+    f.done = settled ? blob.size : blob.done;
+    f.total = blob.size;
+    f.whole = settled || blob.done <= 0;
+    f.live = running && isMoving(blob.state);
+    f.rate = f.live ? blob.speed.bytesPerSecond() : -1;
+    f.eta = f.live ? blob.speed.secondsLeft(blob.size - blob.done) : -1;
+    f.blobState = int(blob.state);
+    const auto status = [&blob, running]() -> QString {
         switch (blob.state) {
         case BlobState::Waiting:
             return running ? tr("Waiting") : tr("Not sent");
@@ -220,16 +236,13 @@ QVariant JobsModel::blobData(const JobRow &job, const BlobRow &blob, int column,
             return tr("Failed");
         }
         return {};
-    case ProgressColumn:
-        if (isSettled(blob.state) || blob.done <= 0)
-            return locale.formattedDataSize(blob.size, 1);
-        return tr("%1 of %2")
-            .arg(locale.formattedDataSize(blob.done, 1), locale.formattedDataSize(blob.size, 1));
-    case SpeedColumn:
-        return moving ? speedText(rate) : QString();
-    case EtaColumn:
-        return moving ? etaText(eta) : QString();
-    default:
-        return {};
-    }
+    };
+    const auto toolTip = [&blob] {
+        QStringList lines{blob.source.toString(), QLocale().formattedDataSize(blob.size, 1)};
+        if (blob.fate == Fate::Compress)
+            lines << tr("Uncompressed in the archive: compressed with gzip as it is sent.");
+        return lines.join(QLatin1Char('\n'));
+    };
+    const auto name = [&blob] { return tr("%1 (%2)").arg(blob.name, blob.source.shortString()); };
+    return cell(f, column, role, name, status, toolTip);
 }
