@@ -13,13 +13,12 @@
 #include "image/push/bloblocations.h"
 #include "image/push/pushjob.h"
 #include "image/source/localimagesource.h"
-#include "support/clientharness.h"
+#include "support/localimagefixture.h"
 #include "support/ocilayoutfixture.h"
-#include "support/registryprocess.h"
+#include "support/signalwait.h"
 
 #include <QCheckBox>
 #include <QDialogButtonBox>
-#include <QFile>
 #include <QLabel>
 #include <QLineEdit>
 #include <QProgressBar>
@@ -27,7 +26,6 @@
 #include <QRandomGenerator>
 #include <QSignalSpy>
 #include <QTableView>
-#include <QTemporaryDir>
 #include <QTest>
 
 using namespace Qt::StringLiterals;
@@ -36,12 +34,6 @@ using Fate = image::PushBlob::Fate;
 namespace {
 
 constexpr int kPlanTimeoutMs = 30000;
-
-bool writeFile(const QString &path, const QByteArray &bytes)
-{
-    QFile file(path);
-    return file.open(QIODevice::WriteOnly) && file.write(bytes) == bytes.size();
-}
 
 QStringList column(const QAbstractItemModel *model, int column)
 {
@@ -67,42 +59,40 @@ private Q_SLOTS:
     void initTestCase()
     {
         REQUIRE_REGISTRY_TOOLS();
-        QVERIFY(m_dir.isValid());
-        m_registry = std::make_unique<RegistryProcess>(RegistryProcess::Auth::Anonymous);
-        QVERIFY2(m_registry->start(), qPrintable(m_registry->errorString()));
-        m_harness = std::make_unique<ClientHarness>(*m_registry);
+        QVERIFY(m_images.isValid());
+        QVERIFY2(m_images.startRegistry(), qPrintable(m_images.errorString()));
         QString error;
         m_fixture = OciLayoutFixture::instance(&error);
         QVERIFY2(m_fixture, qPrintable(error));
         // Two legacy saves sharing the first layer, both called lading/legacy:2.0.
         const QByteArray shared =
             tartest::Writer().dir("etc/").file("etc/hello", "hello\n").finish();
-        QVERIFY(
-            writeFile(path(u"legacy.tar"_s),
-                      pushtest::legacyDockerSave({shared, pushtest::randomLayer(2, 64 * 1024, 5)},
-                                                 u"lading/legacy:2.0"_s)
-                          .tar));
-        QVERIFY(
-            writeFile(path(u"legacy-next.tar"_s),
-                      pushtest::legacyDockerSave({shared, pushtest::randomLayer(2, 64 * 1024, 6)},
-                                                 u"lading/legacy:2.0"_s)
-                          .tar));
+        QVERIFY(m_images.write(
+            u"legacy.tar"_s,
+            pushtest::legacyDockerSave({shared, pushtest::randomLayer(2, 64 * 1024, 5)},
+                                       u"lading/legacy:2.0"_s)
+                .tar));
+        QVERIFY(m_images.write(
+            u"legacy-next.tar"_s,
+            pushtest::legacyDockerSave({shared, pushtest::randomLayer(2, 64 * 1024, 6)},
+                                       u"lading/legacy:2.0"_s)
+                .tar));
         QByteArray noise(64 * 1024, Qt::Uninitialized);
         QRandomGenerator generator(42);
         for (char &c : noise)
             c = char(generator.bounded(256));
-        QVERIFY(writeFile(path(u"noise.tar"_s), noise));
+        QVERIFY(m_images.write(u"noise.tar"_s, noise));
     }
 
     void legacySaveDefaultsAndCompresses()
     {
-        PushDialog dialog(m_harness->client(), u"dlg/legacy"_s, &m_locations,
+        PushDialog dialog(m_images.client(), u"dlg/legacy"_s, &m_locations,
                           path(u"legacy.tar"_s));
         // Opening runs on the pool: busy, nothing to push yet.
         QVERIFY(dialog.isBusy());
         QVERIFY(child<QProgressBar>(dialog, u"busyIndicator"_s)->isVisibleTo(&dialog));
         QVERIFY(!pushButton(dialog)->isEnabled());
-        QTRY_VERIFY_WITH_TIMEOUT(dialog.hasPlan(), kPlanTimeoutMs);
+        QVERIFY(waitForPlan(dialog));
         QVERIFY(!child<QProgressBar>(dialog, u"busyIndicator"_s)->isVisibleTo(&dialog));
         QVERIFY(pushButton(dialog)->isEnabled());
         QCOMPARE(dialog.windowModality(), Qt::WindowModal);
@@ -139,9 +129,9 @@ private Q_SLOTS:
     // Push hands the plan over and accepts; the test runs it as MainWindow would.
     void pushHandsOverThePlanThenItIsThere()
     {
-        PushDialog dialog(m_harness->client(), u"dlg/legacy"_s, &m_locations,
+        PushDialog dialog(m_images.client(), u"dlg/legacy"_s, &m_locations,
                           path(u"legacy.tar"_s));
-        QTRY_VERIFY_WITH_TIMEOUT(dialog.hasPlan(), kPlanTimeoutMs);
+        QVERIFY(waitForPlan(dialog));
         QSignalSpy requested(&dialog, &PushDialog::pushRequested);
         pushButton(dialog)->click();
         QCOMPARE(requested.size(), 1);
@@ -151,7 +141,7 @@ private Q_SLOTS:
         QCOMPARE(plan.blobs.size(), 3);
         QVERIFY(plan.source);
 
-        image::PushJob job(m_harness->client(), plan, &m_locations);
+        image::PushJob job(m_images.client(), plan, &m_locations);
         QSignalSpy finished(&job, &oci::Job::finished);
         job.start();
         QVERIFY(finished.wait(120000));
@@ -160,8 +150,8 @@ private Q_SLOTS:
 
         // Again: everything is there (the compressed layers' digests were remembered), and
         // the tag already points at what this push would write.
-        PushDialog again(m_harness->client(), u"dlg/legacy"_s, &m_locations, path(u"legacy.tar"_s));
-        QTRY_VERIFY_WITH_TIMEOUT(again.hasPlan(), kPlanTimeoutMs);
+        PushDialog again(m_images.client(), u"dlg/legacy"_s, &m_locations, path(u"legacy.tar"_s));
+        QVERIFY(waitForPlan(again));
         QCOMPARE(again.plan().count(Fate::Present), 3);
         const QAbstractItemModel *model = child<QTableView>(again, u"planTable"_s)->model();
         QCOMPARE(column(model, PushPlanModel::FateColumn),
@@ -176,23 +166,23 @@ private Q_SLOTS:
         again.setTag(0, u"2.0-copy"_s);
         QVERIFY(!again.hasPlan()); // the plan shown is for the old tag
         QVERIFY(!pushButton(again)->isEnabled());
-        QTRY_VERIFY_WITH_TIMEOUT(again.hasPlan(), kPlanTimeoutMs);
+        QVERIFY(waitForPlan(again));
         QCOMPARE(again.plan().targets.constFirst().tag, u"2.0-copy"_s);
         QCOMPARE(child<QLabel>(again, u"tagLinesLabel"_s)->text(), u"New tag 2.0-copy"_s);
 
         // A sibling repository of the same registry mounts what dlg/legacy holds.
-        PushDialog sibling(m_harness->client(), u"dlg/sibling"_s, &m_locations,
+        PushDialog sibling(m_images.client(), u"dlg/sibling"_s, &m_locations,
                            path(u"legacy.tar"_s));
-        QTRY_VERIFY_WITH_TIMEOUT(sibling.hasPlan(), kPlanTimeoutMs);
+        QVERIFY(waitForPlan(sibling));
         QCOMPARE(sibling.plan().count(Fate::Mount), 3);
         QCOMPARE(
             column(child<QTableView>(sibling, u"planTable"_s)->model(), PushPlanModel::FateColumn),
             QStringList(3, u"Mounted from dlg/legacy"_s));
 
         // Another image under the same tag: the shared layer is there, the tag moves.
-        PushDialog next(m_harness->client(), u"dlg/legacy"_s, &m_locations,
+        PushDialog next(m_images.client(), u"dlg/legacy"_s, &m_locations,
                         path(u"legacy-next.tar"_s));
-        QTRY_VERIFY_WITH_TIMEOUT(next.hasPlan(), kPlanTimeoutMs);
+        QVERIFY(waitForPlan(next));
         QCOMPARE(next.plan().count(Fate::Present), 1);
         QCOMPARE(next.plan().count(Fate::Compress), 1);
         QCOMPARE(next.plan().count(Fate::Upload), 1);
@@ -205,8 +195,9 @@ private Q_SLOTS:
 
     void refusesAFileItCannotRead()
     {
-        PushDialog dialog(m_harness->client(), u"dlg/noise"_s, &m_locations, path(u"noise.tar"_s));
-        QTRY_VERIFY_WITH_TIMEOUT(!dialog.isBusy(), kPlanTimeoutMs);
+        PushDialog dialog(m_images.client(), u"dlg/noise"_s, &m_locations, path(u"noise.tar"_s));
+        QVERIFY(testsupport::waitFor(&dialog, &PushDialog::stateChanged,
+                                     [&] { return !dialog.isBusy(); }, kPlanTimeoutMs));
         QVERIFY(!dialog.hasPlan());
         QVERIFY(!pushButton(dialog)->isEnabled());
         const QString problem = dialog.problem();
@@ -223,8 +214,8 @@ private Q_SLOTS:
     // umoci's layout: an index (multi) and its two images, also tagged on their own.
     void choosesAmongSeveralImages()
     {
-        PushDialog dialog(m_harness->client(), u"dlg/layout"_s, &m_locations, m_fixture->path());
-        QTRY_VERIFY_WITH_TIMEOUT(dialog.hasPlan(), kPlanTimeoutMs);
+        PushDialog dialog(m_images.client(), u"dlg/layout"_s, &m_locations, m_fixture->path());
+        QVERIFY(waitForPlan(dialog));
         QCOMPARE(dialog.imageCount(), 3);
         QVERIFY(child<QWidget>(dialog, u"imageChooser"_s)->isVisibleTo(&dialog));
         QVERIFY(!child<QLineEdit>(dialog, u"tagEdit"_s)->isVisibleTo(&dialog));
@@ -249,7 +240,7 @@ private Q_SLOTS:
         child<QCheckBox>(dialog, u"imageCheck%1"_s.arg(index))->click();
         QCOMPARE(all->checkState(), Qt::PartiallyChecked);
         QVERIFY(!child<QLineEdit>(dialog, u"imageTag%1"_s.arg(index))->isEnabled());
-        QTRY_VERIFY_WITH_TIMEOUT(dialog.hasPlan(), kPlanTimeoutMs);
+        QVERIFY(waitForPlan(dialog));
         const image::PushPlan &plan = dialog.plan();
         QCOMPARE(plan.targets.size(), 2);
         QStringList targetTags{plan.targets.at(0).tag, plan.targets.at(1).tag};
@@ -275,7 +266,7 @@ private Q_SLOTS:
         // None, then All again.
         all->click();
         QCOMPARE(all->checkState(), Qt::Checked);
-        QTRY_VERIFY_WITH_TIMEOUT(dialog.hasPlan(), kPlanTimeoutMs);
+        QVERIFY(waitForPlan(dialog));
         QCOMPARE(dialog.plan().targets.size(), 3);
         all->click();
         QCOMPARE(all->checkState(), Qt::Unchecked);
@@ -287,16 +278,16 @@ private Q_SLOTS:
     // Typing quickly asks the registry once, for the last text.
     void plansAgainOnceTypingStops()
     {
-        PushDialog dialog(m_harness->client(), u"dlg/legacy"_s, &m_locations,
+        PushDialog dialog(m_images.client(), u"dlg/legacy"_s, &m_locations,
                           path(u"legacy.tar"_s));
-        QTRY_VERIFY_WITH_TIMEOUT(dialog.hasPlan(), kPlanTimeoutMs);
+        QVERIFY(waitForPlan(dialog));
         auto *tagEdit = child<QLineEdit>(dialog, u"tagEdit"_s);
         tagEdit->clear();
         QVERIFY(dialog.problem().contains(u"Enter a tag"_s));
         QTest::keyClicks(tagEdit, u"typed"_s);
         QVERIFY(dialog.isBusy());
         QVERIFY(!dialog.hasPlan());
-        QTRY_VERIFY_WITH_TIMEOUT(dialog.hasPlan(), kPlanTimeoutMs);
+        QVERIFY(waitForPlan(dialog));
         QCOMPARE(dialog.plan().targets.constFirst().tag, u"typed"_s);
         QCOMPARE(child<QLabel>(dialog, u"tagLinesLabel"_s)->text(), u"New tag typed"_s);
     }
@@ -304,10 +295,10 @@ private Q_SLOTS:
     // A drop on a registry: the repository is asked for, from the archive's name at first.
     void asksForTheRepository()
     {
-        PushDialog dialog(m_harness->client(), QString(), &m_locations, path(u"legacy.tar"_s));
+        PushDialog dialog(m_images.client(), QString(), &m_locations, path(u"legacy.tar"_s));
         auto *repository = child<QLineEdit>(dialog, u"repositoryEdit"_s);
         QVERIFY(repository);
-        QTRY_VERIFY_WITH_TIMEOUT(dialog.hasPlan(), kPlanTimeoutMs);
+        QVERIFY(waitForPlan(dialog));
         QCOMPARE(repository->text(), u"lading/legacy"_s);
         QCOMPARE(dialog.plan().repository, u"lading/legacy"_s);
 
@@ -321,22 +312,27 @@ private Q_SLOTS:
         QVERIFY(dialog.problem().contains(u"Enter the repository"_s));
 
         repository->setText(u"dlg/named"_s);
-        QTRY_VERIFY_WITH_TIMEOUT(dialog.hasPlan(), kPlanTimeoutMs);
+        QVERIFY(waitForPlan(dialog));
         QCOMPARE(dialog.plan().repository, u"dlg/named"_s);
         QCOMPARE(dialog.repository(), u"dlg/named"_s);
     }
 
 private:
-    QString path(const QString &name) const { return m_dir.filePath(name); }
+    QString path(const QString &name) const { return m_images.path(name); }
 
     static QPushButton *pushButton(const PushDialog &dialog)
     {
         return dialog.findChild<QPushButton *>(u"pushButton"_s);
     }
 
-    QTemporaryDir m_dir;
-    std::unique_ptr<RegistryProcess> m_registry;
-    std::unique_ptr<ClientHarness> m_harness;
+    // Runs the event loop until the dialog shows a plan.
+    static bool waitForPlan(const PushDialog &dialog)
+    {
+        return testsupport::waitFor(&dialog, &PushDialog::stateChanged,
+                                    [&] { return dialog.hasPlan(); }, kPlanTimeoutMs);
+    }
+
+    LocalImageFixture m_images{u"pushdialog"_s};
     const OciLayoutFixture *m_fixture = nullptr;
     image::BlobLocations m_locations;
 };
