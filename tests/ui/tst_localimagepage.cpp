@@ -17,18 +17,16 @@
 #include "image/reader/layercache.h"
 #include "image/source/localimagesource.h"
 #include "oci/manifest/manifestdocument.h"
+#include "support/localimagefixture.h"
 #include "support/ocilayoutfixture.h"
-#include "support/registryprocess.h"
 #include "support/toolrunner.h"
 
 #include <QComboBox>
-#include <QFile>
 #include <QLabel>
 #include <QMimeData>
 #include <QSignalSpy>
 #include <QStackedWidget>
 #include <QStandardPaths>
-#include <QTemporaryDir>
 #include <QTest>
 #include <QTreeView>
 
@@ -77,23 +75,19 @@ private Q_SLOTS:
         QString error;
         m_fixture = OciLayoutFixture::instance(&error);
         QVERIFY2(m_fixture, qPrintable(error));
-        QVERIFY(m_dir.isValid());
+        QVERIFY(m_images.isValid());
     }
 
     void opensALayoutFolderAndReadsLayersInPlace()
     {
-        QTemporaryDir cacheDir;
-        image::LayerCacheOptions options;
-        options.directory = cacheDir.path();
-        image::LayerCache cache(options);
+        const std::unique_ptr<image::LayerCache> cache = m_images.newLayerCache();
         LocalImagePage page;
-        page.setLayerCache(&cache);
-        page.resize(1200, 800);
-        page.show();
+        show(page, cache.get());
         QSignalSpy opened(&page, &LocalImagePage::opened);
         page.open(m_fixture->path());
         QVERIFY(page.isOpening());
-        QTRY_COMPARE_WITH_TIMEOUT(opened.size(), 1, 30000);
+        QVERIFY(opened.wait(30000));
+        QCOMPARE(opened.size(), 1);
         QVERIFY(page.problem().isEmpty());
         QVERIFY(page.titleLabel()->text() == u"layout"_s);
 
@@ -115,29 +109,23 @@ private Q_SLOTS:
         // The Files tab reads the layers where they lie and merges them as umoci does.
         InspectorContent *content = inspector->content();
         QVERIFY(content->hasTab(InspectorContent::Files));
-        content->setCurrentTab(InspectorContent::Files);
+        showMergedFiles(content);
+        if (QTest::currentTestFailed())
+            return;
         FilesPage *files = content->filesPage();
-        QTRY_VERIFY_WITH_TIMEOUT(files->loader()->hasImageResult(), 30000);
-        files->setMode(FilesPage::Mode::Merged);
-        QTRY_VERIFY(!files->mergedModel()->isEmpty());
-        QCOMPARE(filesOf(files->fileView()), OciLayoutFixture::mergedFiles());
         // No blob was copied into the store (only indexes went there): the layout's own
         // files are read.
         QCOMPARE(files->loader()->layerCount(), 2);
         for (int layer = 0; layer < files->loader()->layerCount(); ++layer) {
             const oci::Digest digest = files->loader()->descriptor(layer).digest();
-            QVERIFY(!cache.blobStore()->find(digest));
-            QVERIFY(cache.blobStore()->hasIndex(digest));
+            QVERIFY(!cache->blobStore()->find(digest));
+            QVERIFY(cache->blobStore()->hasIndex(digest));
         }
 
         // A file's bytes, as the preview reads them.
-        QVERIFY(files->selectPath("etc/lading-fixture-id"));
-        const SelectedFile file = files->selectedFile();
-        auto slice = cache.readFile(file.layerDigest, quint32(file.ordinal), 0, 1 << 20);
-        QTRY_VERIFY(slice.isFinished());
-        QVERIFY2(slice.result().ok(),
-                 slice.result().ok() ? "" : qPrintable(slice.result().error().message()));
-        QCOMPARE(slice.result().value().bytes, QByteArray(m_fixture->buildId().toUtf8() + '\n'));
+        checkFixtureIdFile(files, *cache);
+        if (QTest::currentTestFailed())
+            return;
 
         // The index: its platforms open from the Platforms tab, by digest, from the folder.
         page.showEntry(entryNamed(page, u"multi"_s));
@@ -156,7 +144,7 @@ private Q_SLOTS:
     void opensAGzippedDockerArchive()
     {
         // skopeo's docker-archive of the amd64 image, gzip'ed as a whole (docker save | gzip).
-        const QString archive = m_dir.filePath(u"docker.tar"_s);
+        const QString archive = m_images.path(u"docker.tar"_s);
         const auto copied = testsupport::runTool(
             testsupport::findTool(u"skopeo"_s),
             {u"copy"_s, m_fixture->skopeoReference(u"amd64"_s),
@@ -165,17 +153,13 @@ private Q_SLOTS:
         const auto gzipped = testsupport::runTool(u"gzip"_s, {u"-f"_s, archive});
         QVERIFY2(gzipped.ok(), qPrintable(gzipped.describe()));
 
-        QTemporaryDir cacheDir;
-        image::LayerCacheOptions options;
-        options.directory = cacheDir.path();
-        image::LayerCache cache(options);
+        const std::unique_ptr<image::LayerCache> cache = m_images.newLayerCache();
         LocalImagePage page;
-        page.setLayerCache(&cache);
-        page.resize(1200, 800);
-        page.show();
+        show(page, cache.get());
         QSignalSpy opened(&page, &LocalImagePage::opened);
         page.open(archive + u".gz"_s);
-        QTRY_COMPARE_WITH_TIMEOUT(opened.size(), 1, 30000);
+        QVERIFY(opened.wait(30000));
+        QCOMPARE(opened.size(), 1);
         QCOMPARE(page.entryCount(), 1);
         QVERIFY(!page.imageChooser()->isVisible()); // nothing to choose
         QCOMPARE(page.source()->format(), image::LocalFormat::DockerArchive);
@@ -185,34 +169,22 @@ private Q_SLOTS:
         QVERIFY(inspector->referenceText().contains(u"lading/fixture:1.0"_s));
 
         InspectorContent *content = inspector->content();
-        content->setCurrentTab(InspectorContent::Files);
+        showMergedFiles(content);
+        if (QTest::currentTestFailed())
+            return;
         FilesPage *files = content->filesPage();
-        QTRY_VERIFY_WITH_TIMEOUT(files->loader()->hasImageResult(), 30000);
-        files->setMode(FilesPage::Mode::Merged);
-        QTRY_VERIFY(!files->mergedModel()->isEmpty());
-        QCOMPARE(filesOf(files->fileView()), OciLayoutFixture::mergedFiles());
 
         // Re-inflated layers went into the blob store on the way: files read back from it.
-        QVERIFY(cache.blobStore()->find(files->loader()->descriptor(0).digest()));
-        QVERIFY(files->selectPath("etc/lading-fixture-id"));
-        const SelectedFile file = files->selectedFile();
-        auto slice = cache.readFile(file.layerDigest, quint32(file.ordinal), 0, 1 << 20);
-        QTRY_VERIFY(slice.isFinished());
-        QVERIFY2(slice.result().ok(),
-                 slice.result().ok() ? "" : qPrintable(slice.result().error().message()));
-        QCOMPARE(slice.result().value().bytes, QByteArray(m_fixture->buildId().toUtf8() + '\n'));
+        QVERIFY(cache->blobStore()->find(files->loader()->descriptor(0).digest()));
+        checkFixtureIdFile(files, *cache);
     }
 
     void refusesWhatIsNotAnImage()
     {
-        const QString path = m_dir.filePath(u"notes.tar"_s);
-        QFile file(path);
-        QVERIFY(file.open(QIODevice::WriteOnly));
-        file.write(QByteArray(4096, 'x'));
-        file.close();
+        QVERIFY(m_images.write(u"notes.tar"_s, QByteArray(4096, 'x')));
         LocalImagePage page;
         QSignalSpy failed(&page, &LocalImagePage::failed);
-        page.open(path);
+        page.open(m_images.path(u"notes.tar"_s));
         QTRY_COMPARE_WITH_TIMEOUT(failed.size(), 1, 10000);
         QVERIFY(!page.hasImage());
         QVERIFY(!page.problem().isEmpty());
@@ -234,7 +206,7 @@ private Q_SLOTS:
 
     void dropOnTheWindowOpensIt()
     {
-        MainWindow window(m_dir.filePath(u"drop.conf"_s));
+        MainWindow window(m_images.path(u"drop.conf"_s));
         window.resize(1200, 800);
         window.show();
         QVERIFY(QTest::qWaitForWindowExposed(&window));
@@ -264,8 +236,39 @@ private Q_SLOTS:
     }
 
 private:
+    static void show(LocalImagePage &page, image::LayerCache *cache)
+    {
+        page.setLayerCache(cache);
+        page.resize(1200, 800);
+        page.show();
+    }
+
+    // The Files tab of what the inspector shows, read and merged: the files umoci's unpack
+    // has.
+    static void showMergedFiles(InspectorContent *content)
+    {
+        content->setCurrentTab(InspectorContent::Files);
+        FilesPage *files = content->filesPage();
+        QTRY_VERIFY_WITH_TIMEOUT(files->loader()->hasImageResult(), 30000);
+        files->setMode(FilesPage::Mode::Merged);
+        QTRY_VERIFY(!files->mergedModel()->isEmpty());
+        QCOMPARE(filesOf(files->fileView()), OciLayoutFixture::mergedFiles());
+    }
+
+    // The fixture's id file, found in the Files tab and read as the preview reads it.
+    void checkFixtureIdFile(FilesPage *files, image::LayerCache &cache) const
+    {
+        QVERIFY(files->selectPath("etc/lading-fixture-id"));
+        const SelectedFile file = files->selectedFile();
+        auto slice = cache.readFile(file.layerDigest, quint32(file.ordinal), 0, 1 << 20);
+        QTRY_VERIFY(slice.isFinished());
+        QVERIFY2(slice.result().ok(),
+                 slice.result().ok() ? "" : qPrintable(slice.result().error().message()));
+        QCOMPARE(slice.result().value().bytes, QByteArray(m_fixture->buildId().toUtf8() + '\n'));
+    }
+
     const OciLayoutFixture *m_fixture = nullptr;
-    QTemporaryDir m_dir;
+    LocalImageFixture m_images{u"localimagepage"_s};
 };
 
 QTEST_MAIN(TestLocalImagePage)
