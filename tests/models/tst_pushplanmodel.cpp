@@ -9,12 +9,11 @@
 #include "pushtestdata.h"
 
 #include "image/source/localimagesource.h"
+#include "support/localimagefixture.h"
 
 #include <QAbstractItemModelTester>
-#include <QFile>
 #include <QLocale>
 #include <QSignalSpy>
-#include <QTemporaryDir>
 #include <QTest>
 
 using namespace Qt::StringLiterals;
@@ -193,19 +192,14 @@ private Q_SLOTS:
     // manifest is Lading's, with plain layers that are gzip'ed on the way.
     void expectedDigestOfALegacySave()
     {
-        QTemporaryDir dir;
-        QVERIFY(dir.isValid());
+        LocalImageFixture images(u"pushplanmodel"_s);
+        QVERIFY(images.isValid());
         const pushtest::LegacyArchive archive = pushtest::legacyDockerSave(
             {tartest::Writer().file("a", "first layer").finish(),
              tartest::Writer().file("b", QByteArray(3000, 'b')).finish()},
             u"lading/legacy:2.0"_s);
-        const QString path = dir.filePath(u"legacy.tar"_s);
-        {
-            QFile file(path);
-            QVERIFY(file.open(QIODevice::WriteOnly));
-            QCOMPARE(file.write(archive.tar), archive.tar.size());
-        }
-        auto opened = image::LocalImageSource::open(path);
+        QVERIFY2(images.write(u"legacy.tar"_s, archive.tar), qPrintable(images.errorString()));
+        auto opened = images.open(u"legacy.tar"_s);
         QVERIFY_OK(opened);
         const std::shared_ptr<const image::LocalImageSource> source = opened.value();
         QCOMPARE(source->images().size(), 1);
