@@ -7,8 +7,6 @@
 #include "jobsmodel.h"
 #include "jobthroughput.h"
 
-#include "push/pushtestdata.h"
-
 #include "image/push/pushjob.h"
 #include "oci/client/registryclient.h"
 #include "support/clientharness.h"
@@ -29,6 +27,13 @@ QString text(const QAbstractItemModel &model, int row, int column, const QModelI
     return model.index(row, column, parent).data().toString();
 }
 
+// A model under QAbstractItemModelTester for one test.
+struct TestedModel
+{
+    JobsModel model;
+    QAbstractItemModelTester tester{&model, QAbstractItemModelTester::FailureReportingMode::QtTest};
+};
+
 } // namespace
 
 class TestJobsModel final : public QObject
@@ -39,21 +44,11 @@ private Q_SLOTS:
     void initTestCase()
     {
         REQUIRE_REGISTRY_TOOLS();
-        QVERIFY(m_images.isValid());
         QVERIFY2(m_images.startRegistry(), qPrintable(m_images.errorString()));
         // A small image, and a big one: a tiny layer and ~48 MiB of random bytes,
         // uncompressed (gzip'ed as it is sent), long enough to measure a speed.
-        QVERIFY(m_images.write(
-            u"small.tar"_s,
-            pushtest::legacyDockerSave({tartest::Writer().file("hello", "hello\n").finish()},
-                                       u"lading/small:1"_s)
-                .tar));
-        QVERIFY(m_images.write(
-            u"big.tar"_s,
-            pushtest::legacyDockerSave({tartest::Writer().file("small", "small layer").finish(),
-                                        pushtest::randomLayer(24, 2 * 1024 * 1024, 41)},
-                                       u"lading/big:1"_s)
-                .tar));
+        QVERIFY(m_images.writeLegacySave(u"small.tar"_s, u"lading/small:1"_s));
+        QVERIFY(m_images.writeLegacySave(u"big.tar"_s, u"lading/big:1"_s, 48, 41));
     }
 
     void throughputWindow()
@@ -92,9 +87,8 @@ private Q_SLOTS:
 
     void emptyModel()
     {
-        JobsModel model;
-        QAbstractItemModelTester tester(&model,
-                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
+        TestedModel tested;
+        JobsModel &model = tested.model;
         QCOMPARE(model.rowCount(), 0);
         QCOMPARE(model.columnCount(), int(JobsModel::ColumnCount));
         QCOMPARE(model.headerData(JobsModel::ProgressColumn, Qt::Horizontal).toString(),
@@ -108,9 +102,8 @@ private Q_SLOTS:
 
     void pushShowsProgressAndFinishes()
     {
-        JobsModel model;
-        QAbstractItemModelTester tester(&model,
-                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
+        TestedModel tested;
+        JobsModel &model = tested.model;
         // The big one over a link of 32 MiB/s: about 1.5 s, long enough to see a speed and
         // a time left on any machine.
         oci::RegistryClient *slowLink = m_images.throttledClient(32 * 1024 * 1024);
@@ -230,9 +223,8 @@ private Q_SLOTS:
 
     void cancelThenRetry()
     {
-        JobsModel model;
-        QAbstractItemModelTester tester(&model,
-                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
+        TestedModel tested;
+        JobsModel &model = tested.model;
         image::PushJob *job = m_images.newPushJob(u"big.tar"_s, u"jobs/cancelled"_s).release();
         QVERIFY2(job, qPrintable(m_images.errorString()));
         QSignalSpy states(&model, &JobsModel::jobStateChanged);
@@ -263,9 +255,8 @@ private Q_SLOTS:
 
     void callerOwnedJobDeletedWhileListed()
     {
-        JobsModel model;
-        QAbstractItemModelTester tester(&model,
-                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
+        TestedModel tested;
+        JobsModel &model = tested.model;
         std::unique_ptr<image::PushJob> job = m_images.newPushJob(u"big.tar"_s, u"jobs/deleted"_s);
         QVERIFY2(job, qPrintable(m_images.errorString()));
         model.addJob(job.get(), u"jobs/deleted:1"_s);
@@ -283,9 +274,8 @@ private Q_SLOTS:
 
     void retryAfterTheRegistryDied()
     {
-        JobsModel model;
-        QAbstractItemModelTester tester(&model,
-                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
+        TestedModel tested;
+        JobsModel &model = tested.model;
         image::PushJob *job = m_images.newPushJob(u"big.tar"_s, u"jobs/dying"_s).release();
         QVERIFY2(job, qPrintable(m_images.errorString()));
         int big = -1;

@@ -9,6 +9,8 @@
 #include "image/reader/layercache.h"
 #include "image/source/localimagesource.h"
 
+#include "push/pushtestdata.h"
+
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -47,6 +49,15 @@ bool LocalImageFixture::write(const QString &name, const QByteArray &bytes)
     return true;
 }
 
+bool LocalImageFixture::writeLegacySave(const QString &name, const QString &repoTag,
+                                        int mebibytes, quint32 seed)
+{
+    QList<QByteArray> layers{tartest::Writer().file("etc/hello", "hello\n").finish()};
+    if (mebibytes > 0)
+        layers << pushtest::randomLayer((mebibytes + 1) / 2, 2 * 1024 * 1024, seed);
+    return write(name, pushtest::legacyDockerSave(layers, repoTag).tar);
+}
+
 oci::Result<std::shared_ptr<const image::LocalImageSource>>
 LocalImageFixture::open(const QString &name) const
 {
@@ -66,6 +77,10 @@ bool LocalImageFixture::startRegistry(RegistryProcess::Auth auth)
     m_throttled.reset();
     m_proxy.reset();
     m_harness.reset();
+    if (!isValid()) {
+        m_error = QStringLiteral("no scratch folder");
+        return false;
+    }
     m_registry = std::make_unique<RegistryProcess>(auth);
     if (!m_registry->start()) {
         m_error = m_registry->errorString();

@@ -5,11 +5,11 @@
 // startRegistry() ran, a docker-registry with a client to plan pushes against.
 //
 //     REQUIRE_REGISTRY_TOOLS();
-//     m_images = std::make_unique<LocalImageFixture>(u"jobsmodel"_s);
-//     QVERIFY2(m_images->startRegistry(), qPrintable(m_images->errorString()));
-//     QVERIFY(m_images->write(u"small.tar"_s, pushtest::legacyDockerSave(...).tar));
-//     std::unique_ptr<image::PushJob> job = m_images->newPushJob(u"small.tar"_s, u"jobs/small"_s);
-//     QVERIFY2(job, qPrintable(m_images->errorString()));   // planned, not started
+//     LocalImageFixture m_images{u"jobsmodel"_s};           // a member of the test
+//     QVERIFY2(m_images.startRegistry(), qPrintable(m_images.errorString()));
+//     QVERIFY(m_images.writeLegacySave(u"big.tar"_s, u"lading/big:1"_s, 48, 41));
+//     std::unique_ptr<image::PushJob> job = m_images.newPushJob(u"big.tar"_s, u"jobs/big"_s);
+//     QVERIFY2(job, qPrintable(m_images.errorString()));     // planned, not started
 
 #include "support/registryprocess.h"
 
@@ -49,13 +49,18 @@ public:
 
     QString path(const QString &name) const;
     bool write(const QString &name, const QByteArray &bytes);
+    // A legacy `docker save` (pushtest::legacyDockerSave) of the image `repoTag`: a tiny
+    // layer, then, unless `mebibytes` is 0, one of that many MiB of random bytes from `seed`
+    // (files of 2 MiB), uncompressed as docker save writes them (a push gzips them).
+    bool writeLegacySave(const QString &name, const QString &repoTag, int mebibytes = 0,
+                         quint32 seed = 1);
     // Opens path(name), or `name` itself when it is an absolute path.
     oci::Result<std::shared_ptr<const image::LocalImageSource>> open(const QString &name) const;
     // A layer cache keeping blobs and indexes in a new folder of the scratch folder.
     std::unique_ptr<image::LayerCache> newLayerCache();
 
     // Starts docker-registry and a client for it (the test user's login where auth asks
-    // for one).
+    // for one). False, with errorString(), also when the scratch folder is missing.
     bool startRegistry(RegistryProcess::Auth auth = RegistryProcess::Auth::Anonymous);
     RegistryProcess *registry() const { return m_registry.get(); }
     ClientHarness *harness() const { return m_harness.get(); }

@@ -7,82 +7,34 @@
 #include "jobsmodel.h"
 #include "jobspanel.h"
 
-#include "push/pushtestdata.h"
-
 #include "image/push/pushjob.h"
 #include "oci/client/registryclient.h"
 #include "support/clientharness.h"
 #include "support/localimagefixture.h"
 #include "support/signalwait.h"
+#include "support/stallprobe.h"
 
 #include <QElapsedTimer>
 #include <QItemSelectionModel>
 #include <QLabel>
 #include <QPushButton>
 #include <QTest>
-#include <QTimer>
 #include <QTreeView>
-
-#include <time.h>
 
 using namespace Qt::StringLiterals;
 
 namespace {
 
-// The longest gap between 5 ms ticks of the event loop while it runs, and how much of that
-// gap the GUI thread spent on the CPU: on a loaded machine a long gap with little CPU is the
-// scheduler's (the thread was runnable but not running), not work done on the GUI thread.
-class StallProbe
+// A jobs panel on a model of its own, shown.
+struct ShownPanel
 {
-public:
-    StallProbe()
+    explicit ShownPanel(QSize size)
     {
-        m_timer.setInterval(5);
-        QObject::connect(&m_timer, &QTimer::timeout, &m_timer, [this] {
-            const qint64 cpu = threadCpuUs();
-            if (m_clock.isValid()) {
-                const qint64 gap = m_clock.restart();
-                m_busiest = qMax(m_busiest, cpu - m_lastCpu);
-                if (gap > m_longest) {
-                    m_longest = gap;
-                    m_longestCpu = cpu - m_lastCpu;
-                    m_longestEndedAt = m_since.elapsed();
-                }
-                if (gap > 50)
-                    ++m_over50;
-            } else {
-                m_clock.start();
-                m_since.start();
-            }
-            m_lastCpu = cpu;
-        });
-        m_timer.start();
+        panel.resize(size);
+        panel.show();
     }
-    qint64 longest() const { return m_longest; }
-    // When the longest gap ended, in ms since the first tick.
-    qint64 longestEndedAt() const { return m_longestEndedAt; }
-    int gapsOver50() const { return m_over50; }
-    double longestCpuMs() const { return m_longestCpu / 1000.0; }
-    // The most CPU time the GUI thread spent between two ticks: its own longest stall.
-    double busiestMs() const { return m_busiest / 1000.0; }
-
-private:
-    static qint64 threadCpuUs()
-    {
-        timespec now{};
-        clock_gettime(CLOCK_THREAD_CPUTIME_ID, &now);
-        return qint64(now.tv_sec) * 1000000 + now.tv_nsec / 1000;
-    }
-
-    QTimer m_timer;
-    QElapsedTimer m_clock;
-    QElapsedTimer m_since;
-    qint64 m_longest = 0;
-    qint64 m_longestEndedAt = 0;
-    int m_over50 = 0;
-    qint64 m_longestCpu = 0; // µs
-    qint64 m_lastCpu = 0;
-    qint64 m_busiest = 0; // µs
+    JobsModel model;
+    JobsPanel panel{&model};
 };
 
 } // namespace
@@ -95,22 +47,14 @@ private Q_SLOTS:
     void initTestCase()
     {
         REQUIRE_REGISTRY_TOOLS();
-        QVERIFY(m_images.isValid());
         QVERIFY2(m_images.startRegistry(), qPrintable(m_images.errorString()));
-        QVERIFY(m_images.write(
-            u"big.tar"_s,
-            pushtest::legacyDockerSave({tartest::Writer().file("small", "small layer").finish(),
-                                        pushtest::randomLayer(24, 2 * 1024 * 1024, 43)},
-                                       u"lading/big:1"_s)
-                .tar));
+        QVERIFY(m_images.writeLegacySave(u"big.tar"_s, u"lading/big:1"_s, 48, 43));
     }
 
     void emptyState()
     {
-        JobsModel model;
-        JobsPanel panel(&model);
-        panel.resize(900, 250);
-        panel.show();
+        ShownPanel shown(QSize(900, 250));
+        JobsPanel &panel = shown.panel;
         QVERIFY(QTest::qWaitForWindowExposed(&panel));
         QVERIFY(panel.emptyLabel()->isVisible());
         QVERIFY(!panel.view()->isVisible());
@@ -123,10 +67,9 @@ private Q_SLOTS:
 
     void buttonsFollowTheSelectionAndCancelStopsAPush()
     {
-        JobsModel model;
-        JobsPanel panel(&model);
-        panel.resize(900, 250);
-        panel.show();
+        ShownPanel shown(QSize(900, 250));
+        JobsModel &model = shown.model;
+        JobsPanel &panel = shown.panel;
         QVERIFY(QTest::qWaitForWindowExposed(&panel));
         image::PushJob *job = m_images.newPushJob(u"big.tar"_s, u"panel/cancelled"_s).release();
         QVERIFY2(job, qPrintable(m_images.errorString()));
@@ -200,18 +143,12 @@ private Q_SLOTS:
     // while ~100 MiB of random bytes were verified, gzip'ed on worker threads and sent.
     void stallWhilePushing()
     {
-        QVERIFY(m_images.write(
-            u"huge.tar"_s,
-            pushtest::legacyDockerSave({tartest::Writer().file("etc/hello", "hello\n").finish(),
-                                        pushtest::randomLayer(50, 2 * 1024 * 1024, 47)},
-                                       u"lading/huge:1"_s)
-                .tar));
+        QVERIFY(m_images.writeLegacySave(u"huge.tar"_s, u"lading/huge:1"_s, 100, 47));
         image::PushJob *job = m_images.newPushJob(u"huge.tar"_s, u"panel/huge"_s).release();
         QVERIFY2(job, qPrintable(m_images.errorString()));
-        JobsModel model;
-        JobsPanel panel(&model);
-        panel.resize(1000, 300);
-        panel.show();
+        ShownPanel shown(QSize(1000, 300));
+        JobsModel &model = shown.model;
+        JobsPanel &panel = shown.panel;
         QVERIFY(QTest::qWaitForWindowExposed(&panel));
 
         StallProbe probe;
@@ -229,7 +166,7 @@ private Q_SLOTS:
               bytes / 1048576.0 * 1000.0 / double(qMax(qint64(1), ms)));
         qInfo("longest GUI stall while pushing: %lld ms (goal ≤ 50 ms), ending %lld ms into the "
               "push; %d gaps over 50 ms",
-              stall, probe.longestEndedAt(), probe.gapsOver50());
+              stall, probe.longestEndedAt(), probe.gapsOver(50));
         qInfo("  of which the GUI thread ran %.1f ms on a CPU (the rest: waiting for one); its "
               "longest busy stretch between two ticks: %.1f ms",
               probe.longestCpuMs(), probe.busiestMs());

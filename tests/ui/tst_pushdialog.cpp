@@ -59,7 +59,6 @@ private Q_SLOTS:
     void initTestCase()
     {
         REQUIRE_REGISTRY_TOOLS();
-        QVERIFY(m_images.isValid());
         QVERIFY2(m_images.startRegistry(), qPrintable(m_images.errorString()));
         QString error;
         m_fixture = OciLayoutFixture::instance(&error);
