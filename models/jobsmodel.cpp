@@ -136,17 +136,28 @@ bool JobsModel::canRetry(int row) const
 {
     const State s = state(row);
     return row >= 0 && row < jobCount() && (s == State::Failed || s == State::Cancelled) &&
-           job(row);
+           job(row) && !m_retired.contains(m_rows[row]->id);
 }
 
-bool JobsModel::cancel(int row)
+bool JobsModel::cancel(int row, const QString &reason)
 {
     if (!canCancel(row))
         return false;
+    if (!reason.isEmpty())
+        m_rows[row]->message = reason;
     // A cancelled job signals nothing more: the model says so itself.
     m_rows[row]->job->cancel();
     setState(row, State::Cancelled);
     return true;
+}
+
+void JobsModel::retire(int row, const QString &reason)
+{
+    if (row < 0 || row >= jobCount())
+        return;
+    m_retired.insert(m_rows[row]->id);
+    if (!cancel(row, reason))
+        Q_EMIT jobStateChanged(row); // Retry goes
 }
 
 bool JobsModel::retry(int row)
@@ -196,6 +207,7 @@ void JobsModel::clearFinished()
         std::unique_ptr<JobRow> gone = std::move(m_rows[row]);
         m_rows.erase(m_rows.begin() + row);
         endRemoveRows();
+        m_retired.remove(gone->id);
         if (gone->job) {
             disconnect(gone->job, nullptr, this, nullptr);
             if (gone->owned)

@@ -3,6 +3,7 @@
 #include <QAbstractItemModel>
 #include <QElapsedTimer>
 #include <QPointer>
+#include <QSet>
 
 #include <memory>
 #include <vector>
@@ -90,7 +91,11 @@ public:
     bool canRetry(int row) const;
 
     // Cancels a running job (PushJob publishes no tag then). False when not running.
-    bool cancel(int row);
+    // A `reason` ("the registry was removed") becomes the row's message (MessageRole, tooltip).
+    bool cancel(int row, const QString &reason = {});
+    // The registry the row pushes to went away: a running job is cancelled with `reason`,
+    // and the row, running or not, can no longer be retried (its client went too).
+    void retire(int row, const QString &reason);
     // Replaces a failed or cancelled job with job->retry(), which the model owns and starts;
     // the row stays. False when the row cannot be retried.
     bool retry(int row);
@@ -138,6 +143,7 @@ private:
 
     std::vector<std::unique_ptr<JobRow>> m_rows;
     quint64 m_nextId = 1;
+    QSet<quint64> m_retired; // ids of rows whose registry went away: no retry
     QTimer *m_ticker = nullptr;
     QElapsedTimer m_clock;
 };

@@ -307,6 +307,8 @@ void MainWindow::onTreeRowsAboutToBeRemoved(const QModelIndex &parent, int first
         const Kind kind = kindOf(index);
         const QString host = index.data(ModelRoles::RegistryRole).toString();
         if (kind == Kind::Registry) {
+            // Its pushes stop before its client goes (a push never outlives its registry).
+            retirePushesTo(host, tr("%1 was removed from the registry list").arg(host));
             detachFrom(m_model->client(index));
             continue;
         }

@@ -5,6 +5,7 @@
 #include <QMainWindow>
 
 #include <QHash>
+#include <QSet>
 
 #include <memory>
 
@@ -118,6 +119,9 @@ private:
     bool handleTreeDrop(QEvent *event);
     void choosePushSource(const QModelIndex &index);
     void showPushed(const QString &host, const QString &repository);
+    // The registry `host` went away (removed, or its client replaced): its running pushes are
+    // cancelled with `reason` shown on their rows, and none of its pushes can be retried.
+    void retirePushesTo(const QString &host, const QString &reason);
     void showOpenImageDialog(bool folder);
     void createMenus();
     QWidget *createEmptyState();
@@ -162,6 +166,7 @@ private:
     JobsModel *m_jobs = nullptr;
     QDockWidget *m_jobsDock = nullptr;
     std::unique_ptr<image::BlobLocations> m_blobLocations;
+    QSet<const QObject *> m_pushClients; // clients whose going retires their pushes
 
     QAction *m_addRegistryAction = nullptr;
     QAction *m_editRegistryAction = nullptr;

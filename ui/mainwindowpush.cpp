@@ -27,6 +27,7 @@
 #include <QMimeData>
 #include <QStandardPaths>
 #include <QStatusBar>
+#include <QTimer>
 #include <QTreeView>
 
 using Kind = ModelRoles::NodeKind;
@@ -185,6 +186,15 @@ image::PushJob *MainWindow::startPush(oci::RegistryClient *client, const image::
     m_jobsDock->raise();
     const QString host = plan.registry;
     const QString repositoryName = plan.repository;
+    // A registry removed from the tree has its pushes stopped first (onTreeRowsAboutToBeRemoved);
+    // a client replaced under a push (new settings) stops them here, as it goes.
+    if (!m_pushClients.contains(client)) {
+        m_pushClients.insert(client);
+        connect(client, &QObject::destroyed, this, [this, client, host] {
+            m_pushClients.remove(client);
+            retirePushesTo(host, tr("%1 was reconnected with new settings").arg(host));
+        });
+    }
     connect(job, &oci::Job::finished, this, [this, job, host, repositoryName] {
         m_blobLocations->save(blobLocationsFile());
         if (!job->succeeded())
@@ -194,6 +204,26 @@ image::PushJob *MainWindow::startPush(oci::RegistryClient *client, const image::
         showPushed(host, repositoryName);
     });
     return job;
+}
+
+void MainWindow::retirePushesTo(const QString &host, const QString &reason)
+{
+    if (!m_jobs) // the window is closing
+        return;
+    int cancelled = 0;
+    for (int row = 0; row < m_jobs->jobCount(); ++row) {
+        const image::PushJob *job = m_jobs->job(row);
+        if (!job || job->plan().registry != host)
+            continue;
+        if (m_jobs->state(row) == JobsModel::State::Running)
+            ++cancelled;
+        m_jobs->retire(row, reason);
+    }
+    if (cancelled == 0)
+        return;
+    // After the line of whoever removed the registry ("Removed …"), which says less.
+    const QString text = tr("Cancelled %n push(es): %1.", nullptr, cancelled).arg(reason);
+    QTimer::singleShot(0, this, [this, text] { statusBar()->showMessage(text, StatusTimeoutMs); });
 }
 
 void MainWindow::showPushed(const QString &host, const QString &repository)

@@ -2,14 +2,18 @@
 // against the real registry: a legacy docker save dropped on a repository opens the push
 // dialog for that repository, its push runs in the jobs panel and lands (skopeo reads it
 // back, the tree knows the tag); dropped on the registry, the dialog asks for a repository
-// name; dropped on empty space, the image opens for a look instead.
+// name; dropped on empty space, the image opens for a look instead. A registry removed (or
+// reconnected with new settings) while a push to it runs cancels that push, says why on its
+// row, offers no Retry, and publishes no tag.
 
 #include "../push/pushtestdata.h"
 
 #include "jobsmodel.h"
+#include "jobspanel.h"
 #include "localimagepage.h"
 #include "mainwindow.h"
 #include "pushdialog.h"
+#include "registryactions.h"
 #include "registrytreemodel.h"
 #include "roles.h"
 
@@ -17,11 +21,15 @@
 #include "support/fixtures.h"
 #include "support/registryprocess.h"
 
+#include <QDirIterator>
 #include <QDockWidget>
 #include <QFile>
 #include <QLineEdit>
+#include <QMessageBox>
 #include <QMimeData>
+#include <QPushButton>
 #include <QStandardPaths>
+#include <QStatusBar>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTreeView>
@@ -49,6 +57,14 @@ private Q_SLOTS:
         file.write(archive.tar);
         file.close();
         m_config = archive.config;
+
+        // Big enough to be caught mid-upload: 48 MiB that gzip cannot shrink.
+        const pushtest::LegacyArchive big = pushtest::legacyDockerSave(
+            {pushtest::randomLayer(6, BigLayerBytes / 6, 5150)}, u"lading/big:big"_s);
+        QFile bigFile(m_dir.filePath(u"big.tar"_s));
+        QVERIFY(bigFile.open(QIODevice::WriteOnly));
+        bigFile.write(big.tar);
+        bigFile.close();
     }
 
     void dropOnARepositoryPushes()
@@ -113,7 +129,119 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(window.localImagePage()->hasImage(), 30000);
     }
 
+    void removingTheRegistryCancelsItsPushes()
+    {
+        MainWindow window(m_dir.filePath(u"remove.conf"_s));
+        const QString host = m_registry.host();
+        const QPointer<image::PushJob> job = startBigPush(window);
+        QVERIFY(job);
+
+        // The person removes the registry (and says Yes) while the big layer is on its way.
+        QObject context;
+        bool removed = false;
+        connect(job, &image::PushJob::progress, &context, [&](qint64 done, qint64 total) {
+            if (removed || job->phase() != image::PushJob::Phase::Sending || done <= 0 ||
+                done >= total)
+                return;
+            removed = true;
+            window.registryActions()->removeRegistry(window.model()->registryIndex(host));
+            auto *question = window.findChild<QMessageBox *>();
+            if (question)
+                question->button(QMessageBox::Yes)->click();
+        });
+        QTRY_VERIFY_WITH_TIMEOUT(removed || !job->isRunning(), 60000);
+        QVERIFY2(removed, "the push ended before it was caught sending");
+        QVERIFY(!window.model()->registryIndex(host).isValid());
+
+        JobsModel *jobs = window.jobsModel();
+        QCOMPARE(jobs->state(0), JobsModel::State::Cancelled);
+        QVERIFY(job->isCancelled());
+        QCOMPARE(jobs->index(0, 0).data(JobsModel::MessageRole).toString(),
+                 QString(host + u" was removed from the registry list"));
+        QVERIFY(jobs->index(0, 0).data(Qt::ToolTipRole).toString().contains(
+            QString(host + u" was removed")));
+        QVERIFY(!jobs->canRetry(0));
+        auto *panel = window.findChild<JobsPanel *>();
+        QVERIFY(panel);
+        panel->view()->setCurrentIndex(jobs->index(0, 0));
+        QVERIFY(!panel->retryButton()->isEnabled());
+        QVERIFY(!panel->cancelButton()->isEnabled());
+        QTRY_COMPARE(window.statusBar()->currentMessage(),
+                     QString(u"Cancelled 1 push(es): " + host + u" was removed from the registry list."));
+
+        expectNothingPublished(job);
+    }
+
+    void reconnectingCancelsItsPushes()
+    {
+        // New settings make a new client: a push on the old one stops the same way.
+        MainWindow window(m_dir.filePath(u"reconnect.conf"_s));
+        const QString host = m_registry.host();
+        const QPointer<image::PushJob> job = startBigPush(window);
+        QVERIFY(job);
+        QObject context;
+        bool reconnected = false;
+        connect(job, &image::PushJob::progress, &context, [&](qint64 done, qint64 total) {
+            if (reconnected || job->phase() != image::PushJob::Phase::Sending || done <= 0 ||
+                done >= total)
+                return;
+            reconnected = true;
+            window.model()->reconnect(window.model()->registryIndex(host));
+        });
+        QTRY_VERIFY_WITH_TIMEOUT(reconnected || !job->isRunning(), 60000);
+        QVERIFY2(reconnected, "the push ended before it was caught sending");
+        QVERIFY(window.model()->registryIndex(host).isValid()); // still listed
+
+        JobsModel *jobs = window.jobsModel();
+        QCOMPARE(jobs->state(0), JobsModel::State::Cancelled);
+        QCOMPARE(jobs->index(0, 0).data(JobsModel::MessageRole).toString(),
+                 QString(host + u" was reconnected with new settings"));
+        QVERIFY(!jobs->canRetry(0));
+
+        expectNothingPublished(job);
+    }
+
 private:
+    static constexpr qint64 BigLayerBytes = 48 << 20;
+
+    // Shows the registry, drops big.tar on drop/target and pushes it; the job.
+    image::PushJob *startBigPush(MainWindow &window)
+    {
+        const QModelIndex repository = showRegistry(window, u"drop/target"_s);
+        if (!repository.isValid() || !drop(window, repository, m_dir.filePath(u"big.tar"_s)))
+            return nullptr;
+        PushDialog *dialog = window.findChild<PushDialog *>();
+        if (!dialog || !QTest::qWaitFor([dialog] { return dialog->hasPlan(); }, 30000) ||
+            dialog->tag(0) != u"big")
+            return nullptr;
+        dialog->accept();
+        return window.jobsModel()->jobCount() == 1 ? window.jobsModel()->job(0) : nullptr;
+    }
+
+    // After a cancelled push: it sends nothing more, and the registry got no tag and no
+    // whole big layer, however long a push would have taken.
+    void expectNothingPublished(const image::PushJob *job)
+    {
+        const qint64 doneThen = job->bytesDone();
+        QTest::qWait(2000); // ample for the rest of 48 MiB over loopback
+        QCOMPARE(job->bytesDone(), doneThen);
+
+        const QString tags = m_registry.storageDir() +
+                             u"/docker/registry/v2/repositories/drop/target/_manifests/tags/"_s;
+        QVERIFY2(QFileInfo::exists(tags + u"old"), qPrintable(tags)); // the place is right
+        QVERIFY(!QFileInfo::exists(tags + u"big"));
+        Fixtures fixtures(m_registry);
+        QVERIFY_RESULT(fixtures.skopeoInspectRaw(u"drop/target:old"_s));
+        QVERIFY(!fixtures.skopeoInspectRaw(u"drop/target:big"_s));
+
+        QDirIterator blobs(m_registry.storageDir() + u"/docker/registry/v2/blobs"_s,
+                           {u"data"_s}, QDir::Files, QDirIterator::Subdirectories);
+        while (blobs.hasNext()) {
+            const QFileInfo blob(blobs.next());
+            QVERIFY2(blob.size() < BigLayerBytes / 2, qPrintable(blob.filePath()));
+        }
+    }
+
     // The window showing the test registry expanded down to `repository`; its row.
     QModelIndex showRegistry(MainWindow &window, const QString &repository)
     {
