@@ -43,6 +43,9 @@ void printError(const QString &message)
     // Registry messages may carry line breaks; the contract is one line.
     QString line = message;
     line.replace(u'\r', u' ').replace(u'\n', u' ');
+    // The transport's words for a registry that answered TLS in plain HTTP: name our flag.
+    if (line.contains(u"looks like a plain-HTTP registry"))
+        line += u" (--plain-http)";
     const QString text = QCoreApplication::applicationName() + u": " + line.trimmed() + u'\n';
     writeTo(stderr, text.toUtf8());
 }

@@ -220,7 +220,9 @@ void PushCommand::showProgress(qint64 done, qint64 total, bool force)
     case image::PushJob::Phase::Done:
         return;
     }
-    QString line = QStringLiteral("%1 %2 of %3").arg(phase, sizeText(done), sizeText(total));
+    // Everything mounted or present: no byte count to show.
+    QString line = total > 0 ? QStringLiteral("%1 %2 of %3").arg(phase, sizeText(done), sizeText(total))
+                             : phase;
     if (now > 500 && done > 0) {
         const double rate = double(done) * 1000.0 / double(now);
         line += QStringLiteral(", %1/s").arg(sizeText(qint64(rate)));

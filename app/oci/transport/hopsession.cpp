@@ -280,6 +280,16 @@ void HopSession::onReplyFinished()
         if (code == QNetworkReply::SslHandshakeFailedError) {
             const QString details =
                 m_sslErrors.isEmpty() ? errorString : describeSslErrors(m_sslErrors);
+            // OpenSSL's word for an answer that is not TLS at all: a plain-HTTP registry.
+            if (m_sslErrors.isEmpty() && errorString.contains(u"wrong version number")) {
+                failTransport(Error(Error::Code::Tls,
+                                    QStringLiteral("%1 does not answer in TLS: it looks like a "
+                                                   "plain-HTTP registry; connect to it with "
+                                                   "plain HTTP if you trust the network")
+                                        .arg(hostPortOf(m_url))),
+                              false);
+                return;
+            }
             failTransport(
                 Error(Error::Code::Tls,
                       QStringLiteral("TLS handshake with %1 failed: %2. If this registry "
