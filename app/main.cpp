@@ -77,8 +77,11 @@ int main(int argc, char *argv[])
         QStringLiteral("screenshot-view"),
         QCoreApplication::translate("main", "What --screenshot shows: \"inspector\" (a tag's "
                                             "manifest, the default), \"files\" (the Files "
-                                            "tab of the demo's demo/toolbox) or \"local\" "
-                                            "(the Files tab of the image file given)."),
+                                            "tab of the demo's demo/toolbox), \"local\" "
+                                            "(the Files tab of the image file given), "
+                                            "\"push\" (the push dialog for the image file "
+                                            "given) or \"jobs\" (the jobs panel once it "
+                                            "was pushed)."),
         QStringLiteral("view"), QStringLiteral("inspector"));
     parser.addOptions({demoRegistry, screenshot, screenshotTimeout, screenshotView});
     parser.addPositionalArgument(
@@ -110,7 +113,10 @@ int main(int argc, char *argv[])
         window.expandInTree(window.addRegistry(entry));
     }
     window.show();
-    if (!parser.positionalArguments().isEmpty())
+    // The push pictures push the image file given instead of opening it for a look.
+    const QString view = parser.value(screenshotView);
+    const bool pushView = parser.isSet(screenshot) && (view == u"push" || view == u"jobs");
+    if (!parser.positionalArguments().isEmpty() && !pushView)
         window.openImageFile(parser.positionalArguments().constFirst());
 
     if (parser.isSet(screenshot)) {
@@ -120,17 +126,17 @@ int main(int argc, char *argv[])
         QString host = demoHost;
         if (!window.model()->registryIndex(host).isValid() && window.hasRegistries())
             host = window.model()->registries().constFirst().config.host;
-        const QString view = parser.value(screenshotView);
-        if (view != u"inspector" && view != u"files" && view != u"local") {
+        if (view != u"inspector" && view != u"files" && view != u"local" && !pushView) {
             std::fprintf(stderr, "lading: %s\n",
                          qUtf8Printable(QCoreApplication::translate(
-                             "main", "--screenshot-view is \"inspector\", \"files\" or \"local\".")));
+                             "main", "--screenshot-view is \"inspector\", \"files\", \"local\", "
+                                     "\"push\" or \"jobs\".")));
             return 2;
         }
-        if (view == u"local" && parser.positionalArguments().isEmpty()) {
+        if ((view == u"local" || pushView) && parser.positionalArguments().isEmpty()) {
             std::fprintf(stderr, "lading: %s\n",
                          qUtf8Printable(QCoreApplication::translate(
-                             "main", "--screenshot-view local needs an image file to open.")));
+                             "main", "--screenshot-view %1 needs an image file.").arg(view)));
             return 2;
         }
         auto *run = new ScreenshotRun(&window, host, parser.value(screenshot),
@@ -139,6 +145,9 @@ int main(int argc, char *argv[])
                                       : view == u"local" ? DemoTour::Destination::LocalFiles
                                                          : DemoTour::Destination::Inspector,
                                       &window);
+        if (pushView)
+            run->setPush(view == u"push" ? ScreenshotRun::Push::Dialog : ScreenshotRun::Push::Jobs,
+                         parser.positionalArguments().constFirst());
         QObject::connect(run, &ScreenshotRun::finished, app.get(),
                          [](int exitCode) { QCoreApplication::exit(exitCode); });
         run->start();
