@@ -34,6 +34,8 @@
 #include <QTest>
 #include <QTreeView>
 
+#include <functional>
+
 using namespace Qt::StringLiterals;
 
 class TestPushDrop final : public QObject
@@ -52,19 +54,13 @@ private Q_SLOTS:
         const pushtest::LegacyArchive archive = pushtest::legacyDockerSave(
             {tartest::Writer().dir("etc/").file("etc/dropped", "dropped on a repository\n").finish()},
             u"lading/dropped:7"_s);
-        QFile file(m_dir.filePath(u"dropped.tar"_s));
-        QVERIFY(file.open(QIODevice::WriteOnly));
-        file.write(archive.tar);
-        file.close();
+        QVERIFY(writeFile(m_dir.filePath(u"dropped.tar"_s), archive.tar));
         m_config = archive.config;
 
         // Big enough to be caught mid-upload: 48 MiB that gzip cannot shrink.
         const pushtest::LegacyArchive big = pushtest::legacyDockerSave(
             {pushtest::randomLayer(6, BigLayerBytes / 6, 5150)}, u"lading/big:big"_s);
-        QFile bigFile(m_dir.filePath(u"big.tar"_s));
-        QVERIFY(bigFile.open(QIODevice::WriteOnly));
-        bigFile.write(big.tar);
-        bigFile.close();
+        QVERIFY(writeFile(m_dir.filePath(u"big.tar"_s), big.tar));
     }
 
     void dropOnARepositoryPushes()
@@ -137,20 +133,12 @@ private Q_SLOTS:
         QVERIFY(job);
 
         // The person removes the registry (and says Yes) while the big layer is on its way.
-        QObject context;
-        bool removed = false;
-        connect(job, &image::PushJob::progress, &context, [&](qint64 done, qint64 total) {
-            if (removed || job->phase() != image::PushJob::Phase::Sending || done <= 0 ||
-                done >= total)
-                return;
-            removed = true;
-            window.registryActions()->removeRegistry(window.model()->registryIndex(host));
-            auto *question = window.findChild<QMessageBox *>();
-            if (question)
-                question->button(QMessageBox::Yes)->click();
-        });
-        QTRY_VERIFY_WITH_TIMEOUT(removed || !job->isRunning(), 60000);
-        QVERIFY2(removed, "the push ended before it was caught sending");
+        QVERIFY2(whileSending(job, [&] {
+                     window.registryActions()->removeRegistry(window.model()->registryIndex(host));
+                     if (auto *question = window.findChild<QMessageBox *>())
+                         question->button(QMessageBox::Yes)->click();
+                 }),
+                 "the push ended before it was caught sending");
         QVERIFY(!window.model()->registryIndex(host).isValid());
 
         JobsModel *jobs = window.jobsModel();
@@ -179,17 +167,8 @@ private Q_SLOTS:
         const QString host = m_registry.host();
         const QPointer<image::PushJob> job = startBigPush(window);
         QVERIFY(job);
-        QObject context;
-        bool reconnected = false;
-        connect(job, &image::PushJob::progress, &context, [&](qint64 done, qint64 total) {
-            if (reconnected || job->phase() != image::PushJob::Phase::Sending || done <= 0 ||
-                done >= total)
-                return;
-            reconnected = true;
-            window.model()->reconnect(window.model()->registryIndex(host));
-        });
-        QTRY_VERIFY_WITH_TIMEOUT(reconnected || !job->isRunning(), 60000);
-        QVERIFY2(reconnected, "the push ended before it was caught sending");
+        QVERIFY2(whileSending(job, [&] { window.model()->reconnect(window.model()->registryIndex(host)); }),
+                 "the push ended before it was caught sending");
         QVERIFY(window.model()->registryIndex(host).isValid()); // still listed
 
         JobsModel *jobs = window.jobsModel();
@@ -216,6 +195,30 @@ private:
             return nullptr;
         dialog->accept();
         return window.jobsModel()->jobCount() == 1 ? window.jobsModel()->job(0) : nullptr;
+    }
+
+    // Runs `act` once, from the job's progress report, while a blob is part sent; false
+    // when the push ended before that.
+    static bool whileSending(image::PushJob *job, const std::function<void()> &act)
+    {
+        const QPointer<image::PushJob> guard(job);
+        QObject context;
+        bool acted = false;
+        connect(job, &image::PushJob::progress, &context, [&](qint64 done, qint64 total) {
+            if (acted || guard->phase() != image::PushJob::Phase::Sending || done <= 0 ||
+                done >= total)
+                return;
+            acted = true;
+            act();
+        });
+        (void)QTest::qWaitFor([&] { return acted || !guard || !guard->isRunning(); }, 60000);
+        return acted;
+    }
+
+    static bool writeFile(const QString &path, const QByteArray &bytes)
+    {
+        QFile file(path);
+        return file.open(QIODevice::WriteOnly) && file.write(bytes) == bytes.size();
     }
 
     // After a cancelled push: it sends nothing more, and the registry got no tag and no
