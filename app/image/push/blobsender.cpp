@@ -1,6 +1,7 @@
 #include "image/push/blobsender.h"
 
 #include "image/push/blobproducer.h"
+#include "image/push/chunklistdevice.h"
 #include "image/push/producedbody.h"
 #include "image/source/localimagesource.h"
 #include "oci/client/blobupload.h"
@@ -170,24 +171,28 @@ void BlobSender::pump()
     // The producer's chunks gather into requests of SegmentBytes (or the registry's
     // OCI-Chunk-Min-Length, if larger): fewer PATCHes, which registries take faster.
     const qint64 segment = qMax(SegmentBytes, m_upload->minChunkLength());
-    while (!m_segmentLast && m_segment.size() < segment) {
+    while (!m_segmentLast && m_segmentBytes < segment) {
         std::optional<BlobProducer::Chunk> chunk = m_producer->take();
         if (!chunk)
             return; // more comes with available()
-        m_segment += chunk->bytes;
+        m_segmentBytes += chunk->bytes.size();
+        m_segment << std::move(chunk->bytes);
         m_segmentEnd = chunk->sourceOffset;
         m_segmentLast = chunk->last;
     }
     m_busy = true;
     m_chunkStart = m_sourceDone;
     m_chunkEnd = m_segmentEnd;
-    const QByteArray bytes = std::exchange(m_segment, QByteArray());
+    const qint64 size = std::exchange(m_segmentBytes, 0);
+    auto source = [pieces = std::exchange(m_segment, {})]() -> QIODevice * {
+        return new ChunkListDevice(pieces);
+    };
     if (m_segmentLast) {
         // A blob that compressed to another digest than planned (an earlier igzip) is still
         // fine: the manifest takes whatever digest was committed.
-        m_upload->commit(m_producer->digest(), bytes);
+        m_upload->commitStreamed(m_producer->digest(), std::move(source), size);
     } else {
-        m_upload->write(bytes);
+        m_upload->writeStreamed(std::move(source), size);
     }
 }
 

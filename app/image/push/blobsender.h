@@ -4,6 +4,7 @@
 #include "oci/core/error.h"
 
 #include <QByteArray>
+#include <QList>
 #include <QObject>
 #include <QPointer>
 
@@ -77,7 +78,8 @@ private:
     qint64 m_sourceDone = 0;
     qint64 m_chunkStart = 0; // archive bytes acknowledged before the request in flight
     qint64 m_chunkEnd = 0;   // ... and once it is
-    QByteArray m_segment;    // gzip'ed bytes gathering for the next PATCH
+    QList<QByteArray> m_segment; // gzip'ed pieces gathering for the next PATCH, not joined
+    qint64 m_segmentBytes = 0;
     qint64 m_segmentEnd = 0; // archive bytes consumed once m_segment is sent
     bool m_segmentLast = false;
 };

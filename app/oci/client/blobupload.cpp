@@ -110,7 +110,8 @@ struct BlobUpload::Private
         return committing.isNull() ? repository : repository + u'@' + committing.toString();
     }
     TransportRequest sessionRequest(const QByteArray &method, const QUrl &url) const;
-    // PUT ?digest= with `body`'s body or bodySource, `size` bytes.
+    // PATCH / PUT ?digest= with `body`'s body or bodySource, `size` bytes.
+    void writeWith(BlobUpload *q, TransportRequest body, qint64 size);
     void commitWith(BlobUpload *q, const Digest &digest, TransportRequest body, qint64 size);
 };
 
@@ -368,31 +369,47 @@ void BlobUpload::Private::finishQuery(BlobUpload *q, const TransportResponse &re
 
 void BlobUpload::write(const QByteArray &chunk)
 {
-    if (d->state != State::Open) {
-        d->refuse(this, Error::Code::InvalidArgument,
-                  QStringLiteral("cannot write to an upload session that is %1")
-                      .arg(stateName(d->state)));
+    TransportRequest body;
+    body.body = chunk;
+    d->writeWith(this, std::move(body), chunk.size());
+}
+
+void BlobUpload::writeStreamed(std::function<QIODevice *()> source, qint64 size)
+{
+    TransportRequest body;
+    body.bodySource = std::move(source);
+    body.bodySize = size;
+    d->writeWith(this, std::move(body), size);
+}
+
+void BlobUpload::Private::writeWith(BlobUpload *q, TransportRequest body, qint64 size)
+{
+    if (state != State::Open) {
+        refuse(q, Error::Code::InvalidArgument,
+               QStringLiteral("cannot write to an upload session that is %1").arg(stateName(state)));
         return;
     }
-    if (chunk.isEmpty()) {
-        const qint64 at = d->offset;
+    if (size <= 0) {
+        const qint64 at = offset;
         QMetaObject::invokeMethod(
-            this,
-            [this, at] {
-                if (!d->silenced)
-                    Q_EMIT written(at);
+            q,
+            [q, at] {
+                if (!q->d->silenced)
+                    Q_EMIT q->written(at);
             },
             Qt::QueuedConnection);
         return;
     }
-    TransportRequest request = d->sessionRequest("PATCH", d->location);
-    const qint64 last = d->offset + chunk.size() - 1;
+    TransportRequest request = sessionRequest("PATCH", location);
+    const qint64 last = offset + size - 1;
     request.addHeader("Content-Type", kOctetStream.toByteArray());
-    request.addHeader("Content-Range", QByteArray::number(d->offset) + '-' + QByteArray::number(last));
-    request.addHeader("Content-Length", QByteArray::number(chunk.size()));
-    request.body = chunk;
-    d->state = State::Busy;
-    d->send(this, Private::Op::Write, std::move(request));
+    request.addHeader("Content-Range", QByteArray::number(offset) + '-' + QByteArray::number(last));
+    request.addHeader("Content-Length", QByteArray::number(size));
+    request.body = std::move(body.body);
+    request.bodySource = std::move(body.bodySource);
+    request.bodySize = body.bodySize;
+    state = State::Busy;
+    send(q, Op::Write, std::move(request));
 }
 
 void BlobUpload::commit(const Digest &digest, const QByteArray &last)

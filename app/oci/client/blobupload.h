@@ -101,6 +101,9 @@ public:
     static bool isSessionExpired(const Error &error);
 
     void write(const QByteArray &chunk);
+    // write() of `size` bytes streamed from a device `source` makes (once per attempt; see
+    // TransportRequest::bodySource).
+    void writeStreamed(std::function<QIODevice *()> source, qint64 size);
     void commit(const Digest &digest, const QByteArray &last = {});
     // Commits with the rest of the blob, `size` bytes, streamed in the PUT from a device
     // `source` makes (once per attempt; see TransportRequest::bodySource): a blob too big to
