@@ -4,6 +4,7 @@
 
 #include "nettestsupport.h"
 
+#include "support/closedport.h"
 #include "support/testcerts.h"
 
 #include <QTcpServer>
@@ -33,6 +34,7 @@ private Q_SLOTS:
     void httpsToHttpIsRefused();
     void tlsUntrustedCertificateIsNamed();
     void tlsToAPlainHttpServerSaysSo();
+    void lostAndRefusedConnectionsAreNamed();
     void tlsTrustedThroughCaFile();
     void tlsInsecureRegistryOnly();
     void retriesServerErrorsThenSucceeds();
@@ -370,6 +372,37 @@ void TestTransport::tlsToAPlainHttpServerSaysSo()
     const QString message = reply->error().message();
     QVERIFY2(message.contains(u"plain-HTTP registry") && message.contains(hostPort),
              qPrintable(message));
+}
+
+void TestTransport::lostAndRefusedConnectionsAreNamed()
+{
+    // A PUT is not replayed: the first closed connection is the answer.
+    m_a->setHandler([](const HttpTestRequest &) {
+        HttpTestResponse response = HttpTestResponse::json(200, "{}");
+        response.closeWithoutAnswer = true;
+        return response;
+    });
+    oci::TransportRequest put = getRequest(*m_a, "/v2/r/manifests/1");
+    put.method = "PUT";
+    put.body = "{}";
+    auto *lost = send(registryFor(*m_a), put);
+    QVERIFY(waitFinished(lost));
+    QCOMPARE(lost->error().code(), Error::Code::Network);
+    QVERIFY2(lost->error().message().contains(u"was lost"), qPrintable(lost->error().message()));
+
+    ClosedPort closed;
+    QVERIFY(closed.isValid());
+    oci::RegistryConfig config;
+    config.host = u"127.0.0.1:"_qs + QString::number(closed.port());
+    config.plainHttp = true;
+    oci::TransportRequest get;
+    get.url = QUrl(u"http://"_qs + config.host + u"/v2/"_qs);
+    get.retryable = false;
+    auto *refused = send(config, get);
+    QVERIFY(waitFinished(refused));
+    QCOMPARE(refused->error().code(), Error::Code::Network);
+    QVERIFY2(refused->error().message().contains(u"refused the connection"),
+             qPrintable(refused->error().message()));
 }
 
 void TestTransport::tlsTrustedThroughCaFile()

@@ -300,6 +300,14 @@ void HopSession::onReplyFinished()
             return;
         }
         QString message = errorString;
+        // Qt's words for a peer that went away mid-request say little ("Unknown error").
+        if (code == QNetworkReply::RemoteHostClosedError || code == QNetworkReply::UnknownNetworkError)
+            message = QStringLiteral("the connection to %1 was lost (the registry may have "
+                                     "stopped or restarted): %2")
+                          .arg(hostPortOf(m_url), errorString);
+        else if (code == QNetworkReply::ConnectionRefusedError)
+            message = QStringLiteral("%1 refused the connection (is the registry running?)")
+                          .arg(hostPortOf(m_url));
         if (m_status != 0 && m_received > 0)
             message = QStringLiteral("the connection broke after %1 bytes of the body: %2")
                           .arg(m_received)
