@@ -152,11 +152,11 @@ QString PushPlanModel::fateText(const image::PushBlob &blob, const QString &repo
     case Fate::Present:
         return tr("Already in %1").arg(repository);
     case Fate::Mount:
-        return tr("Mounted from %1").arg(blob.mountFrom);
+        return tr("Will be mounted from %1").arg(blob.mountFrom);
     case Fate::Upload:
-        return tr("Uploaded");
+        return tr("Will be uploaded");
     case Fate::Compress:
-        return tr("Compressed with gzip, then uploaded");
+        return tr("Will be gzip'ed, then uploaded");
     case Fate::Unknown:
         break;
     }

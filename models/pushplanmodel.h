@@ -33,7 +33,7 @@ public:
     // "4 blobs: 1 already there, 1 mounted, 2 to send (45.3 MB)"; empty without a plan.
     QString summary() const;
     static QString summary(const image::PushPlan &plan);
-    // "Already in team/app", "Mounted from team/base", "Uploaded", …
+    // "Already in team/app", "Will be mounted from team/base", "Will be uploaded", …
     static QString fateText(const image::PushBlob &blob, const QString &repository);
     // What happens to the target's tag: "New tag 1.0", "Moves 1.0 from sha256:abc… to this
     // image", "1.0 already points to this image".

@@ -123,10 +123,10 @@ private Q_SLOTS:
                     .contains(QLocale().toString(30'000'000)));
 
         QCOMPARE(cell(model, 0, PushPlanModel::FateColumn), u"Already in team/app"_s);
-        QCOMPARE(cell(model, 1, PushPlanModel::FateColumn), u"Mounted from team/base"_s);
-        QCOMPARE(cell(model, 2, PushPlanModel::FateColumn), u"Uploaded"_s);
+        QCOMPARE(cell(model, 1, PushPlanModel::FateColumn), u"Will be mounted from team/base"_s);
+        QCOMPARE(cell(model, 2, PushPlanModel::FateColumn), u"Will be uploaded"_s);
         QCOMPARE(cell(model, 3, PushPlanModel::FateColumn),
-                 u"Compressed with gzip, then uploaded"_s);
+                 u"Will be gzip'ed, then uploaded"_s);
         QCOMPARE(model.data(model.index(3, 0), PushPlanModel::FateRole).toInt(),
                  int(Fate::Compress));
 

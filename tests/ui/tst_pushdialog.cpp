@@ -115,8 +115,8 @@ private Q_SLOTS:
         QCOMPARE(column(model, PushPlanModel::KindColumn),
                  (QStringList{u"Config"_s, u"Layer 1"_s, u"Layer 2"_s}));
         QCOMPARE(column(model, PushPlanModel::FateColumn),
-                 (QStringList{u"Uploaded"_s, u"Compressed with gzip, then uploaded"_s,
-                              u"Compressed with gzip, then uploaded"_s}));
+                 (QStringList{u"Will be uploaded"_s, u"Will be gzip'ed, then uploaded"_s,
+                              u"Will be gzip'ed, then uploaded"_s}));
         QCOMPARE(child<QLabel>(dialog, u"tagLinesLabel"_s)->text(), u"New tag 2.0"_s);
         QVERIFY(!child<QLabel>(dialog, u"tagLinesLabel"_s)->property("movesTag").toBool());
         QCOMPARE(child<QLabel>(dialog, u"summaryLabel"_s)->text(), PushPlanModel::summary(plan));
@@ -176,7 +176,7 @@ private Q_SLOTS:
         QCOMPARE(sibling.plan().count(Fate::Mount), 3);
         QCOMPARE(
             column(child<QTableView>(sibling, u"planTable"_s)->model(), PushPlanModel::FateColumn),
-            QStringList(3, u"Mounted from dlg/legacy"_s));
+            QStringList(3, u"Will be mounted from dlg/legacy"_s));
 
         // Another image under the same tag: the shared layer is there, the tag moves.
         PushDialog next(m_images.client(), u"dlg/legacy"_s, &m_locations,
