@@ -36,6 +36,20 @@ QString platformString(const QJsonObject &platform)
     return text;
 }
 
+// skopeo's options for `registry`'s TLS and credentials, spelt with `prefix`: "--" for
+// inspect, "--dest-" and "--src-" for copy.
+QStringList skopeoOptions(const RegistryProcess &registry, QStringView prefix)
+{
+    QStringList options;
+    if (registry.isTls())
+        options << prefix + u"cert-dir" << registry.certDir();
+    else
+        options << prefix + u"tls-verify=false";
+    if (registry.auth() != RegistryProcess::Auth::Anonymous)
+        options << prefix + u"creds" << registry.credentials();
+    return options;
+}
+
 } // namespace
 
 Fixtures::Fixtures(RegistryProcess &registry)
@@ -66,35 +80,17 @@ QString Fixtures::dockerReference(const QString &reference) const
 
 QStringList Fixtures::skopeoDestinationOptions() const
 {
-    QStringList options;
-    if (m_registry.isTls())
-        options << QStringLiteral("--dest-cert-dir") << m_registry.certDir();
-    else
-        options << QStringLiteral("--dest-tls-verify=false");
-    if (m_registry.auth() != RegistryProcess::Auth::Anonymous)
-        options << QStringLiteral("--dest-creds") << m_registry.credentials();
-    return options;
+    return skopeoOptions(m_registry, u"--dest-");
 }
 
 QStringList Fixtures::skopeoSourceOptions() const
 {
-    QStringList options;
-    if (m_registry.isTls())
-        options << QStringLiteral("--cert-dir") << m_registry.certDir();
-    else
-        options << QStringLiteral("--tls-verify=false");
-    if (m_registry.auth() != RegistryProcess::Auth::Anonymous)
-        options << QStringLiteral("--creds") << m_registry.credentials();
-    return options;
+    return skopeoOptions(m_registry, u"--");
 }
 
 QStringList Fixtures::skopeoCopySourceOptions() const
 {
-    // `skopeo copy` spells them --src-tls-verify, --src-cert-dir, --src-creds.
-    QStringList options;
-    for (const QString &option : skopeoSourceOptions())
-        options << (option.startsWith(u"--") ? u"--src-" + option.mid(2) : option);
-    return options;
+    return skopeoOptions(m_registry, u"--src-");
 }
 
 oci::Result<QByteArray> Fixtures::skopeoInspectRaw(const QString &reference, bool config)
