@@ -143,8 +143,10 @@ bool JobsModel::cancel(int row, const QString &reason)
 {
     if (!canCancel(row))
         return false;
-    if (!reason.isEmpty())
+    if (!reason.isEmpty()) {
         m_rows[row]->message = reason;
+        m_rows[row]->cancelReason = reason;
+    }
     // A cancelled job signals nothing more: the model says so itself.
     m_rows[row]->job->cancel();
     setState(row, State::Cancelled);

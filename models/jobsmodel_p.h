@@ -40,6 +40,7 @@ struct JobsModel::JobRow
     qint64 done = 0;
     qint64 total = 0;
     QString message;
+    QString cancelReason; // why Lading cancelled it (empty: the person did)
     oci::Error error;
     JobThroughput speed;
     QList<BlobRow> blobs;

@@ -169,7 +169,8 @@ QVariant JobsModel::jobData(const JobRow &row, int column, int role) const
         case State::Done:
             return tr("Done");
         case State::Cancelled:
-            return tr("Cancelled");
+            return row.cancelReason.isEmpty() ? tr("Cancelled")
+                                              : tr("Cancelled: %1").arg(oneLine(row.cancelReason));
         case State::Failed:
             return tr("Failed: %1")
                 .arg(oneLine(row.error.code() == oci::Error::Code::DigestMismatch

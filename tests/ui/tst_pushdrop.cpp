@@ -148,6 +148,8 @@ private Q_SLOTS:
                  QString(host + u" was removed from the registry list"));
         QVERIFY(jobs->index(0, 0).data(Qt::ToolTipRole).toString().contains(
             QString(host + u" was removed")));
+        QCOMPARE(jobs->index(0, JobsModel::StatusColumn).data().toString(),
+                 QString(u"Cancelled: " + host + u" was removed from the registry list"));
         QVERIFY(!jobs->canRetry(0));
         auto *panel = window.findChild<JobsPanel *>();
         QVERIFY(panel);
