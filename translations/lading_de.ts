@@ -1507,6 +1507,10 @@
         <source>Failed</source>
         <translation>Fehlgeschlagen</translation>
     </message>
+    <message>
+        <source>Cancelled: %1</source>
+        <translation>Abgebrochen: %1</translation>
+    </message>
 </context>
 <context>
     <name>JobsPanel</name>
@@ -1941,6 +1945,18 @@
         <source>Pushed %1.</source>
         <translation>%1 hochgeladen.</translation>
     </message>
+    <message>
+        <source>%1 was removed from the registry list</source>
+        <translation>%1 wurde aus der Registry-Liste entfernt</translation>
+    </message>
+    <message>
+        <source>%1 was reconnected with new settings</source>
+        <translation>%1 wurde mit neuen Einstellungen neu verbunden</translation>
+    </message>
+    <message numerus="yes">
+        <source>Cancelled %n push(es): %1.</source>
+        <translation><numerusform>%n Upload abgebrochen: %1.</numerusform><numerusform>%n Uploads abgebrochen: %1.</numerusform></translation>
+    </message>
 </context>
 <context>
     <name>ManifestPanel</name>
@@ -2158,7 +2174,10 @@
     </message>
     <message numerus="yes">
         <source>%1 — index of %n image(s)</source>
-        <translation><numerusform>%1 — Index mit %n Image</numerusform><numerusform>%1 — Index mit %n Images</numerusform></translation>
+        <translation>
+            <numerusform>%1 — Index mit %n Image</numerusform>
+            <numerusform>%1 — Index mit %n Images</numerusform>
+        </translation>
     </message>
     <message>
         <source>It holds no image.</source>
@@ -2261,15 +2280,24 @@
     </message>
     <message numerus="yes">
         <source>%n already there</source>
-        <translation><numerusform>%n schon vorhanden</numerusform><numerusform>%n schon vorhanden</numerusform></translation>
+        <translation>
+            <numerusform>%n schon vorhanden</numerusform>
+            <numerusform>%n schon vorhanden</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n mounted</source>
-        <translation><numerusform>%n eingebunden</numerusform><numerusform>%n eingebunden</numerusform></translation>
+        <translation>
+            <numerusform>%n eingebunden</numerusform>
+            <numerusform>%n eingebunden</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n to send (%1)</source>
-        <translation><numerusform>%n zu senden (%1)</numerusform><numerusform>%n zu senden (%1)</numerusform></translation>
+        <translation>
+            <numerusform>%n zu senden (%1)</numerusform>
+            <numerusform>%n zu senden (%1)</numerusform>
+        </translation>
     </message>
     <message>
         <source>nothing to send</source>
@@ -2286,18 +2314,6 @@
     <message>
         <source>Already in %1</source>
         <translation>Schon in %1</translation>
-    </message>
-    <message>
-        <source>Mounted from %1</source>
-        <translation>Aus %1 eingehängt</translation>
-    </message>
-    <message>
-        <source>Uploaded</source>
-        <translation>Hochgeladen</translation>
-    </message>
-    <message>
-        <source>Compressed with gzip, then uploaded</source>
-        <translation>Mit gzip komprimiert, dann hochgeladen</translation>
     </message>
     <message>
         <source>Not checked yet</source>
@@ -2318,6 +2334,18 @@
     <message>
         <source>Moves %1 from %2… to this image</source>
         <translation>Verschiebt %1 von %2… auf dieses Image</translation>
+    </message>
+    <message>
+        <source>Will be mounted from %1</source>
+        <translation>Wird aus %1 eingehängt</translation>
+    </message>
+    <message>
+        <source>Will be uploaded</source>
+        <translation>Wird hochgeladen</translation>
+    </message>
+    <message>
+        <source>Will be gzip'ed, then uploaded</source>
+        <translation>Wird mit gzip komprimiert, dann hochgeladen</translation>
     </message>
 </context>
 <context>
@@ -2804,6 +2832,22 @@
         <source>The screenshot was not taken: the window was not ready within %1 s.</source>
         <translation>Das Bildschirmfoto wurde nicht aufgenommen: Das Fenster war nicht innerhalb von %1 s bereit.</translation>
     </message>
+    <message>
+        <source>The screenshot was not taken: no repository to push to.</source>
+        <translation>Das Bildschirmfoto wurde nicht aufgenommen: Es gibt kein Repository, in das hochgeladen werden kann.</translation>
+    </message>
+    <message>
+        <source>The screenshot was not taken: the push dialog did not open.</source>
+        <translation>Das Bildschirmfoto wurde nicht aufgenommen: Der Dialog zum Hochladen öffnete sich nicht.</translation>
+    </message>
+    <message>
+        <source>The screenshot was not taken: the push did not start.</source>
+        <translation>Das Bildschirmfoto wurde nicht aufgenommen: Das Hochladen begann nicht.</translation>
+    </message>
+    <message>
+        <source>The screenshot was not taken: the push did not land: %1</source>
+        <translation>Das Bildschirmfoto wurde nicht aufgenommen: Das Hochladen kam nicht an: %1</translation>
+    </message>
 </context>
 <context>
     <name>TagReferrersModel</name>
@@ -3120,16 +3164,16 @@
         <translation>Ein Image zum Hineinschauen: ein Tarball (docker save, OCI-Archiv) oder ein OCI-Layout-Ordner.</translation>
     </message>
     <message>
-        <source>What --screenshot shows: "inspector" (a tag's manifest, the default), "files" (the Files tab of the demo's demo/toolbox) or "local" (the Files tab of the image file given).</source>
-        <translation>Was --screenshot zeigt: „inspector“ (das Manifest eines Tags, Vorgabe), „files“ (den Reiter Dateien von demo/toolbox der Demo) oder „local“ (den Reiter Dateien der angegebenen Image-Datei).</translation>
+        <source>What --screenshot shows: "inspector" (a tag's manifest, the default), "files" (the Files tab of the demo's demo/toolbox), "local" (the Files tab of the image file given), "push" (the push dialog for the image file given) or "jobs" (the jobs panel once it was pushed).</source>
+        <translation>Was --screenshot zeigt: „inspector“ (das Manifest eines Tags, Vorgabe), „files“ (den Reiter Dateien von demo/toolbox der Demo), „local“ (den Reiter Dateien der angegebenen Image-Datei), „push“ (den Dialog zum Hochladen der angegebenen Image-Datei) oder „jobs“ (den Bereich Aufträge nach dem Hochladen).</translation>
     </message>
     <message>
-        <source>--screenshot-view is "inspector", "files" or "local".</source>
-        <translation>--screenshot-view ist „inspector“, „files“ oder „local“.</translation>
+        <source>--screenshot-view is "inspector", "files", "local", "push" or "jobs".</source>
+        <translation>--screenshot-view ist „inspector“, „files“, „local“, „push“ oder „jobs“.</translation>
     </message>
     <message>
-        <source>--screenshot-view local needs an image file to open.</source>
-        <translation>--screenshot-view local braucht eine Image-Datei zum Öffnen.</translation>
+        <source>--screenshot-view %1 needs an image file.</source>
+        <translation>--screenshot-view %1 braucht eine Image-Datei.</translation>
     </message>
 </context>
 </TS>
