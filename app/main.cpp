@@ -49,8 +49,11 @@ int main(int argc, char *argv[])
                           QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
         QCoreApplication::installTranslator(&qtTranslator);
     QTranslator ladingTranslator;
+    // Without a translation for the locale the text stays English: lading_en gives it its
+    // plural forms ("1 image", not "1 image(s)").
     if (ladingTranslator.load(QLocale(), QStringLiteral("lading"), QStringLiteral("_"),
-                              QStringLiteral(":/i18n")))
+                              QStringLiteral(":/i18n")) ||
+        ladingTranslator.load(QStringLiteral("lading_en"), QStringLiteral(":/i18n")))
         QCoreApplication::installTranslator(&ladingTranslator);
 
     QCommandLineParser parser;

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Usage: check-complete.sh LUPDATE FILE.ts SOURCES.lst [-I DIR ...]
+# Usage: check-complete.sh LUPDATE FILE.ts SOURCES.lst [LUPDATE OPTIONS: -I DIR, -pluralonly ...]
 # Runs lupdate over the current sources into a copy of FILE.ts and fails when any message
 # is unfinished (new, changed or never translated), naming the first few.
 set -euo pipefail
