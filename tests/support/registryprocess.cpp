@@ -186,7 +186,9 @@ bool RegistryProcess::writeConfig()
         + yamlQuoted(storageDir())
         + QStringLiteral("\n"
                          "  delete:\n"
-                         "    enabled: true\n"
+                         "    enabled: ")
+        + (m_deleteEnabled ? QStringLiteral("true") : QStringLiteral("false"))
+        + QStringLiteral("\n"
                          "  maintenance:\n"
                          "    uploadpurging:\n"
                          "      enabled: false\n"

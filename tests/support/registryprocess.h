@@ -40,6 +40,10 @@ public:
     // Writes the config (and certificates, htpasswd, token server), starts the registry
     // and waits until /v2/ answers. False with errorString() and the log on failure.
     bool start();
+    // storage.delete.enabled (true unless set otherwise before start()): false makes every
+    // DELETE answer 405 UNSUPPORTED, like a registry that does not allow deleting.
+    void setDeleteEnabled(bool enabled) { m_deleteEnabled = enabled; }
+    bool deleteEnabled() const { return m_deleteEnabled; }
     void stop();
     // After stop(): the same registry again, on the same port with the same storage (a
     // registry that died and came back).
@@ -86,6 +90,7 @@ private:
     Auth m_auth;
     Tls m_tls;
     quint16 m_port = 0;
+    bool m_deleteEnabled = true;
     QString m_error;
     std::unique_ptr<QTemporaryDir> m_dir;
     std::unique_ptr<QProcess> m_process;

@@ -24,6 +24,11 @@ QString pushScope(const QString &repository)
     return QStringLiteral("repository:%1:pull,push").arg(repository);
 }
 
+QString deleteScope(const QString &repository)
+{
+    return QStringLiteral("repository:%1:delete").arg(repository);
+}
+
 Error invalidArgument(const RegistryConfig &registry, const QString &object, const QString &message)
 {
     Error error(Error::Code::InvalidArgument, message);

@@ -17,6 +17,8 @@ QUrl url(const RegistryConfig &registry, const QString &path, const QUrlQuery &q
 QString pullScope(const QString &repository);
 // "repository:<name>:pull,push": uploads and manifest PUTs (distribution wants pull too).
 QString pushScope(const QString &repository);
+// "repository:<name>:delete": any DELETE on distribution >= 2.7.
+QString deleteScope(const QString &repository);
 
 // InvalidArgument with registry and object filled in.
 Error invalidArgument(const RegistryConfig &registry, const QString &object,

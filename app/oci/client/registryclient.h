@@ -36,6 +36,7 @@ class BlobJob;
 class BlobStatJob;
 class BlobUpload;
 class ManifestPutJob;
+class ManifestDeleteJob;
 
 // The Distribution API for one registry. All calls return at once with a job the caller
 // owns: it starts as a child of the client (so it cannot outlive it); delete it when done
@@ -86,6 +87,12 @@ public:
     // `mediaType` and exactly `bytes`.
     ManifestPutJob *putManifest(const QString &repository, const QString &reference,
                                 const QString &mediaType, const QByteArray &bytes);
+
+    // --- deleting (manifestdeletejob.h) -----------------------------------------------
+    // DELETE /v2/<repository>/manifests/<reference> (token scope: delete on `repository`).
+    // A digest takes every tag on it along; a tag (where the registry offers it) only that
+    // tag. Refusals are Error::Code::Unsupported, 404 NotFound.
+    ManifestDeleteJob *deleteManifest(const QString &repository, const QString &reference);
 
     // Bounds of the list walks: n is clamped to MaxPageSize; a walk longer than maxPages()
     // stops with PaginationRefused.
@@ -192,6 +199,12 @@ public:
     qint64 bytesReceived() const;
     // The verified digest (equal to the requested one) once succeeded.
     const Digest &digest() const;
+    // Flow control for a sink that cannot keep up (e.g. an upload of the same bytes): while
+    // paused the body is not read — the network stack's bounded buffer fills and TCP holds
+    // the registry back — and the inactivity timeout does not run. A job never paused
+    // behaves as before.
+    void setPaused(bool paused);
+    bool isPaused() const;
     struct Private;
     explicit BlobJob(std::unique_ptr<Private> d, QObject *parent);
 Q_SIGNALS:
