@@ -21,6 +21,7 @@ struct BlobJob::Private
     qint64 expectedSize = -1;
     qint64 total = -1;
     qint64 received = 0;
+    bool paused = false;
     QByteArray data;
     std::unique_ptr<DigestHasher> hasher;
     OwnedRequest<TransportReply> reply;
@@ -49,6 +50,18 @@ qint64 BlobJob::bytesReceived() const
 const Digest &BlobJob::digest() const
 {
     return d->requested;
+}
+
+void BlobJob::setPaused(bool paused)
+{
+    d->paused = paused;
+    if (d->reply)
+        d->reply->setReadPaused(paused);
+}
+
+bool BlobJob::isPaused() const
+{
+    return d->paused;
 }
 
 void BlobJob::abort()

@@ -63,6 +63,42 @@ void HopSession::abort()
     dropReply();
 }
 
+void HopSession::setReadPaused(bool paused)
+{
+    if (m_readPaused == paused)
+        return;
+    m_readPaused = paused;
+    if (!m_reply || m_finished || m_aborted)
+        return;
+    if (paused) {
+        if (m_streaming)
+            m_idleTimer.stop();
+        return;
+    }
+    m_idleTimer.start();
+    // What arrived while paused raises no new readyRead(): read it on the next turn (not
+    // from inside this call, whose caller may be consuming the body right now).
+    QMetaObject::invokeMethod(this, &HopSession::resumeReading, Qt::QueuedConnection);
+}
+
+void HopSession::resumeReading()
+{
+    if (m_readPaused || !m_reply || m_finished || m_aborted)
+        return;
+    if (m_finishDeferred) {
+        m_finishDeferred = false;
+        onReplyFinished();
+    } else if (m_reply->bytesAvailable() > 0) {
+        onReadyRead();
+    }
+}
+
+void HopSession::touchIdleTimer()
+{
+    if (!(m_readPaused && m_streaming))
+        m_idleTimer.start();
+}
+
 void HopSession::beginChain()
 {
     if (m_aborted || m_finished)
@@ -82,6 +118,7 @@ void HopSession::sendHop()
     m_timedOut = false;
     m_streaming = false;
     m_received = 0;
+    m_finishDeferred = false;
     m_sslErrors.clear();
     m_response = TransportResponse();
     m_response.url = m_url;
@@ -164,7 +201,7 @@ void HopSession::sendHop()
         Q_EMIT uploadProgress(sent, total);
     });
     connect(reply, &QNetworkReply::downloadProgress, this, [this](qint64 received, qint64 total) {
-        m_idleTimer.start();
+        touchIdleTimer();
         if (m_streaming)
             Q_EMIT downloadProgress(received, total);
     });
@@ -179,7 +216,7 @@ bool HopSession::isRedirectStatus() const
 
 void HopSession::onMetaDataChanged()
 {
-    m_idleTimer.start();
+    touchIdleTimer();
     const QVariant status =
         m_reply ? m_reply->attribute(QNetworkRequest::HttpStatusCodeAttribute) : QVariant();
     if (!status.isValid() || m_streaming)
@@ -205,13 +242,17 @@ void HopSession::onMetaDataChanged()
 
 void HopSession::onReadyRead()
 {
-    m_idleTimer.start();
+    touchIdleTimer();
     if (!m_reply)
         return;
     if (m_status == 0)
         onMetaDataChanged();
     if (!m_reply)
         return;
+    if (m_streaming && m_readPaused) {
+        m_idleTimer.stop();
+        return; // left in the reply's bounded buffer until resumed
+    }
     const QByteArray chunk = m_reply->readAll();
     if (chunk.isEmpty() || isRedirectStatus())
         return;
@@ -256,6 +297,10 @@ void HopSession::onReplyFinished()
     QNetworkReply *reply = m_reply;
     if (!reply || m_aborted || m_finished)
         return;
+    if (m_streaming && m_readPaused && reply->bytesAvailable() > 0) {
+        m_finishDeferred = true; // the rest of the body first, once resumed
+        return;
+    }
     if (reply->bytesAvailable() > 0)
         onReadyRead();
     if (m_reply != reply || m_finished || m_aborted)

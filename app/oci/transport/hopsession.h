@@ -44,6 +44,12 @@ public:
     void start();
     // Stops all activity; no signal afterwards. Idempotent.
     void abort();
+    // Flow control for a streamed body whose consumer is slower than the peer: while paused,
+    // the body is not read (the reply's bounded read buffer fills and TCP holds the peer
+    // back) and the inactivity timeout does not run; a reply that ends meanwhile is finished
+    // once resumed. No effect on bodies that are not streamed.
+    void setReadPaused(bool paused);
+    bool isReadPaused() const { return m_readPaused; }
 
     bool isFinished() const { return m_finished; }
     bool ok() const { return m_error.code() == Error::Code::None; }
@@ -76,6 +82,9 @@ private:
     void finishWith(Error error);
     void finish();
     void dropReply();
+    // Restarts the inactivity timeout, unless a streamed body is paused.
+    void touchIdleTimer();
+    void resumeReading();
     Error contextual(Error error) const;
     bool isSuccessStatus() const { return m_status >= 200 && m_status < 300; }
     bool isRedirectStatus() const;
@@ -99,6 +108,9 @@ private:
     bool m_timedOut = false;
     bool m_streaming = false;
     qint64 m_received = 0;
+    bool m_finishDeferred = false; // the reply ended while its body was paused
+
+    bool m_readPaused = false; // setReadPaused(): for every hop
 
     int m_retries = 0;
     bool m_deliveredBody = false; // a streamed body was handed out: no replay possible

@@ -66,6 +66,13 @@ void TransportReply::abort()
     m_hop.reset();
 }
 
+void TransportReply::setReadPaused(bool paused)
+{
+    m_readPaused = paused;
+    if (m_hop)
+        m_hop->setReadPaused(paused);
+}
+
 void TransportReply::authorizeThenSend(const AuthChallenge &challenge)
 {
     m_transport->authenticator()->authorize(m_registry, challenge, m_request.scopes, this,
@@ -98,6 +105,8 @@ void TransportReply::sendWith(QByteArray authorization)
     connect(session, &HopSession::downloadProgress, this, &TransportReply::downloadProgress);
     connect(session, &HopSession::uploadProgress, this, &TransportReply::uploadProgress);
     connect(session, &HopSession::finished, this, &TransportReply::onHopFinished);
+    if (m_readPaused)
+        session->setReadPaused(true);
     session->start();
 }
 

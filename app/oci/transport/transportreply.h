@@ -33,6 +33,9 @@ public:
     ~TransportReply() override;
 
     void abort();
+    // Flow control for TransportRequest::streamBody: while paused the body is not read and no
+    // timeout runs (HopSession::setReadPaused), across authentication rounds too.
+    void setReadPaused(bool paused);
     bool isFinished() const { return m_finished; }
     bool ok() const { return m_finished && m_error.code() == Error::Code::None; }
     const Error &error() const { return m_error; }
@@ -77,6 +80,7 @@ private:
     int m_retries = 0;
     bool m_finished = false;
     bool m_aborted = false;
+    bool m_readPaused = false;
     TransportResponse m_response;
     Error m_error;
 };
