@@ -1,0 +1,73 @@
+#include "ops/plan/deletionplanner.h"
+
+#include "ops/plan/planassembly.h"
+#include "ops/plan/scanfacts.h"
+
+namespace ops {
+
+using detail::quoted;
+using detail::shortDigest;
+
+oci::Result<DeletePlan> planDeletion(const RepositoryScan &scan, const QStringList &selectedTags,
+                                     DeleteMode mode)
+{
+    if (oci::Result<void> complete = detail::ScanFacts::checkComplete(scan); !complete)
+        return complete.error();
+    const detail::ScanFacts facts(scan);
+
+    QStringList selected; // in the order given, each once
+    for (const QString &tag : selectedTags) {
+        if (!facts.contains(tag)) {
+            return oci::Error(oci::Error::Code::InvalidArgument,
+                              QStringLiteral("the tag '%1' is not in the repository").arg(tag))
+                .withRegistry(scan.registry)
+                .withObject(scan.repository + u':' + tag);
+        }
+        if (!selected.contains(tag))
+            selected << tag;
+    }
+
+    detail::Decisions decisions;
+    for (const QString &tag : facts.allTags()) {
+        TagFate &fate = decisions.fates[tag];
+        fate.fate = TagFate::Fate::Kept;
+        fate.reason = QStringLiteral("Not selected.");
+    }
+    for (const QString &tag : std::as_const(selected)) {
+        const oci::Digest digest = facts.digestOf(tag);
+        const QStringList onDigest = facts.tagsOn(digest);
+        TagFate &fate = decisions.fates[tag];
+        if (fate.fate == TagFate::Fate::Deleted)
+            continue; // already going with an earlier selected tag's image
+        fate.fate = TagFate::Fate::Deleted;
+        decisions.going << tag;
+        if (mode == DeleteMode::TagOnly) {
+            bool all = onDigest.size() > 1;
+            for (const QString &other : onDigest)
+                all = all && selected.contains(other);
+            fate.reason = all ? QStringLiteral("Selected, like every other tag on %1.")
+                                    .arg(shortDigest(digest))
+                              : QStringLiteral("Selected.");
+            continue;
+        }
+        fate.reason = QStringLiteral("Selected: the image %1 is to be deleted.")
+                          .arg(shortDigest(digest));
+        for (const QString &other : onDigest) {
+            TagFate &with = decisions.fates[other];
+            if (with.fate == TagFate::Fate::Deleted)
+                continue;
+            with.fate = TagFate::Fate::Deleted;
+            decisions.going << other;
+            with.reason = selected.contains(other)
+                              ? QStringLiteral("Selected: the image %1 is to be deleted.")
+                                    .arg(shortDigest(digest))
+                              : QStringLiteral("Not selected, but on the same image as %1, "
+                                               "which is selected for deletion with every "
+                                               "tag on it.")
+                                    .arg(quoted(tag));
+        }
+    }
+    return detail::assemblePlan(facts, std::move(decisions));
+}
+
+} // namespace ops
