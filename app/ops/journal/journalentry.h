@@ -38,7 +38,7 @@ namespace ops {
 //     "throwaway": "sha256:…",                // removeTag by throwaway manifest
 //     "state": "pending" | "done" | "failed" | "skipped" | "undone",
 //     "reason": "…",                          // failed: the error; skipped: why; else notes
-//     "errorCode": "Unsupported", "httpStatus": 405,  // failed
+//     "errorCode": "unsupported", "httpStatus": 405,  // failed (oci::Error::codeName)
 //     "undoneTime": "…"                       // undone
 //   }
 //

@@ -137,14 +137,14 @@ private Q_SLOTS:
         entry.manifest.clear();
         entry.state = JournalEntry::State::Failed;
         entry.reason = QStringLiteral("The registry refused to delete: nothing was deleted.");
-        entry.errorCode = QStringLiteral("Unsupported");
+        entry.errorCode = QStringLiteral("unsupported");
         entry.httpStatus = 405;
         auto added = journal.add(entry);
         QVERIFY(added.ok());
         auto read = journal.read(added->id);
         QVERIFY(read.ok());
         QCOMPARE(read->state, JournalEntry::State::Failed);
-        QCOMPARE(read->errorCode, QStringLiteral("Unsupported"));
+        QCOMPARE(read->errorCode, QStringLiteral("unsupported"));
         QCOMPARE(read->httpStatus, 405);
         QCOMPARE(read->reason, entry.reason);
         QVERIFY(read->manifest.isEmpty());

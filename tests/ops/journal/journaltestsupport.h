@@ -1,0 +1,124 @@
+#pragma once
+
+// Helpers of the journal tests: images with distinct digests in one repository, what
+// skopeo sees, hand-built plans (the planner is another part's), waiting for jobs.
+
+#include "support/clientharness.h"
+#include "support/fixtures.h"
+#include "support/registryprocess.h"
+#include "support/toolrunner.h"
+
+#include "ops/deleteplan.h"
+
+#include "oci/client/blobupload.h"
+#include "oci/client/registryclient.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+#include <memory>
+
+namespace journaltest {
+
+// One manifest in the registry, as we PUT it.
+struct Pushed
+{
+    QString tag;
+    oci::Digest digest;
+    QByteArray bytes;
+    QString mediaType;
+};
+
+// The tags skopeo sees in `repository`, sorted (empty when none).
+inline QStringList skopeoTags(RegistryProcess &registry, const QString &repository)
+{
+    Fixtures fixtures(registry);
+    QStringList arguments{QStringLiteral("list-tags")};
+    arguments << fixtures.skopeoSourceOptions()
+              << QStringLiteral("docker://") + registry.host() + u'/' + repository;
+    const auto result = testsupport::runTool(testsupport::findTool(QStringLiteral("skopeo")), arguments,
+                                             60000, Fixtures::toolEnvironment());
+    if (!result.ok()) {
+        qWarning("skopeo list-tags: %s", qPrintable(result.describe()));
+        return {QStringLiteral("<skopeo failed>")};
+    }
+    QStringList tags;
+    const QJsonArray list = QJsonDocument::fromJson(result.standardOutput).object().value(u"Tags").toArray();
+    for (const QJsonValue &tag : list)
+        tags << tag.toString();
+    tags.sort();
+    return tags;
+}
+
+// `skopeo inspect --raw` of repository:tag or repository@digest; empty when it fails.
+inline QByteArray skopeoRaw(RegistryProcess &registry, const QString &reference)
+{
+    Fixtures fixtures(registry);
+    const auto raw = fixtures.skopeoInspectRaw(reference);
+    return raw ? raw.value() : QByteArray();
+}
+
+// A variant of `base` (same config and layers, an annotation of its own, so another
+// digest) PUT under `tag` in base's repository.
+inline Pushed pushVariant(oci::RegistryClient *client, const SeededImage &base, const QString &tag,
+                          const QString &note)
+{
+    QJsonObject object = QJsonDocument::fromJson(base.manifest).object();
+    object.insert(QStringLiteral("annotations"), QJsonObject{{QStringLiteral("org.example.note"), note}});
+    Pushed pushed;
+    pushed.tag = tag;
+    pushed.bytes = QJsonDocument(object).toJson(QJsonDocument::Compact);
+    pushed.digest = oci::Digest::sha256Of(pushed.bytes);
+    pushed.mediaType = base.mediaType;
+    std::unique_ptr<oci::ManifestPutJob> put(client->putManifest(base.repository, tag, base.mediaType, pushed.bytes));
+    if (!ClientHarness::wait(put.get()) || !put->succeeded()) {
+        qWarning("PUT %s: %s", qPrintable(tag), qPrintable(put->error().describe()));
+        return {};
+    }
+    return pushed;
+}
+
+// PUTs `bytes` under each of `tags` in `repository`; false (with a warning) on failure.
+inline bool putTags(oci::RegistryClient *client, const QString &repository, const QString &mediaType,
+                    const QByteArray &bytes, const QStringList &tags)
+{
+    for (const QString &tag : tags) {
+        std::unique_ptr<oci::ManifestPutJob> put(client->putManifest(repository, tag, mediaType, bytes));
+        if (!ClientHarness::wait(put.get()) || !put->succeeded()) {
+            qWarning("PUT %s: %s", qPrintable(tag), qPrintable(put->error().describe()));
+            return false;
+        }
+    }
+    return true;
+}
+
+inline ops::DeleteStep deleteManifestStep(const oci::Digest &digest, const QString &mediaType,
+                                          const QStringList &tags)
+{
+    ops::DeleteStep step;
+    step.kind = ops::DeleteStep::Kind::DeleteManifest;
+    step.digest = digest;
+    step.mediaType = mediaType;
+    step.tags = tags;
+    return step;
+}
+
+inline ops::DeleteStep removeTagStep(const oci::Digest &digest, const QString &mediaType, const QString &tag)
+{
+    ops::DeleteStep step = deleteManifestStep(digest, mediaType, {tag});
+    step.kind = ops::DeleteStep::Kind::RemoveTag;
+    return step;
+}
+
+inline ops::DeletePlan plan(const RegistryProcess &registry, const QString &repository,
+                            const QList<ops::DeleteStep> &steps)
+{
+    ops::DeletePlan made;
+    made.registry = registry.host();
+    made.repository = repository;
+    made.steps = steps;
+    return made;
+}
+
+} // namespace journaltest
