@@ -173,6 +173,13 @@ void SourceWalkJob::Private::onManifest(SourceWalkJob *q, oci::ContentJob *job, 
         fail(q, copyError(CopySide::Source, host(), repository, what, task.reference, job->error()));
         return;
     }
+    if (job->isStale()) {
+        // The cache's last answer for a tag the registry could not be asked about: copying
+        // it could publish an image the tag no longer names.
+        fail(q, copyError(CopySide::Source, host(), repository, what, task.reference,
+                          job->networkError()));
+        return;
+    }
     const std::shared_ptr<const oci::ManifestDocument> document = job->document();
     const auto refuse = [&](const QString &why) {
         fail(q, copyError(CopySide::Source, host(), repository, what, task.reference,

@@ -43,6 +43,7 @@ class TestCopyStreaming final : public QObject
     std::unique_ptr<Side> m_from, m_slow, m_direct;
     copytest::HandMadeImage m_big;   // big/app:1.0: 64 MiB + 4 KiB layers
     copytest::HandMadeImage m_small; // small/app:1.0, its second layer deleted afterwards
+    copytest::HandMadeImage m_tiny;  // tiny/app:1.0
 
     bool tagExists(const QString &repository, const QString &tag)
     {
@@ -70,6 +71,8 @@ private Q_SLOTS:
         QVERIFY(!m_big.digest.isNull());
         m_small = copytest::pushRandomImage(*m_source, u"small/app"_s, u"1.0"_s, {100000, 50000});
         QVERIFY(!m_small.digest.isNull());
+        m_tiny = copytest::pushRandomImage(*m_source, u"tiny/app"_s, u"1.0"_s, {1000});
+        QVERIFY(!m_tiny.digest.isNull());
         QNetworkAccessManager nam;
         QUrl gone = m_source->baseUrl();
         gone.setPath(u"/v2/small/app/blobs/"_s + m_small.layers.at(1).toString());
@@ -205,6 +208,27 @@ private Q_SLOTS:
         QCOMPARE(job->error().registry(), m_locked->host());
         QVERIFY2(job->error().message().contains(u"to the target, "_s + m_locked->host() + u"/x/y"_s),
                  qPrintable(job->error().describe()));
+    }
+
+    // Last: stops the source registry for a while.
+    void staleTagIsNotCopied()
+    {
+        Side from(*m_source); // a cache of its own, that will remember the tag
+        const auto first = copytest::copy(from, *m_direct,
+                                          copytest::request(u"tiny/app"_s, u"1.0"_s, u"tiny/copy"_s, u"1.0"_s));
+        QVERIFY(first && first->succeeded());
+        // The source unreachable: the fetcher would offer the tag's last known digest, and
+        // every blob is in the target already — a copy of it would "succeed" with content
+        // the tag may no longer name. It must fail instead, naming the source.
+        m_source->stop();
+        const auto again = copytest::copy(from, *m_direct,
+                                          copytest::request(u"tiny/app"_s, u"1.0"_s, u"tiny/copy"_s, u"2.0"_s));
+        QVERIFY(m_source->restart());
+        QVERIFY(again);
+        QVERIFY(!again->succeeded());
+        QCOMPARE(again->failedSide(), ops::CopySide::Source);
+        QCOMPARE(again->error().code(), oci::Error::Code::Network);
+        QVERIFY(!tagExists(u"tiny/copy"_s, u"2.0"_s));
     }
 };
 
