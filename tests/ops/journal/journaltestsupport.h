@@ -16,10 +16,59 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QTest>
 
 #include <memory>
 
 namespace journaltest {
+
+// One registry per auth mode, each with a client logged in as the test user, for
+// data-driven tests: addSetups() in a _data function, QFETCH(int, setup), then
+// registry(setup) and client(setup).
+class RegistryTrio final
+{
+public:
+    static constexpr int Count = 3;
+
+    static void addSetups()
+    {
+        static const char *const names[Count] = {"anonymous", "basic", "token"};
+        QTest::addColumn<int>("setup");
+        for (int setup = 0; setup < Count; ++setup)
+            QTest::addRow("%s", names[setup]) << setup;
+    }
+
+    // False with the registry's error in *why.
+    bool start(QString *why)
+    {
+        const RegistryProcess::Auth modes[Count] = {RegistryProcess::Auth::Anonymous,
+                                                    RegistryProcess::Auth::Basic,
+                                                    RegistryProcess::Auth::Token};
+        for (int setup = 0; setup < Count; ++setup) {
+            m_registries[setup] = std::make_unique<RegistryProcess>(modes[setup]);
+            if (!m_registries[setup]->start()) {
+                *why = m_registries[setup]->errorString();
+                return false;
+            }
+            m_harnesses[setup] = std::make_unique<ClientHarness>(*m_registries[setup]);
+        }
+        return true;
+    }
+
+    // The clients go before their registries.
+    ~RegistryTrio()
+    {
+        for (auto &harness : m_harnesses)
+            harness.reset();
+    }
+
+    RegistryProcess &registry(int setup) const { return *m_registries[setup]; }
+    oci::RegistryClient *client(int setup) const { return m_harnesses[setup]->client(); }
+
+private:
+    std::unique_ptr<RegistryProcess> m_registries[Count];
+    std::unique_ptr<ClientHarness> m_harnesses[Count];
+};
 
 // One manifest in the registry, as we PUT it.
 struct Pushed
@@ -91,6 +140,34 @@ inline bool putTags(oci::RegistryClient *client, const QString &repository, cons
         }
     }
     return true;
+}
+
+// `tags` on one image in `repository`: skopeo pushes the first, the others are PUT with
+// the same bytes. A null digest (and a warning) on failure.
+inline SeededImage seed(RegistryProcess &registry, oci::RegistryClient *client, const QString &repository,
+                        const QStringList &tags)
+{
+    Fixtures fixtures(registry);
+    auto image = fixtures.pushOciImage(repository, tags.constFirst());
+    if (!image) {
+        qWarning("seeding: %s", qPrintable(image.error().describe()));
+        return {};
+    }
+    if (!putTags(client, repository, image->mediaType, image->manifest, tags.sliced(1)))
+        return {};
+    return image.value();
+}
+
+// `count` variants of `base` tagged v0, v1, …; empty (and a warning) on failure.
+inline QList<Pushed> pushVariants(oci::RegistryClient *client, const SeededImage &base, int count)
+{
+    QList<Pushed> pushed;
+    for (int i = 0; i < count; ++i) {
+        pushed << pushVariant(client, base, QStringLiteral("v%1").arg(i), QString::number(i));
+        if (pushed.constLast().digest.isNull())
+            return {};
+    }
+    return pushed;
 }
 
 inline ops::DeleteStep deleteManifestStep(const oci::Digest &digest, const QString &mediaType,

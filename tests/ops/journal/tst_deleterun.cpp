@@ -22,19 +22,6 @@ using ops::JournalEntry;
 
 namespace {
 
-struct Setup
-{
-    const char *name;
-    RegistryProcess::Auth auth;
-};
-
-constexpr Setup kSetups[] = {
-    {"anonymous", RegistryProcess::Auth::Anonymous},
-    {"basic", RegistryProcess::Auth::Basic},
-    {"token", RegistryProcess::Auth::Token},
-};
-constexpr int kSetupCount = int(std::size(kSetups));
-
 // The manifest digests the registry keeps for `repository` (its storage's revision links):
 // what skopeo cannot list, e.g. a throwaway manifest left behind.
 // (A deleted manifest loses its link file; the folder stays.)
@@ -63,34 +50,12 @@ class TestDeleteRun final : public QObject
 {
     Q_OBJECT
 
-    std::unique_ptr<RegistryProcess> m_registries[kSetupCount];
-    std::unique_ptr<ClientHarness> m_harnesses[kSetupCount];
+    RegistryTrio m_trio;
     std::unique_ptr<QTemporaryDir> m_journalDir;
 
-    static void addSetups()
-    {
-        QTest::addColumn<int>("setup");
-        for (int setup = 0; setup < kSetupCount; ++setup)
-            QTest::addRow("%s", kSetups[setup].name) << setup;
-    }
-
-    oci::RegistryClient *client(int setup) const { return m_harnesses[setup]->client(); }
+    static void addSetups() { RegistryTrio::addSetups(); }
+    oci::RegistryClient *client(int setup) const { return m_trio.client(setup); }
     ops::Journal journal() const { return ops::Journal(m_journalDir->path()); }
-
-    // `tags` on one image in `repository`: skopeo pushes the first, the rest are PUT.
-    static SeededImage seed(RegistryProcess &registry, oci::RegistryClient *client,
-                            const QString &repository, const QStringList &tags)
-    {
-        Fixtures fixtures(registry);
-        auto image = fixtures.pushOciImage(repository, tags.constFirst());
-        if (!image) {
-            qWarning("seeding: %s", qPrintable(image.error().describe()));
-            return {};
-        }
-        if (!putTags(client, repository, image->mediaType, image->manifest, tags.sliced(1)))
-            return {};
-        return image.value();
-    }
 
     // The journal entry an outcome names, which must match it.
     JournalEntry entryOf(const DeleteOutcome &outcome) const
@@ -107,11 +72,8 @@ private Q_SLOTS:
     void initTestCase()
     {
         REQUIRE_REGISTRY_TOOLS();
-        for (int setup = 0; setup < kSetupCount; ++setup) {
-            m_registries[setup] = std::make_unique<RegistryProcess>(kSetups[setup].auth);
-            QVERIFY2(m_registries[setup]->start(), qPrintable(m_registries[setup]->errorString()));
-            m_harnesses[setup] = std::make_unique<ClientHarness>(*m_registries[setup]);
-        }
+        QString why;
+        QVERIFY2(m_trio.start(&why), qPrintable(why));
     }
 
     void init()
@@ -120,18 +82,12 @@ private Q_SLOTS:
         QVERIFY(m_journalDir->isValid());
     }
 
-    void cleanupTestCase()
-    {
-        for (auto &harness : m_harnesses)
-            harness.reset();
-    }
-
     // `1.1` and `latest` on one digest: removing `latest` keeps `1.1` and the digest.
     void sharedDigestRemoveTagKeepsTheOtherTag_data() { addSetups(); }
     void sharedDigestRemoveTagKeepsTheOtherTag()
     {
         QFETCH(int, setup);
-        RegistryProcess &registry = *m_registries[setup];
+        RegistryProcess &registry = m_trio.registry(setup);
         const QString repo = QStringLiteral("shared/app");
         const SeededImage image = seed(registry, client(setup), repo, {QStringLiteral("1.1"), QStringLiteral("latest")});
         QVERIFY(!image.digest.isNull());
@@ -183,7 +139,7 @@ private Q_SLOTS:
     void deleteImageTakesEveryTag()
     {
         QFETCH(int, setup);
-        RegistryProcess &registry = *m_registries[setup];
+        RegistryProcess &registry = m_trio.registry(setup);
         const QString repo = QStringLiteral("image/app");
         const SeededImage image = seed(registry, client(setup), repo, {QStringLiteral("1.1"), QStringLiteral("latest")});
         QVERIFY(!image.digest.isNull());
@@ -219,7 +175,7 @@ private Q_SLOTS:
     // An index goes by its digest; its platform manifests stay (other tags may use them).
     void indexDeleteKeepsItsChildren()
     {
-        RegistryProcess &registry = *m_registries[1];
+        RegistryProcess &registry = m_trio.registry(1);
         const QString repo = QStringLiteral("index/app");
         Fixtures fixtures(registry);
         const auto index = fixtures.pushIndex(repo, QStringLiteral("multi"));
@@ -245,7 +201,7 @@ private Q_SLOTS:
     // that named it deletes the image and leaves that tag where it now points.
     void tagsThatMovedAreLeftAlone()
     {
-        RegistryProcess &registry = *m_registries[1];
+        RegistryProcess &registry = m_trio.registry(1);
         const QString repo = QStringLiteral("moved/app");
         const SeededImage image = seed(registry, client(1), repo,
                                        {QStringLiteral("1.1"), QStringLiteral("latest"), QStringLiteral("rc")});
@@ -284,7 +240,7 @@ private Q_SLOTS:
     // A RemoveTag step naming several tags removes each, one outcome and entry per tag.
     void removeTagStepWithSeveralTagsRunsPerTag()
     {
-        RegistryProcess &registry = *m_registries[0];
+        RegistryProcess &registry = m_trio.registry(0);
         const QString repo = QStringLiteral("several/app");
         const SeededImage image = seed(registry, client(0), repo,
                                        {QStringLiteral("a"), QStringLiteral("b"), QStringLiteral("keep")});
@@ -350,16 +306,15 @@ private Q_SLOTS:
     // requestCancel(): the step in flight finishes, the rest does not run.
     void cancelStopsBeforeTheNextStep()
     {
-        RegistryProcess &registry = *m_registries[1];
+        RegistryProcess &registry = m_trio.registry(1);
         const QString repo = QStringLiteral("cancel/app");
         const SeededImage image = seed(registry, client(1), repo, {QStringLiteral("base")});
         QVERIFY(!image.digest.isNull());
+        const QList<Pushed> pushed = pushVariants(client(1), image, 5);
+        QVERIFY(!pushed.isEmpty());
         QList<ops::DeleteStep> steps;
-        for (int i = 0; i < 5; ++i) {
-            const Pushed pushed = pushVariant(client(1), image, QStringLiteral("v%1").arg(i), QString::number(i));
-            QVERIFY(!pushed.digest.isNull());
-            steps << deleteManifestStep(pushed.digest, pushed.mediaType, {pushed.tag});
-        }
+        for (const Pushed &one : pushed)
+            steps << deleteManifestStep(one.digest, one.mediaType, {one.tag});
         DeleteRun run(client(1), journal(), plan(registry, repo, steps));
         connect(&run, &DeleteRun::stepStarted, &run, [&run](int index) {
             if (index == 1)
@@ -381,17 +336,15 @@ private Q_SLOTS:
     // gave up: the summary says exactly what was done, and so do the journal and skopeo.
     void registryDownInTheMiddleStopsTheRun()
     {
-        RegistryProcess &registry = *m_registries[1];
+        RegistryProcess &registry = m_trio.registry(1);
         const QString repo = QStringLiteral("bulk/down");
         const SeededImage image = seed(registry, client(1), repo, {QStringLiteral("base")});
         QVERIFY(!image.digest.isNull());
-        QList<Pushed> pushed;
+        const QList<Pushed> pushed = pushVariants(client(1), image, 10);
+        QVERIFY(!pushed.isEmpty());
         QList<ops::DeleteStep> steps;
-        for (int i = 0; i < 10; ++i) {
-            pushed << pushVariant(client(1), image, QStringLiteral("v%1").arg(i), QString::number(i));
-            QVERIFY(!pushed.constLast().digest.isNull());
-            steps << deleteManifestStep(pushed.constLast().digest, image.mediaType, {pushed.constLast().tag});
-        }
+        for (const Pushed &one : pushed)
+            steps << deleteManifestStep(one.digest, one.mediaType, {one.tag});
         DeleteRun run(client(1), journal(), plan(registry, repo, steps));
         connect(&run, &DeleteRun::stepFinished, &run, [&registry](int index) {
             if (index == 3)
@@ -437,16 +390,15 @@ private Q_SLOTS:
     // A registry that is back by the time the next step asks: the run carries on.
     void registryRestartedBetweenStepsTheRunCarriesOn()
     {
-        RegistryProcess &registry = *m_registries[1];
+        RegistryProcess &registry = m_trio.registry(1);
         const QString repo = QStringLiteral("bulk/restart");
         const SeededImage image = seed(registry, client(1), repo, {QStringLiteral("base")});
         QVERIFY(!image.digest.isNull());
+        const QList<Pushed> pushed = pushVariants(client(1), image, 6);
+        QVERIFY(!pushed.isEmpty());
         QList<ops::DeleteStep> steps;
-        for (int i = 0; i < 6; ++i) {
-            const Pushed pushed = pushVariant(client(1), image, QStringLiteral("v%1").arg(i), QString::number(i));
-            QVERIFY(!pushed.digest.isNull());
-            steps << removeTagStep(pushed.digest, pushed.mediaType, pushed.tag);
-        }
+        for (const Pushed &one : pushed)
+            steps << removeTagStep(one.digest, one.mediaType, one.tag);
         DeleteRun run(client(1), journal(), plan(registry, repo, steps));
         bool restarted = false;
         connect(&run, &DeleteRun::stepFinished, &run, [&registry, &restarted](int index) {
@@ -470,7 +422,7 @@ private Q_SLOTS:
     // the run stops.
     void unwritableJournalDeletesNothing()
     {
-        RegistryProcess &registry = *m_registries[0];
+        RegistryProcess &registry = m_trio.registry(0);
         const QString repo = QStringLiteral("nojournal/app");
         const SeededImage image = seed(registry, client(0), repo, {QStringLiteral("1.0"), QStringLiteral("2.0")});
         QVERIFY(!image.digest.isNull());

@@ -19,54 +19,16 @@ using ops::DeleteRun;
 using ops::JournalEntry;
 using ops::UndoJob;
 
-namespace {
-
-struct Setup
-{
-    const char *name;
-    RegistryProcess::Auth auth;
-};
-
-constexpr Setup kSetups[] = {
-    {"anonymous", RegistryProcess::Auth::Anonymous},
-    {"basic", RegistryProcess::Auth::Basic},
-    {"token", RegistryProcess::Auth::Token},
-};
-constexpr int kSetupCount = int(std::size(kSetups));
-
-} // namespace
-
 class TestUndoJob final : public QObject
 {
     Q_OBJECT
 
-    std::unique_ptr<RegistryProcess> m_registries[kSetupCount];
-    std::unique_ptr<ClientHarness> m_harnesses[kSetupCount];
+    RegistryTrio m_trio;
     std::unique_ptr<QTemporaryDir> m_journalDir;
 
-    static void addSetups()
-    {
-        QTest::addColumn<int>("setup");
-        for (int setup = 0; setup < kSetupCount; ++setup)
-            QTest::addRow("%s", kSetups[setup].name) << setup;
-    }
-
-    oci::RegistryClient *client(int setup) const { return m_harnesses[setup]->client(); }
+    static void addSetups() { RegistryTrio::addSetups(); }
+    oci::RegistryClient *client(int setup) const { return m_trio.client(setup); }
     ops::Journal journal() const { return ops::Journal(m_journalDir->path()); }
-
-    static SeededImage seed(RegistryProcess &registry, oci::RegistryClient *client,
-                            const QString &repository, const QStringList &tags)
-    {
-        Fixtures fixtures(registry);
-        auto image = fixtures.pushOciImage(repository, tags.constFirst());
-        if (!image) {
-            qWarning("seeding: %s", qPrintable(image.error().describe()));
-            return {};
-        }
-        if (!putTags(client, repository, image->mediaType, image->manifest, tags.sliced(1)))
-            return {};
-        return image.value();
-    }
 
     // Runs a one-step plan; the journal id of the step, empty unless it was Deleted.
     QString deleteBy(oci::RegistryClient *client, RegistryProcess &registry, const QString &repository,
@@ -84,6 +46,22 @@ class TestUndoJob final : public QObject
         return outcome.journalId;
     }
 
+    // An index that skopeo pushed under "multi" in `repository`, then deleted by a
+    // DeleteRun; the journal id of that deletion in *id.
+    SeededImage deletedIndex(const QString &repository, QString *id)
+    {
+        RegistryProcess &registry = m_trio.registry(1);
+        Fixtures fixtures(registry);
+        const auto index = fixtures.pushIndex(repository, QStringLiteral("multi"));
+        if (!index) {
+            qWarning("seeding: %s", qPrintable(index.error().describe()));
+            return {};
+        }
+        *id = deleteBy(client(1), registry, repository,
+                       deleteManifestStep(index->digest, index->mediaType, {QStringLiteral("multi")}));
+        return id->isEmpty() ? SeededImage() : index.value();
+    }
+
     std::unique_ptr<UndoJob> undo(oci::RegistryClient *client, const QString &id)
     {
         auto job = std::make_unique<UndoJob>(client, journal(), id);
@@ -97,11 +75,8 @@ private Q_SLOTS:
     void initTestCase()
     {
         REQUIRE_REGISTRY_TOOLS();
-        for (int setup = 0; setup < kSetupCount; ++setup) {
-            m_registries[setup] = std::make_unique<RegistryProcess>(kSetups[setup].auth);
-            QVERIFY2(m_registries[setup]->start(), qPrintable(m_registries[setup]->errorString()));
-            m_harnesses[setup] = std::make_unique<ClientHarness>(*m_registries[setup]);
-        }
+        QString why;
+        QVERIFY2(m_trio.start(&why), qPrintable(why));
     }
 
     void init()
@@ -110,18 +85,12 @@ private Q_SLOTS:
         QVERIFY(m_journalDir->isValid());
     }
 
-    void cleanupTestCase()
-    {
-        for (auto &harness : m_harnesses)
-            harness.reset();
-    }
-
     // Delete the image (two tags), undo: digest and tags back, byte for byte.
     void undoDeletedImage_data() { addSetups(); }
     void undoDeletedImage()
     {
         QFETCH(int, setup);
-        RegistryProcess &registry = *m_registries[setup];
+        RegistryProcess &registry = m_trio.registry(setup);
         const QString repo = QStringLiteral("undo/image");
         const SeededImage image = seed(registry, client(setup), repo, {QStringLiteral("1.1"), QStringLiteral("latest")});
         QVERIFY(!image.digest.isNull());
@@ -160,7 +129,7 @@ private Q_SLOTS:
     // `latest` removed by the throwaway manifest, undone: it points at the digest again.
     void undoRemovedTag()
     {
-        RegistryProcess &registry = *m_registries[2];
+        RegistryProcess &registry = m_trio.registry(2);
         const QString repo = QStringLiteral("undo/tag");
         const SeededImage image = seed(registry, client(2), repo, {QStringLiteral("1.1"), QStringLiteral("latest")});
         QVERIFY(!image.digest.isNull());
@@ -180,34 +149,28 @@ private Q_SLOTS:
     // An index: its platform manifests are checked (HEAD), then it is PUT back.
     void undoDeletedIndex()
     {
-        RegistryProcess &registry = *m_registries[1];
+        RegistryProcess &registry = m_trio.registry(1);
         const QString repo = QStringLiteral("undo/index");
-        Fixtures fixtures(registry);
-        const auto index = fixtures.pushIndex(repo, QStringLiteral("multi"));
-        QVERIFY_RESULT(index);
-        const QString id = deleteBy(client(1), registry, repo,
-                                    deleteManifestStep(index->digest, index->mediaType, {QStringLiteral("multi")}));
-        QVERIFY(!id.isEmpty());
+        QString id;
+        const SeededImage index = deletedIndex(repo, &id);
+        QVERIFY(!index.digest.isNull());
         QCOMPARE(skopeoTags(registry, repo), QStringList());
         const auto job = undo(client(1), id);
         QVERIFY2(job->succeeded(), qPrintable(job->error().describe()));
         QCOMPARE(skopeoTags(registry, repo), QStringList{QStringLiteral("multi")});
-        QCOMPARE(skopeoRaw(registry, repo + QStringLiteral(":multi")), index->manifest);
-        QCOMPARE(skopeoRaw(registry, repo + u'@' + index->digest.toString()), index->manifest);
+        QCOMPARE(skopeoRaw(registry, repo + QStringLiteral(":multi")), index.manifest);
+        QCOMPARE(skopeoRaw(registry, repo + u'@' + index.digest.toString()), index.manifest);
     }
 
     // The index's platform manifests are gone too: undo says which and writes nothing.
     void undoIndexWithoutItsChildrenIsRefused()
     {
-        RegistryProcess &registry = *m_registries[1];
+        RegistryProcess &registry = m_trio.registry(1);
         const QString repo = QStringLiteral("undo/orphan");
-        Fixtures fixtures(registry);
-        const auto index = fixtures.pushIndex(repo, QStringLiteral("multi"));
-        QVERIFY_RESULT(index);
-        const QJsonArray children = QJsonDocument::fromJson(index->manifest).object().value(u"manifests").toArray();
-        const QString id = deleteBy(client(1), registry, repo,
-                                    deleteManifestStep(index->digest, index->mediaType, {QStringLiteral("multi")}));
-        QVERIFY(!id.isEmpty());
+        QString id;
+        const SeededImage index = deletedIndex(repo, &id);
+        QVERIFY(!index.digest.isNull());
+        const QJsonArray children = QJsonDocument::fromJson(index.manifest).object().value(u"manifests").toArray();
         const QString child = children.at(1).toObject().value(u"digest").toString();
         QVERIFY(!deleteBy(client(1), registry, repo,
                           deleteManifestStep(oci::Digest::parse(child).value(), {}, {})).isEmpty());
@@ -263,7 +226,7 @@ private Q_SLOTS:
 
     void entriesThatCannotBeUndone()
     {
-        RegistryProcess &registry = *m_registries[0];
+        RegistryProcess &registry = m_trio.registry(0);
         // Unknown id.
         QCOMPARE(undo(client(0), QStringLiteral("20250101-000000-000-00000000"))->error().code(),
                  oci::Error::Code::NotFound);
