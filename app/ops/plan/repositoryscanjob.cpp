@@ -140,7 +140,7 @@ void RepositoryScanJob::listTags()
         return;
     }
     d->scan.registry = d->host();
-    d->tagList.reset(d->fetcher->client()->tags(d->repository, d->options.tagPageSize));
+    d->tagList.reset(d->fetcher->client()->tags(d->repository, oci::RegistryClient::MaxPageSize));
     oci::TagListJob *listing = d->tagList.get();
     connect(listing, &oci::ListJob::pageReceived, this, [this, listing] {
         Q_EMIT progress(int(listing->items().size()), 0);

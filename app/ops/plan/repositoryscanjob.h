@@ -49,8 +49,7 @@ public:
 
     struct Options
     {
-        int maxConcurrent = 8;   // requests in flight (details and referrers)
-        int tagPageSize = 1000;  // n of the tag list pages (tests use small pages)
+        int maxConcurrent = 8; // requests in flight (details and referrers)
     };
 
     // Starts at once; finished() comes later (never from this call). `fetcher` (and its
