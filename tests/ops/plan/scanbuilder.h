@@ -3,7 +3,8 @@
 // Hand-built RepositoryScans for the planner tests: documents made here (an image
 // manifest from a seed, an index of given manifests, an artifact with a subject, a
 // referrers fallback index), parsed by ManifestDocument like fetched ones, and tags on
-// them, in the order they are added (the registry's order).
+// them, in the order they are added (the registry's order). Also the few helpers every
+// test of ops/plan uses.
 
 #include "ops/deleteplan.h"
 
@@ -16,6 +17,33 @@
 #include <QTest>
 
 #include <memory>
+
+namespace plantest {
+
+inline QByteArray compact(const QJsonObject &object)
+{
+    return QJsonDocument(object).toJson(QJsonDocument::Compact);
+}
+
+// {mediaType, digest, size} of `bytes`.
+inline QJsonObject descriptor(const QString &mediaType, const QByteArray &bytes)
+{
+    return QJsonObject{{QStringLiteral("mediaType"), mediaType},
+                       {QStringLiteral("digest"), oci::Digest::sha256Of(bytes).toString()},
+                       {QStringLiteral("size"), bytes.size()}};
+}
+
+// The fate of `tag` in `plan` (every tag of the scan has one).
+inline const ops::TagFate &fateOf(const ops::DeletePlan &plan, const QString &tag)
+{
+    for (const ops::TagFate &fate : plan.tags) {
+        if (fate.tag == tag)
+            return fate;
+    }
+    qFatal("no fate for %s", qPrintable(tag));
+}
+
+} // namespace plantest
 
 class ScanBuilder final
 {
@@ -115,10 +143,7 @@ private:
 
     static QJsonObject blob(const char *mediaType, const QString &content)
     {
-        const QByteArray bytes = content.toUtf8();
-        return QJsonObject{{QStringLiteral("mediaType"), QString::fromLatin1(mediaType)},
-                           {QStringLiteral("digest"), oci::Digest::sha256Of(bytes).toString()},
-                           {QStringLiteral("size"), bytes.size()}};
+        return plantest::descriptor(QString::fromLatin1(mediaType), content.toUtf8());
     }
 
     QJsonObject descriptorOf(const oci::Digest &digest) const
@@ -131,7 +156,7 @@ private:
 
     oci::Digest add(const QJsonObject &object, oci::ImageDetails::Kind kind, const QDateTime &created)
     {
-        const QByteArray bytes = QJsonDocument(object).toJson(QJsonDocument::Compact);
+        const QByteArray bytes = plantest::compact(object);
         auto document = oci::ManifestDocument::parse(bytes, object.value(u"mediaType").toString());
         if (!document)
             qFatal("ScanBuilder made a document that does not parse: %s",

@@ -12,17 +12,9 @@ using ops::DeleteMode;
 using ops::DeletePlan;
 using ops::DeleteStep;
 using ops::TagFate;
+using plantest::fateOf;
 
 namespace {
-
-const TagFate &fateOf(const DeletePlan &plan, const QString &tag)
-{
-    for (const TagFate &fate : plan.tags) {
-        if (fate.tag == tag)
-            return fate;
-    }
-    qFatal("no fate for %s", qPrintable(tag));
-}
 
 QStringList tagNames(const DeletePlan &plan)
 {

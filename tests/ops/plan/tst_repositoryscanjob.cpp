@@ -4,6 +4,8 @@
 // the scan are checked against what skopeo says. Then the failures: a tag the registry
 // cannot serve, an unknown repository, cancel.
 
+#include "scanbuilder.h"
+
 #include "oci/cachetestsupport.h"
 #include "support/clientharness.h"
 #include "support/fixtures.h"
@@ -13,6 +15,8 @@
 
 #include "ops/plan/deletionplanner.h"
 #include "ops/plan/repositoryscanjob.h"
+#include "ops/plan/retentionplanner.h"
+#include "ops/plan/retentionrules.h"
 
 #include "oci/cache/contentcache.h"
 #include "oci/inspect/contentfetcher.h"
@@ -32,6 +36,9 @@ using ops::DeletePlan;
 using ops::DeleteStep;
 using ops::RepositoryScanJob;
 using ops::TagFate;
+using plantest::compact;
+using plantest::descriptor;
+using plantest::fateOf;
 
 namespace {
 
@@ -39,27 +46,6 @@ const QString Repo = QStringLiteral("plan/app");
 const QByteArray OciManifestType = "application/vnd.oci.image.manifest.v1+json";
 const QByteArray OciIndexType = "application/vnd.oci.image.index.v1+json";
 const QString SbomType = QStringLiteral("application/spdx+json");
-
-QByteArray compact(const QJsonObject &object)
-{
-    return QJsonDocument(object).toJson(QJsonDocument::Compact);
-}
-
-QJsonObject descriptor(const QString &mediaType, const QByteArray &bytes)
-{
-    return QJsonObject{{QStringLiteral("mediaType"), mediaType},
-                       {QStringLiteral("digest"), oci::Digest::sha256Of(bytes).toString()},
-                       {QStringLiteral("size"), bytes.size()}};
-}
-
-const TagFate &fateOf(const DeletePlan &plan, const QString &tag)
-{
-    for (const TagFate &fate : plan.tags) {
-        if (fate.tag == tag)
-            return fate;
-    }
-    qFatal("no fate for %s", qPrintable(tag));
-}
 
 } // namespace
 
@@ -321,6 +307,21 @@ void TestRepositoryScanJob::plansFromTheScan()
     QCOMPARE(platform->steps.size(), 1);
     QCOMPARE(platform->steps[0].kind, DeleteStep::Kind::RemoveTag);
     QCOMPARE(platform->steps[0].digest, m_child);
+
+    // Retention on the same scan: 'latest' is named for deletion, but skopeo sees it on
+    // the digest of '1.1', which is kept.
+    ops::RetentionRules rules;
+    rules.keep = {QStringLiteral("1\\.1")};
+    rules.deleteMatching = {QStringLiteral("latest|multi")};
+    oci::Result<DeletePlan> retention = ops::planRetention(scan, rules);
+    QVERIFY_RESULT(retention);
+    QCOMPARE(fateOf(retention.value(), QStringLiteral("latest")).fate, TagFate::Fate::Protected);
+    QCOMPARE(fateOf(retention.value(), QStringLiteral("1.0")).fate, TagFate::Fate::Kept);
+    QCOMPARE(fateOf(retention.value(), fallback).fate, TagFate::Fate::Kept);
+    QCOMPARE(retention->deletedTags(), QStringList{QStringLiteral("multi")});
+    QCOMPARE(retention->steps.size(), 1);
+    QCOMPARE(retention->steps[0].digest, m_index.digest);
+    QCOMPARE(retention->sharedChildren, QList<oci::Digest>{m_child});
 }
 
 void TestRepositoryScanJob::aTagThatCannotBeReadFailsTheScan()

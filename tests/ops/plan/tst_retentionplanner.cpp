@@ -16,6 +16,7 @@ using ops::DeletePlan;
 using ops::DeleteStep;
 using ops::RetentionRules;
 using ops::TagFate;
+using plantest::fateOf;
 
 namespace {
 
@@ -24,15 +25,6 @@ const QDateTime Base(QDate(2024, 1, 1), QTime(0, 0), Qt::UTC);
 QString iso(const QDateTime &date)
 {
     return date.toString(Qt::ISODate);
-}
-
-const TagFate &fateOf(const DeletePlan &plan, const QString &tag)
-{
-    for (const TagFate &fate : plan.tags) {
-        if (fate.tag == tag)
-            return fate;
-    }
-    qFatal("no fate for %s", qPrintable(tag));
 }
 
 DeletePlan planned(const ops::RepositoryScan &scan, const RetentionRules &rules)
