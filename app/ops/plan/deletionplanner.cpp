@@ -3,6 +3,8 @@
 #include "ops/plan/planassembly.h"
 #include "ops/plan/scanfacts.h"
 
+#include <QSet>
+
 namespace ops {
 
 using detail::quoted;
@@ -27,6 +29,25 @@ oci::Result<DeletePlan> planDeletion(const RepositoryScan &scan, const QStringLi
             selected << tag;
     }
 
+    // Image mode cannot delete a manifest that an index which stays lists (the index would
+    // point at nothing): there, as in TagOnly mode, only the selected tags go.
+    QSet<oci::Digest> listedByKept;
+    if (mode == DeleteMode::Image) {
+        QSet<oci::Digest> selectedDigests;
+        for (const QString &tag : std::as_const(selected))
+            selectedDigests.insert(facts.digestOf(tag));
+        QSet<QString> staying;
+        for (const QString &tag : facts.allTags()) {
+            if (!selectedDigests.contains(facts.digestOf(tag)))
+                staying.insert(tag);
+        }
+        const QHash<oci::Digest, QString> reach = facts.reachableFrom(staying);
+        for (const oci::Digest &digest : std::as_const(selectedDigests)) {
+            if (reach.contains(digest))
+                listedByKept.insert(digest);
+        }
+    }
+
     detail::Decisions decisions;
     for (const QString &tag : facts.allTags()) {
         TagFate &fate = decisions.fates[tag];
@@ -41,13 +62,17 @@ oci::Result<DeletePlan> planDeletion(const RepositoryScan &scan, const QStringLi
             continue; // already going with an earlier selected tag's image
         fate.fate = TagFate::Fate::Deleted;
         decisions.going << tag;
-        if (mode == DeleteMode::TagOnly) {
+        if (mode == DeleteMode::TagOnly || listedByKept.contains(digest)) {
             bool all = onDigest.size() > 1;
             for (const QString &other : onDigest)
                 all = all && selected.contains(other);
             fate.reason = all ? QStringLiteral("Selected, like every other tag on %1.")
                                     .arg(shortDigest(digest))
                               : QStringLiteral("Selected.");
+            if (mode == DeleteMode::Image) {
+                fate.reason += QStringLiteral(" Its image cannot be deleted while an index that "
+                                              "stays lists it, so only the selected tags go.");
+            }
             continue;
         }
         fate.reason = QStringLiteral("Selected: the image %1 is to be deleted.")

@@ -16,8 +16,9 @@ namespace ops {
 // (the tags that were not selected say which selected tag they go with).
 // DeleteMode::TagOnly: a RemoveTag step per selected tag whose digest other tags keep;
 // a DeleteManifest step when the selection holds every tag on that digest.
-// For both: a manifest that an index which stays lists is never deleted (only its tags are
-// removed); a "sha256-<hex>" referrers tag goes with the manifest it describes; referrers
+// For both: a manifest that an index which stays lists is never deleted (in Image mode only
+// the selected tags on it are removed, as in TagOnly mode); a "sha256-<hex>" referrers tag
+// goes with the manifest it describes; referrers
 // whose subject goes are listed in orphanedReferrers, and manifests of a deleted index that
 // other tags still use in sharedChildren (the registry keeps them). Every other tag is Kept
 // ("Not selected.").

@@ -61,6 +61,7 @@ private Q_SLOTS:
     void tagOnlyOfALoneTagDeletesItsManifest();
     void indexWhoseChildAnotherTagUses();
     void childOfAKeptIndexKeepsItsManifest();
+    void imageModeKeepsTheOtherTagsOfAManifestAnIndexLists();
     void indexAndItsChildTogetherDeleteTheIndexFirst();
     void referrersOfADeletedSubject();
     void referrersOfASubjectThatStays();
@@ -188,6 +189,30 @@ void TestDeletionPlanner::childOfAKeptIndexKeepsItsManifest()
                  qPrintable(reason));
         QCOMPARE(fateOf(plan, QStringLiteral("multi")).fate, TagFate::Fate::Kept);
     }
+}
+
+void TestDeletionPlanner::imageModeKeepsTheOtherTagsOfAManifestAnIndexLists()
+{
+    ScanBuilder scan;
+    const oci::Digest amd64 = scan.image(QStringLiteral("amd64"));
+    scan.tag(QStringLiteral("multi"), scan.index({amd64}));
+    scan.tags({QStringLiteral("amd64-only"), QStringLiteral("amd64-also")}, amd64);
+    // The image cannot go, so taking 'amd64-also' with it would remove a tag for nothing.
+    const DeletePlan plan = planned(scan.scan, {QStringLiteral("amd64-only")}, DeleteMode::Image);
+    QCOMPARE(plan.steps.size(), 1);
+    QCOMPARE(plan.steps[0].kind, DeleteStep::Kind::RemoveTag);
+    QCOMPARE(plan.steps[0].tags, QStringList{QStringLiteral("amd64-only")});
+    QCOMPARE(fateOf(plan, QStringLiteral("amd64-only")).reason,
+             QString(u"Selected. Its image cannot be deleted while an index that stays lists it, so only "
+                     u"the selected tags go. Only the tag is removed: " + amd64.shortString() +
+                     u" stays for 'amd64-also'."));
+    QCOMPARE(fateOf(plan, QStringLiteral("amd64-also")).fate, TagFate::Fate::Kept);
+    // Deleting the index too: the image goes, with both its tags, after the index.
+    const DeletePlan both =
+        planned(scan.scan, {QStringLiteral("amd64-only"), QStringLiteral("multi")}, DeleteMode::Image);
+    QCOMPARE(both.steps.size(), 2);
+    QCOMPARE(both.steps[1].kind, DeleteStep::Kind::DeleteManifest);
+    QCOMPARE(both.steps[1].tags, (QStringList{QStringLiteral("amd64-only"), QStringLiteral("amd64-also")}));
 }
 
 void TestDeletionPlanner::indexAndItsChildTogetherDeleteTheIndexFirst()
