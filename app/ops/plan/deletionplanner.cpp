@@ -18,6 +18,7 @@ oci::Result<DeletePlan> planDeletion(const RepositoryScan &scan, const QStringLi
     const detail::ScanFacts facts(scan);
 
     QStringList selected; // in the order given, each once
+    QSet<QString> selectedSet;
     for (const QString &tag : selectedTags) {
         if (!facts.contains(tag)) {
             return oci::Error(oci::Error::Code::InvalidArgument,
@@ -25,8 +26,10 @@ oci::Result<DeletePlan> planDeletion(const RepositoryScan &scan, const QStringLi
                 .withRegistry(scan.registry)
                 .withObject(scan.repository + u':' + tag);
         }
-        if (!selected.contains(tag))
+        if (!selectedSet.contains(tag)) {
+            selectedSet.insert(tag);
             selected << tag;
+        }
     }
 
     // Image mode cannot delete a manifest that an index which stays lists (the index would
@@ -65,7 +68,7 @@ oci::Result<DeletePlan> planDeletion(const RepositoryScan &scan, const QStringLi
         if (mode == DeleteMode::TagOnly || listedByKept.contains(digest)) {
             bool all = onDigest.size() > 1;
             for (const QString &other : onDigest)
-                all = all && selected.contains(other);
+                all = all && selectedSet.contains(other);
             fate.reason = all ? QStringLiteral("Selected, like every other tag on %1.")
                                     .arg(shortDigest(digest))
                               : QStringLiteral("Selected.");
@@ -83,7 +86,7 @@ oci::Result<DeletePlan> planDeletion(const RepositoryScan &scan, const QStringLi
                 continue;
             with.fate = TagFate::Fate::Deleted;
             decisions.going << other;
-            with.reason = selected.contains(other)
+            with.reason = selectedSet.contains(other)
                               ? QStringLiteral("Selected: the image %1 is to be deleted.")
                                     .arg(shortDigest(digest))
                               : QStringLiteral("Not selected, but on the same image as %1, "

@@ -31,10 +31,12 @@ QList<oci::Digest> deletedDigests(const ScanFacts &facts, const QStringList &goi
                                   const QHash<oci::Digest, QString> &keptReach)
 {
     QList<oci::Digest> deleted;
+    QSet<oci::Digest> seen;
     for (const QString &tag : going) {
         const oci::Digest digest = facts.digestOf(tag);
-        if (deleted.contains(digest) || keptReach.contains(digest))
+        if (seen.contains(digest) || keptReach.contains(digest))
             continue;
+        seen.insert(digest);
         const QStringList onDigest = facts.tagsOn(digest);
         const bool allGo = std::all_of(onDigest.cbegin(), onDigest.cend(),
                                        [&](const QString &t) { return goingSet.contains(t); });
@@ -137,13 +139,15 @@ DeletePlan assemblePlan(const ScanFacts &facts, Decisions decisions)
     }
     // A manifest listed by a deleted index after that index: the index never points at
     // nothing, even if the run stops between the two.
-    std::stable_partition(plan.steps.begin(), plan.steps.end(), [&](const DeleteStep &step) {
-        bool listed = false;
-        for (const oci::Digest &index : std::as_const(deleted)) {
-            if (index != step.digest && facts.childrenOf(index).contains(step.digest))
-                listed = true;
+    QSet<oci::Digest> listedByAnother;
+    for (const oci::Digest &index : std::as_const(deleted)) {
+        for (const oci::Digest &child : facts.childrenOf(index)) {
+            if (child != index)
+                listedByAnother.insert(child);
         }
-        return !listed;
+    }
+    std::stable_partition(plan.steps.begin(), plan.steps.end(), [&](const DeleteStep &step) {
+        return !listedByAnother.contains(step.digest);
     });
 
     for (const oci::Digest &child : std::as_const(listedOrder)) {
