@@ -132,13 +132,20 @@ void RepositoryScanJob::fail(oci::Error error)
     finishWithError(std::move(error));
 }
 
+bool RepositoryScanJob::fetcherGone()
+{
+    if (d->fetcher)
+        return false;
+    // The contract says it outlives the job; if not, fail rather than crash.
+    fail(oci::Error(oci::Error::Code::Cancelled, QStringLiteral("the registry connection is gone"))
+             .withObject(d->repository));
+    return true;
+}
+
 void RepositoryScanJob::listTags()
 {
-    if (!d->fetcher) {
-        fail(oci::Error(oci::Error::Code::InvalidArgument, QStringLiteral("no registry to scan"))
-                 .withObject(d->repository));
+    if (fetcherGone())
         return;
-    }
     d->scan.registry = d->host();
     d->tagList.reset(d->fetcher->client()->tags(d->repository, oci::RegistryClient::MaxPageSize));
     oci::TagListJob *listing = d->tagList.get();
@@ -174,6 +181,8 @@ void RepositoryScanJob::resolveTags()
         return;
     }
     Q_EMIT progress(0, int(d->tags.size()));
+    if (fetcherGone())
+        return;
     d->resolver = std::make_unique<oci::DetailsResolver>(d->fetcher, d->repository);
     oci::DetailsResolver *resolver = d->resolver.get();
     resolver->setMaxConcurrent(d->options.maxConcurrent);
@@ -248,6 +257,8 @@ void RepositoryScanJob::pumpReferrers()
         finishSuccessfully();
         return;
     }
+    if (fetcherGone())
+        return;
     // The first answer alone: it tells whether the registry has the referrers API.
     const qsizetype limit = d->apiKnown ? d->options.maxConcurrent : 1;
     while (qsizetype(d->running.size()) < limit && d->nextToAsk < d->toAsk.size()) {

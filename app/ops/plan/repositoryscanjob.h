@@ -85,6 +85,7 @@ private:
     void onReferrers(const oci::Digest &subject);
     void setPhase(Phase phase);
     void fail(oci::Error error);
+    bool fetcherGone();
 
     std::unique_ptr<Private> d;
 };

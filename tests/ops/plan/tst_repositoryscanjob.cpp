@@ -2,13 +2,17 @@
 // "sha256-<hex>" tag holds them): two tags on one digest, a two-platform index with one
 // platform also tagged on its own, and an SBOM artifact whose subject is the shared digest. skopeo is the witness for every tag and digest; the plans made from
 // the scan are checked against what skopeo says. Then the failures: a tag the registry
-// cannot serve, an unknown repository, cancel.
+// cannot serve, an unknown repository, cancel; and, on the HTTP test server (a registry
+// that lists tags but cannot be asked about them is not something docker-registry can be
+// made to do), a tag known only from the cache's memory.
 
 #include "scanbuilder.h"
 
 #include "oci/cachetestsupport.h"
+#include "oci/nettestsupport.h"
 #include "support/clientharness.h"
 #include "support/fixtures.h"
+#include "support/httptestserver.h"
 #include "support/registryprocess.h"
 #include "support/registryseeder.h"
 #include "support/toolrunner.h"
@@ -19,8 +23,10 @@
 #include "ops/plan/retentionrules.h"
 
 #include "oci/cache/contentcache.h"
+#include "oci/client/registryclient.h"
 #include "oci/inspect/contentfetcher.h"
 #include "oci/inspect/referrersjob.h"
+#include "oci/transport/transport.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -61,6 +67,7 @@ private Q_SLOTS:
     void aTagThatCannotBeReadFailsTheScan();
     void unknownRepositoryFails();
     void cancelIsSilent();
+    void aRememberedAnswerIsNotEnough();
 
 private:
     // What skopeo says: every tag of Repo and the digest of its manifest.
@@ -364,6 +371,53 @@ void TestRepositoryScanJob::cancelIsSilent()
     QTest::qWait(300);
     QCOMPARE(finished.size(), 0);
     QCOMPARE(job->error().code(), oci::Error::Code::Cancelled);
+}
+
+void TestRepositoryScanJob::aRememberedAnswerIsNotEnough()
+{
+    const QByteArray config = R"({"architecture":"amd64","os":"linux","rootfs":{"type":"layers","diff_ids":[]}})";
+    const QByteArray manifest = compact(QJsonObject{
+        {QStringLiteral("schemaVersion"), 2},
+        {QStringLiteral("mediaType"), QString::fromLatin1(OciManifestType)},
+        {QStringLiteral("config"), descriptor(QStringLiteral("application/vnd.oci.image.config.v1+json"), config)},
+        {QStringLiteral("layers"), QJsonArray{}},
+    });
+    const QByteArray digest = oci::Digest::sha256Of(manifest).toString().toLatin1();
+    bool online = true;
+    HttpTestServer server;
+    QVERIFY(server.listen());
+    server.setHandler([&](const HttpTestRequest &request) {
+        const QByteArray path = request.path();
+        if (path == "/v2/stale/app/tags/list")
+            return HttpTestResponse::json(200, R"({"name":"stale/app","tags":["1.0"]})");
+        if (path == "/v2/stale/app/manifests/1.0" && !online)
+            return HttpTestResponse::registryError(503, "UNAVAILABLE");
+        if (path == "/v2/stale/app/manifests/1.0" || path == "/v2/stale/app/manifests/" + digest)
+            return HttpTestResponse::json(200, manifest, OciManifestType).header("Docker-Content-Digest", digest);
+        if (path == "/v2/stale/app/blobs/" + oci::Digest::sha256Of(config).toString().toLatin1())
+            return HttpTestResponse::json(200, config, "application/octet-stream");
+        return HttpTestResponse::registryError(404, "NOT_FOUND");
+    });
+    oci::Transport transport;
+    transport.setOptions(nettest::fastOptions());
+    oci::RegistryClient client(&transport, nettest::registryFor(server));
+    oci::ContentCache cache(oci::ContentCacheOptions{});
+    oci::ContentFetcher fetcher(&client, &cache);
+    std::unique_ptr<RepositoryScanJob> first(RepositoryScanJob::start(&fetcher, QStringLiteral("stale/app")));
+    QVERIFY(ClientHarness::wait(first.get()));
+    QVERIFY2(first->succeeded(), qPrintable(first->error().describe()));
+    QCOMPARE(first->scan().tags.size(), 1);
+
+    // The tag list still answers, the tag does not: the fetcher would show the digest it
+    // remembers (stale), which must not become a plan.
+    online = false;
+    std::unique_ptr<RepositoryScanJob> second(RepositoryScanJob::start(&fetcher, QStringLiteral("stale/app")));
+    QVERIFY(ClientHarness::wait(second.get()));
+    QVERIFY(!second->succeeded());
+    QCOMPARE(second->error().object(), QStringLiteral("stale/app:1.0"));
+    QVERIFY2(second->error().message().contains(u"a remembered answer is not enough"),
+             qPrintable(second->error().describe()));
+    QCOMPARE(second->error().code(), oci::Error::Code::ServerError);
 }
 
 QTEST_GUILESS_MAIN(TestRepositoryScanJob)
