@@ -6,7 +6,7 @@
 // that lists tags but cannot be asked about them is not something docker-registry can be
 // made to do), a tag known only from the cache's memory.
 
-#include "scanbuilder.h"
+#include "registrysbom.h"
 
 #include "oci/cachetestsupport.h"
 #include "oci/nettestsupport.h"
@@ -45,13 +45,12 @@ using ops::TagFate;
 using plantest::compact;
 using plantest::descriptor;
 using plantest::fateOf;
+using plantest::OciIndexType;
+using plantest::OciManifestType;
 
 namespace {
 
 const QString Repo = QStringLiteral("plan/app");
-const QByteArray OciManifestType = "application/vnd.oci.image.manifest.v1+json";
-const QByteArray OciIndexType = "application/vnd.oci.image.index.v1+json";
-const QString SbomType = QStringLiteral("application/spdx+json");
 
 } // namespace
 
@@ -112,27 +111,9 @@ void TestRepositoryScanJob::initTestCase()
     QVERIFY(m_child != m_shared.digest);
 
     // An SBOM for the shared digest, reachable only through its "sha256-<hex>" tag.
-    const QByteArray empty = "{}";
-    const QByteArray sbom = R"({"spdxVersion":"SPDX-2.3","name":"plan-fixture"})";
-    QVERIFY(cachetest::uploadBlob(*m_registry, Repo, empty));
-    QVERIFY(cachetest::uploadBlob(*m_registry, Repo, sbom));
-    const QByteArray artifact = compact(QJsonObject{
-        {QStringLiteral("schemaVersion"), 2},
-        {QStringLiteral("mediaType"), QString::fromLatin1(OciManifestType)},
-        {QStringLiteral("artifactType"), SbomType},
-        {QStringLiteral("config"), descriptor(QStringLiteral("application/vnd.oci.empty.v1+json"), empty)},
-        {QStringLiteral("layers"), QJsonArray{descriptor(SbomType, sbom)}},
-        {QStringLiteral("subject"), descriptor(m_shared.mediaType, m_shared.manifest)},
-    });
-    m_sbom = oci::Digest::sha256Of(artifact);
-    QVERIFY(cachetest::putManifest(*m_registry, Repo, m_sbom.toString(), OciManifestType, artifact));
-    QJsonObject entry = descriptor(QString::fromLatin1(OciManifestType), artifact);
-    entry.insert(QStringLiteral("artifactType"), SbomType);
-    const QByteArray list = compact(QJsonObject{{QStringLiteral("schemaVersion"), 2},
-                                                {QStringLiteral("mediaType"), QString::fromLatin1(OciIndexType)},
-                                                {QStringLiteral("manifests"), QJsonArray{entry}}});
-    QVERIFY(cachetest::putManifest(*m_registry, Repo, oci::ReferrersJob::fallbackTag(m_shared.digest),
-                                   OciIndexType, list));
+    m_sbom = plantest::pushSbom(*m_registry, Repo, m_shared.mediaType, m_shared.manifest, {},
+                                QStringLiteral("plan-fixture"));
+    QVERIFY(!m_sbom.isNull());
 
     m_harness = std::make_unique<ClientHarness>(*m_registry, ClientHarness::Login::Anonymous);
     m_cache = std::make_unique<oci::ContentCache>(oci::ContentCacheOptions{});

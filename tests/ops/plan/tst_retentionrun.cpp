@@ -5,7 +5,7 @@
 // the rules' plan, and the plan run by ops::DeleteRun; skopeo then lists exactly the tags
 // the test worked out on its own should stay, on the digests they had.
 
-#include "scanbuilder.h"
+#include "registrysbom.h"
 
 #include "oci/cachetestsupport.h"
 #include "support/clientharness.h"
@@ -36,13 +36,11 @@ using ops::TagFate;
 using plantest::compact;
 using plantest::descriptor;
 using plantest::fateOf;
+using plantest::OciManifestType;
 
 namespace {
 
 const QString Repo = QStringLiteral("retention/app");
-const QByteArray OciManifestType = "application/vnd.oci.image.manifest.v1+json";
-const QByteArray OciIndexType = "application/vnd.oci.image.index.v1+json";
-const QString SbomType = QStringLiteral("application/spdx+json");
 const QDateTime Base(QDate(2023, 6, 1), QTime(8, 0), Qt::UTC);
 constexpr int Images = 200;
 
@@ -68,9 +66,6 @@ private Q_SLOTS:
     void planAndRun();
 
 private:
-    bool putSbom(const oci::Digest &subject, const QByteArray &subjectManifest, const QString &tag,
-                 const QString &name);
-
     std::unique_ptr<RegistryProcess> m_registry;
     std::unique_ptr<Fixtures> m_fixtures;
     QList<oci::Digest> m_digests;      // per image
@@ -78,33 +73,6 @@ private:
     QString m_sbomTag;                 // "sbom-7"
     QString m_fallback7, m_fallback13; // "sha256-<hex>" of images 7 and 13
 };
-
-bool TestRetentionRun::putSbom(const oci::Digest &subject, const QByteArray &subjectManifest,
-                               const QString &tag, const QString &name)
-{
-    const QByteArray empty = "{}";
-    const QByteArray sbom = R"({"spdxVersion":"SPDX-2.3","name":")" + name.toUtf8() + "\"}";
-    if (!cachetest::uploadBlob(*m_registry, Repo, empty) || !cachetest::uploadBlob(*m_registry, Repo, sbom))
-        return false;
-    const QByteArray artifact = compact(QJsonObject{
-        {QStringLiteral("schemaVersion"), 2},
-        {QStringLiteral("mediaType"), QString::fromLatin1(OciManifestType)},
-        {QStringLiteral("artifactType"), SbomType},
-        {QStringLiteral("config"), descriptor(QStringLiteral("application/vnd.oci.empty.v1+json"), empty)},
-        {QStringLiteral("layers"), QJsonArray{descriptor(SbomType, sbom)}},
-        {QStringLiteral("subject"), descriptor(QString::fromLatin1(OciManifestType), subjectManifest)},
-    });
-    const QString reference = tag.isEmpty() ? oci::Digest::sha256Of(artifact).toString() : tag;
-    if (!cachetest::putManifest(*m_registry, Repo, reference, OciManifestType, artifact))
-        return false;
-    QJsonObject entry = descriptor(QString::fromLatin1(OciManifestType), artifact);
-    entry.insert(QStringLiteral("artifactType"), SbomType);
-    const QByteArray list = compact(QJsonObject{{QStringLiteral("schemaVersion"), 2},
-                                                {QStringLiteral("mediaType"), QString::fromLatin1(OciIndexType)},
-                                                {QStringLiteral("manifests"), QJsonArray{entry}}});
-    return cachetest::putManifest(*m_registry, Repo, oci::ReferrersJob::fallbackTag(subject), OciIndexType,
-                                  list);
-}
 
 void TestRetentionRun::initTestCase()
 {
@@ -146,8 +114,9 @@ void TestRetentionRun::initTestCase()
         }
     }
     m_sbomTag = QStringLiteral("sbom-7");
-    QVERIFY(putSbom(m_digests[7], manifests[7], m_sbomTag, QStringLiteral("seven")));
-    QVERIFY(putSbom(m_digests[13], manifests[13], QString(), QStringLiteral("thirteen")));
+    const QString type = QString::fromLatin1(OciManifestType);
+    QVERIFY(!plantest::pushSbom(*m_registry, Repo, type, manifests[7], m_sbomTag, QStringLiteral("seven")).isNull());
+    QVERIFY(!plantest::pushSbom(*m_registry, Repo, type, manifests[13], {}, QStringLiteral("thirteen")).isNull());
     m_fallback7 = oci::ReferrersJob::fallbackTag(m_digests[7]);
     m_fallback13 = oci::ReferrersJob::fallbackTag(m_digests[13]);
 }
