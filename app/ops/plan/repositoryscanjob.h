@@ -46,6 +46,7 @@ class RepositoryScanJob final : public oci::Job
 
 public:
     enum class Phase { ListingTags, ResolvingTags, FindingReferrers, Done };
+    Q_ENUM(Phase)
 
     struct Options
     {
