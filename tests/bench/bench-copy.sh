@@ -19,8 +19,8 @@
 #   tests/bench/bench-copy.sh [build-dir] [--runs N] [--size-mb M] [--synthetic]
 #
 # Build dir: the first argument, else $LADING_BUILD_DIR, else ./build (lading_bench_copy is
-# built first). --size-mb: the image's uncompressed size (default 500; the random layer makes
-# up what the rootfs does not). Needs docker-registry, skopeo, umoci, curl, jq, python3.
+# built first). --size-mb: the image's size in the registry (default 500: the gzip'ed rootfs
+# layer, and a random layer making up the rest). Needs docker-registry, skopeo, umoci, curl, jq, python3.
 # Scratch files (~2 GB at 500 MB) go to $LADING_BENCH_TMPDIR, else /var/tmp.
 set -euo pipefail
 
@@ -67,8 +67,11 @@ tar --numeric-owner -C "$rootfs" -cf "$scratch/rootfs.tar" .
 rootfs_mb=$(($(stat -c %s "$scratch/rootfs.tar") / 1048576))
 umoci raw add-layer --image "$layout:bench" "$scratch/rootfs.tar"
 rm -f "$scratch/rootfs.tar"
-# Random data: incompressible, so the image is as big as it says.
-random_mb=$((size_mb - rootfs_mb))
+# What the gzip'ed rootfs layer weighs in the registry; random data (incompressible) makes up
+# the rest of --size-mb.
+layout_manifest="$(jq -r '.manifests[0].digest' "$layout/index.json" | cut -d: -f2)"
+rootfs_gz_mb=$(($(jq '.layers[0].size' "$layout/blobs/sha256/$layout_manifest") / 1048576))
+random_mb=$((size_mb - rootfs_gz_mb))
 ((random_mb >= 16)) || random_mb=16
 mkdir -p "$scratch/random/data"
 left=$random_mb
@@ -92,7 +95,7 @@ layer_count="$(jq '.layers | length' <<<"$manifest")"
 big_digest="$(jq -r '.layers | max_by(.size) | .digest' <<<"$manifest")"
 big_size="$(jq -r '.layers | max_by(.size) | .size' <<<"$manifest")"
 echo "image: bench/src:1, $image_mb MB in $layer_count gzip'ed layers and a config" \
-    "(rootfs ${rootfs_mb} MB + random ${random_mb} MB before gzip)"
+    "(rootfs ${rootfs_mb} MB, ${rootfs_gz_mb} MB gzip'ed; random ${random_mb} MB)"
 
 # skopeo without its blob-info cache (see bench-push.sh).
 skopeo_cache_note="fresh HOME per run (the cache lives under it)"
