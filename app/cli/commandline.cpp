@@ -1,5 +1,7 @@
 #include "commandline.h"
 
+#include "opsarguments.h"
+
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QRegularExpression>
@@ -52,6 +54,8 @@ QString describeCommands()
         "Layer blobs are kept in the on-disk layer cache, so a second files or cat does not\n"
         "download them again (--no-cache: nothing kept).\n"
         "\n"
+        "%1"
+        "\n"
         "  push FILE REFERENCE  push a local image (the formats above) to REFERENCE\n"
         "                       ([registry/]name[:tag]); the tag defaults to the archive's\n"
         "                       name for the image, else latest\n"
@@ -67,7 +71,8 @@ QString describeCommands()
         "config.json ($DOCKER_CONFIG or ~/.docker, with its credential helpers), else from\n"
         "Podman's auth.json ($REGISTRY_AUTH_FILE, $XDG_RUNTIME_DIR/containers or\n"
         "~/.config/containers).\n"
-        "Exit status: 0 success, 1 failure, 2 usage error.");
+        "Exit status: 0 success, 1 failure, 2 usage error.")
+        .arg(OpsArguments::help());
 }
 
 ParsedCommandLine usageError(const QString &message)
@@ -80,8 +85,10 @@ ParsedCommandLine usageError(const QString &message)
 
 } // namespace
 
-ParsedCommandLine parseCommandLine(const QStringList &arguments)
+ParsedCommandLine parseCommandLine(const QStringList &givenArguments)
 {
+    const QStringList arguments = OpsArguments::normalized(givenArguments);
+    const OpsArguments ops;
     QCommandLineParser parser;
     parser.setApplicationDescription(describeCommands());
     parser.setSingleDashWordOptionMode(QCommandLineParser::ParseAsLongOptions);
@@ -146,9 +153,11 @@ ParsedCommandLine parseCommandLine(const QStringList &arguments)
     parser.addOptions({help, version, username, passwordStdin, caFile, insecure, plainHttp, details,
                        sort, json, noCache, concurrency, platform, layer, merged, changed, dryRun,
                        image, all});
+    parser.addOptions(ops.options());
     parser.addPositionalArgument(
         QStringLiteral("command"),
-        QStringLiteral("catalog, tags, manifest, inspect, layers, files, cat, waste or push."));
+        QStringLiteral("catalog, tags, manifest, inspect, layers, files, cat, waste, push, tag, "
+                       "copy, rm, cleanup or undo."));
     parser.addPositionalArgument(QStringLiteral("target"),
                                  QStringLiteral("REGISTRY, REPOSITORY or REFERENCE (cat: "
                                                 "REFERENCE PATH; push: FILE REFERENCE)."));
@@ -176,17 +185,22 @@ ParsedCommandLine parseCommandLine(const QStringList &arguments)
     const QStringList positional = parser.positionalArguments();
     if (positional.isEmpty())
         return usageError(QStringLiteral("missing command (catalog, tags, manifest, inspect, "
-                                         "layers, files, cat, waste or push); see --help"));
+                                         "layers, files, cat, waste, push, tag, copy, rm, "
+                                         "cleanup or undo); see --help"));
     const QString &command = positional.first();
+    const bool opsCommand = OpsArguments::isOpsCommand(command);
     const qsizetype wanted = command == u"cat" || command == u"push" ? 3 : 2;
-    if (positional.size() < wanted)
+    if (!opsCommand && positional.size() < wanted)
         return usageError(u"missing argument for \"" + command + u"\"; see --help");
-    if (positional.size() > wanted)
+    if (!opsCommand && positional.size() > wanted)
         return usageError(u"unexpected argument \"" + positional.at(wanted) + u'"');
 
     Options &options = parsed.options;
-    const QString &target = positional.at(1);
-    if (command == u"catalog") {
+    const QString target = positional.value(1);
+    if (opsCommand) {
+        if (const QString error = ops.read(parser, positional, options); !error.isEmpty())
+            return usageError(error);
+    } else if (command == u"catalog") {
         options.command = Options::Command::Catalog;
         auto host = oci::Reference::parseRegistryHost(target);
         if (!host)
@@ -241,8 +255,11 @@ ParsedCommandLine parseCommandLine(const QStringList &arguments)
         }
     } else {
         return usageError(u"unknown command \"" + command +
-                          u"\" (catalog, tags, manifest, inspect, layers, files, cat, waste or push)");
+                          u"\" (catalog, tags, manifest, inspect, layers, files, cat, waste, "
+                          u"push, tag, copy, rm, cleanup or undo)");
     }
+    if (const QString error = ops.refuseElsewhere(parser, options); !error.isEmpty())
+        return usageError(error);
     if (options.command != Options::Command::Catalog && !options.local)
         options.registry = options.reference.registry();
 
@@ -327,8 +344,10 @@ ParsedCommandLine parseCommandLine(const QStringList &arguments)
     options.dryRun = parser.isSet(dryRun);
     options.pushImage = parser.value(image);
     options.pushAll = parser.isSet(all);
-    if ((options.dryRun || parser.isSet(image) || options.pushAll) && !push)
-        return usageError(QStringLiteral("--dry-run, --image and --all are for the push command"));
+    if (options.dryRun && !push && options.command != Options::Command::Tag)
+        return usageError(QStringLiteral("--dry-run is for the push and tag commands"));
+    if ((parser.isSet(image) || options.pushAll) && !push)
+        return usageError(QStringLiteral("--image NAME and --all are for the push command"));
     if (parser.isSet(image) && options.pushImage.isEmpty())
         return usageError(QStringLiteral("--image needs a name"));
     if (parser.isSet(image) && options.pushAll)

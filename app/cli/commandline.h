@@ -4,6 +4,7 @@
 #include "oci/core/reference.h"
 #include "oci/inspect/tagorder.h"
 
+#include <QDateTime>
 #include <QString>
 #include <QStringList>
 
@@ -12,7 +13,10 @@ namespace cli {
 // What the person asked for, validated. Nothing here touches the network.
 struct Options
 {
-    enum class Command { Catalog, Tags, Manifest, Inspect, Layers, Files, Cat, Waste, Push };
+    enum class Command {
+        Catalog, Tags, Manifest, Inspect, Layers, Files, Cat, Waste, Push,
+        Tag, Copy, Remove, Cleanup, Undo, // opsarguments.h
+    };
 
     Command command = Command::Catalog;
     QString registry;         // host[:port], for every command
@@ -46,6 +50,20 @@ struct Options
     bool dryRun = false; // print the plan only
     QString pushImage;   // --image: which image of a file that holds several
     bool pushAll = false; // --all: every image, each with its own tag
+
+    // tag REFERENCE NEWTAG…, copy SOURCE TARGET, rm REFERENCE…, cleanup REPOSITORY, undo [ID]
+    QStringList newTags;          // tag
+    oci::Reference target;        // copy: [registry/]name[:tag]
+    bool withReferrers = false;   // copy --referrers
+    QStringList removeTags;       // rm: tags of `reference`'s repository
+    bool deleteImage = false;     // rm --image: the manifests, with every tag on them
+    bool yes = false;             // rm, cleanup: do it (else only the plan is printed)
+    int keepNewest = 0;           // cleanup --keep-newest
+    QStringList keepPatterns;     // cleanup --keep
+    QStringList deletePatterns;   // cleanup --delete
+    QDateTime olderThan;          // cleanup --older-than
+    QString journalEntry;         // undo ENTRY (empty: list the journal)
+    QString journalFolder;        // --journal DIR (default: the GUI's and ladingctl's shared one)
 };
 
 struct ParsedCommandLine

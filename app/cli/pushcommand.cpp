@@ -1,5 +1,7 @@
 #include "pushcommand.h"
 
+#include "progressline.h"
+
 #include "output.h"
 
 #include "image/push/bloblocations.h"
@@ -19,11 +21,6 @@
 namespace cli {
 
 namespace {
-
-QString sizeText(qint64 bytes)
-{
-    return QLocale::c().formattedDataSize(bytes, 1, QLocale::DataSizeSIFormat);
-}
 
 QString fateText(const image::PushBlob &blob)
 {
@@ -48,7 +45,6 @@ QString fateText(const image::PushBlob &blob)
 PushCommand::PushCommand(Options options, oci::RegistryClient *client, QObject *parent)
     : QObject(parent), m_options(std::move(options)), m_client(client)
 {
-    m_terminal = ::isatty(STDERR_FILENO) == 1;
 }
 
 PushCommand::~PushCommand() = default;
@@ -171,15 +167,14 @@ void PushCommand::printPlan(const image::PushPlan &plan)
 void PushCommand::push(const image::PushPlan &plan)
 {
     m_job = new image::PushJob(m_client, plan, m_locations.get(), this);
-    m_clock.start();
+    m_progress.restart();
     connect(m_job, &image::PushJob::progress, this, [this](qint64 done, qint64 total) { showProgress(done, total); });
     connect(m_job, &image::PushJob::phaseChanged, this, [this] {
         showProgress(m_job->bytesDone(), m_job->bytesTotal(), true);
-        m_clock.restart();
+        m_progress.restart();
     });
     connect(m_job, &oci::Job::finished, this, [this] {
-        if (m_terminal)
-            std::fputs("\r\033[K", stderr);
+        m_progress.clear();
         if (!m_locationsFile.isEmpty())
             m_locations->save(m_locationsFile);
         if (!m_job->succeeded()) {
@@ -202,38 +197,19 @@ void PushCommand::push(const image::PushPlan &plan)
 
 void PushCommand::showProgress(qint64 done, qint64 total, bool force)
 {
-    const qint64 now = m_clock.elapsed();
-    if (!force && m_lastPrint >= 0 && now - m_lastPrint < 200)
-        return;
-    m_lastPrint = now;
-    QString phase;
     switch (m_job->phase()) {
     case image::PushJob::Phase::Verifying:
-        phase = QStringLiteral("checking");
-        break;
+        m_progress.show(QStringLiteral("checking"), done, total, force);
+        return;
     case image::PushJob::Phase::Sending:
-        phase = QStringLiteral("sending");
-        break;
+        m_progress.show(QStringLiteral("sending"), done, total, force);
+        return;
     case image::PushJob::Phase::Publishing:
-        phase = QStringLiteral("writing manifests");
-        break;
+        // The bytes are all sent by now: the phase alone.
+        m_progress.show(QStringLiteral("writing manifests"), 0, 0, force);
+        return;
     case image::PushJob::Phase::Done:
         return;
-    }
-    // Everything mounted or present: no byte count to show.
-    QString line = total > 0 ? QStringLiteral("%1 %2 of %3").arg(phase, sizeText(done), sizeText(total))
-                             : phase;
-    if (now > 500 && done > 0) {
-        const double rate = double(done) * 1000.0 / double(now);
-        line += QStringLiteral(", %1/s").arg(sizeText(qint64(rate)));
-        if (rate > 0 && total > done)
-            line += QStringLiteral(", about %1 s left").arg(qint64((total - done) / rate) + 1);
-    }
-    if (m_terminal) {
-        std::fprintf(stderr, "\r\033[K%s", qUtf8Printable(line));
-        std::fflush(stderr);
-    } else if (force) {
-        std::fprintf(stderr, "%s\n", qUtf8Printable(line));
     }
 }
 

@@ -1,10 +1,10 @@
 #pragma once
 
 #include "commandline.h"
+#include "progressline.h"
 
 #include "image/push/pushjob.h"
 
-#include <QElapsedTimer>
 #include <QObject>
 
 #include <memory>
@@ -50,9 +50,7 @@ private:
     std::unique_ptr<image::BlobLocations> m_locations;
     QString m_locationsFile;
     image::PushJob *m_job = nullptr;
-    QElapsedTimer m_clock;
-    qint64 m_lastPrint = -1;
-    bool m_terminal = false;
+    ProgressLine m_progress;
 };
 
 } // namespace cli

@@ -2,6 +2,7 @@
 
 #include "detailsoutput.h"
 #include "imagecommand.h"
+#include "opscommand.h"
 #include "pushcommand.h"
 #include "output.h"
 #include "resolveone.h"
@@ -37,12 +38,17 @@ Runner::Runner(Options options, QString password, QObject *parent)
     chain->append(oci::makeContainerToolCredentials());
     m_transport->setCredentialProvider(std::move(chain));
 
+    m_client = new oci::RegistryClient(m_transport, registryConfig(m_options, m_options.registry), this);
+}
+
+oci::RegistryConfig registryConfig(const Options &options, const QString &host)
+{
     oci::RegistryConfig config;
-    config.host = m_options.registry;
-    config.plainHttp = m_options.plainHttp;
-    config.insecureSkipTlsVerify = m_options.insecure;
-    config.caFile = m_options.caFile;
-    m_client = new oci::RegistryClient(m_transport, std::move(config), this);
+    config.host = host;
+    config.plainHttp = options.plainHttp;
+    config.insecureSkipTlsVerify = options.insecure;
+    config.caFile = options.caFile;
+    return config;
 }
 
 Runner::~Runner()
@@ -51,6 +57,7 @@ Runner::~Runner()
     // the transport; the layer readers of an image command use the client too.
     delete m_image;
     delete m_push;
+    delete m_ops;
     delete m_resolver;
     delete m_fetcher;
     delete m_cache; // waits for its last disk writes
@@ -92,6 +99,15 @@ void Runner::start()
         break;
     case Options::Command::Push:
         startPush();
+        break;
+    case Options::Command::Tag:
+    case Options::Command::Copy:
+    case Options::Command::Remove:
+    case Options::Command::Cleanup:
+    case Options::Command::Undo:
+        m_ops = new OpsCommand(m_options, m_transport, m_client, this);
+        connect(m_ops, &OpsCommand::finished, this, &Runner::finished);
+        m_ops->start();
         break;
     }
 }

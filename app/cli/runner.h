@@ -2,6 +2,8 @@
 
 #include "commandline.h"
 
+#include "oci/transport/registryconfig.h"
+
 #include <QObject>
 
 namespace oci {
@@ -16,7 +18,11 @@ class Transport;
 namespace cli {
 
 class ImageCommand;
+class OpsCommand;
 class PushCommand;
+
+// The registry's connection settings as the options give them (TLS, plain HTTP), for `host`.
+oci::RegistryConfig registryConfig(const Options &options, const QString &host);
 
 // Runs one command with the shared RegistryClient on the event loop and prints what it
 // gets. It adds no protocol logic of its own: building the client and printing is all.
@@ -57,6 +63,7 @@ private:
     oci::DetailsResolver *m_resolver = nullptr;
     ImageCommand *m_image = nullptr; // layers, files, cat, waste
     PushCommand *m_push = nullptr;
+    OpsCommand *m_ops = nullptr; // tag, copy, rm, cleanup, undo
     qsizetype m_printed = 0; // catalog/tags entries already on stdout
 };
 
