@@ -59,8 +59,10 @@ Journal::Journal(QString folder)
 
 QString Journal::defaultFolder()
 {
-    return QStandardPaths::writableLocation(QStandardPaths::AppDataLocation)
-        + QStringLiteral("/journal");
+    // Not AppDataLocation: that differs between lading and ladingctl, and an undo must
+    // find what either of them deleted.
+    return QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation)
+        + QStringLiteral("/lading/journal");
 }
 
 QString Journal::pathOf(const QString &id) const

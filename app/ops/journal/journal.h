@@ -20,7 +20,7 @@ namespace ops {
 // (GUI and ladingctl) may share a folder: ids carry a random part and every update
 // rewrites one file.
 //
-//     ops::Journal journal;                       // QStandardPaths::AppDataLocation + "/journal"
+//     ops::Journal journal;                       // ~/.local/share/lading/journal (GenericDataLocation)
 //     const QList<ops::JournalEntry> recent = journal.entries(); // newest first
 //     for (const ops::JournalEntry &entry : recent)
 //         qInfo() << entry.id << entry.describe();

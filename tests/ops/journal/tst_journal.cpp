@@ -242,11 +242,16 @@ private Q_SLOTS:
         QCOMPARE(added.error().code(), oci::Error::Code::Io);
     }
 
-    void defaultFolderIsInAppData()
+    void defaultFolderIsSharedByLadingAndLadingctl()
     {
+        // The same folder whatever the application's name: an undo in one finds the other's.
         const QString folder = Journal::defaultFolder();
-        QVERIFY(folder.endsWith(u"/journal"));
-        QVERIFY(folder.startsWith(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation)));
+        QCOMPARE(folder, QString(QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation)
+                                 + u"/lading/journal"));
+        const QString name = QCoreApplication::applicationName();
+        QCoreApplication::setApplicationName(u"ladingctl"_qs);
+        QCOMPARE(Journal::defaultFolder(), folder);
+        QCoreApplication::setApplicationName(name);
         QCOMPARE(Journal().folder(), folder);
     }
 
