@@ -9,8 +9,10 @@ namespace ops {
 
 BlobCopier::BlobCopier(CopyEndpoints endpoints, oci::Descriptor blob,
                        std::shared_ptr<BufferMeter> meter, QObject *parent)
-    : QObject(parent), m_endpoints(std::move(endpoints)), m_blob(std::move(blob)),
-      m_meter(std::move(meter))
+    : QObject(parent)
+    , m_endpoints(std::move(endpoints))
+    , m_blob(std::move(blob))
+    , m_meter(std::move(meter))
 {
 }
 
@@ -92,8 +94,8 @@ void BlobCopier::stream()
         return;
     }
     m_pipe = new BlobPipe(size, PipeHighWater, m_meter, this);
-    m_download = m_endpoints.source->blob(m_endpoints.sourceRepository, m_blob.digest(), m_pipe,
-                                          0, size);
+    m_download =
+        m_endpoints.source->blob(m_endpoints.sourceRepository, m_blob.digest(), m_pipe, 0, size);
     m_download->setParent(this);
     connect(m_pipe, &BlobPipe::pressureChanged, m_download, &oci::BlobJob::setPaused);
     connect(m_download, &oci::Job::finished, this, &BlobCopier::onDownloadFinished);

@@ -1,8 +1,8 @@
 #pragma once
 
 #include "oci/core/error.h"
-#include "ops/copy/copyerror.h"
 #include "oci/manifest/descriptor.h"
+#include "ops/copy/copyerror.h"
 
 #include <QObject>
 #include <QPointer>
@@ -40,7 +40,10 @@ struct CopyEndpoints
 // on both sides: the download hashes what it reads, the registry what it stores.
 //
 //     auto *copier = new BlobCopier(endpoints, layer, meter, this);
-//     connect(copier, &BlobCopier::done, this, [copier] { copier->outcome(); copier->deleteLater(); });
+//     connect(copier, &BlobCopier::done, this, [copier] {
+//         show(copier->outcome());
+//         copier->deleteLater();
+//     });
 //     copier->start();
 class BlobCopier final : public QObject
 {

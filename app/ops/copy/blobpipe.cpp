@@ -12,8 +12,10 @@ void BufferMeter::add(qint64 bytes)
 
 BlobPipe::BlobPipe(qint64 size, qint64 highWater, std::shared_ptr<BufferMeter> meter,
                    QObject *parent)
-    : QIODevice(parent), m_size(size), m_highWater(qMax<qint64>(highWater, 1)),
-      m_meter(std::move(meter))
+    : QIODevice(parent)
+    , m_size(size)
+    , m_highWater(qMax<qint64>(highWater, 1))
+    , m_meter(std::move(meter))
 {
     open(QIODevice::WriteOnly | QIODevice::Unbuffered);
 }

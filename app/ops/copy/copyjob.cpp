@@ -258,7 +258,8 @@ void CopyJob::Private::pumpBlobs(CopyJob *q)
         auto *copier = new BlobCopier(endpoints, blobs.at(index).descriptor, meter, q);
         blobs[index].copier = copier;
         ++running;
-        QObject::connect(copier, &BlobCopier::stepChanged, q, [this, q, index] { onBlobStep(q, index); });
+        QObject::connect(copier, &BlobCopier::stepChanged, q,
+                         [this, q, index] { onBlobStep(q, index); });
         QObject::connect(copier, &BlobCopier::progress, q, [this, q, index](qint64 sent, qint64) {
             blobs[index].done = sent;
             emitProgress(q);
@@ -276,11 +277,18 @@ void CopyJob::Private::onBlobStep(CopyJob *q, int index)
     if (!entry.copier)
         return;
     switch (entry.copier->step()) {
-    case BlobCopier::Step::Checking: entry.state = BlobState::Checking; break;
-    case BlobCopier::Step::Mounting: entry.state = BlobState::Mounting; break;
-    case BlobCopier::Step::Streaming: entry.state = BlobState::Streaming; break;
+    case BlobCopier::Step::Checking:
+        entry.state = BlobState::Checking;
+        break;
+    case BlobCopier::Step::Mounting:
+        entry.state = BlobState::Mounting;
+        break;
+    case BlobCopier::Step::Streaming:
+        entry.state = BlobState::Streaming;
+        break;
     case BlobCopier::Step::Waiting:
-    case BlobCopier::Step::Done: return; // onBlobDone() tells
+    case BlobCopier::Step::Done:
+        return; // onBlobDone() tells
     }
     Q_EMIT q->blobChanged(index);
 }
@@ -311,7 +319,8 @@ void CopyJob::Private::onBlobDone(CopyJob *q, int index)
         entry.state = BlobState::Copied;
         ++counters.blobsCopied;
         counters.bytesCopied += entry.descriptor.size();
-        Q_EMIT q->message(QStringLiteral("Copied %1 (%2 bytes)").arg(digest).arg(entry.descriptor.size()));
+        Q_EMIT q->message(
+            QStringLiteral("Copied %1 (%2 bytes)").arg(digest).arg(entry.descriptor.size()));
         break;
     case BlobCopier::Outcome::Running:
     case BlobCopier::Outcome::Failed:
@@ -390,13 +399,13 @@ void CopyJob::Private::runStep(CopyJob *q)
         return;
     if (nextStep >= steps.size()) {
         setPhase(q, Phase::Done);
-        Q_EMIT q->message(request.targetTag.isEmpty()
-                              ? QStringLiteral("Copied %1 to %2/%3")
-                                    .arg(source.root.toString(), targetHost(),
-                                         request.targetRepository)
-                              : QStringLiteral("Copied %1 to %2/%3:%4")
-                                    .arg(source.root.toString(), targetHost(),
-                                         request.targetRepository, request.targetTag));
+        Q_EMIT q->message(
+            request.targetTag.isEmpty()
+                ? QStringLiteral("Copied %1 to %2/%3")
+                      .arg(source.root.toString(), targetHost(), request.targetRepository)
+                : QStringLiteral("Copied %1 to %2/%3:%4")
+                      .arg(source.root.toString(), targetHost(), request.targetRepository,
+                           request.targetTag));
         stopped = true;
         q->finishSuccessfully();
         return;
@@ -412,8 +421,8 @@ void CopyJob::Private::runStep(CopyJob *q)
         return;
     }
     case Step::Kind::Referrers: {
-        oci::ReferrersJob *job = targetFetcher->referrers(
-            request.targetRepository, source.referrers.at(step.index).subject);
+        oci::ReferrersJob *job = targetFetcher->referrers(request.targetRepository,
+                                                          source.referrers.at(step.index).subject);
         current = job;
         QObject::connect(job, &oci::Job::finished, q,
                          [this, q, job, index = step.index] { onReferrersListed(q, job, index); });

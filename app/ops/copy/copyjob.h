@@ -24,7 +24,7 @@ struct CopyRequest
     QString sourceRepository;
     QString sourceReference; // tag or digest
     QString targetRepository;
-    QString targetTag;       // empty: the copy is addressed by its digest only
+    QString targetTag;          // empty: the copy is addressed by its digest only
     bool withReferrers = false; // signatures, SBOMs, attestations (and their referrers)
     int parallelBlobs = 3;
 };
@@ -68,7 +68,7 @@ public:
         Streaming,
         Present, // the target had it
         Mounted,
-        Copied,  // streamed
+        Copied, // streamed
         Failed,
     };
     Q_ENUM(BlobState)

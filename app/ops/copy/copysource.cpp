@@ -170,7 +170,8 @@ void SourceWalkJob::Private::onManifest(SourceWalkJob *q, oci::ContentJob *job, 
     release(job);
     const QString what = u"manifest " + task.reference;
     if (!job->succeeded()) {
-        fail(q, copyError(CopySide::Source, host(), repository, what, task.reference, job->error()));
+        fail(q,
+             copyError(CopySide::Source, host(), repository, what, task.reference, job->error()));
         return;
     }
     if (job->isStale()) {
@@ -244,8 +245,7 @@ void SourceWalkJob::Private::onManifest(SourceWalkJob *q, oci::ContentJob *job, 
     pump(q);
 }
 
-void SourceWalkJob::Private::onReferrers(SourceWalkJob *q, oci::ReferrersJob *job,
-                                         const Task &task)
+void SourceWalkJob::Private::onReferrers(SourceWalkJob *q, oci::ReferrersJob *job, const Task &task)
 {
     release(job);
     if (!job->succeeded()) {

@@ -45,7 +45,7 @@ struct CopySource
     // Non-distributable (foreign) layers with URLs: not in registries, not copied (as skopeo).
     QList<oci::Descriptor> skippedBlobs;
     QList<ReferrerList> referrers; // only subjects that have some
-    int platformCount = 0; // image manifests in the root's tree
+    int platformCount = 0;         // image manifests in the root's tree
 
     qint64 blobBytes() const;
     const CopyManifest *manifest(const oci::Digest &digest) const;
@@ -60,7 +60,10 @@ struct CopySource
 // the manifest.
 //
 //     auto *walk = new SourceWalkJob(fetcher, u"team/app"_s, u"1.0"_s, true, this);
-//     connect(walk, &oci::Job::finished, this, [walk] { if (walk->succeeded()) use(walk->result()); });
+//     connect(walk, &oci::Job::finished, this, [walk] {
+//         if (walk->succeeded())
+//             use(walk->result());
+//     });
 //     walk->start();
 class SourceWalkJob final : public oci::Job
 {

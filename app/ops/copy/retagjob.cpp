@@ -127,9 +127,10 @@ void RetagJob::start()
     QSet<QString> seen;
     for (const TagChange &change : std::as_const(d->changes)) {
         if (!oci::Reference::isValidTag(change.tag)) {
-            d->fail(this, oci::Error(oci::Error::Code::InvalidArgument,
-                                     QStringLiteral("'%1' is not a valid tag").arg(change.tag.left(200)))
-                              .withObject(object));
+            d->fail(this,
+                    oci::Error(oci::Error::Code::InvalidArgument,
+                               QStringLiteral("'%1' is not a valid tag").arg(change.tag.left(200)))
+                        .withObject(object));
             return;
         }
         if (seen.contains(change.tag)) {
@@ -240,7 +241,8 @@ void RetagJob::Private::putNext(RetagJob *q)
         return;
     }
     const int index = nextPut++;
-    oci::ManifestPutJob *put = client->putManifest(repository, changes.at(index).tag, mediaType, bytes);
+    oci::ManifestPutJob *put =
+        client->putManifest(repository, changes.at(index).tag, mediaType, bytes);
     track(put, q);
     QObject::connect(put, &oci::Job::finished, q, [this, q, put, index] {
         untrack(put);

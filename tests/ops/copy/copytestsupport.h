@@ -34,13 +34,15 @@ struct Side
 {
     explicit Side(const RegistryProcess &registry,
                   ClientHarness::Login login = ClientHarness::Login::TestUser)
-        : harness(registry, login), cache(oci::ContentCacheOptions{}),
-          fetcher(harness.client(), &cache)
+        : harness(registry, login)
+        , cache(oci::ContentCacheOptions{})
+        , fetcher(harness.client(), &cache)
     {
     }
     Side(oci::RegistryConfig config, const oci::Credentials &credentials)
-        : harness(std::move(config), credentials), cache(oci::ContentCacheOptions{}),
-          fetcher(harness.client(), &cache)
+        : harness(std::move(config), credentials)
+        , cache(oci::ContentCacheOptions{})
+        , fetcher(harness.client(), &cache)
     {
     }
     oci::RegistryClient *client() const { return harness.client(); }
@@ -87,7 +89,8 @@ inline int countLog(const RegistryProcess &registry, qsizetype fromOffset, const
 }
 
 // Finished blob uploads into `repository` (the PUT that commits a session).
-inline int blobUploads(const RegistryProcess &registry, qsizetype fromOffset, const QString &repository)
+inline int blobUploads(const RegistryProcess &registry, qsizetype fromOffset,
+                       const QString &repository)
 {
     return countLog(registry, fromOffset,
                     u"\"PUT /v2/"_s + QRegularExpression::escape(repository) +
@@ -135,8 +138,7 @@ inline HandMadeImage pushRandomImage(const RegistryProcess &registry, const QStr
     QJsonArray diffIds;
     for (const qint64 size : layerSizes) {
         QByteArray bytes(size, Qt::Uninitialized);
-        QRandomGenerator::global()->fillRange(reinterpret_cast<quint32 *>(bytes.data()),
-                                              size / 4);
+        QRandomGenerator::global()->fillRange(reinterpret_cast<quint32 *>(bytes.data()), size / 4);
         if (!cachetest::uploadBlob(registry, repository, bytes))
             return {};
         layers.append(descriptor(u"application/vnd.oci.image.layer.v1.tar+gzip"_s, bytes));
@@ -157,7 +159,8 @@ inline HandMadeImage pushRandomImage(const RegistryProcess &registry, const QStr
         {u"config"_s, descriptor(u"application/vnd.oci.image.config.v1+json"_s, config)},
         {u"layers"_s, layers},
     });
-    if (!cachetest::putManifest(registry, repository, tag, OciManifestType.toLatin1(), image.manifest))
+    if (!cachetest::putManifest(registry, repository, tag, OciManifestType.toLatin1(),
+                                image.manifest))
         return {};
     image.digest = oci::Digest::sha256Of(image.manifest);
     return image;

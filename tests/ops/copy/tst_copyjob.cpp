@@ -33,8 +33,8 @@ class TestCopyJob final : public QObject
     std::unique_ptr<RegistryProcess> m_anon;  // C: hand-made referrers
     std::unique_ptr<Side> m_a, m_b, m_c;
     std::unique_ptr<QTemporaryDir> m_scratch;
-    SeededImage m_image; // A team/app:1.0
-    SeededImage m_index; // A team/multi:all
+    SeededImage m_image;  // A team/app:1.0
+    SeededImage m_index;  // A team/multi:all
     SeededImage m_signed; // C anon/app:1.0, with an SBOM
     copytest::Referrer m_sbom;
 
@@ -56,7 +56,8 @@ class TestCopyJob final : public QObject
         if (all)
             arguments << u"--all"_s;
         arguments << fixtures.skopeoCopySourceOptions()
-                  << u"docker://"_s + registry.host() + u'/' + reference << u"oci:"_s + layout + u":x"_s;
+                  << u"docker://"_s + registry.host() + u'/' + reference
+                  << u"oci:"_s + layout + u":x"_s;
         const auto copied = testsupport::runTool(testsupport::findTool(u"skopeo"_s), arguments,
                                                  120000, Fixtures::toolEnvironment());
         QVERIFY2(copied.ok(), qPrintable(copied.describe()));
@@ -84,7 +85,8 @@ private Q_SLOTS:
         auto subject = c.pushOciImage(u"anon/app"_s, u"1.0"_s);
         QVERIFY_RESULT(subject);
         m_signed = subject.value();
-        m_sbom = copytest::pushSbomReferrer(*m_anon, u"anon/app"_s, m_signed.mediaType, m_signed.manifest);
+        m_sbom = copytest::pushSbomReferrer(*m_anon, u"anon/app"_s, m_signed.mediaType,
+                                            m_signed.manifest);
         QVERIFY(!m_sbom.digest.isNull());
         m_a = std::make_unique<Side>(*m_token);
         m_b = std::make_unique<Side>(*m_basic);
@@ -104,8 +106,8 @@ private Q_SLOTS:
     void withinRegistryEveryBlobIsMounted()
     {
         const qsizetype offset = m_token->log().size();
-        const auto job = copytest::copy(*m_a, *m_a,
-                                        copytest::request(u"team/app"_s, u"1.0"_s, u"mirror/app"_s, u"1.0"_s));
+        const auto job = copytest::copy(
+            *m_a, *m_a, copytest::request(u"team/app"_s, u"1.0"_s, u"mirror/app"_s, u"1.0"_s));
         QVERIFY(job);
         QVERIFY2(job->succeeded(), qPrintable(job->error().describe()));
         QVERIFY(job->isSameRegistry());
@@ -129,8 +131,8 @@ private Q_SLOTS:
     void betweenRegistriesEveryBlobStreams()
     {
         const qsizetype offset = m_basic->log().size();
-        const auto job = copytest::copy(*m_a, *m_b,
-                                        copytest::request(u"team/app"_s, u"1.0"_s, u"copied/app"_s, u"1.0"_s));
+        const auto job = copytest::copy(
+            *m_a, *m_b, copytest::request(u"team/app"_s, u"1.0"_s, u"copied/app"_s, u"1.0"_s));
         QVERIFY(job);
         QVERIFY2(job->succeeded(), qPrintable(job->error().describe()));
         QVERIFY(!job->isSameRegistry());
@@ -146,8 +148,8 @@ private Q_SLOTS:
 
         // Again: everything is there; nothing streams, the tag stays where it was.
         const qsizetype again = m_basic->log().size();
-        const auto second = copytest::copy(*m_a, *m_b,
-                                           copytest::request(u"team/app"_s, u"1.0"_s, u"copied/app"_s, u"1.0"_s));
+        const auto second = copytest::copy(
+            *m_a, *m_b, copytest::request(u"team/app"_s, u"1.0"_s, u"copied/app"_s, u"1.0"_s));
         QVERIFY(second && second->succeeded());
         QCOMPARE(second->counters().blobsPresent, blobs);
         QCOMPARE(second->counters().blobsCopied, 0);
@@ -157,8 +159,8 @@ private Q_SLOTS:
 
     void indexGoesWithAllItsPlatforms()
     {
-        const auto job = copytest::copy(*m_a, *m_b,
-                                        copytest::request(u"team/multi"_s, u"all"_s, u"mirror/multi"_s, u"v1"_s));
+        const auto job = copytest::copy(
+            *m_a, *m_b, copytest::request(u"team/multi"_s, u"all"_s, u"mirror/multi"_s, u"v1"_s));
         QVERIFY(job);
         QVERIFY2(job->succeeded(), qPrintable(job->error().describe()));
         QCOMPARE(job->source().platformCount, 2);
@@ -178,8 +180,9 @@ private Q_SLOTS:
     void referrersFollowWhenAsked()
     {
         // Anonymous registry -> token registry (neither has the referrers API: fallback tags).
-        const auto job = copytest::copy(*m_c, *m_a,
-                                        copytest::request(u"anon/app"_s, u"1.0"_s, u"team/signed"_s, u"1.0"_s, true));
+        const auto job = copytest::copy(
+            *m_c, *m_a,
+            copytest::request(u"anon/app"_s, u"1.0"_s, u"team/signed"_s, u"1.0"_s, true));
         QVERIFY(job);
         QVERIFY2(job->succeeded(), qPrintable(job->error().describe()));
         QCOMPARE(job->counters().referrersCopied, 1);
@@ -187,7 +190,8 @@ private Q_SLOTS:
         QCOMPARE(raw(*m_token, u"team/signed:1.0"_s), m_signed.manifest);
         QCOMPARE(raw(*m_token, u"team/signed@"_s + m_sbom.digest.toString()), m_sbom.manifest);
         // The target's fallback tag lists it, as a client reading referrers there finds.
-        std::unique_ptr<oci::ReferrersJob> listed(m_a->fetcher.referrers(u"team/signed"_s, m_signed.digest));
+        std::unique_ptr<oci::ReferrersJob> listed(
+            m_a->fetcher.referrers(u"team/signed"_s, m_signed.digest));
         QVERIFY(ClientHarness::wait(listed.get()));
         QVERIFY2(listed->succeeded(), qPrintable(listed->error().describe()));
         QCOMPARE(listed->source(), oci::ReferrersJob::Source::FallbackTag);
@@ -198,8 +202,9 @@ private Q_SLOTS:
 
         // Within the anonymous registry: the SBOM's blobs are mounted too.
         const qsizetype offset = m_anon->log().size();
-        const auto within = copytest::copy(*m_c, *m_c,
-                                           copytest::request(u"anon/app"_s, u"1.0"_s, u"anon/mirror"_s, u"1.0"_s, true));
+        const auto within = copytest::copy(
+            *m_c, *m_c,
+            copytest::request(u"anon/app"_s, u"1.0"_s, u"anon/mirror"_s, u"1.0"_s, true));
         QVERIFY(within);
         QVERIFY2(within->succeeded(), qPrintable(within->error().describe()));
         QCOMPARE(copytest::blobUploads(*m_anon, offset, u"anon/mirror"_s), 0);
@@ -211,8 +216,8 @@ private Q_SLOTS:
 
     void referrersStayUnlessAsked()
     {
-        const auto job = copytest::copy(*m_c, *m_b,
-                                        copytest::request(u"anon/app"_s, u"1.0"_s, u"plain/app"_s, u"1.0"_s));
+        const auto job = copytest::copy(
+            *m_c, *m_b, copytest::request(u"anon/app"_s, u"1.0"_s, u"plain/app"_s, u"1.0"_s));
         QVERIFY(job);
         QVERIFY2(job->succeeded(), qPrintable(job->error().describe()));
         QCOMPARE(job->counters().referrersCopied, 0);

@@ -102,12 +102,13 @@ private Q_SLOTS:
         QElapsedTimer clock;
         clock.start();
         const qint64 upBefore = m_link->bytesUp();
-        const auto job = copytest::copy(*m_from, *m_slow,
-                                        copytest::request(u"big/app"_s, u"1.0"_s, u"big/copy"_s, u"1.0"_s));
+        const auto job = copytest::copy(
+            *m_from, *m_slow, copytest::request(u"big/app"_s, u"1.0"_s, u"big/copy"_s, u"1.0"_s));
         QVERIFY(job);
         QVERIFY2(job->succeeded(), qPrintable(job->error().describe()));
         const qint64 elapsed = clock.elapsed();
-        qInfo("copied %lld MiB in %lld ms over a %lld MiB/s link; peak held %lld KiB (bound %lld KiB); "
+        qInfo("copied %lld MiB in %lld ms over a %lld MiB/s link; peak held %lld KiB (bound %lld "
+              "KiB); "
               "download paused %d time(s)",
               job->counters().bytesCopied / MiB, elapsed, LinkBytesPerSecond / MiB,
               job->peakBufferedBytes() / 1024, ops::BlobCopier::MaxBufferedBytes / 1024,
@@ -146,7 +147,8 @@ private Q_SLOTS:
                 job->setPaused(true);
             }
         });
-        QVERIFY(testsupport::waitFor(job.get(), &oci::BlobJob::progress, [&] { return pausedAt >= 0; }, 30000));
+        QVERIFY(testsupport::waitFor(
+            job.get(), &oci::BlobJob::progress, [&] { return pausedAt >= 0; }, 30000));
         QVERIFY(job->isPaused());
         testsupport::spin(1500); // > 3 timeouts
         QVERIFY(!job->isFinished());
@@ -166,8 +168,9 @@ private Q_SLOTS:
             copytest::request(u"big/app"_s, u"1.0"_s, u"big/cancelled"_s, u"1.0"_s));
         QSignalSpy finished(job.get(), &oci::Job::finished);
         job->start();
-        QVERIFY(testsupport::waitFor(job.get(), &ops::CopyJob::progress,
-                                     [&] { return job->bytesDone() >= 8 * MiB; }, 60000));
+        QVERIFY(testsupport::waitFor(
+            job.get(), &ops::CopyJob::progress, [&] { return job->bytesDone() >= 8 * MiB; },
+            60000));
         QCOMPARE(job->phase(), ops::CopyJob::Phase::Copying);
         job->cancel();
         testsupport::spin(500);
@@ -180,8 +183,9 @@ private Q_SLOTS:
     void missingSourceBlobNamesTheSource()
     {
         const qsizetype offset = m_target->log().size();
-        const auto job = copytest::copy(*m_from, *m_direct,
-                                        copytest::request(u"small/app"_s, u"1.0"_s, u"small/copy"_s, u"1.0"_s));
+        const auto job =
+            copytest::copy(*m_from, *m_direct,
+                           copytest::request(u"small/app"_s, u"1.0"_s, u"small/copy"_s, u"1.0"_s));
         QVERIFY(job);
         QVERIFY(!job->succeeded());
         QCOMPARE(job->failedSide(), ops::CopySide::Source);
@@ -199,30 +203,31 @@ private Q_SLOTS:
     void refusingTargetNamesTheTarget()
     {
         Side locked(*m_locked, ClientHarness::Login::Anonymous);
-        const auto job = copytest::copy(*m_from, locked,
-                                        copytest::request(u"small/app"_s, u"1.0"_s, u"x/y"_s, u"1.0"_s));
+        const auto job = copytest::copy(
+            *m_from, locked, copytest::request(u"small/app"_s, u"1.0"_s, u"x/y"_s, u"1.0"_s));
         QVERIFY(job);
         QVERIFY(!job->succeeded());
         QCOMPARE(job->failedSide(), ops::CopySide::Target);
         QCOMPARE(job->error().code(), oci::Error::Code::Unauthorized);
         QCOMPARE(job->error().registry(), m_locked->host());
-        QVERIFY2(job->error().message().contains(u"to the target, "_s + m_locked->host() + u"/x/y"_s),
-                 qPrintable(job->error().describe()));
+        QVERIFY2(
+            job->error().message().contains(u"to the target, "_s + m_locked->host() + u"/x/y"_s),
+            qPrintable(job->error().describe()));
     }
 
     // Last: stops the source registry for a while.
     void staleTagIsNotCopied()
     {
         Side from(*m_source); // a cache of its own, that will remember the tag
-        const auto first = copytest::copy(from, *m_direct,
-                                          copytest::request(u"tiny/app"_s, u"1.0"_s, u"tiny/copy"_s, u"1.0"_s));
+        const auto first = copytest::copy(
+            from, *m_direct, copytest::request(u"tiny/app"_s, u"1.0"_s, u"tiny/copy"_s, u"1.0"_s));
         QVERIFY(first && first->succeeded());
         // The source unreachable: the fetcher would offer the tag's last known digest, and
         // every blob is in the target already — a copy of it would "succeed" with content
         // the tag may no longer name. It must fail instead, naming the source.
         m_source->stop();
-        const auto again = copytest::copy(from, *m_direct,
-                                          copytest::request(u"tiny/app"_s, u"1.0"_s, u"tiny/copy"_s, u"2.0"_s));
+        const auto again = copytest::copy(
+            from, *m_direct, copytest::request(u"tiny/app"_s, u"1.0"_s, u"tiny/copy"_s, u"2.0"_s));
         QVERIFY(m_source->restart());
         QVERIFY(again);
         QVERIFY(!again->succeeded());

@@ -132,7 +132,8 @@ private Q_SLOTS:
         auto setUp = retag(u"team/app"_s, u"2.0"_s, {u"dry-moved"_s});
         QVERIFY(setUp && setUp->succeeded());
         const qsizetype offset = m_registry->log().size();
-        const auto job = retag(u"team/app"_s, u"1.0"_s, {u"dry-new"_s, u"dry-moved"_s, u"1.0"_s}, true);
+        const auto job =
+            retag(u"team/app"_s, u"1.0"_s, {u"dry-new"_s, u"dry-moved"_s, u"1.0"_s}, true);
         QVERIFY(job);
         QVERIFY2(job->succeeded(), qPrintable(job->error().describe()));
         const QList<ops::TagChange> changes = job->changes();
@@ -179,7 +180,8 @@ private Q_SLOTS:
             const auto job = retag(u"team/app"_s, u"1.0"_s, tags);
             QVERIFY(job);
             QCOMPARE(job->error().code(), oci::Error::Code::InvalidArgument);
-            QCOMPARE(cachetest::countRequests(*m_registry, offset, u"(?:GET|HEAD|PUT)"_s, u".*"_s), 0);
+            QCOMPARE(cachetest::countRequests(*m_registry, offset, u"(?:GET|HEAD|PUT)"_s, u".*"_s),
+                     0);
         }
     }
 
