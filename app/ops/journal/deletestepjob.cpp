@@ -68,8 +68,6 @@ QString DeleteStepJob::Private::host() const
 template<typename J, typename F>
 void DeleteStepJob::Private::follow(J *job, F onDone)
 {
-    // Ours, not the client's: a client deleted first would leave `current` dangling.
-    job->setParent(q);
     current.reset(job);
     QObject::connect(job, &oci::Job::finished, q, [this, job, onDone] { onDone(job); });
 }

@@ -35,8 +35,6 @@ struct UndoJob::Private
     template<typename J, typename F>
     void follow(J *job, F onDone)
     {
-        // Ours, not the client's: a client deleted first would leave `current` dangling.
-        job->setParent(q);
         current.reset(job);
         QObject::connect(job, &oci::Job::finished, q, [this, job, onDone] { onDone(job); });
     }

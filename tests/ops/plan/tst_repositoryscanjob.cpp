@@ -66,6 +66,7 @@ private Q_SLOTS:
     void aTagThatCannotBeReadFailsTheScan();
     void unknownRepositoryFails();
     void cancelIsSilent();
+    void clientGoneMidScanIsSafe();
     void aRememberedAnswerIsNotEnough();
 
 private:
@@ -352,6 +353,24 @@ void TestRepositoryScanJob::cancelIsSilent()
     QTest::qWait(300);
     QCOMPARE(finished.size(), 0);
     QCOMPARE(job->error().code(), oci::Error::Code::Cancelled);
+}
+
+void TestRepositoryScanJob::clientGoneMidScanIsSafe()
+{
+    // The registry removed from the window while its scan runs: the client and fetcher go
+    // first, the scan after them, and nothing touches what they owned (ASan would say).
+    auto client = std::make_unique<oci::RegistryClient>(m_harness->transport(),
+                                                        m_registry->registryConfig());
+    auto fetcher = std::make_unique<oci::ContentFetcher>(client.get(), m_cache.get());
+    std::unique_ptr<RepositoryScanJob> job(RepositoryScanJob::start(fetcher.get(), Repo));
+    QSignalSpy phases(job.get(), &RepositoryScanJob::phaseChanged);
+    QVERIFY(phases.wait(10000)); // resolving tags: requests in flight
+    fetcher.reset();
+    client.reset();
+    QTest::qWait(100);
+    QVERIFY(!job->succeeded());
+    job.reset();
+    QTest::qWait(50); // the deferred deletes run
 }
 
 void TestRepositoryScanJob::aRememberedAnswerIsNotEnough()
