@@ -14,12 +14,34 @@ BlobCopier::BlobCopier(CopyEndpoints endpoints, oci::Descriptor blob,
     , m_blob(std::move(blob))
     , m_meter(std::move(meter))
 {
+    if (m_endpoints.source) {
+        m_sourceHost = m_endpoints.source->config().host;
+        connect(m_endpoints.source, &QObject::destroyed, this,
+                [this] { connectionGone(CopySide::Source); });
+    }
+    if (m_endpoints.target) {
+        m_targetHost = m_endpoints.target->config().host;
+        connect(m_endpoints.target, &QObject::destroyed, this,
+                [this] { connectionGone(CopySide::Target); });
+    }
 }
 
 BlobCopier::~BlobCopier()
 {
     m_cancelled = true;
     stopAll();
+    // The requests are their clients' children (they go with their client); ours to delete.
+    if (m_download)
+        m_download->deleteLater();
+    if (m_upload)
+        m_upload->deleteLater();
+}
+
+void BlobCopier::connectionGone(CopySide side)
+{
+    // Its requests went with it, silently: say so instead of waiting for them forever.
+    fail(side, oci::Error(oci::Error::Code::Cancelled,
+                          QStringLiteral("the connection to the registry is gone")));
 }
 
 int BlobCopier::pauses() const
@@ -43,8 +65,11 @@ void BlobCopier::setStep(Step step)
 void BlobCopier::start()
 {
     setStep(Step::Checking);
+    if (!m_endpoints.source || !m_endpoints.target) {
+        connectionGone(m_endpoints.source ? CopySide::Target : CopySide::Source);
+        return;
+    }
     m_stat = m_endpoints.target->statBlob(m_endpoints.targetRepository, m_blob.digest());
-    m_stat->setParent(this);
     connect(m_stat, &oci::Job::finished, this, &BlobCopier::onChecked);
 }
 
@@ -61,11 +86,13 @@ void BlobCopier::onChecked()
         finish(Outcome::Present);
         return;
     }
+    if (!m_endpoints.source || !m_endpoints.target)
+        return; // connectionGone() told
     const bool mount = m_endpoints.sameRegistry;
     setStep(mount ? Step::Mounting : Step::Streaming);
-    m_upload = m_endpoints.target->startUpload(
-        m_endpoints.targetRepository, mount ? m_blob.digest() : oci::Digest(),
-        mount ? m_endpoints.sourceRepository : QString(), this);
+    m_upload = m_endpoints.target->startUpload(m_endpoints.targetRepository,
+                                               mount ? m_blob.digest() : oci::Digest(),
+                                               mount ? m_endpoints.sourceRepository : QString());
     connect(m_upload, &oci::BlobUpload::opened, this, &BlobCopier::onOpened);
     connect(m_upload, &oci::BlobUpload::committed, this, &BlobCopier::onCommitted);
     connect(m_upload, &oci::BlobUpload::failed, this,
@@ -96,7 +123,6 @@ void BlobCopier::stream()
     m_pipe = new BlobPipe(size, PipeHighWater, m_meter, this);
     m_download =
         m_endpoints.source->blob(m_endpoints.sourceRepository, m_blob.digest(), m_pipe, 0, size);
-    m_download->setParent(this);
     connect(m_pipe, &BlobPipe::pressureChanged, m_download, &oci::BlobJob::setPaused);
     connect(m_download, &oci::Job::finished, this, &BlobCopier::onDownloadFinished);
     m_upload->commitStreamed(
@@ -137,8 +163,7 @@ void BlobCopier::fail(CopySide side, const oci::Error &error)
         return;
     m_failedSide = side;
     const bool source = side == CopySide::Source;
-    oci::RegistryClient *client = source ? m_endpoints.source : m_endpoints.target;
-    m_error = copyError(side, client->config().host,
+    m_error = copyError(side, source ? m_sourceHost : m_targetHost,
                         source ? m_endpoints.sourceRepository : m_endpoints.targetRepository,
                         u"blob " + m_blob.digest().toString(), m_blob.digest().toString(), error);
     stopAll();
@@ -165,6 +190,7 @@ void BlobCopier::stopAll()
         m_download->cancel();
     if (m_upload && !m_committed && m_upload->state() != oci::BlobUpload::State::Mounted) {
         m_upload->abandon(); // the registry drops the session (best effort)
+        m_upload->deleteLater();
         m_upload = nullptr;
     }
     if (m_pipe)

@@ -22,12 +22,13 @@ namespace ops {
 class BlobPipe;
 struct BufferMeter;
 
-// Where a copy reads and writes.
+// Where a copy reads and writes. The clients should outlive the copy; one deleted
+// meanwhile fails it (Cancelled, "the connection … is gone") instead of leaving it hanging.
 struct CopyEndpoints
 {
-    oci::RegistryClient *source = nullptr;
+    QPointer<oci::RegistryClient> source;
     QString sourceRepository;
-    oci::RegistryClient *target = nullptr;
+    QPointer<oci::RegistryClient> target;
     QString targetRepository;
     // Same registry (same host): blobs are mounted instead of streamed.
     bool sameRegistry = false;
@@ -95,8 +96,11 @@ private:
     void fail(CopySide side, const oci::Error &error);
     void setStep(Step step);
     void stopAll();
+    void connectionGone(CopySide side);
 
     CopyEndpoints m_endpoints;
+    QString m_sourceHost; // for errors, also once a client is gone
+    QString m_targetHost;
     oci::Descriptor m_blob;
     std::shared_ptr<BufferMeter> m_meter;
     Outcome m_outcome = Outcome::Running;

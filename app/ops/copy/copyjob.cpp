@@ -41,8 +41,11 @@ struct CopyJob::Private
         int index = 0; // into source.manifests or source.referrers
     };
 
-    oci::ContentFetcher *sourceFetcher = nullptr;
-    oci::ContentFetcher *targetFetcher = nullptr;
+    // Both should outlive the job; one gone meanwhile fails it (connectionGone()).
+    QPointer<oci::ContentFetcher> sourceFetcher;
+    QPointer<oci::ContentFetcher> targetFetcher;
+    QString sourceHost;
+    QString targetHost;
     CopyRequest request;
     CopyEndpoints endpoints;
     Phase phase = Phase::Waiting;
@@ -60,7 +63,6 @@ struct CopyJob::Private
     CopySide failedSide = CopySide::None;
     bool stopped = false;
 
-    QString targetHost() const { return endpoints.target->config().host; }
     void setPhase(CopyJob *q, Phase next);
     void onRead(CopyJob *q);
     void pumpBlobs(CopyJob *q);
@@ -72,6 +74,7 @@ struct CopyJob::Private
                      const QByteArray &bytes, const oci::Digest &expected, const QString &what);
     void onReferrersListed(CopyJob *q, oci::ReferrersJob *job, int index);
     void fail(CopyJob *q, CopySide side, oci::Error error);
+    void connectionGone(CopyJob *q, CopySide side);
     void stopAll();
     void emitProgress(CopyJob *q);
     qint64 bytesDone() const;
@@ -90,6 +93,28 @@ CopyJob::CopyJob(oci::ContentFetcher *source, oci::ContentFetcher *target, CopyR
     d->endpoints.target = target->client();
     d->endpoints.targetRepository = d->request.targetRepository;
     d->endpoints.sameRegistry = sameRegistry(source->client(), target->client());
+    d->sourceHost = source->client()->config().host;
+    d->targetHost = target->client()->config().host;
+    const auto watch = [this](QObject *object, CopySide side) {
+        connect(object, &QObject::destroyed, this, [this, side] { d->connectionGone(this, side); });
+    };
+    watch(source, CopySide::Source);
+    watch(source->client(), CopySide::Source);
+    watch(target, CopySide::Target);
+    watch(target->client(), CopySide::Target);
+}
+
+void CopyJob::Private::connectionGone(CopyJob *q, CopySide side)
+{
+    // The requests went with their client; without this the job would wait for them forever.
+    const bool fromSource = side == CopySide::Source;
+    fail(q, side,
+         copyError(side, fromSource ? sourceHost : targetHost,
+                   fromSource ? request.sourceRepository : request.targetRepository,
+                   QStringLiteral("the image"),
+                   fromSource ? request.sourceReference : request.targetTag,
+                   oci::Error(oci::Error::Code::Cancelled,
+                              QStringLiteral("the connection to the registry is gone"))));
 }
 
 CopyJob::~CopyJob()
@@ -222,6 +247,11 @@ void CopyJob::start()
                                "repository or a tag"));
         return;
     }
+    if (!d->sourceFetcher || !d->targetFetcher || !d->endpoints.source || !d->endpoints.target) {
+        d->connectionGone(this, d->sourceFetcher && d->endpoints.source ? CopySide::Target
+                                                                        : CopySide::Source);
+        return;
+    }
     d->setPhase(this, Phase::Reading);
     d->walk = new SourceWalkJob(d->sourceFetcher, d->request.sourceRepository,
                                 d->request.sourceReference, d->request.withReferrers, this);
@@ -245,7 +275,7 @@ void CopyJob::Private::onRead(CopyJob *q)
     Q_EMIT q->message(QStringLiteral("Read %1 manifest(s) and %2 blob(s) from %3/%4")
                           .arg(source.manifests.size())
                           .arg(source.blobs.size())
-                          .arg(endpoints.source->config().host, endpoints.sourceRepository));
+                          .arg(sourceHost, endpoints.sourceRepository));
     setPhase(q, Phase::Copying);
     emitProgress(q);
     pumpBlobs(q);
@@ -364,15 +394,14 @@ void CopyJob::Private::putManifest(CopyJob *q, const QString &reference, const Q
 {
     oci::ManifestPutJob *put =
         endpoints.target->putManifest(request.targetRepository, reference, mediaType, bytes);
-    put->setParent(q);
     current = put;
     QObject::connect(put, &oci::Job::finished, q, [this, q, put, reference, expected, what] {
         current = nullptr;
         put->deleteLater();
         if (!put->succeeded()) {
             fail(q, CopySide::Target,
-                 copyError(CopySide::Target, targetHost(), request.targetRepository, what,
-                           reference, put->error()));
+                 copyError(CopySide::Target, targetHost, request.targetRepository, what, reference,
+                           put->error()));
             return;
         }
         // By tag the client hashes what it sent and checks the registry's digest; that it is
@@ -380,8 +409,7 @@ void CopyJob::Private::putManifest(CopyJob *q, const QString &reference, const Q
         if (!expected.isNull() && expected.algorithm() == put->digest().algorithm() &&
             put->digest() != expected) {
             fail(q, CopySide::Target,
-                 copyError(CopySide::Target, targetHost(), request.targetRepository, what,
-                           reference,
+                 copyError(CopySide::Target, targetHost, request.targetRepository, what, reference,
                            oci::Error(oci::Error::Code::DigestMismatch,
                                       QStringLiteral("stored as %1, not as the source's %2")
                                           .arg(put->digest().toString(), expected.toString()))));
@@ -402,9 +430,9 @@ void CopyJob::Private::runStep(CopyJob *q)
         Q_EMIT q->message(
             request.targetTag.isEmpty()
                 ? QStringLiteral("Copied %1 to %2/%3")
-                      .arg(source.root.toString(), targetHost(), request.targetRepository)
+                      .arg(source.root.toString(), targetHost, request.targetRepository)
                 : QStringLiteral("Copied %1 to %2/%3:%4")
-                      .arg(source.root.toString(), targetHost(), request.targetRepository,
+                      .arg(source.root.toString(), targetHost, request.targetRepository,
                            request.targetTag));
         stopped = true;
         q->finishSuccessfully();
@@ -431,7 +459,6 @@ void CopyJob::Private::runStep(CopyJob *q)
     case Step::Kind::HeadTag: {
         oci::ManifestJob *head = endpoints.target->manifest(
             request.targetRepository, request.targetTag, oci::RegistryClient::Method::Head);
-        head->setParent(q);
         current = head;
         QObject::connect(head, &oci::Job::finished, q, [this, q, head] {
             current = nullptr;
@@ -461,7 +488,7 @@ void CopyJob::Private::onReferrersListed(CopyJob *q, oci::ReferrersJob *job, int
     const QString what = u"the referrers of " + list.subject.toString();
     if (!job->succeeded()) {
         fail(q, CopySide::Target,
-             copyError(CopySide::Target, targetHost(), request.targetRepository, what,
+             copyError(CopySide::Target, targetHost, request.targetRepository, what,
                        list.subject.toString(), job->error()));
         return;
     }

@@ -9,6 +9,7 @@
 #include "oci/manifest/mediatypes.h"
 
 #include <QHash>
+#include <QPointer>
 #include <QSet>
 
 #include <deque>
@@ -63,7 +64,8 @@ struct SourceWalkJob::Private
         int nesting = 0;        // index levels above
     };
 
-    oci::ContentFetcher *fetcher = nullptr;
+    QPointer<oci::ContentFetcher> fetcher;
+    QString fetcherHost;
     QString repository;
     QString reference;
     bool withReferrers = false;
@@ -71,12 +73,12 @@ struct SourceWalkJob::Private
     QHash<oci::Digest, Node> nodes;
     QSet<oci::Digest> requested;
     std::deque<Task> queue;
-    QList<oci::Job *> inFlight;
+    QList<QPointer<oci::Job>> inFlight; // the fetcher's children: they go with it
     bool rootSeen = false;
     bool stopped = false;
     CopySource result;
 
-    QString host() const { return fetcher->client()->config().host; }
+    const QString &host() const { return fetcherHost; }
     void pump(SourceWalkJob *q);
     void launch(SourceWalkJob *q, const Task &task);
     void onManifest(SourceWalkJob *q, oci::ContentJob *job, const Task &task);
@@ -93,6 +95,14 @@ SourceWalkJob::SourceWalkJob(oci::ContentFetcher *fetcher, QString repository, Q
     : Job(parent), d(std::make_unique<Private>())
 {
     d->fetcher = fetcher;
+    d->fetcherHost = fetcher->client()->config().host;
+    // The fetcher should outlive the walk; gone meanwhile, it took our requests along.
+    connect(fetcher, &QObject::destroyed, this, [this] {
+        d->fail(this, oci::Error(oci::Error::Code::Cancelled,
+                                 QStringLiteral("the connection to the registry is gone"))
+                          .withRegistry(d->fetcherHost)
+                          .withObject(d->repository));
+    });
     d->repository = std::move(repository);
     d->reference = std::move(reference);
     d->withReferrers = withReferrers;
@@ -120,10 +130,12 @@ void SourceWalkJob::abort()
 {
     d->stopped = true;
     d->queue.clear();
-    const QList<oci::Job *> running = std::exchange(d->inFlight, {});
-    for (oci::Job *job : running) {
-        job->cancel();
-        job->deleteLater();
+    const QList<QPointer<oci::Job>> running = std::exchange(d->inFlight, {});
+    for (const QPointer<oci::Job> &job : running) {
+        if (job) {
+            job->cancel();
+            job->deleteLater();
+        }
     }
 }
 
@@ -141,6 +153,8 @@ void SourceWalkJob::Private::fail(SourceWalkJob *q, oci::Error error)
 
 void SourceWalkJob::Private::pump(SourceWalkJob *q)
 {
+    if (!fetcher)
+        return; // failed when it went
     while (!stopped && inFlight.size() < MaxInFlight && !queue.empty()) {
         const Task task = queue.front();
         queue.pop_front();

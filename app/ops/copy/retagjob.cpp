@@ -12,7 +12,8 @@ namespace ops {
 
 struct RetagJob::Private
 {
-    oci::RegistryClient *client = nullptr;
+    QPointer<oci::RegistryClient> client; // should outlive the job; gone, it fails it
+    QString host;
     QString repository;
     QString source;
     bool dryRun = false;
@@ -34,7 +35,7 @@ struct RetagJob::Private
     void onHead(RetagJob *q, oci::ManifestJob *job, int index);
     void putNext(RetagJob *q);
     void fail(RetagJob *q, oci::Error error);
-    void track(oci::Job *job, RetagJob *q);
+    void track(oci::Job *job);
     void untrack(oci::Job *job);
 };
 
@@ -43,6 +44,13 @@ RetagJob::RetagJob(oci::RegistryClient *client, QString repository, QString sour
     : Job(parent), d(std::make_unique<Private>())
 {
     d->client = client;
+    d->host = client->config().host;
+    connect(client, &QObject::destroyed, this, [this] {
+        // Our requests went with it: fail instead of waiting for them forever.
+        d->fail(this, oci::Error(oci::Error::Code::Cancelled,
+                                 QStringLiteral("the connection to the registry is gone"))
+                          .withObject(d->repository + u':' + d->source));
+    });
     d->repository = std::move(repository);
     d->source = std::move(source);
     for (const QString &tag : std::as_const(tags))
@@ -79,10 +87,9 @@ const QList<TagChange> &RetagJob::changes() const
     return d->changes;
 }
 
-void RetagJob::Private::track(oci::Job *job, RetagJob *q)
+void RetagJob::Private::track(oci::Job *job)
 {
-    job->setParent(q);
-    inFlight.append(job);
+    inFlight.append(job); // the client's child: it goes with its client
 }
 
 void RetagJob::Private::untrack(oci::Job *job)
@@ -108,7 +115,7 @@ void RetagJob::Private::fail(RetagJob *q, oci::Error error)
     if (stopped)
         return;
     if (error.registry().isEmpty())
-        error.withRegistry(client->config().host);
+        error.withRegistry(host);
     q->abort();
     q->finishWithError(std::move(error));
 }
@@ -119,6 +126,12 @@ void RetagJob::start()
         return;
     d->started = true;
     const QString object = d->repository + u':' + d->source;
+    if (!d->client) {
+        d->fail(this, oci::Error(oci::Error::Code::Cancelled,
+                                 QStringLiteral("the connection to the registry is gone"))
+                          .withObject(object));
+        return;
+    }
     if (d->changes.isEmpty()) {
         d->fail(this, oci::Error(oci::Error::Code::InvalidArgument, QStringLiteral("no tag given"))
                           .withObject(object));
@@ -142,7 +155,7 @@ void RetagJob::start()
         seen.insert(change.tag);
     }
     oci::ManifestJob *fetch = d->client->manifest(d->repository, d->source);
-    d->track(fetch, this);
+    d->track(fetch);
     connect(fetch, &oci::Job::finished, this, [this, fetch] { d->onFetched(this, fetch); });
 }
 
@@ -191,7 +204,7 @@ void RetagJob::Private::pumpHeads(RetagJob *q)
         const int index = nextHead++;
         oci::ManifestJob *head =
             client->manifest(repository, changes.at(index).tag, oci::RegistryClient::Method::Head);
-        track(head, q);
+        track(head);
         QObject::connect(head, &oci::Job::finished, q,
                          [this, q, head, index] { onHead(q, head, index); });
     }
@@ -243,7 +256,7 @@ void RetagJob::Private::putNext(RetagJob *q)
     const int index = nextPut++;
     oci::ManifestPutJob *put =
         client->putManifest(repository, changes.at(index).tag, mediaType, bytes);
-    track(put, q);
+    track(put);
     QObject::connect(put, &oci::Job::finished, q, [this, q, put, index] {
         untrack(put);
         if (!put->succeeded()) {

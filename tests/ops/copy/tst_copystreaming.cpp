@@ -180,6 +180,29 @@ private Q_SLOTS:
         QCOMPARE(copytest::countLog(*m_target, offset, u"\"PUT /v2/big/cancelled/manifests/"_s), 0);
     }
 
+    void sourceConnectionGoneFailsTheCopy()
+    {
+        // The GUI removes a registry while a copy from it runs: its client and fetcher go
+        // (taking their requests along). The copy must fail, naming the source, not hang.
+        auto from = std::make_unique<Side>(*m_source);
+        auto job = std::make_unique<ops::CopyJob>(
+            &from->fetcher, &m_slow->fetcher,
+            copytest::request(u"big/app"_s, u"1.0"_s, u"big/orphan"_s, u"1.0"_s));
+        job->start();
+        QVERIFY(testsupport::waitFor(
+            job.get(), &ops::CopyJob::progress, [&] { return job->bytesDone() >= 4 * MiB; },
+            60000));
+        from.reset();
+        QVERIFY(ClientHarness::wait(job.get(), 10000));
+        QVERIFY(!job->succeeded());
+        QCOMPARE(job->failedSide(), ops::CopySide::Source);
+        QCOMPARE(job->error().code(), oci::Error::Code::Cancelled);
+        QCOMPARE(job->error().registry(), m_source->host());
+        QVERIFY2(job->error().message().contains(u"the connection to the registry is gone"_s),
+                 qPrintable(job->error().describe()));
+        QVERIFY(!tagExists(u"big/orphan"_s, u"1.0"_s));
+    }
+
     void missingSourceBlobNamesTheSource()
     {
         const qsizetype offset = m_target->log().size();

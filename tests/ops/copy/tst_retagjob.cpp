@@ -185,6 +185,18 @@ private Q_SLOTS:
         }
     }
 
+    void clientGoneFailsTheJob()
+    {
+        auto harness = std::make_unique<ClientHarness>(*m_registry);
+        ops::RetagJob job(harness->client(), u"team/app"_s, u"1.0"_s, {u"orphan"_s});
+        job.start();
+        harness.reset(); // the registry removed meanwhile: the fetch went with its client
+        QVERIFY(ClientHarness::wait(&job, 10000));
+        QCOMPARE(job.error().code(), oci::Error::Code::Cancelled);
+        QCOMPARE(job.error().registry(), m_registry->host());
+        QVERIFY(raw(u"team/app:orphan"_s).isEmpty());
+    }
+
     void missingSourceFails()
     {
         const auto job = retag(u"team/app"_s, u"nope"_s, {u"x"_s});
