@@ -6,8 +6,8 @@
 #   - into another repository of the same registry: Lading mounts every blob; goal
 #     lading/skopeo <= 0.3;
 #   - into the other registry: both stream every blob registry to registry; goal <= 1.0.
-# Lading runs as lading_bench_copy (benchcopy.cpp: one ops::CopyJob, as `ladingctl copy`
-# will); skopeo with its blob-info cache hidden (as bench-push.sh: a tmpfs over
+# Lading runs as `ladingctl copy --plain-http --no-cache` (ops::CopyJob); skopeo with its
+# blob-info cache hidden (as bench-push.sh: a tmpfs over
 # /var/lib/containers/cache in a mount namespace as root, a fresh HOME otherwise), so it
 # knows no other repository holding the blobs. Every copy goes into a fresh repository; the
 # runs alternate the four copies so that a change of load hits all of them.
@@ -18,8 +18,8 @@
 #
 #   tests/bench/bench-copy.sh [build-dir] [--runs N] [--size-mb M] [--synthetic]
 #
-# Build dir: the first argument, else $LADING_BUILD_DIR, else ./build (lading_bench_copy is
-# built first). --size-mb: the image's size in the registry (default 500: the gzip'ed rootfs
+# Build dir: the first argument, else $LADING_BUILD_DIR, else ./build (ladingctl is built
+# first). --size-mb: the image's size in the registry (default 500: the gzip'ed rootfs
 # layer, and a random layer making up the rest). Needs docker-registry, skopeo, umoci, curl, jq, python3.
 # Scratch files (~2 GB at 500 MB) go to $LADING_BENCH_TMPDIR, else /var/tmp.
 set -euo pipefail
@@ -30,8 +30,8 @@ size_mb=500
 bench_args --size-mb size_mb "$@"
 bench_prepare "$registry_bin" skopeo umoci curl jq python3
 
-cmake --build "$build" --target lading_bench_copy >&2
-driver="$build/tests/bench/lading_bench_copy"
+cmake --build "$build" --target ladingctl >&2
+ladingctl="$build/app/cli/ladingctl"
 
 bench_scratch
 machine
@@ -120,7 +120,10 @@ skopeo_copy() { # target-host repository-name
     fi
 }
 lading_copy() { # target-host repository-name
-    echo "'$driver' --plain-http '$src_host/bench/src:1' '$1/bench/$2:1'"
+    local home="$scratch/home-$2"
+    mkdir -p "$home"
+    echo "XDG_CACHE_HOME='$home/.cache' XDG_DATA_HOME='$home/.local/share' XDG_CONFIG_HOME='$home/.config'" \
+        "'$ladingctl' copy '$src_host/bench/src:1' '$1/bench/$2:1' --plain-http --no-cache"
 }
 # The raw limits: the largest blob read whole, and read into one upload to the other registry.
 cat >"$scratch/curl-stream.sh" <<EOF
@@ -232,8 +235,8 @@ skopeo: $skopeo_same_moved. Two registries — lading: $lading_cross_moved; skop
 $skopeo_cross_moved.
 Median of $runs runs (the four copies alternate within each run), wall time of the whole
 command, process start included; each copy into a fresh repository (bench/<tool>-<kind>-<run>).
-Lading: lading_bench_copy (ops::CopyJob, memory-only cache, 3 blobs at once); its last line:
-$(tail -1 "$scratch/logs/lading-cross-1.log")
+Lading: ladingctl copy --plain-http --no-cache (ops::CopyJob, 3 blobs at once); it said:
+$(tail -2 "$scratch/logs/lading-cross-1.log")
 skopeo copy --src-tls-verify=false --dest-tls-verify=false, its blob-info cache hidden:
 $skopeo_cache_note.
 cpu: median user + system time of all processes of the command; registries' cpu: both
