@@ -74,7 +74,8 @@ oci::ContentFetcher *OpsCommand::fetcherFor(oci::RegistryClient *client)
 {
     if (!m_cache) {
         oci::ContentCacheOptions cacheOptions;
-        cacheOptions.directory = oci::ContentCacheOptions::defaultDirectory();
+        if (!m_options.noCache) // --no-cache: memory only
+            cacheOptions.directory = oci::ContentCacheOptions::defaultDirectory();
         m_cache = new oci::ContentCache(cacheOptions, this);
     }
     return new oci::ContentFetcher(client, m_cache, this);
