@@ -106,6 +106,22 @@ oci::Result<QByteArray> Fixtures::skopeoInspectRaw(const QString &reference, boo
     return result.standardOutput;
 }
 
+oci::Result<QStringList> Fixtures::skopeoListTags(const QString &repository)
+{
+    const QStringList arguments =
+        QStringList{QStringLiteral("list-tags")} + skopeoSourceOptions() + QStringList{dockerReference(repository)};
+    const auto result = testsupport::runTool(testsupport::findTool(QStringLiteral("skopeo")), arguments,
+                                             60000, toolEnvironment());
+    if (!result.ok())
+        return fixtureError(result.describe());
+    QStringList tags;
+    const QJsonArray list = QJsonDocument::fromJson(result.standardOutput).object().value(u"Tags").toArray();
+    for (const QJsonValue &tag : list)
+        tags << tag.toString();
+    tags.sort();
+    return tags;
+}
+
 oci::Result<SeededImage> Fixtures::pushLayoutTag(const QString &layoutTag, const QString &repository,
                                                  const QString &tag, const QStringList &extraOptions)
 {

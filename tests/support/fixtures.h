@@ -91,6 +91,8 @@ public:
     // `skopeo inspect --raw` (or `--config --raw`) of repository:tag-or-@digest, with this
     // registry's TLS and credentials. The independent oracle for digests.
     oci::Result<QByteArray> skopeoInspectRaw(const QString &reference, bool config = false);
+    // `skopeo list-tags` of `repository` on this registry, sorted (empty when it has none).
+    oci::Result<QStringList> skopeoListTags(const QString &repository);
 
     // skopeo's arguments for this registry: TLS verification or cert dir, credentials.
     QStringList skopeoDestinationOptions() const;

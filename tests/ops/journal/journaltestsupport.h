@@ -79,25 +79,11 @@ struct Pushed
     QString mediaType;
 };
 
-// The tags skopeo sees in `repository`, sorted (empty when none).
+// The tags skopeo sees in `repository`, sorted (empty when none; a marker when skopeo failed).
 inline QStringList skopeoTags(RegistryProcess &registry, const QString &repository)
 {
-    Fixtures fixtures(registry);
-    QStringList arguments{QStringLiteral("list-tags")};
-    arguments << fixtures.skopeoSourceOptions()
-              << QStringLiteral("docker://") + registry.host() + u'/' + repository;
-    const auto result = testsupport::runTool(testsupport::findTool(QStringLiteral("skopeo")), arguments,
-                                             60000, Fixtures::toolEnvironment());
-    if (!result.ok()) {
-        qWarning("skopeo list-tags: %s", qPrintable(result.describe()));
-        return {QStringLiteral("<skopeo failed>")};
-    }
-    QStringList tags;
-    const QJsonArray list = QJsonDocument::fromJson(result.standardOutput).object().value(u"Tags").toArray();
-    for (const QJsonValue &tag : list)
-        tags << tag.toString();
-    tags.sort();
-    return tags;
+    const oci::Result<QStringList> tags = Fixtures(registry).skopeoListTags(repository);
+    return tags ? tags.value() : QStringList{u"<skopeo failed: " + tags.error().message() + u'>'};
 }
 
 // `skopeo inspect --raw` of repository:tag or repository@digest; empty when it fails.

@@ -132,20 +132,15 @@ void TestRepositoryScanJob::cleanup()
 QHash<QString, oci::Digest> TestRepositoryScanJob::skopeoDigests()
 {
     QHash<QString, oci::Digest> digests;
-    const auto listed = testsupport::runTool(
-        testsupport::findTool(QStringLiteral("skopeo")),
-        QStringList{QStringLiteral("list-tags")} + m_fixtures->skopeoSourceOptions() +
-            QStringList{u"docker://" + m_registry->host() + u'/' + Repo},
-        60000, Fixtures::toolEnvironment());
-    if (!listed.ok()) {
-        qWarning("%s", qPrintable(listed.describe()));
+    const oci::Result<QStringList> tags = m_fixtures->skopeoListTags(Repo);
+    if (!tags) {
+        qWarning("%s", qPrintable(tags.error().message()));
         return digests;
     }
-    const QJsonArray tags = QJsonDocument::fromJson(listed.standardOutput).object().value(u"Tags").toArray();
-    for (const QJsonValue &tag : tags) {
-        auto raw = m_fixtures->skopeoInspectRaw(Repo + u':' + tag.toString());
+    for (const QString &tag : tags.value()) {
+        auto raw = m_fixtures->skopeoInspectRaw(Repo + u':' + tag);
         if (raw)
-            digests.insert(tag.toString(), oci::Digest::sha256Of(raw.value()));
+            digests.insert(tag, oci::Digest::sha256Of(raw.value()));
     }
     return digests;
 }

@@ -197,16 +197,9 @@ void TestRetentionRun::planAndRun()
     QCOMPARE(QSet<QString>(reported.cbegin(), reported.cend()), expectGone);
 
     // skopeo: exactly the other tags are left, each on the digest it had.
-    const auto listed = testsupport::runTool(
-        testsupport::findTool(QStringLiteral("skopeo")),
-        QStringList{QStringLiteral("list-tags")} + m_fixtures->skopeoSourceOptions() +
-            QStringList{u"docker://" + m_registry->host() + u'/' + Repo},
-        60000, Fixtures::toolEnvironment());
-    QVERIFY2(listed.ok(), qPrintable(listed.describe()));
-    QSet<QString> left;
-    const QJsonArray tags = QJsonDocument::fromJson(listed.standardOutput).object().value(u"Tags").toArray();
-    for (const QJsonValue &tag : tags)
-        left.insert(tag.toString());
+    const oci::Result<QStringList> listed = m_fixtures->skopeoListTags(Repo);
+    QVERIFY2(listed.ok(), listed.ok() ? "" : qPrintable(listed.error().message()));
+    const QSet<QString> left(listed->cbegin(), listed->cend());
     QSet<QString> expectLeft;
     for (const oci::TagDetails &row : scan->scan().tags) {
         if (!expectGone.contains(row.tag))
