@@ -322,6 +322,22 @@ private Q_SLOTS:
         QVERIFY(!ping->succeeded());
         QCOMPARE(ping->error().registry(), m_tls->host());
     }
+
+    void tlsToAPlainHttpRegistrySaysSo()
+    {
+        // The person did not say it is plain HTTP: the registry answers the TLS hello in HTTP.
+        oci::RegistryConfig config = m_basic->registryConfig();
+        QVERIFY(config.plainHttp);
+        config.plainHttp = false;
+        ClientHarness harness(*m_basic, config, ClientHarness::Login::TestUser);
+        std::unique_ptr<oci::PingJob> ping(harness.client()->ping());
+        QVERIFY(ClientHarness::wait(ping.get()));
+        QVERIFY(!ping->succeeded());
+        QCOMPARE(ping->error().code(), oci::Error::Code::Tls);
+        const QString message = ping->error().message();
+        QVERIFY2(message.contains(u"plain-HTTP registry") && message.contains(m_basic->host()),
+                 qPrintable(message));
+    }
 };
 
 QTEST_GUILESS_MAIN(TestAuth)

@@ -7,8 +7,6 @@
 #include "support/closedport.h"
 #include "support/testcerts.h"
 
-#include <QTcpServer>
-#include <QTcpSocket>
 #include <QTemporaryDir>
 
 using namespace nettest;
@@ -33,7 +31,6 @@ private Q_SLOTS:
     void eleventhRedirectIsRefused();
     void httpsToHttpIsRefused();
     void tlsUntrustedCertificateIsNamed();
-    void tlsToAPlainHttpServerSaysSo();
     void lostAndRefusedConnectionsAreNamed();
     void tlsTrustedThroughCaFile();
     void tlsInsecureRegistryOnly();
@@ -345,33 +342,6 @@ void TestTransport::tlsUntrustedCertificateIsNamed()
     QVERIFY2(message.contains(u"lading-test-registry") && message.contains(u"Lading Test CA"),
              qPrintable(message));
     QCOMPARE(https.requestCount(), 0);
-}
-
-void TestTransport::tlsToAPlainHttpServerSaysSo()
-{
-    // What a plain-HTTP server (Go's, nginx) answers to a TLS ClientHello: an HTTP 400.
-    QTcpServer plain;
-    QVERIFY(plain.listen(QHostAddress::LocalHost));
-    connect(&plain, &QTcpServer::newConnection, &plain, [&plain] {
-        QTcpSocket *socket = plain.nextPendingConnection();
-        connect(socket, &QTcpSocket::readyRead, socket, [socket] {
-            socket->readAll();
-            socket->write("HTTP/1.0 400 Bad Request\r\n\r\nClient sent an HTTP request to an HTTPS server.\n");
-            socket->disconnectFromHost();
-        });
-    });
-    const QString hostPort = u"127.0.0.1:"_qs + QString::number(plain.serverPort());
-    oci::RegistryConfig config;
-    config.host = hostPort; // https: the person did not say it is plain HTTP
-    oci::TransportRequest request;
-    request.url = QUrl(u"https://"_qs + hostPort + u"/v2/"_qs);
-    auto *reply = send(config, request);
-    QVERIFY(waitFinished(reply));
-    QVERIFY(!reply->ok());
-    QCOMPARE(reply->error().code(), Error::Code::Tls);
-    const QString message = reply->error().message();
-    QVERIFY2(message.contains(u"plain-HTTP registry") && message.contains(hostPort),
-             qPrintable(message));
 }
 
 void TestTransport::lostAndRefusedConnectionsAreNamed()
