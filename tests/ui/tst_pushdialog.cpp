@@ -286,6 +286,10 @@ private Q_SLOTS:
         QTest::keyClicks(tagEdit, u"typed"_s);
         QVERIFY(dialog.isBusy());
         QVERIFY(!dialog.hasPlan());
+        // Waiting for typing to stop, not asking the registry yet: no planner runs (the busy
+        // indicator shows only while one does), the status says a plan is coming.
+        QVERIFY(!child<QWidget>(dialog, u"busyIndicator"_s)->isVisibleTo(&dialog));
+        QCOMPARE(child<QLabel>(dialog, u"statusLabel"_s)->text(), u"Updating the plan…"_s);
         QVERIFY(waitForPlan(dialog));
         QCOMPARE(dialog.plan().targets.constFirst().tag, u"typed"_s);
         QCOMPARE(child<QLabel>(dialog, u"tagLinesLabel"_s)->text(), u"New tag typed"_s);
