@@ -97,33 +97,12 @@ big_size="$(jq -r '.layers | max_by(.size) | .size' <<<"$manifest")"
 echo "image: bench/src:1, $image_mb MB in $layer_count gzip'ed layers and a config" \
     "(rootfs ${rootfs_mb} MB, ${rootfs_gz_mb} MB gzip'ed; random ${random_mb} MB)"
 
-# skopeo without its blob-info cache (see bench-push.sh).
-skopeo_cache_note="fresh HOME per run (the cache lives under it)"
-if [[ "$(id -u)" -eq 0 ]]; then
-    if unshare -m sh -c 'mount -t tmpfs tmpfs /var/lib/containers/cache' 2>/dev/null; then
-        skopeo_cache_note="tmpfs over /var/lib/containers/cache (unshare -m)"
-    else
-        skopeo_cache_note="NOT hidden (unshare -m failed): skopeo may mount blobs from earlier runs"
-        echo "bench-copy: cannot hide skopeo's blob-info cache (unshare -m with a tmpfs failed)" >&2
-    fi
-fi
+bench_hide_skopeo_cache
 skopeo_copy() { # target-host repository-name
-    local home="$scratch/home-$2"
-    mkdir -p "$home"
-    local cmd="HOME='$home' XDG_DATA_HOME='$home/.local/share' XDG_CONFIG_HOME='$home/.config'"
-    cmd+=" skopeo copy --quiet --src-tls-verify=false --dest-tls-verify=false"
-    cmd+=" 'docker://$src_host/bench/src:1' 'docker://$1/bench/$2:1'"
-    if [[ "$skopeo_cache_note" == tmpfs* ]]; then
-        echo "unshare -m sh -c \"mount -t tmpfs tmpfs /var/lib/containers/cache && $cmd\""
-    else
-        echo "$cmd"
-    fi
+    bench_skopeo "$2" "--src-tls-verify=false --dest-tls-verify=false 'docker://$src_host/bench/src:1' 'docker://$1/bench/$2:1'"
 }
 lading_copy() { # target-host repository-name
-    local home="$scratch/home-$2"
-    mkdir -p "$home"
-    echo "XDG_CACHE_HOME='$home/.cache' XDG_DATA_HOME='$home/.local/share' XDG_CONFIG_HOME='$home/.config'" \
-        "'$ladingctl' copy '$src_host/bench/src:1' '$1/bench/$2:1' --plain-http --no-cache"
+    bench_ladingctl "$2" "copy '$src_host/bench/src:1' '$1/bench/$2:1' --plain-http --no-cache"
 }
 # The raw limits: the largest blob read whole, and read into one upload to the other registry.
 cat >"$scratch/curl-stream.sh" <<EOF
@@ -139,32 +118,9 @@ curl -sS -f "http://$src_host/v2/bench/src/blobs/$big_digest" |
 EOF
 chmod +x "$scratch/curl-stream.sh"
 
-# --- timing ---------------------------------------------------------------------------------
-# timed KEY "command": runs it once, its output to $scratch/logs/KEY-RUN.log; records the
-# wall time, the CPU time (user + system of all its processes) and both registries' CPU time
-# meanwhile, in milliseconds. A failing command ends the benchmark with its log.
-declare -A wall_ms cpu_ms reg_ms
-mkdir -p "$scratch/logs"
-clk_tck="$(getconf CLK_TCK)"
+# --- timing (common.sh: timed, median, ratio) -------------------------------------------------
 registry_ticks() { awk '{ s += $14 + $15 } END { print s }' "/proc/$src_pid/stat" "/proc/$dst_pid/stat"; }
-run=0
-timed() {
-    local log="$scratch/logs/$1-$run.log" measured wall user sys status=0 r0 r1
-    r0="$(registry_ticks)"
-    measured="$( { TIMEFORMAT='%R %U %S'; time bash -c "$2" >"$log" 2>&1; } 2>&1 | tail -1)" || status=$?
-    r1="$(registry_ticks)"
-    if [[ $status -ne 0 ]]; then
-        echo "bench-copy: $1 failed (run $run): $2" >&2
-        tail -20 "$log" >&2
-        exit 1
-    fi
-    read -r wall user sys <<<"$measured"
-    wall_ms[$1]+=" $(python3 -c "print(round($wall * 1000))")"
-    cpu_ms[$1]+=" $(python3 -c "print(round(($user + $sys) * 1000))")"
-    reg_ms[$1]+=" $(((r1 - r0) * 1000 / clk_tck))"
-}
-median() { tr ' ' '\n' <<<"$1" | sed '/^$/d' | sort -n | sed -n "$(((runs + 1) / 2))p"; }
-ratio() { python3 -c "print('%.2f' % ($1 / $2 if $2 else float('nan')))"; }
+bench_timing
 mbps() { python3 -c "print('%.0f' % ($1 / 1048576 / ($2 / 1000)) if $2 else 'nan')"; }
 
 echo "bench-copy: $runs run(s) of 4 copies and 2 raw limits" >&2

@@ -140,61 +140,17 @@ curl -sS -f -H 'Expect:' -T "$oci_archive" -o /dev/null "\$location\${sep}digest
 EOF
 chmod +x "$scratch/curl-upload.sh"
 
-# skopeo without its blob-info cache: as root a tmpfs over it in a private mount namespace;
-# otherwise it lives under $XDG_DATA_HOME / ~/.local/share, and each run has a fresh HOME.
-skopeo_cache_note="fresh HOME per run (the cache lives under it)"
-if [[ "$(id -u)" -eq 0 ]]; then
-    if unshare -m sh -c 'mount -t tmpfs tmpfs /var/lib/containers/cache' 2>/dev/null; then
-        skopeo_cache_note="tmpfs over /var/lib/containers/cache (unshare -m)"
-    else
-        skopeo_cache_note="NOT hidden (unshare -m failed): skopeo may mount blobs from earlier runs"
-        echo "bench-push: cannot hide skopeo's blob-info cache (unshare -m with a tmpfs failed)" >&2
-    fi
-fi
+bench_hide_skopeo_cache
 skopeo_push() { # source repository-name
-    local home="$scratch/home-$2"
-    mkdir -p "$home"
-    local cmd="HOME='$home' XDG_DATA_HOME='$home/.local/share' XDG_CONFIG_HOME='$home/.config'"
-    cmd+=" skopeo copy --quiet --dest-tls-verify=false '$1' 'docker://$host/bench/$2:1'"
-    if [[ "$skopeo_cache_note" == tmpfs* ]]; then
-        echo "unshare -m sh -c \"mount -t tmpfs tmpfs /var/lib/containers/cache && $cmd\""
-    else
-        echo "$cmd"
-    fi
+    bench_skopeo "$2" "--dest-tls-verify=false '$1' 'docker://$host/bench/$2:1'"
 }
 lading_push() { # file repository-name
-    local home="$scratch/home-$2"
-    mkdir -p "$home"
-    echo "XDG_CACHE_HOME='$home/.cache' XDG_DATA_HOME='$home/.local/share' XDG_CONFIG_HOME='$home/.config'" \
-        "'$ladingctl' push '$1' '$host/bench/$2:1' --plain-http --no-cache"
+    bench_ladingctl "$2" "push '$1' '$host/bench/$2:1' --plain-http --no-cache"
 }
 
-# --- timing ---------------------------------------------------------------------------------
-# timed KEY "command": runs it once, its output to $scratch/logs/KEY-RUN.log; records the
-# wall time, the CPU time (user + system of all its processes) and the registry's CPU time
-# meanwhile, in milliseconds. A failing command ends the benchmark with its log.
-declare -A wall_ms cpu_ms reg_ms
-mkdir -p "$scratch/logs"
-clk_tck="$(getconf CLK_TCK)"
+# --- timing (common.sh: timed, median, ratio) -------------------------------------------------
 registry_ticks() { awk '{ print $14 + $15 }' "/proc/$registry_pid/stat"; }
-run=0
-timed() {
-    local log="$scratch/logs/$1-$run.log" measured wall user sys status=0 r0 r1
-    r0="$(registry_ticks)"
-    measured="$( { TIMEFORMAT='%R %U %S'; time bash -c "$2" >"$log" 2>&1; } 2>&1 | tail -1)" || status=$?
-    r1="$(registry_ticks)"
-    if [[ $status -ne 0 ]]; then
-        echo "bench-push: $1 failed (run $run): $2" >&2
-        tail -20 "$log" >&2
-        exit 1
-    fi
-    read -r wall user sys <<<"$measured"
-    wall_ms[$1]+=" $(python3 -c "print(round($wall * 1000))")"
-    cpu_ms[$1]+=" $(python3 -c "print(round(($user + $sys) * 1000))")"
-    reg_ms[$1]+=" $(((r1 - r0) * 1000 / clk_tck))"
-}
-median() { tr ' ' '\n' <<<"$1" | sed '/^$/d' | sort -n | sed -n "$(((runs + 1) / 2))p"; }
-ratio() { python3 -c "print('%.2f' % ($1 / $2 if $2 else float('nan')))"; }
+bench_timing
 mbps() { python3 -c "print('%.0f' % ($(stat -c %s "$1") / 1048576 / ($2 / 1000)) if $2 else 'nan')"; }
 
 echo "bench-push: $runs run(s) of 4 pushes and 4 raw limits" >&2

@@ -145,3 +145,72 @@ bench_home() {
     export HOME="$scratch/home" XDG_CONFIG_HOME="$scratch/home/.config" DOCKER_CONFIG="$scratch/home/.docker"
     mkdir -p "$HOME"
 }
+
+# bench_hide_skopeo_cache: skopeo without its blob-info cache, so that it cannot turn uploads
+# into mounts: as root a tmpfs over it in a private mount namespace; otherwise it lives under
+# $XDG_DATA_HOME / ~/.local/share, and each run has a fresh HOME. Sets skopeo_cache_note.
+bench_hide_skopeo_cache() {
+    skopeo_cache_note="fresh HOME per run (the cache lives under it)"
+    if [[ "$(id -u)" -eq 0 ]]; then
+        if unshare -m sh -c 'mount -t tmpfs tmpfs /var/lib/containers/cache' 2>/dev/null; then
+            skopeo_cache_note="tmpfs over /var/lib/containers/cache (unshare -m)"
+        else
+            skopeo_cache_note="NOT hidden (unshare -m failed): skopeo may mount blobs from earlier runs"
+            echo "$bench: cannot hide skopeo's blob-info cache (unshare -m with a tmpfs failed)" >&2
+        fi
+    fi
+}
+
+# bench_skopeo NAME ARGS: the command line of `skopeo copy --quiet ARGS` with a fresh HOME
+# ($scratch/home-NAME), in the tmpfs namespace when bench_hide_skopeo_cache made one.
+bench_skopeo() {
+    local home="$scratch/home-$1"
+    shift
+    mkdir -p "$home"
+    local cmd="HOME='$home' XDG_DATA_HOME='$home/.local/share' XDG_CONFIG_HOME='$home/.config'"
+    cmd+=" skopeo copy --quiet $*"
+    if [[ "$skopeo_cache_note" == tmpfs* ]]; then
+        echo "unshare -m sh -c \"mount -t tmpfs tmpfs /var/lib/containers/cache && $cmd\""
+    else
+        echo "$cmd"
+    fi
+}
+
+# bench_ladingctl NAME ARGS: the command line of `ladingctl ARGS` with fresh XDG folders
+# ($scratch/home-NAME): no cache, settings or credentials of an earlier run.
+bench_ladingctl() {
+    local home="$scratch/home-$1"
+    shift
+    mkdir -p "$home"
+    echo "XDG_CACHE_HOME='$home/.cache' XDG_DATA_HOME='$home/.local/share' XDG_CONFIG_HOME='$home/.config'" \
+        "'$ladingctl' $*"
+}
+
+# Timing. timed KEY "command": runs it once (the round in $run), its output to
+# $scratch/logs/KEY-RUN.log; records the wall time, the CPU time (user + system of all its
+# processes) and the registries' CPU time meanwhile (registry_ticks, which the script
+# defines), in milliseconds, in wall_ms, cpu_ms and reg_ms. A failing command ends the
+# benchmark with its log. median and ratio read them.
+bench_timing() {
+    declare -gA wall_ms cpu_ms reg_ms
+    mkdir -p "$scratch/logs"
+    clk_tck="$(getconf CLK_TCK)"
+    run=0
+}
+timed() {
+    local log="$scratch/logs/$1-$run.log" measured wall user sys status=0 r0 r1
+    r0="$(registry_ticks)"
+    measured="$( { TIMEFORMAT='%R %U %S'; time bash -c "$2" >"$log" 2>&1; } 2>&1 | tail -1)" || status=$?
+    r1="$(registry_ticks)"
+    if [[ $status -ne 0 ]]; then
+        echo "$bench: $1 failed (run $run): $2" >&2
+        tail -20 "$log" >&2
+        exit 1
+    fi
+    read -r wall user sys <<<"$measured"
+    wall_ms[$1]+=" $(python3 -c "print(round($wall * 1000))")"
+    cpu_ms[$1]+=" $(python3 -c "print(round(($user + $sys) * 1000))")"
+    reg_ms[$1]+=" $(((r1 - r0) * 1000 / clk_tck))"
+}
+median() { tr ' ' '\n' <<<"$1" | sed '/^$/d' | sort -n | sed -n "$(((runs + 1) / 2))p"; }
+ratio() { python3 -c "print('%.2f' % ($1 / $2 if $2 else float('nan')))"; }
