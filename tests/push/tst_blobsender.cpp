@@ -1,9 +1,8 @@
-// image::BlobSender against HttpTestServer acting as a registry's upload endpoint, for what a
-// real registry does not show: how a blob is cut into requests. A blob sent as it is goes in
-// the committing PUT alone (no PATCH), streamed from the archive; a plain layer gzip'ed on the
-// way goes in PATCHes of at least the registry's OCI-Chunk-Min-Length; either way the bytes
-// the server assembled hash to the digest the sender committed, and the gzip'ed blob inflates
-// to the layer's diff ID.
+// image::BlobSender against HttpTestServer acting as a registry's upload endpoint, for what
+// docker-registry does not do: ask for a minimum chunk (OCI-Chunk-Min-Length). A plain layer
+// gzip'ed on the way goes in PATCHes of at least that length; the bytes the server assembled
+// hash to the digest the sender committed, and the blob inflates to the layer's diff ID.
+// (One PUT for a blob sent as it is: tst_push, against the registry's access log.)
 
 #include "../oci/nettestsupport.h"
 #include "pushtestdata.h"
@@ -69,7 +68,6 @@ class TestBlobSender final : public QObject
 
 private Q_SLOTS:
     void initTestCase();
-    void blobAsItIsGoesInOnePut();
     void gzipedLayerHonoursMinimumChunk();
 
 private:
@@ -126,29 +124,6 @@ bool TestBlobSender::send(image::PushBlob blob, UploadEndpoint &endpoint,
     *target = sender.target();
     m_requests = server.requests();
     return true;
-}
-
-void TestBlobSender::blobAsItIsGoesInOnePut()
-{
-    image::PushBlob blob;
-    blob.kind = image::PushBlob::Kind::Layer;
-    blob.source = m_diffId;
-    blob.target = m_diffId;
-    blob.size = m_layer.size();
-    blob.fate = image::PushBlob::Fate::Upload;
-    UploadEndpoint endpoint;
-    image::BlobSender::Outcome outcome{};
-    oci::Digest target;
-    QVERIFY(send(blob, endpoint, &outcome, &target));
-    QCOMPARE(outcome, image::BlobSender::Outcome::Sent);
-    QCOMPARE(target, m_diffId);
-    QVERIFY(endpoint.committed == m_layer);
-    int puts = 0;
-    for (const HttpTestRequest &request : m_requests) {
-        QVERIFY2(request.method != "PATCH", "a blob sent as it is was PATCHed");
-        puts += request.method == "PUT";
-    }
-    QCOMPARE(puts, 1);
 }
 
 void TestBlobSender::gzipedLayerHonoursMinimumChunk()

@@ -21,6 +21,7 @@
 
 #include <QDir>
 #include <QFile>
+#include <QRegularExpression>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -176,6 +177,32 @@ private Q_SLOTS:
                             u"oci:"_s + copy + u":x"_s},
             120000, Fixtures::toolEnvironment());
         QVERIFY2(copied.ok(), qPrintable(copied.describe()));
+        delete job;
+    }
+
+    // A gzip'ed layer bigger than a PATCH of old (8 MiB) goes as it is in one streamed PUT:
+    // the registry's access log shows no PATCH and one committing PUT per blob sent.
+    void aBlobSentAsItIsGoesInOneRequest()
+    {
+        const pushtest::LegacyArchive legacy =
+            pushtest::legacyDockerSave({pushtest::randomLayer(3, 4 * 1024 * 1024, 11)}, u"lading/big:1"_s);
+        QVERIFY(writeFile(path(u"big-legacy.tar"_s), legacy.tar));
+        const auto copied = testsupport::runTool(
+            testsupport::findTool(u"skopeo"_s),
+            {u"copy"_s, u"docker-archive:"_s + path(u"big-legacy.tar"_s), u"oci-archive:"_s + path(u"big-oci.tar"_s) + u":1"_s},
+            120000, Fixtures::toolEnvironment());
+        QVERIFY2(copied.ok(), qPrintable(copied.describe()));
+        std::shared_ptr<const image::LocalImageSource> source = openSource(path(u"big-oci.tar"_s));
+        QVERIFY(source);
+        const qsizetype logOffset = m_registries.at(0)->log().size();
+        image::PushJob *job = push(0, source, {{firstRoot(*source), u"1"_s}}, u"push/one-request"_s);
+        QVERIFY(job);
+        QVERIFY2(job->succeeded(), qPrintable(job->error().describe()));
+        QCOMPARE(job->blobsSent(), 2); // the config and the 12 MiB layer
+        const QString log = QString::fromUtf8(m_registries.at(0)->log().mid(logOffset));
+        QCOMPARE(log.count(u"\"PATCH /v2/push/one-request/blobs/uploads/"_s), 0);
+        QCOMPARE(log.count(QRegularExpression(u"\"PUT /v2/push/one-request/blobs/uploads/[^ ]* HTTP/1.1\" 201"_s)), 2);
+        checkWithSkopeo(0, u"push/one-request:1"_s, job->pushedDigests().constFirst(), *findImage(*source, firstRoot(*source)));
         delete job;
     }
 
