@@ -85,7 +85,8 @@ void BlobSender::open(bool mount)
         if (m_finished || total <= 0)
             return;
         // Smooth progress inside a chunk: the archive bytes it carries, in proportion.
-        const qint64 done = m_chunkStart + (m_chunkEnd - m_chunkStart) * sent / total;
+        // In double: the product of two byte counts overflows qint64 past a few GB.
+        const qint64 done = m_chunkStart + qint64(double(m_chunkEnd - m_chunkStart) * double(sent) / double(total));
         if (done > m_sourceDone) {
             m_sourceDone = done;
             Q_EMIT progress(m_sourceDone);

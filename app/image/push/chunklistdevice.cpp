@@ -42,7 +42,6 @@ qint64 ChunkListDevice::readData(char *data, qint64 maxSize)
         copied += n;
         m_position += n;
         if (m_position == piece.size()) {
-            m_pieces[m_piece] = QByteArray(); // this device's share of it is no longer needed
             ++m_piece;
             m_position = 0;
         }

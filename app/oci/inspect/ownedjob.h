@@ -32,6 +32,8 @@ public:
 
     void reset(T *job = nullptr)
     {
+        if (job && job == m_job.data())
+            return;
         drop();
         m_job = job;
     }

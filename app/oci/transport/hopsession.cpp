@@ -106,7 +106,6 @@ void HopSession::beginChain()
     m_url = m_request.request.url;
     m_method = m_request.request.method;
     m_body = m_request.request.body;
-    m_sendsBody = true;
     m_hops = 0;
     m_leftAuthOrigin = !isSameOrigin(m_url, m_request.authOrigin);
     sendHop();
@@ -169,7 +168,7 @@ void HopSession::sendHop()
         reply = nam->get(request);
     else if (m_method == "HEAD")
         reply = nam->head(request);
-    else if (m_request.request.bodySource && m_sendsBody) {
+    else if (m_request.request.bodySource) {
         QIODevice *body = m_request.request.bodySource();
         if (!body || !body->isReadable()) {
             delete body;
@@ -416,7 +415,6 @@ void HopSession::followRedirect(const QByteArray &location)
     if (m_status == 303 ? m_method != "HEAD" : (m_status <= 302 && m_method == "POST")) {
         m_method = "GET";
         m_body.clear();
-        m_sendsBody = false;
     }
     m_url = next;
     sendHop();

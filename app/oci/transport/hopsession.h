@@ -100,7 +100,6 @@ private:
     QUrl m_url;
     QByteArray m_method;
     QByteArray m_body;
-    bool m_sendsBody = true; // false once a 303 turned the request into a GET
     int m_hops = 0;
     bool m_leftAuthOrigin = false;
     // Per hop.
