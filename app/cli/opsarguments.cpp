@@ -2,6 +2,8 @@
 
 #include "commandline.h"
 
+#include "ops/plan/retentionrules.h"
+
 #include <QCommandLineParser>
 #include <QTimeZone>
 
@@ -68,6 +70,16 @@ OpsArguments::OpsArguments()
                                "shares with ladingctl)."),
                 QStringLiteral("DIR"))
 {
+}
+
+ops::RetentionRules retentionRules(const Options &options)
+{
+    ops::RetentionRules rules;
+    rules.keepNewest = options.keepNewest;
+    rules.keep = options.keepPatterns;
+    rules.deleteMatching = options.deletePatterns;
+    rules.deleteOlderThan = options.olderThan;
+    return rules;
 }
 
 QList<QCommandLineOption> OpsArguments::options() const
@@ -218,10 +230,10 @@ QString OpsArguments::read(const QCommandLineParser &parser, const QStringList &
                        u"2024-01-31T12:00:00Z), not \"" + parser.value(m_olderThan) + u'"';
             options.olderThan = *when;
         }
-        if (options.keepNewest == 0 && options.keepPatterns.isEmpty()
-            && options.deletePatterns.isEmpty() && !options.olderThan.isValid())
-            return QStringLiteral("cleanup needs rules: --keep-newest, --keep, --older-than or "
-                                  "--delete");
+        // The library's own check (a rule given, every pattern compiles): a usage error.
+        if (const oci::Result<void> valid = retentionRules(options).validate(); !valid)
+            return valid.error().message() + QStringLiteral(" (--keep-newest, --keep, "
+                                                            "--older-than, --delete)");
     } else if (command == u"undo") {
         options.command = Options::Command::Undo;
         if (arguments.size() > 1)

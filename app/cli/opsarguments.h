@@ -7,9 +7,16 @@
 
 class QCommandLineParser;
 
+namespace ops {
+struct RetentionRules;
+}
+
 namespace cli {
 
 struct Options;
+
+// cleanup's rules as the options give them.
+ops::RetentionRules retentionRules(const Options &options);
 
 // The arguments of the commands that change a registry — tag, copy, rm, cleanup, undo —
 // kept apart from commandline.cpp's reading commands. Nothing here touches the network.

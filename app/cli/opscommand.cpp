@@ -1,5 +1,6 @@
 #include "opscommand.h"
 
+#include "opsarguments.h"
 #include "output.h"
 #include "planoutput.h"
 #include "runner.h"
@@ -175,17 +176,8 @@ void OpsCommand::runCopy()
 void OpsCommand::runRemoval()
 {
     const bool cleanup = m_options.command == Options::Command::Cleanup;
-    ops::RetentionRules rules;
-    if (cleanup) {
-        rules.keepNewest = m_options.keepNewest;
-        rules.keep = m_options.keepPatterns;
-        rules.deleteMatching = m_options.deletePatterns;
-        rules.deleteOlderThan = m_options.olderThan;
-        if (const oci::Result<void> valid = rules.validate(); !valid) {
-            fail(valid.error().message());
-            return;
-        }
-    }
+    // Validated with the arguments (a bad pattern is a usage error).
+    const ops::RetentionRules rules = retentionRules(m_options);
     auto *scan = ops::RepositoryScanJob::start(fetcherFor(m_client), m_options.reference.repository(), this);
     connect(scan, &ops::RepositoryScanJob::progress, this, [this, scan](int done, int total) {
         m_progress.show(QStringLiteral("%1 %2%3").arg(scanPhase(scan->phase())).arg(done)

@@ -128,6 +128,8 @@ private Q_SLOTS:
             << QStringList{u"rm"_s, ref(u"ops/a:1"_s), ref(u"ops/b:1"_s)};
         QTest::newRow("rm by digest") << QStringList{u"rm"_s, ref(u"ops/a@sha256:"_s + QString(64, u'a'))};
         QTest::newRow("cleanup without rules") << QStringList{u"cleanup"_s, ref(u"ops/a"_s)};
+        QTest::newRow("cleanup with a bad pattern")
+            << QStringList{u"cleanup"_s, ref(u"ops/a"_s), u"--keep"_s, u"("_s};
         QTest::newRow("cleanup with a bad date")
             << QStringList{u"cleanup"_s, ref(u"ops/a"_s), u"--older-than"_s, u"last week"_s};
         QTest::newRow("--yes for tag") << QStringList{u"tag"_s, ref(u"ops/a:1"_s), u"b"_s, u"--yes"_s};
