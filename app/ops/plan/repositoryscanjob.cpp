@@ -80,6 +80,19 @@ RepositoryScanJob *RepositoryScanJob::start(oci::ContentFetcher *fetcher, const 
     d->options.maxConcurrent = std::max(1, options.maxConcurrent);
     d->scan.repository = repository;
     auto *job = new RepositoryScanJob(std::move(d), parent);
+    // The contract says they outlive the job; if not, its requests went with the client:
+    // fail now rather than wait for answers that cannot come.
+    const auto lost = [job] {
+        if (!job->isFinished())
+            job->fail(oci::Error(oci::Error::Code::Cancelled,
+                                 QStringLiteral("the registry connection is gone"))
+                          .withObject(job->d->repository));
+    };
+    if (fetcher) {
+        connect(fetcher, &QObject::destroyed, job, lost);
+        if (fetcher->client())
+            connect(fetcher->client(), &QObject::destroyed, job, lost);
+    }
     job->listTags();
     return job;
 }
