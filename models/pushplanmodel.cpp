@@ -141,7 +141,7 @@ QString PushPlanModel::summary(const image::PushPlan &plan)
     else
         parts << tr("nothing to send");
     const QString what = parts.join(QStringLiteral(", "));
-    // Spelt out: an English "%n blob(s)" shows as written without a translation.
+    // Two sentences rather than %n: each reads whole in English and German alike.
     return plan.blobs.size() == 1 ? tr("1 blob: %1").arg(what)
                                   : tr("%1 blobs: %2").arg(plan.blobs.size()).arg(what);
 }

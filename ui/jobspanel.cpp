@@ -153,7 +153,7 @@ void JobsPanel::updateSummary()
     const QLocale locale;
     QString text;
     if (totals.running > 0) {
-        // Not %n: English has no plural forms file, and "1 job(s)" reads badly.
+        // Two sentences rather than %n: each reads whole in English and German alike.
         QStringList parts{totals.running == 1 ? tr("1 job running")
                                               : tr("%1 jobs running").arg(totals.running)};
         if (totals.total > 0)
