@@ -1,0 +1,14 @@
+#pragma once
+
+#include <QString>
+
+namespace ops {
+struct TagFate;
+}
+
+// What a deletion plan decided for a tag, in the user's language: the plan's English
+// sentences (kept stable for ladingctl) rebuilt through tr() from the structured reason.
+//
+//     item->setText(tagFateName(fate.fate)); item->setToolTip(tagFateText(fate));
+QString tagFateName(int fate); // ops::TagFate::Fate: "Deleted", "Kept", "Protected"
+QString tagFateText(const ops::TagFate &fate);
