@@ -21,6 +21,19 @@ const oci::TagDetails *RepositoryScan::find(const QString &tag) const
     return nullptr;
 }
 
+void TagFate::say(TagReason sentence)
+{
+    reasons = {std::move(sentence)};
+    reason = reasons.first().english();
+}
+
+void TagFate::sayAlso(TagReason sentence)
+{
+    const QString english = sentence.english();
+    reasons << std::move(sentence);
+    reason = reason.isEmpty() ? english : reason + u' ' + english;
+}
+
 int DeletePlan::deletedTagCount() const
 {
     return int(deletedTags().size());

@@ -3,6 +3,7 @@
 #include "oci/core/digest.h"
 #include "oci/inspect/imagedetails.h"
 #include "oci/manifest/descriptor.h"
+#include "ops/tagreason.h"
 
 #include <QDateTime>
 #include <QHash>
@@ -53,11 +54,14 @@ struct TagFate
     QString tag;
     oci::Digest digest;
     Fate fate = Fate::Kept;
-    // Why: "selected", "on the same digest as 'latest' (deleted with it)", "kept: newest 5",
-    // "protected: shares sha256:… with '1.1', which is kept", "matches rule --keep 'v.*'".
-    // Translated by the UI from these English texts via tr() contexts of its own: keep them
-    // stable and say them in full sentences.
+    // Why, sentence by sentence ("Selected.", "Only the tag is removed: sha256:… stays for
+    // '1.1'."): values the GUI translates (tagreason.h), and the same in English in `reason`.
+    // Set both through say() and sayAlso(), never one alone.
+    QList<TagReason> reasons;
     QString reason;
+
+    void say(TagReason sentence);      // replaces every sentence
+    void sayAlso(TagReason sentence);  // one more sentence
 };
 
 // A deletion computed before anything is touched: the steps that will run and the fate of

@@ -17,7 +17,29 @@ QString tagFateName(int fate)
     return {};
 }
 
+namespace {
+
+// "'a'", "'a' und 'b'", "'a', 'b' und 'c'"
+QString translatedList(const QStringList &items)
+{
+    if (items.size() < 2)
+        return items.value(0);
+    const QString head = items.sliced(0, items.size() - 1)
+                             .join(QCoreApplication::translate("TagFate", ", ", "between list items"));
+    return QCoreApplication::translate("TagFate", "%1 and %2", "the last two of a list")
+        .arg(head, items.last());
+}
+
+} // namespace
+
 QString tagFateText(const ops::TagFate &fate)
 {
-    return fate.reason;
+    if (fate.reasons.isEmpty())
+        return fate.reason;
+    QStringList sentences;
+    for (const ops::TagReason &sentence : fate.reasons) {
+        sentences << sentence.fill(QCoreApplication::translate("TagFate", sentence.sourceText()),
+                                   &translatedList);
+    }
+    return sentences.join(u' ');
 }

@@ -7,7 +7,7 @@ struct TagFate;
 }
 
 // What a deletion plan decided for a tag, in the user's language: the plan's English
-// sentences (kept stable for ladingctl) rebuilt through tr() from the structured reason.
+// sentences (kept for ladingctl) rebuilt through tr() from ops::TagReason values.
 //
 //     item->setText(tagFateName(fate.fate)); item->setToolTip(tagFateText(fate));
 QString tagFateName(int fate); // ops::TagFate::Fate: "Deleted", "Kept", "Protected"

@@ -9,6 +9,7 @@ namespace ops {
 
 using detail::quoted;
 using detail::shortDigest;
+using Why = TagReason::Why;
 
 oci::Result<DeletePlan> planDeletion(const RepositoryScan &scan, const QStringList &selectedTags,
                                      DeleteMode mode)
@@ -55,7 +56,7 @@ oci::Result<DeletePlan> planDeletion(const RepositoryScan &scan, const QStringLi
     for (const QString &tag : facts.allTags()) {
         TagFate &fate = decisions.fates[tag];
         fate.fate = TagFate::Fate::Kept;
-        fate.reason = QStringLiteral("Not selected.");
+        fate.say({Why::NotSelected, {}});
     }
     for (const QString &tag : std::as_const(selected)) {
         const oci::Digest digest = facts.digestOf(tag);
@@ -69,30 +70,22 @@ oci::Result<DeletePlan> planDeletion(const RepositoryScan &scan, const QStringLi
             bool all = onDigest.size() > 1;
             for (const QString &other : onDigest)
                 all = all && selectedSet.contains(other);
-            fate.reason = all ? QStringLiteral("Selected, like every other tag on %1.")
-                                    .arg(shortDigest(digest))
-                              : QStringLiteral("Selected.");
-            if (mode == DeleteMode::Image) {
-                fate.reason += QStringLiteral(" Its image cannot be deleted while an index that "
-                                              "stays lists it, so only the selected tags go.");
-            }
+            fate.say(all ? TagReason{Why::SelectedWithAllOnDigest, {{shortDigest(digest)}}}
+                         : TagReason{Why::Selected, {}});
+            if (mode == DeleteMode::Image)
+                fate.sayAlso({Why::ImageListedByKeptIndex, {}});
             continue;
         }
-        fate.reason = QStringLiteral("Selected: the image %1 is to be deleted.")
-                          .arg(shortDigest(digest));
+        fate.say({Why::SelectedImage, {{shortDigest(digest)}}});
         for (const QString &other : onDigest) {
             TagFate &with = decisions.fates[other];
             if (with.fate == TagFate::Fate::Deleted)
                 continue;
             with.fate = TagFate::Fate::Deleted;
             decisions.going << other;
-            with.reason = selectedSet.contains(other)
-                              ? QStringLiteral("Selected: the image %1 is to be deleted.")
-                                    .arg(shortDigest(digest))
-                              : QStringLiteral("Not selected, but on the same image as %1, "
-                                               "which is selected for deletion with every "
-                                               "tag on it.")
-                                    .arg(quoted(tag));
+            with.say(selectedSet.contains(other)
+                         ? TagReason{Why::SelectedImage, {{shortDigest(digest)}}}
+                         : TagReason{Why::OnSelectedImage, {{quoted(tag)}}});
         }
     }
     return detail::assemblePlan(facts, std::move(decisions));

@@ -8,12 +8,9 @@
 
 namespace ops::detail {
 
-namespace {
+using Why = TagReason::Why;
 
-void append(TagFate &fate, const QString &sentence)
-{
-    fate.reason = fate.reason.isEmpty() ? sentence : fate.reason + u' ' + sentence;
-}
+namespace {
 
 QSet<QString> stayingTags(const ScanFacts &facts, const QSet<QString> &going)
 {
@@ -69,10 +66,7 @@ DeletePlan assemblePlan(const ScanFacts &facts, Decisions decisions)
                 followers << tag;
                 TagFate &fate = fates[tag];
                 fate.fate = TagFate::Fate::Deleted;
-                fate.reason =
-                    QStringLiteral("The referrers list (tag schema) of %1 (%2), whose manifest "
-                                   "this plan deletes: it goes with it.")
-                        .arg(shortDigest(subject), quotedList(subjectTags));
+                fate.say({Why::ReferrersListOfDeleted, {{shortDigest(subject)}, quotedEach(subjectTags)}});
             }
         }
         if (followers.isEmpty())
@@ -98,14 +92,12 @@ DeletePlan assemblePlan(const ScanFacts &facts, Decisions decisions)
             stepped.insert(digest);
             plan.steps << DeleteStep{DeleteStep::Kind::DeleteManifest, digest,
                                      facts.mediaTypeOf(digest), onDigest};
-            const QString sentence =
+            const TagReason sentence =
                 onDigest.size() == 1
-                    ? QStringLiteral("The manifest %1 is deleted; no other tag points to it.")
-                          .arg(shortDigest(digest))
-                    : QStringLiteral("The manifest %1 is deleted, and with it every tag on it: %2.")
-                          .arg(shortDigest(digest), quotedList(onDigest));
+                    ? TagReason{Why::ManifestDeletedAlone, {{shortDigest(digest)}}}
+                    : TagReason{Why::ManifestDeletedWithTags, {{shortDigest(digest)}, quotedEach(onDigest)}};
             for (const QString &each : onDigest)
-                append(fates[each], sentence);
+                fates[each].sayAlso(sentence);
             continue;
         }
         plan.steps << DeleteStep{DeleteStep::Kind::RemoveTag, digest, facts.mediaTypeOf(digest),
@@ -116,13 +108,10 @@ DeletePlan assemblePlan(const ScanFacts &facts, Decisions decisions)
                 stayingHere << other;
         }
         if (!stayingHere.isEmpty()) {
-            append(fates[tag], QStringLiteral("Only the tag is removed: %1 stays for %2.")
-                                   .arg(shortDigest(digest), quotedList(stayingHere)));
+            fates[tag].sayAlso({Why::TagRemovedImageStaysFor, {{shortDigest(digest)}, quotedEach(stayingHere)}});
         } else {
-            append(fates[tag],
-                   QStringLiteral("Only the tag is removed: the index %1, which stays, lists %2, "
-                                  "so the manifest stays.")
-                       .arg(quoted(keptReach.value(digest)), shortDigest(digest)));
+            fates[tag].sayAlso({Why::TagRemovedIndexKeeps,
+                                {{quoted(keptReach.value(digest))}, {shortDigest(digest)}}});
         }
     }
 
@@ -177,28 +166,20 @@ DeletePlan assemblePlan(const ScanFacts &facts, Decisions decisions)
                 removedHere << other;
         }
         if (!removedHere.isEmpty()) {
-            append(fate, QStringLiteral("%1 on the same manifest (%2) %3 removed on its own; "
-                                        "this tag stays.")
-                             .arg(quotedList(removedHere), shortDigest(digest),
-                                  removedHere.size() == 1 ? QStringLiteral("is")
-                                                          : QStringLiteral("are")));
+            fate.sayAlso({removedHere.size() == 1 ? Why::OtherTagRemovedHere : Why::OtherTagsRemovedHere,
+                          {quotedEach(removedHere), {shortDigest(digest)}}});
         }
         if (const auto index = listedByDeleted.constFind(digest); index != listedByDeleted.cend()) {
-            append(fate, QStringLiteral("Its manifest %1 is also listed by the index %2, which "
-                                        "is deleted; the registry keeps the manifest for this tag.")
-                             .arg(shortDigest(digest), quoted(index.value())));
+            fate.sayAlso({Why::AlsoListedByDeletedIndex, {{shortDigest(digest)}, {quoted(index.value())}}});
         }
         for (const oci::Digest &subject : facts.subjectsOf(digest)) {
             if (deletedSet.contains(subject)) {
-                append(fate, QStringLiteral("It refers to %1, which this plan deletes: it will "
-                                            "refer to nothing.")
-                                 .arg(shortDigest(subject)));
+                fate.sayAlso({Why::RefersToDeleted, {{shortDigest(subject)}}});
             }
         }
         if (const oci::Digest subject = ScanFacts::fallbackSubject(tag);
             !subject.isNull() && !facts.tagsOn(subject).isEmpty() && !deletedSet.contains(subject)) {
-            append(fate, QStringLiteral("It is the referrers list of %1, which stays.")
-                             .arg(shortDigest(subject)));
+            fate.sayAlso({Why::ReferrersListOfKept, {{shortDigest(subject)}}});
         }
     }
 

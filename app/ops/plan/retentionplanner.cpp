@@ -14,6 +14,7 @@ namespace ops {
 
 using detail::quoted;
 using detail::shortDigest;
+using Why = TagReason::Why;
 
 namespace {
 
@@ -98,73 +99,61 @@ oci::Result<DeletePlan> planRetention(const RepositoryScan &scan, const Retentio
 
     detail::Decisions decisions;
     QStringList candidates;
-    QHash<QString, QString> candidateWhy;
+    QHash<QString, QList<TagReason>> candidateWhy; // "Deleted: …" and what follows it
+    const QString newestCount = QString::number(rules.keepNewest);
     for (const QString &tag : facts.allTags()) {
         TagFate &fate = decisions.fates[tag];
         fate.fate = TagFate::Fate::Kept;
         const oci::Digest digest = facts.digestOf(tag);
         if (const oci::Digest subject = detail::ScanFacts::fallbackSubject(tag); !subject.isNull()) {
-            fate.reason = QStringLiteral("Kept: a referrers list (tag schema) is not decided by "
-                                         "the rules; it goes only with the manifest of %1.")
-                              .arg(shortDigest(subject));
+            fate.say({Why::KeptReferrersList, {{shortDigest(subject)}}});
             if (facts.tagsOn(subject).isEmpty())
-                fate.reason += QStringLiteral(" No tag of this repository points to it.");
+                fate.sayAlso({Why::SubjectHasNoTag, {}});
             continue;
         }
         const QDateTime created = facts.detailsOf(digest)->created;
         if (const Pattern *match = firstMatch(keep, tag)) {
-            fate.reason = QStringLiteral("Kept: matches the keep pattern %1.").arg(quoted(match->text));
+            fate.say({Why::KeptByPattern, {{quoted(match->text)}}});
             continue;
         }
         const bool newest = rank.value(digest) < rules.keepNewest;
         if (newest) {
-            fate.reason =
-                QStringLiteral("Kept: its image is one of the newest %1 (%2).")
-                    .arg(QString::number(rules.keepNewest),
-                         created.isValid()
-                             ? QStringLiteral("created %1").arg(dateText(created))
-                             : QStringLiteral("it has no created date, which counts as the oldest"));
+            fate.say(created.isValid()
+                         ? TagReason{Why::KeptNewest, {{newestCount}, {dateText(created)}}}
+                         : TagReason{Why::KeptNewestUndated, {{newestCount}}});
             continue;
         }
         // Why it would go, if no tag that stays needs it.
-        QString why;
+        QList<TagReason> why;
         if (rules.deleteOlderThan.isValid() && created.isValid() && created < rules.deleteOlderThan) {
-            why = QStringLiteral("created %1, before %2 (rule: delete tags older than %2)")
-                      .arg(dateText(created), dateText(rules.deleteOlderThan));
+            why << TagReason{Why::DeletedOlderThan,
+                             {{dateText(created)}, {dateText(rules.deleteOlderThan)}}};
         } else if (const Pattern *match = firstMatch(deleteMatching, tag)) {
-            why = QStringLiteral("matches the delete pattern %1").arg(quoted(match->text));
+            why << TagReason{Why::DeletedByPattern, {{quoted(match->text)}}};
         } else if (!rules.hasDeleteRule()) {
-            QStringList notKept;
+            why << TagReason{Why::DeletedNotKept, {}};
             if (rules.keepNewest > 0) {
-                notKept << QStringLiteral("its image is not one of the newest %1%2")
-                               .arg(QString::number(rules.keepNewest),
-                                    created.isValid()
-                                        ? QString()
-                                        : QStringLiteral(" (it has no created date, which counts "
-                                                         "as the oldest)"));
+                why << (created.isValid() ? TagReason{Why::NotNewest, {{newestCount}}}
+                                          : TagReason{Why::NotNewestUndated, {{newestCount}}});
             }
             if (!keep.isEmpty())
-                notKept << QStringLiteral("it matches no keep pattern");
-            why = QStringLiteral("no rule keeps it: %1 (with no delete rule given, every tag "
-                                 "that is not kept goes)")
-                      .arg(notKept.join(QStringLiteral(", and ")));
+                why << TagReason{Why::MatchesNoKeepPattern, {}};
         } else {
-            QStringList notDeleted;
+            fate.say({Why::KeptNoDeleteRuleApplies, {}});
             if (rules.deleteOlderThan.isValid()) {
-                notDeleted << (created.isValid()
-                                   ? QStringLiteral("created %1, not before %2")
-                                         .arg(dateText(created), dateText(rules.deleteOlderThan))
-                                   : QStringLiteral("it has no created date, so 'older than' "
-                                                    "does not apply"));
+                fate.sayAlso(created.isValid()
+                                 ? TagReason{Why::NotOlderThan,
+                                             {{dateText(created)}, {dateText(rules.deleteOlderThan)}}}
+                                 : TagReason{Why::UndatedNotOlder, {}});
             }
             if (!deleteMatching.isEmpty())
-                notDeleted << QStringLiteral("it matches no delete pattern");
-            fate.reason = QStringLiteral("Kept: no delete rule applies: %1.")
-                              .arg(notDeleted.join(QStringLiteral(", and ")));
+                fate.sayAlso({Why::MatchesNoDeletePattern, {}});
             continue;
         }
         fate.fate = TagFate::Fate::Deleted;
-        fate.reason = QStringLiteral("Deleted: %1.").arg(why);
+        fate.say(why.first());
+        for (qsizetype i = 1; i < why.size(); ++i)
+            fate.sayAlso(why.at(i));
         candidateWhy.insert(tag, why);
         candidates << tag;
     }
@@ -183,9 +172,8 @@ oci::Result<DeletePlan> planRetention(const RepositoryScan &scan, const Retentio
         }
         return protectedKeeper;
     };
-    const auto stayState = [&](const QString &tag) {
-        return decisions.fates.value(tag).fate == TagFate::Fate::Kept ? QStringLiteral("kept")
-                                                                      : QStringLiteral("protected");
+    const auto isKept = [&](const QString &tag) {
+        return decisions.fates.value(tag).fate == TagFate::Fate::Kept;
     };
     for (bool changed = true; changed;) {
         changed = false;
@@ -203,21 +191,21 @@ oci::Result<DeletePlan> planRetention(const RepositoryScan &scan, const Retentio
             if (fate.fate != TagFate::Fate::Deleted)
                 continue;
             const oci::Digest digest = facts.digestOf(tag);
-            const QString otherwise =
-                QStringLiteral(" Otherwise it would be deleted: %1.").arg(candidateWhy.value(tag));
+            const auto protect = [&](TagReason because) {
+                fate.fate = TagFate::Fate::Protected;
+                fate.say(std::move(because));
+                const QList<TagReason> &otherwise = candidateWhy[tag];
+                fate.sayAlso(otherwise.first().asOtherwise());
+                for (qsizetype i = 1; i < otherwise.size(); ++i)
+                    fate.sayAlso(otherwise.at(i));
+                changed = true;
+            };
             if (const QString keeper = keeperOn(digest); !keeper.isEmpty()) {
-                fate.fate = TagFate::Fate::Protected;
-                fate.reason = QStringLiteral("Protected: it shares %1 with %2, which is %3.")
-                                  .arg(shortDigest(digest), quoted(keeper), stayState(keeper)) +
-                              otherwise;
-                changed = true;
+                protect({isKept(keeper) ? Why::ProtectedSharesWithKept : Why::ProtectedSharesWithProtected,
+                         {{shortDigest(digest)}, {quoted(keeper)}}});
             } else if (const QString referrer = referrerOf.value(digest); !referrer.isEmpty()) {
-                fate.fate = TagFate::Fate::Protected;
-                fate.reason = QStringLiteral("Protected: its image %1 is the subject of %2, a "
-                                             "referrer which is %3.")
-                                  .arg(shortDigest(digest), quoted(referrer), stayState(referrer)) +
-                              otherwise;
-                changed = true;
+                protect({isKept(referrer) ? Why::ProtectedSubjectOfKept : Why::ProtectedSubjectOfProtected,
+                         {{shortDigest(digest)}, {quoted(referrer)}}});
             }
         }
     }

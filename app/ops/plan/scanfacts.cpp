@@ -135,15 +135,13 @@ QString quoted(const QString &tag)
     return u'\'' + tag + u'\'';
 }
 
-QString quotedList(const QStringList &tags)
+QStringList quotedEach(const QStringList &tags)
 {
-    QString text;
-    for (qsizetype i = 0; i < tags.size(); ++i) {
-        if (i > 0)
-            text += i + 1 == tags.size() ? QStringLiteral(" and ") : QStringLiteral(", ");
-        text += quoted(tags.at(i));
-    }
-    return text;
+    QStringList each;
+    each.reserve(tags.size());
+    for (const QString &tag : tags)
+        each << quoted(tag);
+    return each;
 }
 
 } // namespace ops::detail

@@ -63,6 +63,6 @@ private:
 // Words for reasons.
 QString shortDigest(const oci::Digest &digest); // "sha256:0123456789ab"
 QString quoted(const QString &tag);              // "'latest'"
-QString quotedList(const QStringList &tags);     // "'a'", "'a' and 'b'", "'a', 'b' and 'c'"
+QStringList quotedEach(const QStringList &tags); // {"'a'", "'b'"}
 
 } // namespace ops::detail

@@ -310,6 +310,7 @@ void TestDeletionPlanner::selectionOrderAndDuplicates()
     for (qsizetype i = 0; i < plan.tags.size(); ++i) {
         QCOMPARE(again.tags[i].tag, plan.tags[i].tag);
         QCOMPARE(again.tags[i].reason, plan.tags[i].reason);
+        QCOMPARE(ops::englishText(plan.tags[i].reasons), plan.tags[i].reason);
     }
 }
 

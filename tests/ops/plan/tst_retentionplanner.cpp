@@ -161,6 +161,8 @@ void TestRetentionPlanner::severalHundredTags()
             const TagFate &fate = fateOf(plan, tag);
             const QString digest = digests[i].shortString();
             QCOMPARE(fate.digest, digests[i]);
+            // The sentences the GUI translates say what ladingctl prints.
+            QCOMPARE(ops::englishText(fate.reasons), fate.reason);
             if (!candidate(tag)) {
                 ++expectKept;
                 QCOMPARE(fate.fate, TagFate::Fate::Kept);
@@ -174,12 +176,12 @@ void TestRetentionPlanner::severalHundredTags()
                     break;
                 default:
                     QCOMPARE(fate.reason,
-                             dated(i) ? QString(u"Kept: no delete rule applies: created " +
+                             dated(i) ? QString(u"Kept: no delete rule applies. Created " +
                                                 iso(Base.addDays(dayOf(i))) + u", not before " +
                                                 iso(rules.deleteOlderThan) +
-                                                u", and it matches no delete pattern.")
-                                      : QStringLiteral("Kept: no delete rule applies: it has no created "
-                                                       "date, so 'older than' does not apply, and it "
+                                                u". It matches no delete pattern.")
+                                      : QStringLiteral("Kept: no delete rule applies. It has no created "
+                                                       "date, so 'older than' does not apply. It "
                                                        "matches no delete pattern."));
                 }
                 continue;
@@ -280,6 +282,10 @@ void TestRetentionPlanner::sharedDigestWithAKeptTagIsProtected()
     QCOMPARE(latest.reason, QString(u"Protected: it shares " + current.shortString() +
                                     u" with '1.1', which is kept. Otherwise it would be deleted: matches the "
                                     u"delete pattern 'latest'."));
+    QCOMPARE(latest.reasons.size(), 2);
+    QCOMPARE(latest.reasons[0].why, ops::TagReason::Why::ProtectedSharesWithKept);
+    QCOMPARE(latest.reasons[0].args, (QList<QStringList>{{current.shortString()}, {QStringLiteral("'1.1'")}}));
+    QCOMPARE(latest.reasons[1].why, ops::TagReason::Why::OtherwiseByPattern);
     QCOMPARE(plan.steps.size(), 1);
     QCOMPARE(plan.steps[0].kind, DeleteStep::Kind::DeleteManifest);
     QCOMPARE(plan.steps[0].digest, old);
@@ -299,9 +305,9 @@ void TestRetentionPlanner::onlyKeepRulesDeleteTheRest()
     QCOMPARE(fateOf(plan, QStringLiteral("b4")).reason,
              QString(u"Kept: its image is one of the newest 2 (created " + iso(Base.addDays(4)) + u")."));
     QVERIFY(fateOf(plan, QStringLiteral("b0"))
-                .reason.startsWith(QStringLiteral("Deleted: no rule keeps it: its image is not one of the "
-                                                  "newest 2 (with no delete rule given, every tag that is "
-                                                  "not kept goes).")));
+                .reason.startsWith(QStringLiteral("Deleted: no rule keeps it (with no delete rule given, "
+                                                  "every tag that is not kept goes). Its image is not one "
+                                                  "of the newest 2.")));
     QCOMPARE(plan.steps.size(), 3);
 }
 
@@ -324,15 +330,16 @@ void TestRetentionPlanner::imagesWithoutADateCountAsTheOldest()
     const TagFate &undated = fateOf(plan, QStringLiteral("undated-b"));
     QCOMPARE(undated.fate, TagFate::Fate::Kept);
     QCOMPARE(undated.reason,
-             QStringLiteral("Kept: no delete rule applies: it has no created date, so 'older than' does "
+             QStringLiteral("Kept: no delete rule applies. It has no created date, so 'older than' does "
                             "not apply."));
     rules.deleteOlderThan = QDateTime();
     const DeletePlan onlyNewest = planned(scan.scan, rules);
     QCOMPARE(onlyNewest.deletedTags(), QStringList{QStringLiteral("undated-b")});
     QVERIFY(fateOf(onlyNewest, QStringLiteral("undated-b"))
-                .reason.startsWith(QStringLiteral("Deleted: no rule keeps it: its image is not one of the "
-                                                  "newest 3 (it has no created date, which counts as the "
-                                                  "oldest) (with no delete rule given")));
+                .reason.startsWith(QStringLiteral("Deleted: no rule keeps it (with no delete rule given, "
+                                                  "every tag that is not kept goes). Its image is not one "
+                                                  "of the newest 3 (it has no created date, which counts "
+                                                  "as the oldest).")));
 }
 
 void TestRetentionPlanner::patternsMatchWholeTags()
