@@ -19,13 +19,23 @@ namespace ops {
 // RemoveTag step that names several tags runs as one removal per tag, each with its
 // journal entry and outcome.
 //
+// First the repository is checked again against the plan (RepositoryRecheck): if a tag
+// appeared, went or moved since the scan, nothing runs — summary().stopped, stopReason
+// "the repository changed since the scan: …; scan again", changedTags. A plan without the
+// scan's tags (plan.tags empty: made by hand) has nothing to compare with and is not
+// re-checked.
+//
 // finished() always comes with summary(): one outcome per step, in plan order. error()
-// is set only when the plan could not run at all (a plan for another registry). The run
-// goes on after a step failed, except when the registry could not be reached or the
-// journal could not be written: then it stops, and the steps left are NotRun
-// (summary().stopped, stopReason). requestCancel() stops before the next step; the step
-// in flight finishes and is reported. oci::Job::cancel() instead aborts at once and
-// silently: the step in flight keeps a Pending journal entry.
+// is set only when the plan could not run at all (a plan for another registry), or
+// Cancelled ("the registry was removed") when the client is destroyed mid-run: the step
+// in flight then ends Failed and the rest NotRun. The run goes on after a step failed,
+// except when the registry could not be reached, the journal could not be written, or
+// the registry's tag DELETE took the whole image: then it stops, and the steps left are
+// NotRun (summary().stopped, stopReason). A manifest listed by an index whose deletion
+// failed is not deleted (Skipped: the index would point at nothing). requestCancel()
+// stops before the next step; the step in flight finishes and is reported.
+// oci::Job::cancel() instead aborts at once and silently: the step in flight keeps a
+// Pending journal entry.
 //
 //     auto *run = new ops::DeleteRun(client, ops::Journal(), plan, this);
 //     connect(run, &ops::DeleteRun::progress, this, [](int done, int total) { … });
@@ -55,6 +65,7 @@ public:
     int stepsDone() const;
 
 Q_SIGNALS:
+    void checkingRepository();      // the re-check before the first step began
     void stepStarted(int outcome);  // index into summary().outcomes
     void stepFinished(int outcome);
     void progress(int done, int total);
@@ -63,8 +74,11 @@ protected:
     void abort() override;
 
 private:
+    void recheck();
+    void onRechecked();
     void runNext();
     void onStepFinished();
+    void onClientGone();
     void end();
 
     struct Private;

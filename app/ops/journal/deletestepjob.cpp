@@ -1,11 +1,15 @@
 #include "ops/journal/deletestepjob.h"
 
+#include "ops/journal/journalio.h"
 #include "ops/journal/throwawaymanifest.h"
 
 #include "oci/client/blobupload.h"
 #include "oci/client/manifestdeletejob.h"
 #include "oci/client/registryclient.h"
+#include "oci/core/futurecontinuation.h"
 #include "oci/inspect/ownedjob.h"
+#include "oci/manifest/manifestdocument.h"
+#include "oci/manifest/mediatypes.h"
 
 #include <QPointer>
 #include <QUuid>
@@ -17,12 +21,17 @@ using Result = DeleteOutcome::Result;
 struct DeleteStepJob::Private
 {
     DeleteStepJob *q = nullptr;
-    oci::RegistryClient *client = nullptr;
+    QPointer<oci::RegistryClient> client; // gone mid-step: the step ends Cancelled
+    QString hostName;
     Journal journal;
     DeleteStep step;
+    QStringList sharing; // setTagsSharingDigest()
     DeleteOutcome outcome;
     bool stops = false;
     QString stopReason;
+    bool clientGone = false;
+    bool writing = false;   // a journal write is on its way
+    bool finishing = false; // the last journal write is on its way
 
     oci::OwnedJob<oci::Job> current; // the one request in flight
     QPointer<oci::BlobUpload> upload;
@@ -33,9 +42,14 @@ struct DeleteStepJob::Private
     QStringList notes;   // said in the outcome's reason
     int tagIndex = 0;
     ThrowawayManifest throwaway;
+    QStringList wentAlong; // tags the registry's tag DELETE took with the manifest
 
     QString tag() const { return step.tags.value(0); }
-    QString host() const;
+    QString host() const { return hostName; }
+    // Writes the entry (added when it has no id yet) off the thread, then `then()`;
+    // a failed write stops the run and fails the step, saying `untouched` was not.
+    template<typename F>
+    void writeEntry(const QString &untouched, F then);
 
     template<typename J, typename F>
     void follow(J *job, F onDone);
@@ -43,11 +57,13 @@ struct DeleteStepJob::Private
     void fetch();
     void onFetched(oci::ManifestJob *job);
     void checkNextTag();
-    bool writePending();
+    void writePending(void (Private::*next)());
     void deleteDigest();
     void onDigestDeleteFailed(const oci::Error &error);
     void deleteByTag();
     void onTagDeleteFailed(const oci::Error &error);
+    void checkManifestKept();
+    void checkNextSharing();
     void probeDeletion();
     void uploadConfig();
     void putThrowaway();
@@ -58,12 +74,10 @@ struct DeleteStepJob::Private
     void skip(const QString &reason);
     void fail(const oci::Error &error, const QString &reason = {});
     void finish(Result result, const QString &reason, const oci::Error &error);
+    void complete();
+    void onClientGone();
+    void endClientGone();
 };
-
-QString DeleteStepJob::Private::host() const
-{
-    return client->config().host;
-}
 
 template<typename J, typename F>
 void DeleteStepJob::Private::follow(J *job, F onDone)
@@ -78,6 +92,8 @@ DeleteStepJob::DeleteStepJob(oci::RegistryClient *client, Journal journal, QStri
 {
     d->q = this;
     d->client = client;
+    d->hostName = client->config().host;
+    connect(client, &QObject::destroyed, this, [this] { d->onClientGone(); });
     d->journal = std::move(journal);
     d->step = std::move(step);
     d->outcome.step = stepIndex;
@@ -87,7 +103,7 @@ DeleteStepJob::DeleteStepJob(oci::RegistryClient *client, Journal journal, QStri
     JournalEntry &entry = d->entry;
     entry.run = std::move(run);
     entry.step = stepIndex;
-    entry.registry = client->config().host;
+    entry.registry = d->hostName;
     entry.repository = std::move(repository);
     entry.kind = d->step.kind;
     entry.digest = d->step.digest;
@@ -98,9 +114,34 @@ DeleteStepJob::DeleteStepJob(oci::RegistryClient *client, Journal journal, QStri
 // A session still open is aborted with its parent, this job.
 DeleteStepJob::~DeleteStepJob() = default;
 
+void DeleteStepJob::setTagsSharingDigest(const QStringList &tags)
+{
+    d->sharing = tags;
+    d->sharing.removeAll(d->tag());
+}
+
 const DeleteOutcome &DeleteStepJob::outcome() const
 {
     return d->outcome;
+}
+
+QList<oci::Digest> DeleteStepJob::listedManifests() const
+{
+    QList<oci::Digest> listed;
+    if (d->fetched.bytes.isEmpty() || !oci::isIndex(d->fetched.mediaType))
+        return listed;
+    const oci::Result<oci::ManifestDocument> document =
+        oci::ManifestDocument::parse(d->fetched.bytes, d->fetched.mediaType);
+    if (document && document->isIndex()) {
+        for (const oci::Descriptor &child : document->index().manifests)
+            listed << child.digest();
+    }
+    return listed;
+}
+
+bool DeleteStepJob::manifestWasRead() const
+{
+    return !d->fetched.bytes.isEmpty();
 }
 
 bool DeleteStepJob::stopsRun() const
@@ -130,7 +171,68 @@ void DeleteStepJob::abort()
 
 void DeleteStepJob::start()
 {
+    if (!d->client) {
+        d->onClientGone();
+        return;
+    }
     d->fetch();
+}
+
+// The client's requests went with it: nothing more will answer. The entry keeps what is
+// known (Failed, which undo accepts: a DELETE may have reached the registry). A journal
+// write in flight ends the step when it is done (writeEntry).
+void DeleteStepJob::Private::onClientGone()
+{
+    if (clientGone || q->isFinished() || q->isCancelled() || finishing)
+        return;
+    clientGone = true;
+    current.reset();
+    if (upload)
+        upload->abandon();
+    if (!writing)
+        endClientGone();
+}
+
+void DeleteStepJob::Private::endClientGone()
+{
+    stops = true;
+    stopReason = QStringLiteral("the registry was removed");
+    finish(Result::Failed,
+           QStringLiteral("The registry was removed while this step ran; whether it acted is "
+                          "unknown (undo the journal entry to make sure)."),
+           oci::Error(oci::Error::Code::Cancelled, QStringLiteral("the registry was removed"))
+               .withRegistry(hostName));
+}
+
+template<typename F>
+void DeleteStepJob::Private::writeEntry(const QString &untouched, F then)
+{
+    const bool adding = entry.id.isEmpty();
+    writing = true;
+    oci::whenFinished(q, adding ? journalio::add(journal, entry) : journalio::update(journal, entry),
+                      [this, untouched, then](const oci::Result<JournalEntry> &written) {
+                          writing = false;
+                          if (q->isFinished() || q->isCancelled() || finishing)
+                              return;
+                          if (written)
+                              entry = written.value();
+                          if (clientGone) {
+                              endClientGone();
+                              return;
+                          }
+                          if (!written) {
+                              const oci::Error error = written.error();
+                              stops = true;
+                              stopReason = QStringLiteral("the journal could not be written (%1)")
+                                               .arg(error.message());
+                              finish(Result::Failed,
+                                     QStringLiteral("The journal could not be written, so %1: %2")
+                                         .arg(untouched, error.message()),
+                                     error);
+                              return;
+                          }
+                          then();
+                      });
 }
 
 // --- reading what is about to go -------------------------------------------------------
@@ -178,8 +280,7 @@ void DeleteStepJob::Private::onFetched(oci::ManifestJob *job)
                      .arg(tag(), fetched.digest.toString(), step.digest.toString()));
             return;
         }
-        if (writePending())
-            deleteByTag();
+        writePending(&Private::deleteByTag);
         return;
     }
     checkNextTag();
@@ -190,8 +291,7 @@ void DeleteStepJob::Private::checkNextTag()
     if (tagIndex >= step.tags.size()) {
         entry.tags = carried;
         outcome.tags = carried;
-        if (writePending())
-            deleteDigest();
+        writePending(&Private::deleteDigest);
         return;
     }
     const QString name = step.tags.at(tagIndex);
@@ -216,23 +316,11 @@ void DeleteStepJob::Private::checkNextTag()
            });
 }
 
-bool DeleteStepJob::Private::writePending()
+void DeleteStepJob::Private::writePending(void (Private::*next)())
 {
     entry.state = JournalEntry::State::Pending;
-    oci::Result<JournalEntry> written = journal.add(entry);
-    if (!written) {
-        stops = true;
-        stopReason = QStringLiteral("the journal could not be written (%1)").arg(written.error().message());
-        const oci::Error error = written.error();
-        entry.id.clear();
-        finish(Result::Failed,
-               QStringLiteral("The journal could not be written, so nothing was deleted: %1")
-                   .arg(error.message()),
-               error);
-        return false;
-    }
-    entry = std::move(written).value();
-    return true;
+    entry.id.clear();
+    writeEntry(QStringLiteral("nothing was deleted"), [this, next] { (this->*next)(); });
 }
 
 // --- deleting a manifest by digest -----------------------------------------------------
@@ -287,10 +375,69 @@ void DeleteStepJob::Private::deleteByTag()
 {
     follow(client->deleteManifest(entry.repository, tag()), [this](oci::ManifestDeleteJob *job) {
         if (job->succeeded())
-            done(JournalEntry::tagApiMethod());
+            checkManifestKept();
         else
             onTagDeleteFailed(job->error());
     });
+}
+
+// A tag DELETE should leave the manifest (and its other tags) alone; some registries
+// delete the manifest instead. Asked by digest: still there, or gone with every tag on it.
+void DeleteStepJob::Private::checkManifestKept()
+{
+    follow(client->manifest(entry.repository, step.digest.toString(), oci::RegistryClient::Method::Head),
+           [this](oci::ManifestJob *job) {
+               if (job->succeeded()) {
+                   done(JournalEntry::tagApiMethod());
+                   return;
+               }
+               if (job->error().code() != oci::Error::Code::NotFound) {
+                   notes << QStringLiteral("Whether the registry kept %1 after removing the tag could "
+                                           "not be checked (%2).")
+                                .arg(step.digest.toString(), job->error().message());
+                   if (isUnreachable(job->error())) {
+                       stops = true;
+                       stopReason = QStringLiteral("%1 could not be reached (%2)").arg(host(), job->error().message());
+                   }
+                   done(JournalEntry::tagApiMethod());
+                   return;
+               }
+               wentAlong.clear();
+               tagIndex = 0;
+               checkNextSharing();
+           });
+}
+
+// The manifest went: which of the tags that shared it went too (the journal must name
+// them for undo).
+void DeleteStepJob::Private::checkNextSharing()
+{
+    if (tagIndex >= sharing.size()) {
+        const QString what = wentAlong.isEmpty()
+            ? step.digest.toString()
+            : QStringLiteral("%1 and with it %2")
+                  .arg(step.digest.toString(), QStringLiteral("'%1'").arg(wentAlong.join(QStringLiteral("', '"))));
+        const QString why = QStringLiteral("the registry deleted the image, not only the tag: removing '%1' "
+                                           "also deleted %2; the run stopped, undo restores it")
+                                .arg(tag(), what);
+        entry.tags = QStringList{tag()} + wentAlong;
+        outcome.tags = entry.tags;
+        stops = true;
+        stopReason = why;
+        notes.prepend(why.at(0).toUpper() + why.mid(1) + u'.');
+        done(JournalEntry::tagApiMethod());
+        return;
+    }
+    const QString name = sharing.at(tagIndex++);
+    follow(client->manifest(entry.repository, name, oci::RegistryClient::Method::Head),
+           [this, name](oci::ManifestJob *job) {
+               if (!job->succeeded() && job->error().code() == oci::Error::Code::NotFound)
+                   wentAlong << name;
+               else if (!job->succeeded())
+                   notes << QStringLiteral("Whether '%1' is still there could not be checked (%2).")
+                                .arg(name, job->error().message());
+               checkNextSharing();
+           });
 }
 
 void DeleteStepJob::Private::onTagDeleteFailed(const oci::Error &error)
@@ -381,12 +528,7 @@ void DeleteStepJob::Private::putThrowaway()
     entry.method = JournalEntry::throwawayMethod(throwaway.digest);
     entry.throwaway = throwaway.digest;
     // Recorded before the tag moves: an interrupted untag is still in the journal.
-    if (oci::Result<JournalEntry> written = journal.update(entry); !written) {
-        stops = true;
-        stopReason = QStringLiteral("the journal could not be written (%1)").arg(written.error().message());
-        fail(written.error(), QStringLiteral("The journal could not be written: '%1' was not touched.").arg(tag()));
-        return;
-    }
+    writeEntry(QStringLiteral("'%1' was not touched").arg(tag()), [this] {
     follow(client->putManifest(entry.repository, tag(), ThrowawayManifest::mediaType(), throwaway.bytes),
            [this](oci::ManifestPutJob *job) {
                if (job->succeeded()) {
@@ -401,6 +543,7 @@ void DeleteStepJob::Private::putThrowaway()
                                                  "still point at %2 (undoing the journal entry makes sure).")
                                       .arg(tag(), step.digest.toString()));
            });
+    });
 }
 
 void DeleteStepJob::Private::deleteThrowaway()
@@ -463,6 +606,9 @@ void DeleteStepJob::Private::fail(const oci::Error &error, const QString &reason
 
 void DeleteStepJob::Private::finish(Result result, const QString &reason, const oci::Error &error)
 {
+    if (finishing)
+        return;
+    finishing = true;
     current.reset();
     outcome.result = result;
     outcome.reason = reason;
@@ -485,18 +631,35 @@ void DeleteStepJob::Private::finish(Result result, const QString &reason, const 
     // One entry per step that ran: one that ended before its Pending entry gets its entry now
     // (unless the journal itself is what failed).
     const bool journalBroken = stops && stopReason.startsWith(u"the journal");
-    if (!journalBroken) {
-        oci::Result<JournalEntry> written = entry.id.isEmpty() ? journal.add(entry) : journal.update(entry);
-        if (written) {
-            entry = std::move(written).value();
-        } else {
-            stops = true;
-            stopReason = QStringLiteral("the journal could not be written (%1)").arg(written.error().message());
-            outcome.reason += QStringLiteral(" (The journal could not be updated: %1.)").arg(written.error().message());
-        }
+    if (journalBroken) {
+        complete();
+        return;
     }
+    const bool adding = entry.id.isEmpty();
+    oci::whenFinished(q, adding ? journalio::add(journal, entry) : journalio::update(journal, entry),
+                      [this](const oci::Result<JournalEntry> &written) {
+                          if (q->isFinished() || q->isCancelled())
+                              return;
+                          if (written) {
+                              entry = written.value();
+                          } else {
+                              stops = true;
+                              stopReason = QStringLiteral("the journal could not be written (%1)")
+                                               .arg(written.error().message());
+                              outcome.reason += QStringLiteral(" (The journal could not be updated: %1.)")
+                                                    .arg(written.error().message());
+                          }
+                          complete();
+                      });
+}
+
+void DeleteStepJob::Private::complete()
+{
     outcome.journalId = entry.id;
-    q->finishSuccessfully();
+    if (clientGone)
+        q->finishWithError(outcome.error);
+    else
+        q->finishSuccessfully();
 }
 
 } // namespace ops

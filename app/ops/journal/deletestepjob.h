@@ -31,9 +31,19 @@ namespace ops {
 // the throwaway is PUT under the tag and DELETEd by digest (if that DELETE fails, the
 // original bytes are PUT back under the tag). The method used is in outcome().method.
 //
+// A registry whose tag DELETE removes the manifest too (and so every other tag on it, as
+// zot does) is caught: after a tag-API delete the digest is HEADed; if it went, the entry
+// records every tag that went with it (setTagsSharingDigest() names the ones to look
+// for), so undo restores them, and the run stops (stopsRun()).
+//
 // A lost answer to a DELETE (network, timeout) is settled by asking the registry
-// whether the object is still there. stopsRun() when the registry could not be reached
-// or the journal could not be written: later steps would fare no better.
+// whether the object is still there. stopsRun() when the registry could not be reached,
+// the journal could not be written, or the client was destroyed mid-step (the job then
+// ends with error() Cancelled, "the registry was removed", and the outcome Failed):
+// later steps would fare no better.
+//
+// Journal writes run on the thread pool (journalio.h); the job waits for each before it
+// sends the request that depends on it.
 //
 //     auto *job = new ops::DeleteStepJob(client, journal, u"team/app"_s, step, 0, runId, this);
 //     connect(job, &oci::Job::finished, this, [job] { use(job->outcome()); job->deleteLater(); });
@@ -48,8 +58,16 @@ public:
                   DeleteStep step, int stepIndex, QString run, QObject *parent = nullptr);
     ~DeleteStepJob() override;
 
+    // RemoveTag: the other tags the scan saw on the step's digest (they stay, unless the
+    // registry's tag DELETE takes the manifest along: then the ones gone are journaled too).
+    void setTagsSharingDigest(const QStringList &tags);
+
     void start();
     const DeleteOutcome &outcome() const;
+    // The manifests the step's index lists, from the bytes fetched (empty for an image or
+    // when nothing was read); manifestWasRead() tells the two apart.
+    QList<oci::Digest> listedManifests() const;
+    bool manifestWasRead() const;
     bool stopsRun() const;
     const QString &stopReason() const;
 

@@ -49,10 +49,15 @@ struct DeleteSummary
     QString run; // the run id, as in the journal entries
     QList<DeleteOutcome> outcomes;
     bool cancelled = false;
-    // The run stopped before its end because the registry could not be reached or the
-    // journal could not be written: `stopReason` says which; later steps are NotRun.
+    // The run stopped before its end: the repository changed since the scan, the registry
+    // could not be reached, the journal could not be written, the registry deleted more
+    // than a tag, or the client was removed. `stopReason` says which (a clause that follows
+    // "because"); later steps are NotRun.
     bool stopped = false;
     QString stopReason;
+    // The re-check before the first step found these tags appeared, went or moved since the
+    // scan the plan came from: nothing ran (stopped, stopReason names them: "scan again").
+    QStringList changedTags;
 
     int count(DeleteOutcome::Result result) const;
     QStringList deletedTags() const; // over all Deleted outcomes, in order

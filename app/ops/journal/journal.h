@@ -14,7 +14,8 @@ namespace ops {
 // in journalentry.h). Every write is a whole file through QSaveFile (written beside,
 // flushed to disk, renamed over), so a crash leaves the old entry or the new one, never
 // half of one. Entries are small (a manifest is at most 4 MiB, usually a few KiB): reads
-// and writes are synchronous, which is what "written before the registry is touched" needs.
+// and writes here are synchronous; the jobs (DeleteStepJob, UndoJob) run them on the
+// thread pool (journalio.h) and wait for each write before they touch the registry.
 //
 // A Journal is its folder: copies write the same files. Not thread-safe; two processes
 // (GUI and ladingctl) may share a folder: ids carry a random part and every update

@@ -82,6 +82,8 @@ QString JournalEntry::describe() const
         line += QStringLiteral(", by ") + method;
     if (!reason.isEmpty() && (state == State::Failed || state == State::Skipped))
         line += QStringLiteral(" — ") + reason;
+    if (isPartlyUndone())
+        line += QStringLiteral(" — partly: left alone, as they had moved on: ") + undoSkipped.join(QStringLiteral(", "));
     return line;
 }
 
@@ -116,6 +118,8 @@ QJsonObject JournalEntry::toJson() const
         object.insert(QStringLiteral("httpStatus"), httpStatus);
     if (undoneTime.isValid())
         object.insert(QStringLiteral("undoneTime"), timeText(undoneTime));
+    if (!undoSkipped.isEmpty())
+        object.insert(QStringLiteral("undoSkipped"), QJsonArray::fromStringList(undoSkipped));
     return object;
 }
 
@@ -190,6 +194,9 @@ oci::Result<JournalEntry> JournalEntry::fromJson(const QJsonObject &object)
     entry.errorCode = object.value(u"errorCode").toString();
     entry.httpStatus = object.value(u"httpStatus").toInt();
     entry.undoneTime = timeFrom(object.value(u"undoneTime"));
+    const QJsonArray skipped = object.value(u"undoSkipped").toArray();
+    for (const QJsonValue &tag : skipped)
+        entry.undoSkipped << tag.toString();
     return entry;
 }
 

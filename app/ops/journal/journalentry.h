@@ -39,7 +39,9 @@ namespace ops {
 //     "state": "pending" | "done" | "failed" | "skipped" | "undone",
 //     "reason": "…",                          // failed: the error; skipped: why; else notes
 //     "errorCode": "unsupported", "httpStatus": 405,  // failed (oci::Error::codeName)
-//     "undoneTime": "…"                       // undone
+//     "undoneTime": "…",                      // undone
+//     "undoSkipped": ["rc"]                   // undone: tags left alone because they
+//                                             //   pointed elsewhere by then (partly undone)
 //   }
 //
 // A file whose manifest bytes do not hash to "digest" is reported as damaged, never used.
@@ -69,6 +71,7 @@ struct JournalEntry
     QString errorCode;
     int httpStatus = 0;
     QDateTime undoneTime;
+    QStringList undoSkipped; // Undone, but these tags had moved on and were left alone
 
     // The "method" texts for a removed tag.
     static QString tagApiMethod() { return QStringLiteral("tag API"); }
@@ -77,6 +80,8 @@ struct JournalEntry
     // The manifest bytes are there and something may have been deleted (Done, or Pending /
     // Failed: the registry may have acted before the answer was lost).
     bool canUndo() const;
+    // Undone, but not every tag was put back (undoSkipped).
+    bool isPartlyUndone() const { return state == State::Undone && !undoSkipped.isEmpty(); }
     // One line for a list: "2025-03-01 10:11:12 done: deleted team/app@sha256:1a2b… (1.1, latest)".
     QString describe() const;
 

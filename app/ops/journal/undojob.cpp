@@ -1,9 +1,14 @@
 #include "ops/journal/undojob.h"
 
+#include "ops/journal/journalio.h"
+
 #include "oci/client/blobupload.h"
 #include "oci/client/registryclient.h"
+#include "oci/core/futurecontinuation.h"
 #include "oci/inspect/ownedjob.h"
 #include "oci/manifest/manifestdocument.h"
+
+#include <QPointer>
 
 namespace ops {
 
@@ -20,7 +25,8 @@ struct Needed
 struct UndoJob::Private
 {
     UndoJob *q = nullptr;
-    oci::RegistryClient *client = nullptr;
+    QPointer<oci::RegistryClient> client; // destroyed mid-job: the job ends Cancelled
+    QString host;
     Journal journal;
     QString id;
     JournalEntry entry;
@@ -28,9 +34,12 @@ struct UndoJob::Private
     int checked = 0;
     QList<oci::Descriptor> missing;
     QStringList missingText;
-    QStringList puts; // references to PUT in turn: the digest, then tags
+    QStringList puts; // references in turn: the digest ("@" + it), then tags
+    int nextPut = 0;
     QStringList restored;
+    QList<UndoTagResult> tagResults;
     oci::OwnedJob<oci::Job> current;
+    bool marking = false; // everything is back; only the journal is being written
 
     template<typename J, typename F>
     void follow(J *job, F onDone)
@@ -39,15 +48,22 @@ struct UndoJob::Private
         QObject::connect(job, &oci::Job::finished, q, [this, job, onDone] { onDone(job); });
     }
 
+    bool ended() const { return q->isFinished() || q->isCancelled(); }
+
     oci::Error error(oci::Error::Code code, const QString &message) const
     {
         return oci::Error(code, message)
-            .withRegistry(client->config().host)
+            .withRegistry(host)
             .withObject(entry.repository + u'@' + entry.digest.toString());
     }
 
+    void onRead(const oci::Result<JournalEntry> &read);
     void checkNext();
     void putNext();
+    void headTag(const QString &tag);
+    void put(const QString &reference, bool isTag);
+    void markUndone();
+    void onClientGone();
 };
 
 UndoJob::UndoJob(oci::RegistryClient *client, Journal journal, QString entryId, QObject *parent)
@@ -55,6 +71,8 @@ UndoJob::UndoJob(oci::RegistryClient *client, Journal journal, QString entryId, 
 {
     d->q = this;
     d->client = client;
+    d->host = client->config().host;
+    connect(client, &QObject::destroyed, this, [this] { d->onClientGone(); });
     d->journal = std::move(journal);
     d->id = std::move(entryId);
 }
@@ -76,29 +94,65 @@ const QStringList &UndoJob::restored() const
     return d->restored;
 }
 
+const QList<UndoTagResult> &UndoJob::tagResults() const
+{
+    return d->tagResults;
+}
+
+QStringList UndoJob::skippedTags() const
+{
+    QStringList skipped;
+    for (const UndoTagResult &result : d->tagResults) {
+        if (result.result == UndoTagResult::Result::Skipped)
+            skipped << result.tag;
+    }
+    return skipped;
+}
+
 void UndoJob::abort()
 {
     d->current.reset();
 }
 
+void UndoJob::Private::onClientGone()
+{
+    if (ended() || marking)
+        return;
+    current.reset();
+    q->finishWithError(
+        error(oci::Error::Code::Cancelled,
+              restored.isEmpty() ? QStringLiteral("the registry was removed")
+                                 : QStringLiteral("the registry was removed; restored so far: %1")
+                                       .arg(restored.join(QStringLiteral(", ")))));
+}
+
 void UndoJob::start()
 {
-    oci::Result<JournalEntry> read = d->journal.read(d->id);
-    if (!read) {
-        finishWithError(read.error());
+    if (!d->client) {
+        d->onClientGone();
         return;
     }
-    d->entry = std::move(read).value();
-    const JournalEntry &entry = d->entry;
-    const QString host = d->client->config().host;
+    oci::whenFinished(this, journalio::read(d->journal, d->id),
+                      [this](const oci::Result<JournalEntry> &read) { d->onRead(read); });
+}
+
+void UndoJob::Private::onRead(const oci::Result<JournalEntry> &read)
+{
+    if (ended())
+        return;
+    if (!read) {
+        q->finishWithError(read.error());
+        return;
+    }
+    entry = read.value();
     if (entry.registry != host) {
-        finishWithError(d->error(oci::Error::Code::InvalidArgument,
+        q->finishWithError(error(oci::Error::Code::InvalidArgument,
                                  QStringLiteral("the journal entry is for %1, not for %2")
                                      .arg(entry.registry, host)));
         return;
     }
     if (!entry.canUndo()) {
-        finishWithError(d->error(
+        q->finishWithError(error(
             oci::Error::Code::InvalidArgument,
             entry.state == JournalEntry::State::Undone
                 ? QStringLiteral("this deletion was already undone")
@@ -109,25 +163,25 @@ void UndoJob::start()
     }
     oci::Result<oci::ManifestDocument> document = oci::ManifestDocument::parse(entry.manifest, entry.mediaType);
     if (!document) {
-        finishWithError(d->error(document.error().code(),
+        q->finishWithError(error(document.error().code(),
                                  QStringLiteral("the journal's copy of the manifest cannot be read: ")
                                      + document.error().message()));
         return;
     }
     if (document->isImageManifest()) {
-        d->needed << Needed{document->manifest().config, QStringLiteral("config")};
+        needed << Needed{document->manifest().config, QStringLiteral("config")};
         for (const oci::Descriptor &layer : document->manifest().layers) {
             if (layer.urls().isEmpty()) // foreign layers live elsewhere
-                d->needed << Needed{layer, QStringLiteral("layer")};
+                needed << Needed{layer, QStringLiteral("layer")};
         }
     } else if (document->isIndex()) {
         for (const oci::Descriptor &child : document->index().manifests)
-            d->needed << Needed{child, QStringLiteral("manifest")};
+            needed << Needed{child, QStringLiteral("manifest")};
     }
     if (entry.kind == DeleteStep::Kind::DeleteManifest)
-        d->puts << entry.digest.toString();
-    d->puts << entry.tags;
-    d->checkNext();
+        puts << u'@' + entry.digest.toString();
+    puts << entry.tags;
+    checkNext();
 }
 
 void UndoJob::Private::checkNext()
@@ -184,25 +238,63 @@ void UndoJob::Private::checkNext()
 
 void UndoJob::Private::putNext()
 {
-    if (restored.size() >= puts.size()) {
-        JournalEntry undone = entry;
-        undone.state = JournalEntry::State::Undone;
-        undone.undoneTime = QDateTime::currentDateTimeUtc();
-        oci::Result<JournalEntry> written = journal.update(undone);
-        if (!written) {
-            q->finishWithError(error(written.error().code(),
-                                     QStringLiteral("restored, but the journal could not be "
-                                                    "marked: ")
-                                         + written.error().message()));
-            return;
-        }
-        entry = std::move(written).value();
-        q->finishSuccessfully();
+    if (nextPut >= puts.size()) {
+        markUndone();
         return;
     }
-    const QString reference = puts.at(restored.size());
+    const QString reference = puts.at(nextPut++);
+    if (reference.startsWith(u'@'))
+        put(reference.mid(1), false);
+    else
+        headTag(reference);
+}
+
+// Where the tag points now decides: absent, or on the throwaway manifest of its own
+// untag, it is put back; on the digest, it is back already; anywhere else it moved on
+// since the deletion, and undo does not take it back from whoever moved it.
+void UndoJob::Private::headTag(const QString &tag)
+{
+    follow(client->manifest(entry.repository, tag, oci::RegistryClient::Method::Head),
+           [this, tag](oci::ManifestJob *job) {
+               if (!job->succeeded()) {
+                   if (job->error().code() == oci::Error::Code::NotFound) {
+                       put(tag, true);
+                       return;
+                   }
+                   oci::Error failed = job->error();
+                   q->finishWithError(error(failed.code(),
+                                            QStringLiteral("undo stopped at %1: where it points could not be "
+                                                           "read (%2); restored so far: %3")
+                                                .arg(tag, failed.message(),
+                                                     restored.isEmpty() ? QStringLiteral("nothing")
+                                                                        : restored.join(QStringLiteral(", "))))
+                                          .withHttpStatus(failed.httpStatus()));
+                   return;
+               }
+               const oci::Digest now = job->manifest().digest;
+               if (now == entry.digest) {
+                   restored << tag;
+                   tagResults << UndoTagResult{tag, UndoTagResult::Result::AlreadyThere, now, {}};
+                   putNext();
+                   return;
+               }
+               if (!entry.throwaway.isNull() && now == entry.throwaway) {
+                   put(tag, true);
+                   return;
+               }
+               tagResults << UndoTagResult{
+                   tag, UndoTagResult::Result::Skipped, now,
+                   QStringLiteral("'%1' now points at %2, not at %3: it moved on since the deletion "
+                                  "and was left there.")
+                       .arg(tag, now.toString(), entry.digest.toString())};
+               putNext();
+           });
+}
+
+void UndoJob::Private::put(const QString &reference, bool isTag)
+{
     follow(client->putManifest(entry.repository, reference, entry.mediaType, entry.manifest),
-           [this, reference](oci::ManifestPutJob *job) {
+           [this, reference, isTag](oci::ManifestPutJob *job) {
                if (!job->succeeded()) {
                    oci::Error failed = job->error();
                    q->finishWithError(error(failed.code(),
@@ -214,9 +306,48 @@ void UndoJob::Private::putNext()
                                           .withRegistryErrors(failed.registryErrors()));
                    return;
                }
-               restored << (reference.contains(u':') ? u'@' + reference : reference);
+               if (isTag) {
+                   restored << reference;
+                   tagResults << UndoTagResult{reference, UndoTagResult::Result::Restored, entry.digest, {}};
+               } else {
+                   restored << u'@' + reference;
+               }
                putNext();
            });
+}
+
+void UndoJob::Private::markUndone()
+{
+    const QStringList skipped = q->skippedTags();
+    if (restored.isEmpty()) {
+        // Nothing is back: the entry stays as it was, to be undone once the tags are free.
+        QStringList where;
+        for (const UndoTagResult &result : std::as_const(tagResults))
+            where << QStringLiteral("'%1' at %2").arg(result.tag, result.now.shortString());
+        q->finishWithError(error(oci::Error::Code::DigestMismatch,
+                                 QStringLiteral("nothing was put back: every tag of this deletion "
+                                                "moved on since (%1)")
+                                     .arg(where.join(QStringLiteral(", ")))));
+        return;
+    }
+    marking = true;
+    JournalEntry undone = entry;
+    undone.state = JournalEntry::State::Undone;
+    undone.undoneTime = QDateTime::currentDateTimeUtc();
+    undone.undoSkipped = skipped;
+    oci::whenFinished(q, journalio::update(journal, undone), [this](const oci::Result<JournalEntry> &written) {
+        if (ended())
+            return;
+        if (!written) {
+            q->finishWithError(error(written.error().code(),
+                                     QStringLiteral("restored, but the journal could not be "
+                                                    "marked: ")
+                                         + written.error().message()));
+            return;
+        }
+        entry = written.value();
+        q->finishSuccessfully();
+    });
 }
 
 } // namespace ops

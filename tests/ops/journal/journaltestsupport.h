@@ -94,6 +94,24 @@ inline QByteArray skopeoRaw(RegistryProcess &registry, const QString &reference)
     return raw ? raw.value() : QByteArray();
 }
 
+// `skopeo copy docker://…/repository:from docker://…/repository:to` with the digest kept:
+// someone else tagging (a new tag on from's digest, or `to` moved onto it). False (with a
+// warning) when skopeo failed.
+inline bool skopeoCopyTag(RegistryProcess &registry, const QString &repository, const QString &from,
+                          const QString &to)
+{
+    Fixtures fixtures(registry);
+    const QString base = QStringLiteral("docker://") + registry.host() + u'/' + repository;
+    const QStringList arguments = QStringList{QStringLiteral("copy"), QStringLiteral("--preserve-digests")}
+        + fixtures.skopeoCopySourceOptions() + fixtures.skopeoDestinationOptions()
+        + QStringList{base + (from.startsWith(u"sha256:") ? u'@' + from : u':' + from), base + u':' + to};
+    const auto copied = testsupport::runTool(testsupport::findTool(QStringLiteral("skopeo")), arguments, 60000,
+                                             Fixtures::toolEnvironment());
+    if (!copied.ok())
+        qWarning("%s", qPrintable(copied.describe()));
+    return copied.ok();
+}
+
 // A variant of `base` (same config and layers, an annotation of its own, so another
 // digest) PUT under `tag` in base's repository.
 inline Pushed pushVariant(oci::RegistryClient *client, const SeededImage &base, const QString &tag,

@@ -1,22 +1,30 @@
 // ops::DeleteStepJob on the paths docker-registry 2.8 cannot take, against a small fake
 // registry on HttpTestServer: a registry with the OCI tag-delete API (the tag goes by
-// "tag API", no throwaway manifest), a DELETE whose answer is lost (the job asks whether
-// the manifest is still there), a throwaway manifest the registry will not delete (the tag
-// is put back where it was). The real-registry paths are in tst_deleterun.
+// "tag API", no throwaway manifest), one whose tag DELETE deletes the whole image (as zot
+// does: the run stops, undo restores the image and every tag it took), a DELETE whose
+// answer is lost (the job asks whether the manifest is still there), a throwaway manifest
+// the registry will not delete (the tag is put back where it was), an index the registry
+// refuses to delete (DeleteRun then keeps the manifests it lists), the client destroyed
+// while a DELETE is unanswered. The real-registry paths are in tst_deleterun and
+// tst_deletesafety.
 
 #include "support/httptestserver.h"
 
+#include "ops/journal/deleterun.h"
 #include "ops/journal/deletestepjob.h"
 #include "ops/journal/journal.h"
+#include "ops/journal/undojob.h"
 
 #include "oci/client/registryclient.h"
 #include "oci/transport/transport.h"
 
 #include <QHash>
+#include <QSet>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <algorithm>
 #include <functional>
 #include <memory>
 
@@ -37,6 +45,7 @@ class FakeRegistry
 public:
     QHash<QByteArray, QByteArray> manifests; // digest text -> bytes
     QHash<QByteArray, QByteArray> tags;      // tag -> digest text
+    QSet<QByteArray> indexes;                // digests served as OCI indexes
     std::function<HttpTestResponse(const QByteArray &reference)> onDelete;
 
     QByteArray add(const QByteArray &bytes, const QList<QByteArray> &tagNames)
@@ -46,6 +55,13 @@ public:
         for (const QByteArray &tag : tagNames)
             tags.insert(tag, digest);
         return digest;
+    }
+
+    // A registry whose tag DELETE deletes the manifest it points to (and every tag on it).
+    bool removeImageByTag(const QByteArray &reference)
+    {
+        const QByteArray digest = reference.startsWith("sha256:") ? reference : tags.value(reference);
+        return !digest.isEmpty() && remove(digest);
     }
 
     // Deletes what a registry with a tag API deletes for `reference`; false if unknown.
@@ -65,6 +81,14 @@ public:
         const QByteArray path = request.path();
         if (path == "/v2/")
             return HttpTestResponse::json(200, "{}");
+        if (path == QByteArray(Prefix + "tags/list")) {
+            QByteArrayList names = tags.keys();
+            std::sort(names.begin(), names.end());
+            QByteArray body = "{\"name\":\"team/app\",\"tags\":[";
+            for (qsizetype i = 0; i < names.size(); ++i)
+                body += (i ? ",\"" : "\"") + names.at(i) + '"';
+            return HttpTestResponse::json(200, body + "]}");
+        }
         if (path.startsWith(QByteArray(Prefix + "blobs/")))
             return HttpTestResponse::text(200, {}).header("Content-Length", "2");
         if (!path.startsWith(QByteArray(Prefix + "manifests/")))
@@ -82,7 +106,9 @@ public:
         const QByteArray digest = reference.startsWith("sha256:") ? reference : tags.value(reference);
         if (!manifests.contains(digest))
             return HttpTestResponse::registryError(404, "MANIFEST_UNKNOWN");
-        HttpTestResponse response = HttpTestResponse::json(200, manifests.value(digest), ManifestType);
+        HttpTestResponse response = HttpTestResponse::json(
+            200, manifests.value(digest),
+            indexes.contains(digest) ? QByteArray("application/vnd.oci.image.index.v1+json") : ManifestType);
         response.header("Docker-Content-Digest", digest);
         return response;
     }
@@ -267,6 +293,164 @@ private Q_SLOTS:
         QCOMPARE(entry->state, JournalEntry::State::Failed);
         QVERIFY(!entry->throwaway.isNull());
         QVERIFY(entry->method.startsWith(u"throwaway manifest sha256:"));
+    }
+
+    // A tag DELETE that takes the manifest and every tag on it (zot): the step notices,
+    // journals every tag that went, and stops the run; undo puts them all back.
+    void tagDeleteThatDeletesTheImageStopsTheRun()
+    {
+        const QByteArray digest = m_registry.add(manifestBytes("zot"), {"1.1", "latest"});
+        const QByteArray other = m_registry.add(manifestBytes("other"), {"2.0", "old"});
+        m_registry.onDelete = [this](const QByteArray &reference) {
+            return m_registry.removeImageByTag(reference) ? HttpTestResponse::status204(202)
+                                                          : HttpTestResponse::registryError(404, "MANIFEST_UNKNOWN");
+        };
+        ops::DeletePlan plan;
+        plan.registry = m_server->hostPort();
+        plan.repository = QStringLiteral("team/app");
+        plan.steps << step(DeleteStep::Kind::RemoveTag, digest, {QStringLiteral("latest")})
+                   << step(DeleteStep::Kind::RemoveTag, other, {QStringLiteral("old")});
+        for (const auto &[tag, on] : {std::pair{"1.1", digest}, std::pair{"latest", digest}, std::pair{"2.0", other},
+                                      std::pair{"old", other}}) {
+            ops::TagFate fate;
+            fate.tag = QString::fromLatin1(tag);
+            fate.digest = oci::Digest::parse(QString::fromLatin1(on)).value();
+            plan.tags << fate;
+        }
+        ops::DeleteRun run(m_client.get(), journal(), plan);
+        QSignalSpy finished(&run, &oci::Job::finished);
+        run.start();
+        QVERIFY(finished.wait(15000));
+        const ops::DeleteSummary &summary = run.summary();
+        QVERIFY(summary.stopped);
+        QVERIFY2(summary.stopReason.startsWith(
+                     QString(u"the registry deleted the image, not only the tag: removing 'latest' also deleted "
+                             + QString::fromLatin1(digest) + u" and with it '1.1'")),
+                 qPrintable(summary.stopReason));
+        QVERIFY2(summary.stopReason.endsWith(u"; the run stopped, undo restores it"), qPrintable(summary.stopReason));
+        const DeleteOutcome &first = summary.outcomes.at(0);
+        QCOMPARE(first.result, DeleteOutcome::Result::Deleted);
+        QCOMPARE(first.tags, (QStringList{QStringLiteral("latest"), QStringLiteral("1.1")}));
+        QVERIFY2(first.reason.startsWith(u"The registry deleted the image, not only the tag"), qPrintable(first.reason));
+        QCOMPARE(summary.outcomes.at(1).result, DeleteOutcome::Result::NotRun);
+        QVERIFY(m_registry.tags.contains("old")); // the second step never ran
+        QVERIFY(!m_registry.manifests.contains(digest));
+
+        const auto entry = journal().read(first.journalId);
+        QVERIFY(entry.ok());
+        QCOMPARE(entry->state, JournalEntry::State::Done);
+        QCOMPARE(entry->tags, (QStringList{QStringLiteral("latest"), QStringLiteral("1.1")}));
+        QVERIFY(entry->canUndo());
+
+        ops::UndoJob undo(m_client.get(), journal(), first.journalId);
+        QSignalSpy undone(&undo, &oci::Job::finished);
+        undo.start();
+        QVERIFY(undone.wait(15000));
+        QVERIFY2(undo.succeeded(), qPrintable(undo.error().describe()));
+        QCOMPARE(undo.restored(), (QStringList{QStringLiteral("latest"), QStringLiteral("1.1")}));
+        QCOMPARE(m_registry.tags.value("latest"), digest);
+        QCOMPARE(m_registry.tags.value("1.1"), digest);
+        QCOMPARE(m_registry.manifests.value(digest), manifestBytes("zot"));
+    }
+
+    // The registry refuses to delete an index (403): the manifests it lists, next in the
+    // plan, are not deleted — the index would point at nothing.
+    void refusedIndexKeepsTheManifestsItLists()
+    {
+        const QByteArray childA = m_registry.add(manifestBytes("amd64"), {"amd64"});
+        const QByteArray childB = m_registry.add(manifestBytes("arm64"), {"arm64"});
+        const QByteArray lone = m_registry.add(manifestBytes("lone"), {"lone"});
+        const auto child = [](const QByteArray &digest, const QByteArray &note) {
+            return QByteArray("{\"mediaType\":\"application/vnd.oci.image.manifest.v1+json\",\"digest\":\"" + digest
+                              + "\",\"size\":" + QByteArray::number(manifestBytes(note).size()) + '}');
+        };
+        const QByteArray index = "{\"schemaVersion\":2,\"mediaType\":\"application/vnd.oci.image.index.v1+json\","
+                                 "\"manifests\":["
+            + child(childA, "amd64") + ',' + child(childB, "arm64") + "]}";
+        const QByteArray indexDigest = m_registry.add(index, {"multi"});
+        m_registry.indexes.insert(indexDigest);
+        m_registry.onDelete = [this, indexDigest](const QByteArray &reference) {
+            if (reference == indexDigest)
+                return HttpTestResponse::registryError(403, "DENIED", "not this one");
+            return m_registry.remove(reference) ? HttpTestResponse::status204(202)
+                                                : HttpTestResponse::registryError(404, "MANIFEST_UNKNOWN");
+        };
+        DeleteStep indexStep = step(DeleteStep::Kind::DeleteManifest, indexDigest, {QStringLiteral("multi")});
+        indexStep.mediaType = QStringLiteral("application/vnd.oci.image.index.v1+json");
+        ops::DeletePlan plan;
+        plan.registry = m_server->hostPort();
+        plan.repository = QStringLiteral("team/app");
+        plan.steps << indexStep << step(DeleteStep::Kind::DeleteManifest, childA, {QStringLiteral("amd64")})
+                   << step(DeleteStep::Kind::DeleteManifest, lone, {QStringLiteral("lone")})
+                   << step(DeleteStep::Kind::DeleteManifest, childB, {QStringLiteral("arm64")});
+        ops::DeleteRun run(m_client.get(), journal(), plan);
+        QSignalSpy finished(&run, &oci::Job::finished);
+        run.start();
+        QVERIFY(finished.wait(15000));
+        const ops::DeleteSummary &summary = run.summary();
+        QVERIFY2(!summary.stopped, qPrintable(summary.stopReason));
+        QCOMPARE(summary.outcomes.at(0).result, DeleteOutcome::Result::Failed);
+        QCOMPARE(summary.outcomes.at(0).error.code(), oci::Error::Code::Denied);
+        for (int i : {1, 3}) {
+            const DeleteOutcome &kept = summary.outcomes.at(i);
+            QCOMPARE(kept.result, DeleteOutcome::Result::Skipped);
+            QVERIFY2(kept.reason.startsWith(QString(u"Not deleted: the index " + QString::fromLatin1(indexDigest)
+                                                    + u", which lists it, could not be deleted")),
+                     qPrintable(kept.reason));
+            QVERIFY(kept.journalId.isEmpty());
+        }
+        QCOMPARE(summary.outcomes.at(2).result, DeleteOutcome::Result::Deleted); // not listed by it
+        QVERIFY(m_registry.manifests.contains(childA));
+        QVERIFY(m_registry.manifests.contains(childB));
+        QVERIFY(!m_registry.manifests.contains(lone));
+        QCOMPARE(requestsWith("DELETE", QByteArray(Prefix + "manifests/" + childA)), 0);
+        QCOMPARE(requestsWith("DELETE", QByteArray(Prefix + "manifests/" + childB)), 0);
+    }
+
+    // The Pending entry is on disk before the DELETE is sent, though it is written on the
+    // thread pool.
+    void journalWrittenBeforeTheDelete()
+    {
+        const QByteArray digest = m_registry.add(manifestBytes("first"), {"1.0"});
+        QList<JournalEntry::State> seen;
+        m_registry.onDelete = [this, &seen](const QByteArray &reference) {
+            const QList<JournalEntry> entries = journal().entries();
+            for (const JournalEntry &entry : entries)
+                seen << entry.state;
+            m_registry.remove(reference);
+            return HttpTestResponse::status204(202);
+        };
+        const auto job = run(step(DeleteStep::Kind::DeleteManifest, digest, {QStringLiteral("1.0")}));
+        QCOMPARE(job->outcome().result, DeleteOutcome::Result::Deleted);
+        QCOMPARE(seen, QList<JournalEntry::State>{JournalEntry::State::Pending});
+        QCOMPARE(journal().read(job->outcome().journalId)->state, JournalEntry::State::Done);
+    }
+
+    // The client is destroyed while the registry holds a DELETE's answer back: the step
+    // ends (Cancelled), its entry Failed and still undoable.
+    void clientDestroyedWhileADeleteIsUnanswered()
+    {
+        const QByteArray digest = m_registry.add(manifestBytes("slow"), {"1.0"});
+        m_registry.onDelete = [this](const QByteArray &reference) {
+            m_registry.remove(reference);
+            QMetaObject::invokeMethod(this, [this] { m_client.reset(); }, Qt::QueuedConnection);
+            HttpTestResponse slow = HttpTestResponse::status204(202);
+            slow.delayMs = 2000;
+            return slow;
+        };
+        const auto job = run(step(DeleteStep::Kind::DeleteManifest, digest, {QStringLiteral("1.0")}));
+        QVERIFY(!m_client);
+        QVERIFY(job->isFinished());
+        QCOMPARE(job->error().code(), oci::Error::Code::Cancelled);
+        QCOMPARE(job->error().message(), QStringLiteral("the registry was removed"));
+        QVERIFY(job->stopsRun());
+        QCOMPARE(job->stopReason(), QStringLiteral("the registry was removed"));
+        const DeleteOutcome &outcome = job->outcome();
+        QCOMPARE(outcome.result, DeleteOutcome::Result::Failed);
+        const auto entry = journal().read(outcome.journalId);
+        QVERIFY(entry.ok());
+        QCOMPARE(entry->state, JournalEntry::State::Failed);
+        QVERIFY(entry->canUndo());
     }
 };
 

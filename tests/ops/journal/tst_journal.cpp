@@ -129,6 +129,28 @@ private Q_SLOTS:
         QVERIFY2(read->describe().contains(u"done: removed tag team/app:latest"), qPrintable(read->describe()));
     }
 
+    // Undone with tags left alone (they had moved on): "partly undone", kept on disk.
+    void partlyUndoneEntryKeepsTheSkippedTags()
+    {
+        QTemporaryDir dir;
+        Journal journal(dir.path());
+        auto added = journal.add(sampleEntry());
+        QVERIFY(added.ok());
+        QVERIFY(!added->isPartlyUndone());
+        JournalEntry undone = added.value();
+        undone.state = JournalEntry::State::Undone;
+        undone.undoneTime = QDateTime::currentDateTimeUtc();
+        undone.undoSkipped = QStringList{QStringLiteral("latest")};
+        QVERIFY(journal.update(undone).ok());
+        auto read = journal.read(added->id);
+        QVERIFY(read.ok());
+        QCOMPARE(read->undoSkipped, QStringList{QStringLiteral("latest")});
+        QVERIFY(read->isPartlyUndone());
+        QVERIFY(!read->canUndo());
+        QVERIFY2(read->describe().contains(u"partly: left alone, as they had moved on: latest"),
+                 qPrintable(read->describe()));
+    }
+
     void failedEntryKeepsTheError()
     {
         QTemporaryDir dir;

@@ -1,0 +1,27 @@
+#include "ops/journal/journalio.h"
+
+#include <QtConcurrent/QtConcurrentRun>
+
+namespace ops::journalio {
+
+QFuture<oci::Result<JournalEntry>> add(Journal journal, JournalEntry entry)
+{
+    return QtConcurrent::run([journal = std::move(journal), entry = std::move(entry)]() mutable {
+        return journal.add(std::move(entry));
+    });
+}
+
+QFuture<oci::Result<JournalEntry>> update(Journal journal, JournalEntry entry)
+{
+    return QtConcurrent::run([journal = std::move(journal), entry = std::move(entry)]() mutable {
+        return journal.update(std::move(entry));
+    });
+}
+
+QFuture<oci::Result<JournalEntry>> read(Journal journal, QString id)
+{
+    return QtConcurrent::run(
+        [journal = std::move(journal), id = std::move(id)] { return journal.read(id); });
+}
+
+} // namespace ops::journalio
