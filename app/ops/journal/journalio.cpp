@@ -24,4 +24,13 @@ QFuture<oci::Result<JournalEntry>> read(Journal journal, QString id)
         [journal = std::move(journal), id = std::move(id)] { return journal.read(id); });
 }
 
+QFuture<Listing> entries(Journal journal)
+{
+    return QtConcurrent::run([journal = std::move(journal)] {
+        Listing listing;
+        listing.entries = journal.entries(&listing.damaged);
+        return listing;
+    });
+}
+
 } // namespace ops::journalio

@@ -6,7 +6,9 @@
 #include "oci/core/result.h"
 
 #include <QFuture>
+#include <QList>
 #include <QString>
+#include <QStringList>
 
 namespace ops::journalio {
 
@@ -21,5 +23,14 @@ namespace ops::journalio {
 QFuture<oci::Result<JournalEntry>> add(Journal journal, JournalEntry entry);
 QFuture<oci::Result<JournalEntry>> update(Journal journal, JournalEntry entry);
 QFuture<oci::Result<JournalEntry>> read(Journal journal, QString id);
+
+// Journal::entries() off the thread: every readable entry, newest first, and the files
+// that are not (described as Journal::entries() does).
+struct Listing
+{
+    QList<JournalEntry> entries;
+    QStringList damaged;
+};
+QFuture<Listing> entries(Journal journal);
 
 } // namespace ops::journalio
