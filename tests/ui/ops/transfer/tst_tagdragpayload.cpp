@@ -59,20 +59,20 @@ private Q_SLOTS:
         QTest::newRow("array") << QByteArray(R"(["team/app"])");
         QTest::newRow("no version")
             << QByteArray(R"({"host":"h:5000","repository":"team/app","tags":["1.0"]})");
-        QTest::newRow("other version")
-            << QByteArray(R"({"version":2,"host":"h:5000","repository":"team/app","tags":["1.0"]})");
-        QTest::newRow("no host")
-            << QByteArray(R"({"version":1,"repository":"team/app","tags":["1.0"]})");
-        QTest::newRow("bad host")
-            << QByteArray(R"({"version":1,"host":"a b","repository":"team/app","tags":["1.0"]})");
-        QTest::newRow("bad repository")
-            << QByteArray(R"({"version":1,"host":"h:5000","repository":"Team/App","tags":["1.0"]})");
-        QTest::newRow("no tags")
-            << QByteArray(R"({"version":1,"host":"h:5000","repository":"team/app","tags":[]})");
+        QTest::newRow("other version") << QByteArray(
+            R"({"version":2,"host":"h:5000","repository":"team/app","tags":["1.0"]})");
+        QTest::newRow("no host") << QByteArray(
+            R"({"version":1,"repository":"team/app","tags":["1.0"]})");
+        QTest::newRow("bad host") << QByteArray(
+            R"({"version":1,"host":"a b","repository":"team/app","tags":["1.0"]})");
+        QTest::newRow("bad repository") << QByteArray(
+            R"({"version":1,"host":"h:5000","repository":"Team/App","tags":["1.0"]})");
+        QTest::newRow("no tags") << QByteArray(
+            R"({"version":1,"host":"h:5000","repository":"team/app","tags":[]})");
         QTest::newRow("tags not a list")
             << QByteArray(R"({"version":1,"host":"h:5000","repository":"team/app","tags":"1.0"})");
-        QTest::newRow("bad tag")
-            << QByteArray(R"({"version":1,"host":"h:5000","repository":"team/app","tags":["-x"]})");
+        QTest::newRow("bad tag") << QByteArray(
+            R"({"version":1,"host":"h:5000","repository":"team/app","tags":["-x"]})");
         QTest::newRow("tag not text")
             << QByteArray(R"({"version":1,"host":"h:5000","repository":"team/app","tags":[1]})");
         QTest::newRow("tag twice") << QByteArray(
