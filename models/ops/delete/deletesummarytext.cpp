@@ -42,7 +42,8 @@ QString DeleteSummaryText::headline(const ops::DeleteSummary &summary)
 QString DeleteSummaryText::counts(const ops::DeleteSummary &summary)
 {
     QStringList parts;
-    parts << tr("%n deleted", nullptr, summary.count(Result::Deleted));
+    if (const int n = summary.count(Result::Deleted))
+        parts << tr("%n deleted", nullptr, n);
     if (const int n = summary.count(Result::Skipped))
         parts << tr("%n skipped", nullptr, n);
     if (const int n = summary.count(Result::Failed))
@@ -77,9 +78,11 @@ QString DeleteSummaryText::method(const QString &method)
         return {};
     if (method == u"tag API")
         return tr("with the registry's tag API");
-    if (method.startsWith(throwaway))
+    if (method.startsWith(throwaway)) {
+        const auto digest = oci::Digest::parse(QStringView(method).sliced(throwaway.size()));
         return tr("by pointing it at a throwaway manifest (%1) and deleting that")
-            .arg(method.mid(throwaway.size()));
+            .arg(digest ? digest->shortString() : method.mid(throwaway.size()));
+    }
     return method;
 }
 

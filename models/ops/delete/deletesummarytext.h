@@ -26,8 +26,8 @@ class DeleteSummaryText
 public:
     // "2 tags deleted from host/team/app." / "Nothing was deleted: the registry refused." …
     static QString headline(const ops::DeleteSummary &summary);
-    // "1 deleted, 1 failed": the steps (per tag for a tag removal); zero counts after
-    // "deleted" are left out.
+    // "1 deleted, 1 failed": the steps (per tag for a tag removal); zero counts are left
+    // out.
     static QString counts(const ops::DeleteSummary &summary);
     // One outcome in a sentence: what, what became of it, why.
     static QString outcome(const ops::DeleteOutcome &outcome);
