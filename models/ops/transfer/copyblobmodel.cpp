@@ -9,9 +9,14 @@ using BlobState = ops::CopyJob::BlobState;
 
 namespace {
 
-QString stateText(const ops::CopyJob &job, int row)
+QString stateText(const ops::CopyJob &job, int row, bool stopped)
 {
-    switch (job.blobState(row)) {
+    const BlobState state = job.blobState(row);
+    const bool unfinished = state == BlobState::Waiting || state == BlobState::Checking ||
+                            state == BlobState::Mounting || state == BlobState::Streaming;
+    if (stopped && unfinished)
+        return CopyBlobModel::tr("Stopped");
+    switch (state) {
     case BlobState::Waiting:
         return CopyBlobModel::tr("Waiting");
     case BlobState::Checking:
@@ -57,6 +62,7 @@ void CopyBlobModel::setJob(ops::CopyJob *job)
     beginResetModel();
     m_job = job;
     m_rows = 0;
+    m_stopped = false;
     endResetModel();
     if (!job)
         return;
@@ -72,6 +78,13 @@ void CopyBlobModel::setJob(ops::CopyJob *job)
         endResetModel();
     });
     syncRows();
+}
+
+void CopyBlobModel::setStopped()
+{
+    m_stopped = true;
+    if (m_rows > 0)
+        Q_EMIT dataChanged(index(0, StateColumn), index(m_rows - 1, StateColumn));
 }
 
 void CopyBlobModel::syncRows()
@@ -110,7 +123,7 @@ QVariant CopyBlobModel::data(const QModelIndex &index, int role) const
         case SizeColumn:
             return QLocale().formattedDataSize(blob.size(), 1);
         case StateColumn:
-            return stateText(*m_job, row);
+            return stateText(*m_job, row, m_stopped);
         default:
             return {};
         }

@@ -28,6 +28,8 @@ public:
 
     // Follows `job` (null: empty). The job may be deleted at any time.
     void setJob(ops::CopyJob *job);
+    // The job was cancelled (it says nothing more): blobs it had not finished read "Stopped".
+    void setStopped();
 
     int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;
@@ -40,4 +42,5 @@ private:
 
     QPointer<ops::CopyJob> m_job;
     int m_rows = 0;
+    bool m_stopped = false;
 };

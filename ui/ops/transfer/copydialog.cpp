@@ -141,6 +141,17 @@ CopyDialog::CopyDialog(oci::ContentFetcher *source, const QString &sourceHost,
     m_blobTable->verticalHeader()->hide();
     m_blobTable->horizontalHeader()->setStretchLastSection(true);
     m_blobTable->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    m_blobTable->horizontalHeader()->setDefaultAlignment(Qt::AlignLeft | Qt::AlignVCenter);
+    // Room for "Config  sha256:<12 hex>…" whatever the font and language.
+    m_blobTable->horizontalHeader()->setSectionResizeMode(CopyBlobModel::BlobColumn,
+                                                          QHeaderView::Fixed);
+    m_blobTable->setColumnWidth(
+        CopyBlobModel::BlobColumn,
+        fontMetrics().horizontalAdvance(CopyBlobModel::tr("Config") +
+                                        QStringLiteral("  sha256:0123456789ab…")) +
+            fontMetrics().averageCharWidth() * 4);
+    m_blobTable->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
+    m_blobTable->verticalHeader()->setDefaultSectionSize(fontMetrics().height() + 8);
     auto *progressLayout = new QVBoxLayout(m_progressBox);
     progressLayout->setContentsMargins(0, 0, 0, 0);
     progressLayout->addWidget(m_phaseLabel);
@@ -426,14 +437,19 @@ void CopyDialog::onProgress()
     }
     const int finished = counters.blobsPresent + counters.blobsMounted + counters.blobsCopied +
                          counters.blobsSkipped;
-    m_countsLabel->setText(tr("%1 of %2 blobs done: %3 mounted, %4 copied (%5), %6 already "
-                              "there")
-                               .arg(finished)
-                               .arg(blobs)
-                               .arg(counters.blobsMounted)
-                               .arg(counters.blobsCopied)
-                               .arg(sizeText(counters.bytesCopied))
-                               .arg(counters.blobsPresent));
+    // Within a registry blobs are mounted, between two they are copied: name only what can be.
+    m_countsLabel->setText(m_job->isSameRegistry()
+                               ? tr("%1 of %2 blobs done: %3 mounted, %4 already there")
+                                     .arg(finished)
+                                     .arg(blobs)
+                                     .arg(counters.blobsMounted)
+                                     .arg(counters.blobsPresent)
+                               : tr("%1 of %2 blobs done: %3 copied (%4), %5 already there")
+                                     .arg(finished)
+                                     .arg(blobs)
+                                     .arg(counters.blobsCopied)
+                                     .arg(sizeText(counters.bytesCopied))
+                                     .arg(counters.blobsPresent));
 }
 
 void CopyDialog::onFinished()
@@ -464,11 +480,14 @@ void CopyDialog::onFinished()
         text += u' ' + tr("Before, the tag %1 there pointed at another image, %2: it now points "
                           "at the copy.")
                            .arg(tag, shortDigest(previous));
-    text += u' ' + tr("Blobs: %1 mounted, %2 copied (%3), %4 already there.")
-                       .arg(counters.blobsMounted)
-                       .arg(counters.blobsCopied)
-                       .arg(sizeText(counters.bytesCopied))
-                       .arg(counters.blobsPresent);
+    text += u' ' + (job->isSameRegistry()
+                        ? tr("Blobs: %1 mounted, %2 already there; nothing was downloaded.")
+                              .arg(counters.blobsMounted)
+                              .arg(counters.blobsPresent)
+                        : tr("Blobs: %1 copied (%2), %3 already there.")
+                              .arg(counters.blobsCopied)
+                              .arg(sizeText(counters.bytesCopied))
+                              .arg(counters.blobsPresent));
     if (job->request().withReferrers)
         text += u' ' + tr("%n referrer(s) copied.", nullptr, counters.referrersCopied);
     m_results << text;
@@ -483,6 +502,7 @@ void CopyDialog::stop()
         return;
     if (m_job)
         m_job->cancel(); // silent from here: no finished()
+    m_blobModel->setStopped();
     const QString where =
         m_runHost + u'/' + m_runRepository + u':' + targetTagFor(m_tags.value(m_next));
     QString problem = tr("Stopped: %1 was not written. Blobs already sent stay unused in the "

@@ -156,7 +156,9 @@ private Q_SLOTS:
         const QString result = labelText(dialog, u"resultLabel"_s);
         QVERIFY2(result.contains(m_image.digest.shortString() + u"… verified"_s),
                  qPrintable(result));
-        QVERIFY2(result.contains(u"%1 mounted, 0 copied"_s.arg(blobs)), qPrintable(result));
+        QVERIFY2(
+            result.contains(u"%1 mounted, 0 already there; nothing was downloaded"_s.arg(blobs)),
+            qPrintable(result));
         testsupport::spin(50);
         dialog->grab().save(u"/tmp/transfer-copy-done-mounted.png"_s);
         QCOMPARE(raw(*m_regA, u"mirror/app:1.0"_s), m_image.manifest);
@@ -268,6 +270,9 @@ private Q_SLOTS:
         QTest::mouseClick(stop, Qt::LeftButton);
         QCOMPARE(dialog->state(), CopyDialog::State::Cancelled);
         QVERIFY2(dialog->problem().startsWith(u"Stopped"_s), qPrintable(dialog->problem()));
+        const QAbstractItemModel *blobs = dialog->blobModel();
+        QCOMPARE(blobs->rowCount(), 2); // the config and the big layer
+        QCOMPARE(blobs->index(1, CopyBlobModel::StateColumn).data().toString(), u"Stopped"_s);
         testsupport::spin(300);
         dialog->grab().save(u"/tmp/transfer-copy-stopped.png"_s);
         QCOMPARE(listTags(*m_regB, u"big/app"_s), QStringList{u"keep"_s});
