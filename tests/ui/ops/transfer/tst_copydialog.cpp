@@ -16,6 +16,7 @@
 
 #include <QAbstractItemModelTester>
 #include <QLabel>
+#include <QLineEdit>
 #include <QMessageBox>
 #include <QPointer>
 #include <QPushButton>
@@ -102,6 +103,7 @@ private Q_SLOTS:
         QVERIFY(m_other.digest != m_image.digest);
         // The cancel test's target repository has a tag already, so skopeo can list it.
         QVERIFY(b.pushOciImage(u"big/app"_s, u"keep"_s).ok());
+        QVERIFY(a.pushOciImage(u"team/app"_s, u"extra"_s).ok()); // a second tag to drag
         m_big = copytest::pushRandomImage(*m_regA, u"big/app"_s, u"1.0"_s, {24 << 20});
         QVERIFY(!m_big.digest.isNull());
         m_a = std::make_unique<Side>(*m_regA);
@@ -279,6 +281,50 @@ private Q_SLOTS:
         dialog->close(); // nothing runs: closes at once
         QTRY_VERIFY(!dialog);
         QCOMPARE(listTags(*m_regB, u"big/app"_s), QStringList{u"keep"_s});
+    }
+
+    void severalTagsGoOneAfterAnother()
+    {
+        // What a drag of two tag rows onto a repository of the other registry opens.
+        QPointer<CopyDialog> dialog = new CopyDialog(&m_a->fetcher, m_regA->host(), u"team/app"_s,
+                                                     {u"1.0"_s, u"extra"_s}, bothRegistries());
+        dialog->show();
+        QSignalSpy copied(dialog.data(), &CopyDialog::copied);
+        QVERIFY(dialog->setTarget(m_regB->host(), u"dragged/app"_s));
+        QVERIFY(!dialog->findChild<QLineEdit *>(u"tagEdit"_s)->isEnabled()); // each keeps its name
+        QCOMPARE(dialog->state(), CopyDialog::State::Ready);
+        dialog->accept();
+        QVERIFY(waitForState(dialog, CopyDialog::State::Done));
+        QVERIFY2(dialog->problem().isEmpty(), qPrintable(dialog->problem()));
+        QCOMPARE(copied.size(), 2);
+        QCOMPARE(copied.at(0).at(2).toString(), u"1.0"_s);
+        QCOMPARE(copied.at(1).at(2).toString(), u"extra"_s);
+        QCOMPARE(listTags(*m_regB, u"dragged/app"_s), (QStringList{u"1.0"_s, u"extra"_s}));
+        QCOMPARE(raw(*m_regB, u"dragged/app:extra"_s), m_image.manifest);
+        // One sentence per tag.
+        QCOMPARE(labelText(dialog, u"resultLabel"_s).count(u"verified on both sides"_s), 2);
+        delete dialog;
+    }
+
+    void targetRegistryRemoved()
+    {
+        auto target = std::make_unique<Side>(*m_regB);
+        const QString host = u"localhost:"_s + QString::number(m_regB->port()); // its own entry
+        QPointer<CopyDialog> dialog =
+            newDialog(*m_a, m_regA->host(), u"team/app"_s,
+                      {{m_regA->host(), &m_a->fetcher}, {host, &target->fetcher}});
+        QCOMPARE(dialog->targetHost(), host);
+        dialog->setTarget(host, u"lost/app"_s);
+        dialog->accept();
+        QCOMPARE(dialog->state(), CopyDialog::State::Copying);
+        target.reset(); // that registry removed from the window mid-copy
+        QCOMPARE(dialog->state(), CopyDialog::State::Failed);
+        QVERIFY2(dialog->problem().contains(u"was removed"_s), qPrintable(dialog->problem()));
+        // It is no longer offered; the source's registry is.
+        QCOMPARE(dialog->targetHost(), m_regA->host());
+        testsupport::spin(300);
+        QCOMPARE(dialog->state(), CopyDialog::State::Failed);
+        delete dialog;
     }
 
     void sourceRegistryRemoved()
