@@ -247,7 +247,7 @@ void AddTagsDialog::showChanges(const ops::RetagJob &job, bool written)
                    : change.applied ? tr("Moved from %1 (another image) to %2").arg(from, to)
                                     : tr("Not written (would have moved from %1)").arg(from);
             item->setToolTip(
-                1, tr("From %1\nto %2").arg(change.from.toString(), job.digest().toString()));
+                1, tr("From %1 to %2").arg(change.from.toString(), job.digest().toString()));
             item->setForeground(1, DialogText::warningColour());
             item->setForeground(0, DialogText::warningColour());
             QFont bold = item->font(1);
