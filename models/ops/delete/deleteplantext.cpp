@@ -54,10 +54,16 @@ QStringList DeletePlanText::sentences(const ops::DeletePlan &plan, const QString
         }
         const QStringList kept = staying.value(digest);
         if (!kept.isEmpty()) {
-            lines << (gone.size() == 1
-                          ? tr("%1 shares its image with %2, which stays: only the tag is removed.")
-                          : tr("%1 share their image with %2, which stays: only the tags are removed."))
-                         .arg(quoted(gone), quoted(kept));
+            QString sentence;
+            if (gone.size() == 1)
+                sentence = kept.size() == 1
+                               ? tr("%1 shares its image with %2, which stays: only the tag is removed.")
+                               : tr("%1 shares its image with %2, which stay: only the tag is removed.");
+            else
+                sentence = kept.size() == 1
+                               ? tr("%1 share their image with %2, which stays: only the tags are removed.")
+                               : tr("%1 share their image with %2, which stay: only the tags are removed.");
+            lines << sentence.arg(quoted(gone), quoted(kept));
         }
         if (!alongside.isEmpty()) {
             lines << (alongside.size() == 1

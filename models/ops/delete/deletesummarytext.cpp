@@ -20,6 +20,9 @@ QString DeleteSummaryText::headline(const ops::DeleteSummary &summary)
     const int deletedTags = int(summary.deletedTags().size());
     const int failed = summary.count(Result::Failed);
     const int notRun = summary.count(Result::NotRun);
+    if (!summary.changedTags.isEmpty())
+        return tr("Nothing was deleted: the repository changed since it was read. Read it "
+                  "again and check the new plan.");
     if (deletedTags == 0 && summary.count(Result::Deleted) == 0) {
         bool refused = failed > 0;
         for (const ops::DeleteOutcome &outcome : summary.outcomes) {

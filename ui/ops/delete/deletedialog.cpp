@@ -58,6 +58,7 @@ DeleteDialog::DeleteDialog(oci::RegistryClient *client, oci::ContentFetcher *fet
     , m_fetcher(fetcher)
     , m_host(host)
     , m_repository(repository)
+    , m_requested(selectedTags)
     , m_selected(selectedTags)
     , m_everyTag(everyTag)
 {
@@ -95,13 +96,7 @@ DeleteDialog::DeleteDialog(oci::RegistryClient *client, oci::ContentFetcher *fet
     // 2. The plan; 3. the run.
     m_planView = new DeletePlanView(this);
     connect(m_planView, &DeletePlanView::modeChanged, this, &DeleteDialog::replan);
-    m_runPanel = new DeleteRunPanel(this);
-    m_runPanel->setObjectName(QStringLiteral("runPanel"));
-    connect(m_runPanel, &DeleteRunPanel::journalRequested, this, &DeleteDialog::journalRequested);
-    connect(m_runPanel, &DeleteRunPanel::finished, this, [this](const ops::DeleteSummary &summary) {
-        setStep(Step::Summary);
-        Q_EMIT deleted(summary);
-    });
+    m_runPanel = newRunPanel();
 
     m_pages = new QStackedWidget(this);
     m_pages->insertWidget(ScanPage, scanPage);
@@ -123,8 +118,14 @@ DeleteDialog::DeleteDialog(oci::RegistryClient *client, oci::ContentFetcher *fet
     m_deleteButton->setAutoDefault(false);
     m_deleteButton->setEnabled(false);
     m_closeButton = m_buttons->addButton(QDialogButtonBox::Cancel);
+    m_cancelText = m_closeButton->text();
     m_closeButton->setObjectName(QStringLiteral("closeButton"));
     m_closeButton->setDefault(true);
+    m_rescanButton = m_buttons->addButton(tr("&Scan Again"), QDialogButtonBox::ActionRole);
+    m_rescanButton->setObjectName(QStringLiteral("rescanButton"));
+    m_rescanButton->setAutoDefault(false);
+    m_rescanButton->hide();
+    connect(m_rescanButton, &QPushButton::clicked, this, &DeleteDialog::rescan);
     connect(m_deleteButton, &QPushButton::clicked, this, &DeleteDialog::runPlan);
     connect(m_closeButton, &QPushButton::clicked, this, &DeleteDialog::reject);
 
@@ -171,6 +172,15 @@ QString DeleteDialog::statusText() const
 QString DeleteDialog::problemText() const
 {
     return m_problem;
+}
+
+DeleteRunPanel *DeleteDialog::newRunPanel()
+{
+    auto *panel = new DeleteRunPanel(this);
+    panel->setObjectName(QStringLiteral("runPanel"));
+    connect(panel, &DeleteRunPanel::journalRequested, this, &DeleteDialog::journalRequested);
+    connect(panel, &DeleteRunPanel::finished, this, &DeleteDialog::onRunFinished);
+    return panel;
 }
 
 // --- 1. the scan ------------------------------------------------------------------------
@@ -288,6 +298,37 @@ void DeleteDialog::runPlan()
     m_closeButton->setText(tr("&Stop"));
     setStep(Step::Running);
     m_runPanel->start(m_client, m_plan, m_journal);
+}
+
+void DeleteDialog::onRunFinished(const ops::DeleteSummary &summary)
+{
+    // Nothing ran because the repository is no longer what the plan was made from.
+    m_rescanButton->setVisible(!summary.changedTags.isEmpty() && m_client);
+    setStep(Step::Summary);
+    Q_EMIT deleted(summary);
+}
+
+void DeleteDialog::rescan()
+{
+    if (m_step != Step::Summary || !m_client)
+        return;
+    // A panel runs once: the next plan gets a new one.
+    DeleteRunPanel *old = m_runPanel;
+    m_runPanel = newRunPanel();
+    m_pages->removeWidget(old);
+    old->deleteLater();
+    m_pages->insertWidget(RunPage, m_runPanel);
+    m_selected = m_requested;
+    m_missing.clear();
+    m_hasPlan = false;
+    m_rescanButton->hide();
+    m_deleteButton->show();
+    m_deleteButton->setEnabled(false);
+    m_closeButton->setText(m_cancelText);
+    m_statusLabel->setText(tr("Reading the repository's tags…"));
+    m_scanProgress->setRange(0, 0);
+    setStep(Step::Scanning);
+    startScan();
 }
 
 void DeleteDialog::reject()

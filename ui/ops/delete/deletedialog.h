@@ -35,7 +35,8 @@ struct DeleteSummary;
 //     the default button);
 //  3. runs the plan (DeleteRunPanel, journaled) and shows the summary, the garbage-
 //     collection reminder and "Open Journal…" (journalRequested(): open the journal window
-//     for undo).
+//     for undo). If the repository changed between the scan and the run, nothing runs
+//     (ops::DeleteRun checks first) and "Scan Again" starts over at 1.
 // A registry that refuses deletion is said plainly, and nothing is shown as deleted.
 // Closing while deleting asks whether to stop (the deletion under way finishes).
 //
@@ -84,6 +85,8 @@ public:
     bool offersModeChoice() const;
 
     QPushButton *deleteButton() const { return m_deleteButton; }
+    // "Scan Again": shown when the run found the repository changed since the scan.
+    QPushButton *rescanButton() const { return m_rescanButton; }
     DeletePlanView *planView() const { return m_planView; }
     DeleteRunPanel *runPanel() const { return m_runPanel; }
     QString statusText() const;  // the scan's progress
@@ -102,6 +105,9 @@ private:
                  const QString &repository, const QStringList &selectedTags, bool everyTag,
                  QWidget *parent);
     void startScan();
+    void rescan();
+    void onRunFinished(const ops::DeleteSummary &summary);
+    DeleteRunPanel *newRunPanel();
     void onScanProgress(int done, int total);
     void onScanned();
     void replan();
@@ -115,6 +121,7 @@ private:
     QPointer<oci::ContentFetcher> m_fetcher;
     QString m_host;
     QString m_repository;
+    QStringList m_requested; // as asked for (the scan may not find them all)
     QStringList m_selected;
     bool m_everyTag = false;
     ops::Journal m_journal;
@@ -136,4 +143,6 @@ private:
     QDialogButtonBox *m_buttons = nullptr;
     QPushButton *m_deleteButton = nullptr;
     QPushButton *m_closeButton = nullptr;
+    QPushButton *m_rescanButton = nullptr;
+    QString m_cancelText; // the Cancel button's own (translated by Qt)
 };

@@ -122,6 +122,9 @@ void DeleteRunPanel::start(oci::RegistryClient *client, const ops::DeletePlan &p
     m_run = new ops::DeleteRun(client, journal, plan, this);
     connect(m_run, &ops::DeleteRun::progress, this, &DeleteRunPanel::onProgress);
     connect(m_run, &ops::DeleteRun::stepStarted, this, &DeleteRunPanel::onStepStarted);
+    connect(m_run, &ops::DeleteRun::checkingRepository, this, [this] {
+        m_progressLabel->setText(tr("Checking that the repository has not changed since it was read…"));
+    });
     connect(m_run, &oci::Job::finished, this, &DeleteRunPanel::onFinished);
     // A run must not outlive its client: abort it the moment the client goes.
     connect(client, &QObject::destroyed, this, &DeleteRunPanel::onClientGone);
@@ -185,7 +188,9 @@ void DeleteRunPanel::onStepStarted(int outcome)
 void DeleteRunPanel::onFinished()
 {
     m_summary = m_run->summary();
-    if (m_run->error().code() != oci::Error::Code::None)
+    if (!m_client)
+        m_clientGone = true; // the run ended Cancelled: "the registry was removed"
+    else if (m_run->error().code() != oci::Error::Code::None)
         m_failure = m_run->error().describe();
     m_run->deleteLater();
     m_run = nullptr;
@@ -197,13 +202,10 @@ void DeleteRunPanel::onClientGone()
     if (m_finished)
         return;
     m_clientGone = true;
-    if (m_run) {
-        m_summary = m_run->summary();
-        m_run->cancel(); // silent: no finished() after this
-        delete m_run;
-        m_run = nullptr;
-    }
-    showSummary();
+    // The run notices too: the step in flight ends (Failed), the rest is not run, and
+    // finished() comes with a summary that says so.
+    if (!m_run)
+        showSummary();
 }
 
 void DeleteRunPanel::showSummary()
@@ -214,8 +216,8 @@ void DeleteRunPanel::showSummary()
 
     if (m_clientGone) {
         m_headline->setText(tr("The registry was removed from Lading, so deleting stopped."));
-        m_counts->setText(tr("Whatever was under way may or may not have happened; the journal "
-                             "has a record of it."));
+        const QString counts = DeleteSummaryText::counts(m_summary);
+        m_counts->setText(counts.isEmpty() ? tr("Nothing was deleted.") : counts);
     } else if (!m_failure.isEmpty()) {
         m_headline->setText(tr("Nothing was deleted."));
         m_counts->setText(m_failure);

@@ -277,6 +277,44 @@ private Q_SLOTS:
         QVERIFY(closeAndGone(scanning));
     }
 
+    // A tag put on the image after the scan: nothing runs, "Scan Again" plans anew with it.
+    void repositoryChangedSinceTheScan()
+    {
+        const QString repo = QStringLiteral("dialog/changed");
+        const SeededImage image = seed(m_registry->process(), m_registry->client(), repo,
+                                       {QStringLiteral("1.1"), QStringLiteral("latest")});
+        QVERIFY(!image.digest.isNull());
+        DeleteDialog *dialog = newDialog(repo, {QStringLiteral("latest")});
+        QVERIFY(waitForPlan(dialog));
+        QVERIFY(dialog->rescanButton()->isHidden());
+        QVERIFY(putTags(m_registry->client(), repo, image.mediaType, image.manifest, {QStringLiteral("extra")}));
+
+        dialog->deleteButton()->click();
+        QVERIFY(waitForStep(dialog, Step::Summary));
+        const ops::DeleteSummary first = dialog->runPanel()->summary();
+        QCOMPARE(first.changedTags, QStringList{QStringLiteral("extra")});
+        QVERIFY(first.deletedTags().isEmpty());
+        QVERIFY2(dialog->runPanel()->headlineText().startsWith(u"Nothing was deleted: the repository changed since it was read."),
+                 qPrintable(dialog->runPanel()->headlineText()));
+        QCOMPARE(m_registry->tags(repo), (QStringList{QStringLiteral("1.1"), QStringLiteral("extra"), QStringLiteral("latest")}));
+        QVERIFY(!dialog->rescanButton()->isHidden());
+
+        dialog->rescanButton()->click();
+        QCOMPARE(dialog->step(), Step::Scanning);
+        QVERIFY(dialog->deleteButton()->isVisible());
+        QVERIFY(waitForPlan(dialog));
+        const QString planText = dialog->planView()->planText();
+        QVERIFY2(planText.contains(u"'latest' shares its image with ") && planText.contains(u"'extra'")
+                     && planText.contains(u", which stay: only the tag is removed."),
+                 qPrintable(planText));
+        dialog->deleteButton()->click();
+        QVERIFY(waitForStep(dialog, Step::Summary));
+        QCOMPARE(dialog->runPanel()->summary().deletedTags(), QStringList{QStringLiteral("latest")});
+        QVERIFY(dialog->rescanButton()->isHidden());
+        QCOMPARE(m_registry->tags(repo), (QStringList{QStringLiteral("1.1"), QStringLiteral("extra")}));
+        QVERIFY(closeAndGone(dialog));
+    }
+
     // A selected tag that is gone by the time of the scan is named; the rest is planned.
     void tagGoneMeanwhileIsNamed()
     {
