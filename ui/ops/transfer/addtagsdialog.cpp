@@ -2,6 +2,7 @@
 
 #include "dialogtext.h"
 #include "ops/transfer/tagnameinput.h"
+#include "ops/transfer/transferlabels.h"
 
 #include "oci/client/registryclient.h"
 #include "ops/copy/retagjob.h"
@@ -18,15 +19,12 @@
 #include <QTreeWidget>
 #include <QVBoxLayout>
 
+using TransferLabels::shortDigest;
+
 namespace {
 
 // Long enough that typing a tag does not ask the registry at every key.
 constexpr int kPreviewDelayMs = 300;
-
-QString shortDigest(const oci::Digest &digest)
-{
-    return digest.shortString() + u'…';
-}
 
 // "team/app:1.0", or "team/app@sha256:abc…" for a digest.
 QString sourceText(const QString &repository, const QString &source)
@@ -85,27 +83,12 @@ AddTagsDialog::AddTagsDialog(oci::RegistryClient *client, const QString &host,
     m_preview->header()->setSectionResizeMode(0, QHeaderView::ResizeToContents);
     m_preview->header()->setMinimumSectionSize(fontMetrics().horizontalAdvance(u'x') * 12);
 
-    m_moveWarning = new QLabel(this);
-    m_moveWarning->setObjectName(QStringLiteral("moveWarning"));
-    m_moveWarning->setWordWrap(true);
-    m_moveWarning->setTextFormat(Qt::PlainText);
-    DialogText::setColour(m_moveWarning, DialogText::warningColour());
+    m_moveWarning = TransferLabels::warning(QStringLiteral("moveWarning"), this);
     m_moveWarning->hide();
 
-    m_resultLabel = new QLabel(this);
-    m_resultLabel->setObjectName(QStringLiteral("resultLabel"));
-    m_resultLabel->setWordWrap(true);
-    m_resultLabel->setTextFormat(Qt::PlainText);
-    m_resultLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_resultLabel = TransferLabels::sentence(QStringLiteral("resultLabel"), this);
     m_resultLabel->hide();
-
-    m_problemLabel = new QLabel(this);
-    m_problemLabel->setObjectName(QStringLiteral("problemLabel"));
-    m_problemLabel->setWordWrap(true);
-    m_problemLabel->setTextFormat(Qt::PlainText);
-    m_problemLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    DialogText::reserveLines(m_problemLabel, 2);
-    DialogText::setColour(m_problemLabel, DialogText::problemColour());
+    m_problemLabel = TransferLabels::problem(QStringLiteral("problemLabel"), this);
 
     m_buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
     m_addButton = m_buttons->button(QDialogButtonBox::Ok);

@@ -3,6 +3,7 @@
 #include "dialogtext.h"
 #include "ops/transfer/copyblobmodel.h"
 #include "ops/transfer/tagnameinput.h"
+#include "ops/transfer/transferlabels.h"
 
 #include "oci/inspect/contentfetcher.h"
 #include "ops/copy/copyjob.h"
@@ -23,14 +24,11 @@
 
 using Phase = ops::CopyJob::Phase;
 
+using TransferLabels::shortDigest;
+
 namespace {
 
 constexpr int kProgressSteps = 1000;
-
-QString shortDigest(const oci::Digest &digest)
-{
-    return digest.shortString() + u'…';
-}
 
 QString sizeText(qint64 bytes)
 {
@@ -160,20 +158,9 @@ CopyDialog::CopyDialog(oci::ContentFetcher *source, const QString &sourceHost,
     progressLayout->addWidget(m_blobTable, 1);
     m_progressBox->hide();
 
-    m_resultLabel = new QLabel(this);
-    m_resultLabel->setObjectName(QStringLiteral("resultLabel"));
-    m_resultLabel->setWordWrap(true);
-    m_resultLabel->setTextFormat(Qt::PlainText);
-    m_resultLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_resultLabel = TransferLabels::sentence(QStringLiteral("resultLabel"), this);
     m_resultLabel->hide();
-
-    m_problemLabel = new QLabel(this);
-    m_problemLabel->setObjectName(QStringLiteral("problemLabel"));
-    m_problemLabel->setWordWrap(true);
-    m_problemLabel->setTextFormat(Qt::PlainText);
-    m_problemLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    DialogText::reserveLines(m_problemLabel, 2);
-    DialogText::setColour(m_problemLabel, DialogText::problemColour());
+    m_problemLabel = TransferLabels::problem(QStringLiteral("problemLabel"), this);
 
     m_buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
     m_copyButton = m_buttons->button(QDialogButtonBox::Ok);
