@@ -1,0 +1,295 @@
+// The Deletion Journal window offscreen against docker-registry, like a person: a tag
+// deleted through ops::DeleteRun is listed, selected (details and the manifest kept),
+// undone with the Undo button — skopeo lists it again on the same digest and the window
+// says so; a tag that moved on since is left alone and said so; after garbage collection
+// the window says what the registry no longer has; a registry not in the list is named;
+// the list follows the journal folder and filters by run. A PNG of the window goes to
+// /tmp/journal.png.
+
+#include "journaltestsupport.h"
+
+#include "ops/journal/journalmodel.h"
+#include "ops/journal/journalwindow.h"
+
+#include "ops/journal/deleterun.h"
+#include "ops/journal/journal.h"
+
+#include <QAbstractItemModelTester>
+#include <QComboBox>
+#include <QLabel>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTableView>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace journaltest;
+using ops::DeleteOutcome;
+using ops::DeleteRun;
+using ops::JournalEntry;
+
+class TestJournalWindow final : public QObject
+{
+    Q_OBJECT
+
+    std::unique_ptr<RegistryProcess> m_registry;
+    std::unique_ptr<ClientHarness> m_harness;
+    std::unique_ptr<QTemporaryDir> m_journalDir;
+
+    oci::RegistryClient *client() const { return m_harness->client(); }
+    ops::Journal journal() const { return ops::Journal(m_journalDir->path()); }
+
+    // Runs the plan; the run id (empty, with a warning, unless every step was done).
+    QString run(const QString &repository, const QList<ops::DeleteStep> &steps, oci::RegistryClient *with = nullptr)
+    {
+        DeleteRun run(with ? with : client(), journal(), plan(*m_registry, repository, steps));
+        run.start();
+        if (!ClientHarness::wait(&run) || !run.summary().isComplete()) {
+            qWarning("%s", qPrintable(run.summary().describe()));
+            return {};
+        }
+        return run.runId();
+    }
+
+    // A window on the test journal whose only known registry is ours.
+    JournalWindow *openWindow()
+    {
+        RegistryProcess *registry = m_registry.get();
+        oci::RegistryClient *known = client();
+        auto *window = new JournalWindow([registry, known](const QString &host) -> oci::RegistryClient * {
+            return host == registry->host() ? known : nullptr;
+        });
+        window->setJournal(journal());
+        window->show();
+        return window;
+    }
+
+    static bool waitLoaded(JournalWindow *window, int rows)
+    {
+        JournalModel *model = window->model();
+        return QTest::qWaitFor([&] { return !model->isLoading() && model->rowCount() == rows; }, 10000);
+    }
+
+    static void clickRow(JournalWindow *window, int row)
+    {
+        auto *table = window->findChild<QTableView *>(QStringLiteral("journalTable"));
+        QVERIFY(table);
+        const QRect cell = table->visualRect(table->model()->index(row, JournalModel::WhatColumn));
+        QVERIFY(cell.isValid());
+        QTest::mouseClick(table->viewport(), Qt::LeftButton, {}, cell.center());
+    }
+
+    static bool pressUndo(JournalWindow *window)
+    {
+        auto *undo = window->findChild<QPushButton *>(QStringLiteral("undoButton"));
+        if (!undo || !undo->isEnabled())
+            return false;
+        QSignalSpy finished(window, &JournalWindow::undoFinished);
+        QTest::mouseClick(undo, Qt::LeftButton);
+        return finished.wait(30000);
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QStandardPaths::setTestModeEnabled(true);
+        REQUIRE_REGISTRY_TOOLS();
+        m_registry = std::make_unique<RegistryProcess>(RegistryProcess::Auth::Basic);
+        QVERIFY2(m_registry->start(), qPrintable(m_registry->errorString()));
+        m_harness = std::make_unique<ClientHarness>(*m_registry);
+    }
+
+    void cleanupTestCase() { m_harness.reset(); }
+
+    void init()
+    {
+        m_journalDir = std::make_unique<QTemporaryDir>();
+        QVERIFY(m_journalDir->isValid());
+    }
+
+    // Delete `latest` (1.1 stays on the digest), select it in the window, press Undo.
+    void undoPutsTheTagBack()
+    {
+        const QString repo = QStringLiteral("window/undo");
+        const SeededImage image = seed(*m_registry, client(), repo, {QStringLiteral("1.1"), QStringLiteral("latest")});
+        QVERIFY(!image.digest.isNull());
+        QVERIFY(!run(repo, {removeTagStep(image.digest, image.mediaType, QStringLiteral("latest"))}).isEmpty());
+        QCOMPARE(skopeoTags(*m_registry, repo), QStringList{QStringLiteral("1.1")});
+
+        std::unique_ptr<JournalWindow> window(openWindow());
+        window->setAttribute(Qt::WA_DeleteOnClose, false);
+        QAbstractItemModelTester tester(window->model(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QVERIFY(waitLoaded(window.get(), 1));
+        auto *undo = window->findChild<QPushButton *>(QStringLiteral("undoButton"));
+        QVERIFY(!undo->isEnabled()); // nothing selected yet
+
+        clickRow(window.get(), 0);
+        QVERIFY(undo->isEnabled());
+        const auto *manifest = window->findChild<QPlainTextEdit *>();
+        QVERIFY(manifest);
+        QVERIFY2(manifest->toPlainText().contains(image.configDigest.toString()), qPrintable(manifest->toPlainText()));
+        bool detailsNameTheTag = false;
+        const QList<QLabel *> labels = window->findChildren<QLabel *>();
+        for (const QLabel *label : labels)
+            detailsNameTheTag |= label->text() == u"latest";
+        QVERIFY(detailsNameTheTag);
+
+        QSignalSpy restored(window.get(), &JournalWindow::restored);
+        QVERIFY(pressUndo(window.get()));
+        const QString said = window->resultText();
+        qInfo("%s", qPrintable(said));
+        QCOMPARE(said, QString(repo + u'@' + image.digest.shortString() + u" is back, tagged latest."));
+        QCOMPARE(restored.size(), 1);
+        QCOMPARE(restored.constFirst().at(0).toString(), m_registry->host());
+        QCOMPARE(restored.constFirst().at(1).toString(), repo);
+        QCOMPARE(restored.constFirst().at(2).toStringList(), QStringList{QStringLiteral("latest")});
+
+        // skopeo: latest is back, on the same digest, byte for byte.
+        QCOMPARE(skopeoTags(*m_registry, repo), (QStringList{QStringLiteral("1.1"), QStringLiteral("latest")}));
+        QCOMPARE(skopeoRaw(*m_registry, repo + QStringLiteral(":latest")), image.manifest);
+
+        // The list shows it undone, still selected; Undo is off for it.
+        QVERIFY(QTest::qWaitFor([&] {
+            return window->model()->index(0, JournalModel::StateColumn).data().toString() == u"undone";
+        }, 10000));
+        QVERIFY(QTest::qWaitFor([&] { return !undo->isEnabled(); }, 5000));
+        window->grab().save(QStringLiteral("/tmp/journal.png"));
+    }
+
+    // Between the deletion and the undo, `latest` was moved to another image.
+    void undoLeavesATagThatMovedOn()
+    {
+        const QString repo = QStringLiteral("window/moved");
+        const SeededImage image = seed(*m_registry, client(), repo, {QStringLiteral("1.1"), QStringLiteral("latest")});
+        QVERIFY(!image.digest.isNull());
+        const Pushed other = pushVariant(client(), image, QStringLiteral("2.0"), QStringLiteral("other"));
+        QVERIFY(!other.digest.isNull());
+        QVERIFY(!run(repo, {deleteManifestStep(image.digest, image.mediaType,
+                                               {QStringLiteral("1.1"), QStringLiteral("latest")})})
+                     .isEmpty());
+        QVERIFY(skopeoCopyTag(*m_registry, repo, QStringLiteral("2.0"), QStringLiteral("latest")));
+
+        std::unique_ptr<JournalWindow> window(openWindow());
+        window->setAttribute(Qt::WA_DeleteOnClose, false);
+        QVERIFY(waitLoaded(window.get(), 1));
+        clickRow(window.get(), 0);
+        QVERIFY(pressUndo(window.get()));
+        const QString said = window->resultText();
+        qInfo("%s", qPrintable(said));
+        QVERIFY2(said.contains(QString(repo + u'@' + image.digest.shortString() + u" is back, tagged 1.1.")), qPrintable(said));
+        QVERIFY2(said.contains(QString(u"The tag latest was left alone: it points at another image now (" + other.digest.shortString()
+                                       + u")")),
+                 qPrintable(said));
+        QCOMPARE(skopeoRaw(*m_registry, repo + QStringLiteral(":latest")), other.bytes);
+        QCOMPARE(skopeoRaw(*m_registry, repo + QStringLiteral(":1.1")), image.manifest);
+        QVERIFY(QTest::qWaitFor([&] {
+            return window->model()->index(0, JournalModel::StateColumn).data().toString() == u"partly undone";
+        }, 10000));
+        window->grab().save(QStringLiteral("/tmp/journal-partly.png"));
+    }
+
+    // Garbage collection took the blobs: the window says what the registry no longer has.
+    void afterGarbageCollectionTheWindowSaysWhatIsGone()
+    {
+        RegistryProcess registry(RegistryProcess::Auth::Anonymous);
+        QVERIFY2(registry.start(), qPrintable(registry.errorString()));
+        ClientHarness harness(registry);
+        const QString repo = QStringLiteral("window/collected");
+        const SeededImage image = seed(registry, harness.client(), repo, {QStringLiteral("1.0")});
+        QVERIFY(!image.digest.isNull());
+        {
+            DeleteRun deletion(harness.client(), journal(),
+                               plan(registry, repo, {deleteManifestStep(image.digest, image.mediaType, {QStringLiteral("1.0")})}));
+            deletion.start();
+            QVERIFY(ClientHarness::wait(&deletion));
+            QVERIFY2(deletion.summary().isComplete(), qPrintable(deletion.summary().describe()));
+        }
+        registry.stop();
+        const auto collected = testsupport::runTool(RegistryProcess::registryBinary(),
+                                                    {QStringLiteral("garbage-collect"), registry.configFile()});
+        QVERIFY2(collected.ok(), qPrintable(collected.describe()));
+        QVERIFY(registry.restart());
+
+        oci::RegistryClient *known = harness.client();
+        JournalWindow window([known](const QString &) { return known; });
+        window.setAttribute(Qt::WA_DeleteOnClose, false);
+        window.setJournal(journal());
+        window.show();
+        QVERIFY(waitLoaded(&window, 1));
+        clickRow(&window, 0);
+        QVERIFY(pressUndo(&window));
+        const QString said = window.resultText();
+        qInfo("%s", qPrintable(said));
+        QVERIFY2(said.startsWith(QString(repo + u'@' + image.digest.shortString()
+                                         + u" cannot be undone: the registry no longer has the image's config and "
+                                         + QString::number(image.layers.size()) + u" layer")),
+                 qPrintable(said));
+        QVERIFY2(said.contains(u"garbage collection"), qPrintable(said));
+        QVERIFY2(said.contains(image.configDigest.shortString()), qPrintable(said));
+        for (const oci::Digest &layer : image.layers)
+            QVERIFY2(said.contains(layer.shortString()), qPrintable(said));
+        QTest::qWait(50); // the layout takes the longer status line
+        window.grab().save(QStringLiteral("/tmp/journal-collected.png"));
+        QCOMPARE(skopeoTags(registry, repo), QStringList());
+    }
+
+    // A registry that is not in Lading's list: the window names it; nothing is written.
+    void unknownRegistryIsNamed()
+    {
+        const QString repo = QStringLiteral("window/unknown");
+        const SeededImage image = seed(*m_registry, client(), repo, {QStringLiteral("1.0"), QStringLiteral("2.0")});
+        QVERIFY(!image.digest.isNull());
+        QVERIFY(!run(repo, {removeTagStep(image.digest, image.mediaType, QStringLiteral("2.0"))}).isEmpty());
+        JournalWindow window([](const QString &) { return nullptr; });
+        window.setAttribute(Qt::WA_DeleteOnClose, false);
+        window.setJournal(journal());
+        window.show();
+        QVERIFY(waitLoaded(&window, 1));
+        clickRow(&window, 0);
+        QVERIFY(pressUndo(&window));
+        QCOMPARE(window.resultText(), QString(u"Add " + m_registry->host() + u" to the registry list to undo this."));
+        QCOMPARE(skopeoTags(*m_registry, repo), QStringList{QStringLiteral("1.0")});
+        QCOMPARE(journal().entries().constFirst().state, JournalEntry::State::Done);
+    }
+
+    // A run written while the window is open shows without Refresh; "Show" picks a run.
+    void followsTheFolderAndFiltersByRun()
+    {
+        const QString repo = QStringLiteral("window/runs");
+        const SeededImage image = seed(*m_registry, client(), repo, {QStringLiteral("base")});
+        QVERIFY(!image.digest.isNull());
+        const QList<Pushed> pushed = pushVariants(client(), image, 3);
+        QVERIFY(!pushed.isEmpty());
+        const QString first = run(repo, {deleteManifestStep(pushed.at(0).digest, pushed.at(0).mediaType, {pushed.at(0).tag})});
+        QVERIFY(!first.isEmpty());
+
+        std::unique_ptr<JournalWindow> window(openWindow());
+        window->setAttribute(Qt::WA_DeleteOnClose, false);
+        QVERIFY(waitLoaded(window.get(), 1));
+        const QString second = run(repo, {deleteManifestStep(pushed.at(1).digest, pushed.at(1).mediaType, {pushed.at(1).tag}),
+                                          deleteManifestStep(pushed.at(2).digest, pushed.at(2).mediaType, {pushed.at(2).tag})});
+        QVERIFY(!second.isEmpty());
+        QVERIFY(waitLoaded(window.get(), 3)); // the folder changed: no Refresh pressed
+
+        auto *runs = window->findChild<QComboBox *>(QStringLiteral("runFilter"));
+        QVERIFY(runs);
+        QCOMPARE(runs->count(), 3); // all, and two runs
+        // "(2 steps)" once lading_en.qm gives the English plural; the source text here.
+        QVERIFY2(runs->itemText(1).contains(u"(2 step"), qPrintable(runs->itemText(1)));
+        QVERIFY2(runs->itemText(2).contains(u"(1 step"), qPrintable(runs->itemText(2)));
+        auto *table = window->findChild<QTableView *>(QStringLiteral("journalTable"));
+        window->showRun(first);
+        QCOMPARE(table->model()->rowCount(), 1);
+        QCOMPARE(runs->currentData().toString(), first);
+        runs->setCurrentIndex(1);
+        Q_EMIT runs->activated(1);
+        QCOMPARE(table->model()->rowCount(), 2);
+        window->showRun({});
+        QCOMPARE(table->model()->rowCount(), 3);
+    }
+};
+
+QTEST_MAIN(TestJournalWindow)
+#include "tst_journalwindow.moc"
