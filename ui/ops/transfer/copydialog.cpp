@@ -7,6 +7,7 @@
 
 #include "oci/inspect/contentfetcher.h"
 #include "ops/copy/copyjob.h"
+#include "ops/copy/copysource.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -475,6 +476,8 @@ void CopyDialog::onFinished()
                               .arg(counters.blobsCopied)
                               .arg(sizeText(counters.bytesCopied))
                               .arg(counters.blobsPresent));
+    if (const int platforms = job->source().platformCount; platforms > 1)
+        text += u' ' + tr("The index went with all its %n platform(s).", nullptr, platforms);
     if (job->request().withReferrers)
         text += u' ' + tr("%n referrer(s) copied.", nullptr, counters.referrersCopied);
     m_results << text;

@@ -213,6 +213,22 @@ private Q_SLOTS:
         delete dialog;
     }
 
+    void indexGoesWithItsPlatforms()
+    {
+        Fixtures a(*m_regA);
+        auto index = a.pushIndex(u"team/multi"_s, u"1.0"_s);
+        QVERIFY_RESULT(index);
+        QPointer<CopyDialog> dialog =
+            newDialog(*m_a, m_regA->host(), u"team/multi"_s, bothRegistries());
+        dialog->setTarget(m_regB->host(), u"mirror/multi"_s);
+        dialog->accept();
+        QVERIFY(waitForState(dialog, CopyDialog::State::Done));
+        const QString result = labelText(dialog, u"resultLabel"_s);
+        QVERIFY2(result.contains(u"all its 2 platform"_s), qPrintable(result));
+        QCOMPARE(raw(*m_regB, u"mirror/multi:1.0"_s), index->manifest);
+        delete dialog;
+    }
+
     void badTargetIsNamed()
     {
         QPointer<CopyDialog> dialog =
@@ -291,12 +307,14 @@ private Q_SLOTS:
         dialog->show();
         QSignalSpy copied(dialog.data(), &CopyDialog::copied);
         QVERIFY(dialog->setTarget(m_regB->host(), u"dragged/app"_s));
+        dialog->setWithReferrers(true);
         QVERIFY(!dialog->findChild<QLineEdit *>(u"tagEdit"_s)->isEnabled()); // each keeps its name
         QCOMPARE(dialog->state(), CopyDialog::State::Ready);
         dialog->accept();
         QVERIFY(waitForState(dialog, CopyDialog::State::Done));
         QVERIFY2(dialog->problem().isEmpty(), qPrintable(dialog->problem()));
         QCOMPARE(copied.size(), 2);
+        QVERIFY(dialog->job()->request().withReferrers);
         QCOMPARE(copied.at(0).at(2).toString(), u"1.0"_s);
         QCOMPARE(copied.at(1).at(2).toString(), u"extra"_s);
         QCOMPARE(listTags(*m_regB, u"dragged/app"_s), (QStringList{u"1.0"_s, u"extra"_s}));
