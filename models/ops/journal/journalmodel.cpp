@@ -122,7 +122,7 @@ QVariant JournalModel::data(const QModelIndex &index, int role) const
             return entry.digest.toString();
         case StateColumn:
             if (entry.isPartlyUndone())
-                return tr("Left alone, as they point elsewhere now: %1")
+                return tr("Left alone, as they point at another image now: %1")
                     .arg(entry.undoSkipped.join(QStringLiteral(", ")));
             return entry.reason.isEmpty() ? QVariant() : QVariant(entry.reason);
         default:

@@ -412,7 +412,7 @@ void JournalWindow::onUndoFinished()
         } else if (error.code() == oci::Error::Code::Cancelled) {
             m_results << tr("Undo of %1 stopped: the registry was removed.").arg(where);
         } else {
-            m_results << tr("Undo of %1 failed: %2").arg(entry.id.isEmpty() ? tr("the entry") : where,
+            m_results << tr("Undo of %1 failed: %2").arg(entry.id.isEmpty() ? tr("this entry") : where,
                                                           error.describe());
         }
     }

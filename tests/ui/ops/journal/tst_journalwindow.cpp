@@ -16,6 +16,8 @@
 
 #include <QAbstractItemModelTester>
 #include <QComboBox>
+#include <QEvent>
+#include <QPointer>
 #include <QLabel>
 #include <QPlainTextEdit>
 #include <QPushButton>
@@ -37,6 +39,16 @@ class TestJournalWindow final : public QObject
     std::unique_ptr<RegistryProcess> m_registry;
     std::unique_ptr<ClientHarness> m_harness;
     std::unique_ptr<QTemporaryDir> m_journalDir;
+    QPointer<QObject> m_doomed; // deleted (later) when its first child (a request) arrives
+
+    bool eventFilter(QObject *watched, QEvent *event) override
+    {
+        if (watched == m_doomed && event->type() == QEvent::ChildAdded) {
+            m_doomed->deleteLater();
+            m_doomed.clear();
+        }
+        return false;
+    }
 
     oci::RegistryClient *client() const { return m_harness->client(); }
     ops::Journal journal() const { return ops::Journal(m_journalDir->path()); }
@@ -250,6 +262,32 @@ private Q_SLOTS:
         clickRow(&window, 0);
         QVERIFY(pressUndo(&window));
         QCOMPARE(window.resultText(), QString(u"Add " + m_registry->host() + u" to the registry list to undo this."));
+        QCOMPARE(skopeoTags(*m_registry, repo), QStringList{QStringLiteral("1.0")});
+        QCOMPARE(journal().entries().constFirst().state, JournalEntry::State::Done);
+    }
+
+    // The registry is removed from Lading as the undo sends its first request: the window
+    // says so and stops; the entry can be undone later.
+    void registryRemovedMidUndo()
+    {
+        const QString repo = QStringLiteral("window/removed");
+        const SeededImage image = seed(*m_registry, client(), repo, {QStringLiteral("1.0"), QStringLiteral("2.0")});
+        QVERIFY(!image.digest.isNull());
+        QVERIFY(!run(repo, {removeTagStep(image.digest, image.mediaType, QStringLiteral("2.0"))}).isEmpty());
+        QPointer<oci::RegistryClient> doomed =
+            new oci::RegistryClient(m_harness->transport(), m_registry->registryConfig());
+        doomed->installEventFilter(this);
+        m_doomed = doomed;
+        JournalWindow window([doomed](const QString &) { return doomed.data(); });
+        window.setAttribute(Qt::WA_DeleteOnClose, false);
+        window.setJournal(journal());
+        window.show();
+        QVERIFY(waitLoaded(&window, 1));
+        clickRow(&window, 0);
+        QVERIFY(pressUndo(&window));
+        QVERIFY(doomed.isNull());
+        QCOMPARE(window.resultText(),
+                 QString(u"Undo of " + repo + u'@' + image.digest.shortString() + u" stopped: the registry was removed."));
         QCOMPARE(skopeoTags(*m_registry, repo), QStringList{QStringLiteral("1.0")});
         QCOMPARE(journal().entries().constFirst().state, JournalEntry::State::Done);
     }
