@@ -115,6 +115,7 @@ AddTagsDialog::AddTagsDialog(oci::RegistryClient *client, const QString &host,
         connect(client, &QObject::destroyed, this, &AddTagsDialog::onClientGone);
 
     setMinimumSize(560, 360);
+    resize(720, 400); // a moved tag's line holds two digests
     m_tagsEdit->setFocus();
     if (!client)
         onClientGone();

@@ -72,7 +72,6 @@ class TestAddTagsDialog final : public QObject
     {
         auto *dialog =
             new AddTagsDialog(m_harness->client(), m_registry->host(), u"team/app"_s, source);
-        dialog->resize(640, 400);
         dialog->show();
         return dialog;
     }
