@@ -62,7 +62,8 @@ QString DeleteSummaryText::subject(const ops::DeleteStep &step)
         return tr("the tag %1").arg(quotedTags(step.tags));
     if (step.tags.isEmpty())
         return tr("the image %1").arg(step.digest.shortString());
-    return tr("the image %1 with %2").arg(step.digest.shortString(), quotedTags(step.tags));
+    return (step.tags.size() == 1 ? tr("%1 and its image %2") : tr("%1 and their image %2"))
+        .arg(quotedTags(step.tags), step.digest.shortString());
 }
 
 QString DeleteSummaryText::subject(const ops::DeleteOutcome &outcome)

@@ -31,7 +31,7 @@ public:
     static QString counts(const ops::DeleteSummary &summary);
     // One outcome in a sentence: what, what became of it, why.
     static QString outcome(const ops::DeleteOutcome &outcome);
-    // What a step is about: "the tag 'latest'", "the image sha256:abc… with 1.1, latest".
+    // What a step is about: "the tag 'latest'", "'1.1', 'latest' and their image sha256:abc…".
     static QString subject(const ops::DeleteStep &step);
     static QString subject(const ops::DeleteOutcome &outcome);
     // outcome.method in words: "with the registry's tag API", "by pointing it at a

@@ -67,6 +67,7 @@ DeleteRunPanel::DeleteRunPanel(QWidget *parent) : QWidget(parent)
     m_outcomes->setTextElideMode(Qt::ElideNone);
     m_outcomes->setVerticalScrollMode(QAbstractItemView::ScrollPerPixel);
     m_outcomes->setSpacing(2);
+    m_outcomes->setIconSize(QSize(16, 16));
     // A list of sentences, not a table to work in: on the window's own background.
     m_outcomes->setFrameShape(QFrame::NoFrame);
     QPalette palette = m_outcomes->palette();

@@ -99,6 +99,7 @@ private Q_SLOTS:
         QCOMPARE(dialog->windowModality(), Qt::WindowModal);
         QCOMPARE(dialog->step(), Step::Scanning);
         QVERIFY(!dialog->deleteButton()->isEnabled());
+        dialog->grab().save(QStringLiteral("/tmp/delete-dialog-scan.png"));
         QVERIFY(waitForPlan(dialog));
 
         // The plan, before anything is touched.
@@ -219,6 +220,8 @@ private Q_SLOTS:
         dialog->deleteButton()->click();
         QVERIFY(waitForStep(dialog, Step::Summary));
         QCOMPARE(dialog->runPanel()->summary().deletedTags().size(), 5);
+        QTest::qWait(100);
+        dialog->grab().save(QStringLiteral("/tmp/delete-dialog-all.png"));
         QCOMPARE(m_registry->tags(repo), QStringList());
         QVERIFY(closeAndGone(dialog));
     }
