@@ -559,6 +559,8 @@ void CopyDialog::onTargetGone(const QString &host)
 void CopyDialog::finishWith(State state, const QString &problem)
 {
     m_problem = problem;
+    if (m_progressBar->maximum() == 0) // stopped while reading: the busy bar stops too
+        m_progressBar->setRange(0, 1);
     if (!m_results.isEmpty()) {
         m_resultLabel->setText(m_results.join(u'\n'));
         m_resultLabel->show();
