@@ -25,9 +25,8 @@ QString RetentionRulesStore::keyOf(const QString &host, const QString &repositor
     return QString::fromLatin1(QUrl::toPercentEncoding(host.toLower() + u'/' + repository));
 }
 
-std::optional<ops::RetentionRules> RetentionRulesStore::load(const QString &host,
-                                                             const QString &repository,
-                                                             QString *problem) const
+std::optional<ops::RetentionRules>
+RetentionRulesStore::load(const QString &host, const QString &repository, QString *problem) const
 {
     if (problem)
         problem->clear();
@@ -39,8 +38,9 @@ std::optional<ops::RetentionRules> RetentionRulesStore::load(const QString &host
         return std::nullopt;
     const auto fail = [&](const QString &why) -> std::optional<ops::RetentionRules> {
         if (problem)
-            *problem = QStringLiteral("the retention rules saved for %1/%2 in %3 cannot be read: %4")
-                           .arg(host, repository, m_settingsFile, why);
+            *problem =
+                QStringLiteral("the retention rules saved for %1/%2 in %3 cannot be read: %4")
+                    .arg(host, repository, m_settingsFile, why);
         return std::nullopt;
     };
     QJsonParseError parseError;
@@ -61,8 +61,9 @@ oci::Result<void> RetentionRulesStore::save(const QString &host, const QString &
     QSettings settings(m_settingsFile, QSettings::IniFormat);
     settings.beginGroup(kGroup);
     // A string, not a QByteArray: the INI file keeps it readable.
-    settings.setValue(keyOf(host, repository),
-                      QString::fromUtf8(QJsonDocument(rules.toJson()).toJson(QJsonDocument::Compact)));
+    settings.setValue(
+        keyOf(host, repository),
+        QString::fromUtf8(QJsonDocument(rules.toJson()).toJson(QJsonDocument::Compact)));
     settings.endGroup();
     settings.sync();
     if (settings.status() != QSettings::NoError)
@@ -78,7 +79,8 @@ oci::Result<void> RetentionRulesStore::remove(const QString &host, const QString
     settings.endGroup();
     settings.sync();
     if (settings.status() != QSettings::NoError)
-        return written(QStringLiteral("the removal of the retention rules of %1/%2").arg(host, repository));
+        return written(
+            QStringLiteral("the removal of the retention rules of %1/%2").arg(host, repository));
     return {};
 }
 

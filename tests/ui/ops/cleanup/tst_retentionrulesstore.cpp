@@ -99,8 +99,11 @@ private Q_SLOTS:
         QCOMPARE(settings.value(u"host"_s).toString(), u"registry.example.com"_s);
         settings.endArray();
         // The value is JSON text in the file, readable by a person.
-        const QString stored = settings.value(
-            u"retentionRules/"_s + RetentionRulesStore::keyOf(u"registry.example.com"_s, u"a"_s)).toString();
+        const QString stored =
+            settings
+                .value(u"retentionRules/"_s +
+                       RetentionRulesStore::keyOf(u"registry.example.com"_s, u"a"_s))
+                .toString();
         QCOMPARE(stored, u"{\"keepNewest\":1,\"version\":1}"_s);
     }
 
@@ -110,10 +113,12 @@ private Q_SLOTS:
         QTest::addColumn<QString>("why");
         QTest::newRow("not JSON") << u"{\"keepNewest\": 3"_s << u"cannot be read"_s;
         QTest::newRow("not an object") << u"[1, 2]"_s << u"not a JSON object"_s;
-        QTest::newRow("bad pattern") << u"{\"version\":1,\"keep\":[\"v(\"]}"_s << u"not a valid regular expression"_s;
+        QTest::newRow("bad pattern")
+            << u"{\"version\":1,\"keep\":[\"v(\"]}"_s << u"not a valid regular expression"_s;
         QTest::newRow("no rule") << u"{\"version\":1}"_s << u"delete every tag"_s;
         QTest::newRow("newer format") << u"{\"version\":7,\"keepNewest\":3}"_s << u"version 7"_s;
-        QTest::newRow("wrong type") << u"{\"version\":1,\"keepNewest\":\"three\"}"_s << u"whole number"_s;
+        QTest::newRow("wrong type")
+            << u"{\"version\":1,\"keepNewest\":\"three\"}"_s << u"whole number"_s;
         QTest::newRow("empty") << QString() << u"cannot be read"_s;
     }
 
@@ -124,7 +129,8 @@ private Q_SLOTS:
         const RetentionRulesStore store(m_file);
         {
             QSettings settings(m_file, QSettings::IniFormat);
-            settings.setValue(u"retentionRules/"_s + RetentionRulesStore::keyOf(u"r.example"_s, u"app"_s), value);
+            settings.setValue(
+                u"retentionRules/"_s + RetentionRulesStore::keyOf(u"r.example"_s, u"app"_s), value);
         }
         QString problem;
         QVERIFY(!store.load(u"r.example"_s, u"app"_s, &problem).has_value());
