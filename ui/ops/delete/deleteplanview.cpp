@@ -1,6 +1,7 @@
 #include "ops/delete/deleteplanview.h"
 
 #include "dialogtext.h"
+#include "ops/delete/deleteheadline.h"
 #include "ops/delete/deleteplanmodel.h"
 #include "ops/delete/deleteplantext.h"
 #include "ops/delete/deletesummarytext.h"
@@ -17,14 +18,8 @@
 
 DeletePlanView::DeletePlanView(QWidget *parent) : QWidget(parent)
 {
-    m_headline = new QLabel(this);
+    m_headline = newDeleteHeadline(this);
     m_headline->setObjectName(QStringLiteral("planHeadline"));
-    m_headline->setTextFormat(Qt::PlainText);
-    m_headline->setWordWrap(true);
-    QFont bold = m_headline->font();
-    bold.setBold(true);
-    bold.setPointSizeF(bold.pointSizeF() * 1.15);
-    m_headline->setFont(bold);
     m_planLabel = new QLabel(this);
     m_planLabel->setObjectName(QStringLiteral("planLabel"));
     m_planLabel->setTextFormat(Qt::PlainText);

@@ -1,6 +1,7 @@
 #include "ops/delete/deleterunpanel.h"
 
 #include "dialogtext.h"
+#include "ops/delete/deleteheadline.h"
 #include "ops/delete/deletesummarytext.h"
 
 #include "oci/client/registryclient.h"
@@ -49,14 +50,8 @@ DeleteRunPanel::DeleteRunPanel(QWidget *parent) : QWidget(parent)
 
     // At the end.
     m_done = new QWidget(this);
-    m_headline = new QLabel(m_done);
+    m_headline = newDeleteHeadline(m_done);
     m_headline->setObjectName(QStringLiteral("headlineLabel"));
-    m_headline->setTextFormat(Qt::PlainText);
-    m_headline->setWordWrap(true);
-    QFont bold = m_headline->font();
-    bold.setBold(true);
-    bold.setPointSizeF(bold.pointSizeF() * 1.15);
-    m_headline->setFont(bold);
     m_counts = DialogText::note(QString(), m_done);
     m_counts->setObjectName(QStringLiteral("countsLabel"));
     m_outcomes = new QListWidget(m_done);

@@ -24,6 +24,13 @@ class Registry final
 public:
     explicit Registry(bool deleteEnabled = true) { m_registry.setDeleteEnabled(deleteEnabled); }
 
+    // A started registry; null with the reason in *why.
+    static std::unique_ptr<Registry> started(bool deleteEnabled, QString *why)
+    {
+        auto registry = std::make_unique<Registry>(deleteEnabled);
+        return registry->start(why) ? std::move(registry) : nullptr;
+    }
+
     bool start(QString *why)
     {
         if (!m_registry.start()) {

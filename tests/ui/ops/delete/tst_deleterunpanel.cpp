@@ -38,9 +38,9 @@ private Q_SLOTS:
     void initTestCase()
     {
         REQUIRE_REGISTRY_TOOLS();
-        m_registry = std::make_unique<Registry>();
         QString why;
-        QVERIFY2(m_registry->start(&why), qPrintable(why));
+        m_registry = Registry::started(true, &why);
+        QVERIFY2(m_registry, qPrintable(why));
     }
 
     void cleanupTestCase() { m_registry.reset(); }
