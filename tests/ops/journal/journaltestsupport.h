@@ -9,13 +9,18 @@
 #include "support/toolrunner.h"
 
 #include "ops/deleteplan.h"
+#include "ops/journal/journal.h"
+#include "ops/journal/undojob.h"
 
 #include "oci/client/blobupload.h"
 #include "oci/client/registryclient.h"
 
+#include <QEvent>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QPointer>
+#include <QTemporaryDir>
 #include <QTest>
 
 #include <memory>
@@ -69,6 +74,76 @@ private:
     std::unique_ptr<RegistryProcess> m_registries[Count];
     std::unique_ptr<ClientHarness> m_harnesses[Count];
 };
+
+// One registry (Basic auth) with a client, and a fresh journal folder per test:
+// start() in initTestCase, newJournal() in init, stop() in cleanupTestCase.
+class SingleRegistry final
+{
+public:
+    bool start(QString *why)
+    {
+        m_registry = std::make_unique<RegistryProcess>(RegistryProcess::Auth::Basic);
+        if (!m_registry->start()) {
+            *why = m_registry->errorString();
+            return false;
+        }
+        m_harness = std::make_unique<ClientHarness>(*m_registry);
+        return true;
+    }
+    void stop() { m_harness.reset(); } // the client before its registry
+    bool newJournal()
+    {
+        m_journalDir = std::make_unique<QTemporaryDir>();
+        return m_journalDir->isValid();
+    }
+
+    RegistryProcess &registry() const { return *m_registry; }
+    ClientHarness &harness() const { return *m_harness; }
+    oci::RegistryClient *client() const { return m_harness->client(); }
+    ops::Journal journal() const { return ops::Journal(m_journalDir->path()); }
+    // A client of its own on the harness's transport (credentials included), to destroy.
+    oci::RegistryClient *newClient() const
+    {
+        return new oci::RegistryClient(m_harness->transport(), m_registry->registryConfig());
+    }
+
+private:
+    std::unique_ptr<RegistryProcess> m_registry;
+    std::unique_ptr<ClientHarness> m_harness;
+    std::unique_ptr<QTemporaryDir> m_journalDir;
+};
+
+// Deletes the object it watches (later) as soon as a child is added to it: for a client,
+// the moment the first request of a job is made.
+class DeleteOnFirstChild final : public QObject
+{
+public:
+    explicit DeleteOnFirstChild(QObject *watched) : m_watched(watched) { watched->installEventFilter(this); }
+    bool eventFilter(QObject *watched, QEvent *event) override
+    {
+        if (watched == m_watched && event->type() == QEvent::ChildAdded && !m_fired) {
+            m_fired = true;
+            m_watched->deleteLater();
+        }
+        return false;
+    }
+    bool fired() const { return m_fired; }
+
+private:
+    QPointer<QObject> m_watched;
+    bool m_fired = false;
+};
+
+// Runs an UndoJob of `id` to its end.
+inline std::unique_ptr<ops::UndoJob> runUndo(oci::RegistryClient *client, const ops::Journal &journal,
+                                             const QString &id)
+{
+    auto job = std::make_unique<ops::UndoJob>(client, journal, id);
+    job->start();
+    if (!ClientHarness::wait(job.get()))
+        qWarning("undo did not finish");
+    return job;
+}
 
 // One manifest in the registry, as we PUT it.
 struct Pushed

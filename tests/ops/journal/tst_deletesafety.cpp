@@ -21,7 +21,6 @@
 #include "oci/inspect/contentfetcher.h"
 
 #include <QElapsedTimer>
-#include <QEvent>
 #include <QPointer>
 #include <QSignalSpy>
 #include <QTemporaryDir>
@@ -34,41 +33,16 @@ using ops::JournalEntry;
 using ops::UndoJob;
 using ops::UndoTagResult;
 
-namespace {
-
-// Deletes the object it watches (later) as soon as a child is added to it: for a client,
-// the moment its first request of a job is made.
-class DeleteOnFirstChild final : public QObject
-{
-public:
-    explicit DeleteOnFirstChild(QObject *watched) : m_watched(watched) { watched->installEventFilter(this); }
-    bool eventFilter(QObject *watched, QEvent *event) override
-    {
-        if (watched == m_watched && event->type() == QEvent::ChildAdded && !m_fired) {
-            m_fired = true;
-            m_watched->deleteLater();
-        }
-        return false;
-    }
-    bool fired() const { return m_fired; }
-
-private:
-    QPointer<QObject> m_watched;
-    bool m_fired = false;
-};
-
-} // namespace
-
 class TestDeleteSafety final : public QObject
 {
     Q_OBJECT
 
-    std::unique_ptr<RegistryProcess> m_registry;
-    std::unique_ptr<ClientHarness> m_harness;
-    std::unique_ptr<QTemporaryDir> m_journalDir;
+    SingleRegistry m_setup;
+    RegistryProcess *m_registry = nullptr;
 
-    oci::RegistryClient *client() const { return m_harness->client(); }
-    ops::Journal journal() const { return ops::Journal(m_journalDir->path()); }
+    oci::RegistryClient *client() const { return m_setup.client(); }
+    ops::Journal journal() const { return m_setup.journal(); }
+    oci::RegistryClient *newClient() const { return m_setup.newClient(); }
 
     // The plan from a full scan, as the delete window and ladingctl rm make it.
     ops::DeletePlan scanAndPlan(const QString &repository, const QStringList &tags, ops::DeleteMode mode)
@@ -88,12 +62,6 @@ class TestDeleteSafety final : public QObject
         return plan.value();
     }
 
-    // A client of its own on the harness's transport (credentials included), to destroy.
-    oci::RegistryClient *newClient() const
-    {
-        return new oci::RegistryClient(m_harness->transport(), m_registry->registryConfig());
-    }
-
     QString deleteImage(const SeededImage &image, const QStringList &tags)
     {
         DeleteRun run(client(), journal(),
@@ -106,31 +74,22 @@ class TestDeleteSafety final : public QObject
         return run.summary().outcomes.constFirst().journalId;
     }
 
-    std::unique_ptr<UndoJob> undo(oci::RegistryClient *client, const QString &id)
+    std::unique_ptr<UndoJob> undo(oci::RegistryClient *client, const QString &id) const
     {
-        auto job = std::make_unique<UndoJob>(client, journal(), id);
-        job->start();
-        if (!ClientHarness::wait(job.get()))
-            qWarning("undo did not finish");
-        return job;
+        return runUndo(client, journal(), id);
     }
 
 private Q_SLOTS:
     void initTestCase()
     {
         REQUIRE_REGISTRY_TOOLS();
-        m_registry = std::make_unique<RegistryProcess>(RegistryProcess::Auth::Basic);
-        QVERIFY2(m_registry->start(), qPrintable(m_registry->errorString()));
-        m_harness = std::make_unique<ClientHarness>(*m_registry);
+        QString why;
+        QVERIFY2(m_setup.start(&why), qPrintable(why));
+        m_registry = &m_setup.registry();
     }
 
-    void cleanupTestCase() { m_harness.reset(); }
-
-    void init()
-    {
-        m_journalDir = std::make_unique<QTemporaryDir>();
-        QVERIFY(m_journalDir->isValid());
-    }
+    void cleanupTestCase() { m_setup.stop(); }
+    void init() { QVERIFY(m_setup.newJournal()); }
 
     // Scanned and planned; then someone tags the image the plan deletes: nothing runs.
     void tagPushedAfterTheScanRefusesTheRun()

@@ -62,13 +62,9 @@ class TestUndoJob final : public QObject
         return id->isEmpty() ? SeededImage() : index.value();
     }
 
-    std::unique_ptr<UndoJob> undo(oci::RegistryClient *client, const QString &id)
+    std::unique_ptr<UndoJob> undo(oci::RegistryClient *client, const QString &id) const
     {
-        auto job = std::make_unique<UndoJob>(client, journal(), id);
-        job->start();
-        if (!ClientHarness::wait(job.get()))
-            qWarning("undo did not finish");
-        return job;
+        return runUndo(client, journal(), id);
     }
 
 private Q_SLOTS:

@@ -16,7 +16,6 @@
 
 #include <QAbstractItemModelTester>
 #include <QComboBox>
-#include <QEvent>
 #include <QPointer>
 #include <QLabel>
 #include <QPlainTextEdit>
@@ -36,22 +35,11 @@ class TestJournalWindow final : public QObject
 {
     Q_OBJECT
 
-    std::unique_ptr<RegistryProcess> m_registry;
-    std::unique_ptr<ClientHarness> m_harness;
-    std::unique_ptr<QTemporaryDir> m_journalDir;
-    QPointer<QObject> m_doomed; // deleted (later) when its first child (a request) arrives
+    SingleRegistry m_setup;
+    RegistryProcess *m_registry = nullptr;
 
-    bool eventFilter(QObject *watched, QEvent *event) override
-    {
-        if (watched == m_doomed && event->type() == QEvent::ChildAdded) {
-            m_doomed->deleteLater();
-            m_doomed.clear();
-        }
-        return false;
-    }
-
-    oci::RegistryClient *client() const { return m_harness->client(); }
-    ops::Journal journal() const { return ops::Journal(m_journalDir->path()); }
+    oci::RegistryClient *client() const { return m_setup.client(); }
+    ops::Journal journal() const { return m_setup.journal(); }
 
     // Runs the plan; the run id (empty, with a warning, unless every step was done).
     QString run(const QString &repository, const QList<ops::DeleteStep> &steps, oci::RegistryClient *with = nullptr)
@@ -66,15 +54,33 @@ class TestJournalWindow final : public QObject
     }
 
     // A window on the test journal whose only known registry is ours.
-    JournalWindow *openWindow()
+    std::unique_ptr<JournalWindow> openWindow()
     {
-        RegistryProcess *registry = m_registry.get();
+        RegistryProcess *registry = m_registry;
         oci::RegistryClient *known = client();
-        auto *window = new JournalWindow([registry, known](const QString &host) -> oci::RegistryClient * {
+        return openWindow([registry, known](const QString &host) -> oci::RegistryClient * {
             return host == registry->host() ? known : nullptr;
         });
+    }
+
+    std::unique_ptr<JournalWindow> openWindow(JournalWindow::ClientForHost clientFor)
+    {
+        auto window = std::make_unique<JournalWindow>(std::move(clientFor));
+        window->setAttribute(Qt::WA_DeleteOnClose, false); // the test owns it
         window->setJournal(journal());
         window->show();
+        return window;
+    }
+
+    // Opens a window with `clientFor`, waits for its one entry, selects it, presses Undo.
+    std::unique_ptr<JournalWindow> undoTheOnlyEntry(JournalWindow::ClientForHost clientFor)
+    {
+        std::unique_ptr<JournalWindow> window = openWindow(std::move(clientFor));
+        if (!waitLoaded(window.get(), 1))
+            qWarning("the journal did not list one entry");
+        clickRow(window.get(), 0);
+        if (!pressUndo(window.get()))
+            qWarning("undo did not run to its end");
         return window;
     }
 
@@ -108,18 +114,13 @@ private Q_SLOTS:
     {
         QStandardPaths::setTestModeEnabled(true);
         REQUIRE_REGISTRY_TOOLS();
-        m_registry = std::make_unique<RegistryProcess>(RegistryProcess::Auth::Basic);
-        QVERIFY2(m_registry->start(), qPrintable(m_registry->errorString()));
-        m_harness = std::make_unique<ClientHarness>(*m_registry);
+        QString why;
+        QVERIFY2(m_setup.start(&why), qPrintable(why));
+        m_registry = &m_setup.registry();
     }
 
-    void cleanupTestCase() { m_harness.reset(); }
-
-    void init()
-    {
-        m_journalDir = std::make_unique<QTemporaryDir>();
-        QVERIFY(m_journalDir->isValid());
-    }
+    void cleanupTestCase() { m_setup.stop(); }
+    void init() { QVERIFY(m_setup.newJournal()); }
 
     // Delete `latest` (1.1 stays on the digest), select it in the window, press Undo.
     void undoPutsTheTagBack()
@@ -130,8 +131,7 @@ private Q_SLOTS:
         QVERIFY(!run(repo, {removeTagStep(image.digest, image.mediaType, QStringLiteral("latest"))}).isEmpty());
         QCOMPARE(skopeoTags(*m_registry, repo), QStringList{QStringLiteral("1.1")});
 
-        std::unique_ptr<JournalWindow> window(openWindow());
-        window->setAttribute(Qt::WA_DeleteOnClose, false);
+        std::unique_ptr<JournalWindow> window = openWindow();
         QAbstractItemModelTester tester(window->model(), QAbstractItemModelTester::FailureReportingMode::QtTest);
         QVERIFY(waitLoaded(window.get(), 1));
         auto *undo = window->findChild<QPushButton *>(QStringLiteral("undoButton"));
@@ -183,11 +183,8 @@ private Q_SLOTS:
                      .isEmpty());
         QVERIFY(skopeoCopyTag(*m_registry, repo, QStringLiteral("2.0"), QStringLiteral("latest")));
 
-        std::unique_ptr<JournalWindow> window(openWindow());
-        window->setAttribute(Qt::WA_DeleteOnClose, false);
-        QVERIFY(waitLoaded(window.get(), 1));
-        clickRow(window.get(), 0);
-        QVERIFY(pressUndo(window.get()));
+        oci::RegistryClient *known = client();
+        const std::unique_ptr<JournalWindow> window = undoTheOnlyEntry([known](const QString &) { return known; });
         const QString said = window->resultText();
         qInfo("%s", qPrintable(said));
         QVERIFY2(said.contains(QString(repo + u'@' + image.digest.shortString() + u" is back, tagged 1.1.")), qPrintable(said));
@@ -225,14 +222,8 @@ private Q_SLOTS:
         QVERIFY(registry.restart());
 
         oci::RegistryClient *known = harness.client();
-        JournalWindow window([known](const QString &) { return known; });
-        window.setAttribute(Qt::WA_DeleteOnClose, false);
-        window.setJournal(journal());
-        window.show();
-        QVERIFY(waitLoaded(&window, 1));
-        clickRow(&window, 0);
-        QVERIFY(pressUndo(&window));
-        const QString said = window.resultText();
+        const std::unique_ptr<JournalWindow> window = undoTheOnlyEntry([known](const QString &) { return known; });
+        const QString said = window->resultText();
         qInfo("%s", qPrintable(said));
         QVERIFY2(said.startsWith(QString(repo + u'@' + image.digest.shortString()
                                          + u" cannot be undone: the registry no longer has the image's config and "
@@ -243,7 +234,7 @@ private Q_SLOTS:
         for (const oci::Digest &layer : image.layers)
             QVERIFY2(said.contains(layer.shortString()), qPrintable(said));
         QTest::qWait(50); // the layout takes the longer status line
-        window.grab().save(QStringLiteral("/tmp/journal-collected.png"));
+        window->grab().save(QStringLiteral("/tmp/journal-collected.png"));
         QCOMPARE(skopeoTags(registry, repo), QStringList());
     }
 
@@ -254,14 +245,9 @@ private Q_SLOTS:
         const SeededImage image = seed(*m_registry, client(), repo, {QStringLiteral("1.0"), QStringLiteral("2.0")});
         QVERIFY(!image.digest.isNull());
         QVERIFY(!run(repo, {removeTagStep(image.digest, image.mediaType, QStringLiteral("2.0"))}).isEmpty());
-        JournalWindow window([](const QString &) { return nullptr; });
-        window.setAttribute(Qt::WA_DeleteOnClose, false);
-        window.setJournal(journal());
-        window.show();
-        QVERIFY(waitLoaded(&window, 1));
-        clickRow(&window, 0);
-        QVERIFY(pressUndo(&window));
-        QCOMPARE(window.resultText(), QString(u"Add " + m_registry->host() + u" to the registry list to undo this."));
+        const std::unique_ptr<JournalWindow> window =
+            undoTheOnlyEntry([](const QString &) -> oci::RegistryClient * { return nullptr; });
+        QCOMPARE(window->resultText(), QString(u"Add " + m_registry->host() + u" to the registry list to undo this."));
         QCOMPARE(skopeoTags(*m_registry, repo), QStringList{QStringLiteral("1.0")});
         QCOMPARE(journal().entries().constFirst().state, JournalEntry::State::Done);
     }
@@ -274,19 +260,13 @@ private Q_SLOTS:
         const SeededImage image = seed(*m_registry, client(), repo, {QStringLiteral("1.0"), QStringLiteral("2.0")});
         QVERIFY(!image.digest.isNull());
         QVERIFY(!run(repo, {removeTagStep(image.digest, image.mediaType, QStringLiteral("2.0"))}).isEmpty());
-        QPointer<oci::RegistryClient> doomed =
-            new oci::RegistryClient(m_harness->transport(), m_registry->registryConfig());
-        doomed->installEventFilter(this);
-        m_doomed = doomed;
-        JournalWindow window([doomed](const QString &) { return doomed.data(); });
-        window.setAttribute(Qt::WA_DeleteOnClose, false);
-        window.setJournal(journal());
-        window.show();
-        QVERIFY(waitLoaded(&window, 1));
-        clickRow(&window, 0);
-        QVERIFY(pressUndo(&window));
+        QPointer<oci::RegistryClient> doomed = m_setup.newClient();
+        DeleteOnFirstChild trigger(doomed);
+        const std::unique_ptr<JournalWindow> window =
+            undoTheOnlyEntry([doomed](const QString &) { return doomed.data(); });
+        QVERIFY(trigger.fired());
         QVERIFY(doomed.isNull());
-        QCOMPARE(window.resultText(),
+        QCOMPARE(window->resultText(),
                  QString(u"Undo of " + repo + u'@' + image.digest.shortString() + u" stopped: the registry was removed."));
         QCOMPARE(skopeoTags(*m_registry, repo), QStringList{QStringLiteral("1.0")});
         QCOMPARE(journal().entries().constFirst().state, JournalEntry::State::Done);
@@ -303,8 +283,7 @@ private Q_SLOTS:
         const QString first = run(repo, {deleteManifestStep(pushed.at(0).digest, pushed.at(0).mediaType, {pushed.at(0).tag})});
         QVERIFY(!first.isEmpty());
 
-        std::unique_ptr<JournalWindow> window(openWindow());
-        window->setAttribute(Qt::WA_DeleteOnClose, false);
+        std::unique_ptr<JournalWindow> window = openWindow();
         QVERIFY(waitLoaded(window.get(), 1));
         const QString second = run(repo, {deleteManifestStep(pushed.at(1).digest, pushed.at(1).mediaType, {pushed.at(1).tag}),
                                           deleteManifestStep(pushed.at(2).digest, pushed.at(2).mediaType, {pushed.at(2).tag})});
