@@ -148,6 +148,7 @@ MainWindow::MainWindow(const QString &settingsFile, QWidget *parent)
     createActions();
     createImageActions();
     createPushParts();
+    createOpsActions();
     createMenus();
     statusBar();
 
@@ -399,6 +400,15 @@ void MainWindow::createMenus()
     view->addAction(m_reloadAction);
     view->addSeparator();
     view->addAction(m_showJobsAction);
+    view->addAction(m_journalAction);
+
+    QMenu *tags = menuBar()->addMenu(tr("&Tags"));
+    tags->addAction(m_addTagsAction);
+    tags->addAction(m_copyTagsAction);
+    tags->addAction(m_deleteTagsAction);
+    tags->addSeparator();
+    tags->addAction(m_cleanUpAction);
+    tags->addAction(m_deleteAllTagsAction);
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     help->addAction(m_aboutAction);
@@ -618,6 +628,7 @@ void MainWindow::showContextMenu(const QPoint &position)
         const QPersistentModelIndex target(index);
         menu.addAction(tr("&Push Image File…"), this, [this, target] { choosePushSource(target); });
     }
+    addRepositoryMenuActions(&menu, index);
     m_actions->addContextMenuActions(&menu, index);
     if (!menu.isEmpty())
         menu.exec(m_tree->viewport()->mapToGlobal(position));
@@ -643,6 +654,7 @@ void MainWindow::updateActions()
     while (target.isValid() && !m_model->canReload(target))
         target = target.parent();
     m_reloadAction->setEnabled(target.isValid() || isRepositoryShown());
+    updateOpsActions();
 }
 
 void MainWindow::updateCentralPage()

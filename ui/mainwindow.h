@@ -5,6 +5,7 @@
 #include <QMainWindow>
 
 #include <QHash>
+#include <QPointer>
 #include <QSet>
 
 #include <memory>
@@ -20,13 +21,19 @@ class ContentFetcher;
 class RegistryClient;
 } // namespace oci
 
+class AddTagsDialog;
+class CleanupDialog;
+class CopyDialog;
+class DeleteDialog;
 class JobsModel;
+class JournalWindow;
 class LocalImagePage;
 class PushDialog;
 class QDockWidget;
 class ManifestPanel;
 class QAction;
 class QLabel;
+class QMenu;
 class QMimeData;
 class QModelIndex;
 class QSplitter;
@@ -97,6 +104,24 @@ public:
     PushDialog *openPushDialog(const QModelIndex &target, const QString &path);
     image::PushJob *startPush(oci::RegistryClient *client, const image::PushPlan &plan);
     JobsModel *jobsModel() const { return m_jobs; }
+
+    // Operations on tags (mainwindowops.cpp): the dialogs of the tag table's and the tree's
+    // menus, and what a drop of tag rows on a repository opens. Each returns its dialog,
+    // shown (null when there is no registry client for it). A copy's `target` (a repository or
+    // registry row of model(), or invalid) pre-fills where it goes.
+    AddTagsDialog *openAddTagsDialog(const QString &tag);
+    CopyDialog *openCopyDialog(const QString &host, const QString &repository,
+                               const QStringList &tags, const QModelIndex &target);
+    DeleteDialog *openDeleteDialog(const QStringList &tags);
+    // `repositoryIndex` is a repository row of model(); all tags, or the retention rules.
+    DeleteDialog *openDeleteAllDialog(const QModelIndex &repositoryIndex);
+    CleanupDialog *openCleanupDialog(const QModelIndex &repositoryIndex);
+    QAction *addTagsAction() const { return m_addTagsAction; }
+    QAction *copyTagsAction() const { return m_copyTagsAction; }
+    QAction *deleteTagsAction() const { return m_deleteTagsAction; }
+    QAction *cleanUpAction() const { return m_cleanUpAction; }
+    // View › Deletion Journal: the one journal window, made on first use and raised.
+    JournalWindow *showJournal();
     QDockWidget *jobsDock() const { return m_jobsDock; }
     RegistryActions *registryActions() const { return m_actions; }
 
@@ -118,7 +143,16 @@ private:
     QModelIndex pushTargetAt(const QPoint &viewportPosition) const;
     bool handleTreeDrop(QEvent *event);
     void choosePushSource(const QModelIndex &index);
-    void showPushed(const QString &host, const QString &repository);
+    // Tags of host/repository changed (a push, retag, copy, deletion or undo): its tree row
+    // and, when shown, its tag table list them again.
+    void refreshRepository(const QString &host, const QString &repository);
+    void createOpsActions();
+    void updateOpsActions();
+    // The repository row a tree index is or is in (a tag row's parent); invalid otherwise.
+    QModelIndex repositoryRowOf(const QModelIndex &index) const;
+    QModelIndex shownRepositoryRow() const;
+    void addRepositoryMenuActions(QMenu *menu, const QModelIndex &index);
+    bool handleTagDrop(QEvent *event);
     // The registry `host` went away (removed, or its client replaced): its running pushes are
     // cancelled with `reason` shown on their rows, and none of its pushes can be retried.
     void retirePushesTo(const QString &host, const QString &reason);
@@ -179,5 +213,12 @@ private:
     QAction *m_pushImageAction = nullptr;
     QAction *m_showJobsAction = nullptr;
     QAction *m_quitAction = nullptr;
+    QAction *m_addTagsAction = nullptr;
+    QAction *m_copyTagsAction = nullptr;
+    QAction *m_deleteTagsAction = nullptr;
+    QAction *m_cleanUpAction = nullptr;
+    QAction *m_deleteAllTagsAction = nullptr;
+    QAction *m_journalAction = nullptr;
+    QPointer<JournalWindow> m_journalWindow;
     QAction *m_aboutAction = nullptr;
 };

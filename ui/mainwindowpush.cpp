@@ -201,7 +201,7 @@ image::PushJob *MainWindow::startPush(oci::RegistryClient *client, const image::
             return; // the panel says why; Retry is there
         statusBar()->showMessage(tr("Pushed %1.").arg(job->plan().targetNames().join(QStringLiteral(", "))),
                                  StatusTimeoutMs);
-        showPushed(host, repositoryName);
+        refreshRepository(host, repositoryName);
     });
     return job;
 }
@@ -226,23 +226,9 @@ void MainWindow::retirePushesTo(const QString &host, const QString &reason)
     QTimer::singleShot(0, this, [this, text] { statusBar()->showMessage(text, StatusTimeoutMs); });
 }
 
-void MainWindow::showPushed(const QString &host, const QString &repository)
-{
-    // The new tag shows up: the repository's row and, when it is shown, its tag table.
-    const QModelIndex existing = m_model->repositoryIndex(host, repository);
-    if (existing.isValid()) {
-        if (m_model->canReload(existing))
-            m_model->reload(existing);
-    } else if (const QModelIndex registry = m_model->registryIndex(host); registry.isValid()) {
-        (void)m_model->addRepository(registry, repository);
-    }
-    if (isRepositoryShown() && m_repositoryPage->repository() == repository)
-        m_repositoryPage->reload();
-}
-
 bool MainWindow::eventFilter(QObject *watched, QEvent *event)
 {
-    if (m_tree && watched == m_tree->viewport() && handleTreeDrop(event))
+    if (m_tree && watched == m_tree->viewport() && (handleTagDrop(event) || handleTreeDrop(event)))
         return true;
     return QMainWindow::eventFilter(watched, event);
 }

@@ -15,6 +15,7 @@
 #include <QEvent>
 #include <QHBoxLayout>
 #include <QHeaderView>
+#include <QItemSelectionModel>
 #include <QLabel>
 #include <QLineEdit>
 #include <QLocale>
@@ -84,6 +85,8 @@ RepositoryPage::RepositoryPage(QWidget *parent)
         trySelectPendingTag();
     });
     connect(m_view, &TagTableView::currentTagChanged, this, &RepositoryPage::onCurrentTagChanged);
+    connect(m_view->selectionModel(), &QItemSelectionModel::selectionChanged, this,
+            &RepositoryPage::selectionChanged);
     m_view->setContextMenuPolicy(Qt::CustomContextMenu);
     connect(m_view, &QWidget::customContextMenuRequested, this, &RepositoryPage::showTagMenu);
 
@@ -468,6 +471,9 @@ void RepositoryPage::showTagMenu(const QPoint &position)
     const QModelIndex index = m_view->indexAt(position);
     if (!index.isValid())
         return;
+    // The menu is about the row under the mouse: it joins the selection or replaces it.
+    if (!m_view->selectionModel()->isRowSelected(index.row(), index.parent()))
+        m_view->setCurrentIndex(index);
     const QString tag = index.data(ModelRoles::TagRole).toString();
     const QString digest = index.data(TagTableModel::DigestRole).toString();
     const QString name = m_model->host() + u'/' + m_model->repository();
@@ -484,7 +490,29 @@ void RepositoryPage::showTagMenu(const QPoint &position)
                            [this, digest] { m_filter->setText(digest); });
         }
     }
+    if (!m_tagActions.isEmpty()) {
+        menu.addSeparator();
+        for (QAction *action : std::as_const(m_tagActions)) {
+            if (action->isVisible())
+                menu.addAction(action);
+        }
+    }
     menu.exec(m_view->viewport()->mapToGlobal(position));
+}
+
+QStringList RepositoryPage::selectedTags() const
+{
+    return m_view->selectedTags();
+}
+
+void RepositoryPage::setTagActions(const QList<QAction *> &actions)
+{
+    for (QAction *action : std::as_const(m_tagActions))
+        m_view->removeAction(action);
+    m_tagActions = actions;
+    // Their shortcuts (Delete) work while the table has the focus.
+    for (QAction *action : actions)
+        m_view->addAction(action);
 }
 
 void RepositoryPage::copyText(const QString &text)

@@ -6,6 +6,7 @@ namespace oci {
 class ContentFetcher;
 }
 
+class QAction;
 class QCheckBox;
 class QLabel;
 class QLineEdit;
@@ -52,6 +53,11 @@ public:
     // Makes `tag` current as soon as it is listed.
     void selectTag(const QString &tag);
     QString currentTag() const;
+    // The selected tags, top to bottom as shown (the current one among them).
+    QStringList selectedTags() const;
+    // Actions on the selected tags (add tags, copy, delete) for the table's context menu,
+    // after its own; they stay owned by the caller.
+    void setTagActions(const QList<QAction *> &actions);
 
     TagTableModel *model() const { return m_model; }
     TagTableProxyModel *proxy() const { return m_proxy; }
@@ -66,6 +72,8 @@ public:
 Q_SIGNALS:
     // The current tag changed (empty: none).
     void currentTagChanged(const QString &tag);
+    // The selected rows changed (selectedTags()).
+    void selectionChanged();
     // A referrer was double-clicked or activated: its digest.
     void referrerActivated(const QString &digest);
     void statusMessage(const QString &message);
@@ -103,6 +111,7 @@ private:
     QLabel *m_tableMessage = nullptr;
     QTimer *m_resortTimer = nullptr;
     QTimer *m_filterTimer = nullptr;
+    QList<QAction *> m_tagActions;
     QString m_pendingTag;
     QString m_referrersTag; // waiting for its digest
     bool m_columnsFitted = false;

@@ -7,7 +7,9 @@
 
 #include "oci/inspect/imagedetails.h"
 
+#include <QDrag>
 #include <QHeaderView>
+#include <QMimeData>
 #include <QScrollBar>
 #include <QTimer>
 
@@ -29,7 +31,7 @@ TagTableView::TagTableView(QWidget *parent) : QTableView(parent), m_visibleTimer
 {
     setObjectName(QStringLiteral("tagTable"));
     setSelectionBehavior(QAbstractItemView::SelectRows);
-    setSelectionMode(QAbstractItemView::SingleSelection);
+    setSelectionMode(QAbstractItemView::ExtendedSelection);
     setEditTriggers(QAbstractItemView::NoEditTriggers);
     setVerticalScrollMode(QAbstractItemView::ScrollPerPixel);
     setHorizontalScrollMode(QAbstractItemView::ScrollPerPixel);
@@ -130,6 +132,35 @@ QList<int> TagTableView::visibleSourceRows() const
 QString TagTableView::currentTag() const
 {
     return currentIndex().data(ModelRoles::TagRole).toString();
+}
+
+QStringList TagTableView::selectedTags() const
+{
+    QModelIndexList rows = selectionModel() ? selectionModel()->selectedRows() : QModelIndexList();
+    std::sort(rows.begin(), rows.end(),
+              [](const QModelIndex &a, const QModelIndex &b) { return a.row() < b.row(); });
+    QStringList tags;
+    tags.reserve(rows.size());
+    for (const QModelIndex &row : std::as_const(rows))
+        tags << row.data(ModelRoles::TagRole).toString();
+    return tags;
+}
+
+void TagTableView::setDragPayload(std::function<QMimeData *(const QStringList &tags)> payload)
+{
+    m_dragPayload = std::move(payload);
+    setDragEnabled(bool(m_dragPayload));
+    setDragDropMode(m_dragPayload ? QAbstractItemView::DragOnly : QAbstractItemView::NoDragDrop);
+}
+
+void TagTableView::startDrag(Qt::DropActions supportedActions)
+{
+    const QStringList tags = selectedTags();
+    if (!m_dragPayload || tags.isEmpty())
+        return;
+    auto *drag = new QDrag(this);
+    drag->setMimeData(m_dragPayload(tags));
+    drag->exec(supportedActions & Qt::CopyAction ? Qt::CopyAction : supportedActions, Qt::CopyAction);
 }
 
 bool TagTableView::selectTag(const QString &tag)

@@ -2,11 +2,14 @@
 
 #include <QTableView>
 
+#include <functional>
+
+class QMimeData;
 class QTimer;
 class TagTableModel;
 class TagTableProxyModel;
 
-// The tag table: one row per tag, sortable by every column, with the rows on screen
+// The tag table: one row per tag (several can be selected), sortable by every column, with the rows on screen
 // fetched first (it tells the model which source rows are visible whenever that changes:
 // scrolling, resizing, sorting, filtering, new rows). Rows sharing a digest are tinted in
 // the digest's colour by the model.
@@ -27,6 +30,11 @@ public:
     QList<int> visibleSourceRows() const;
     // The tag of the current row; empty when none.
     QString currentTag() const;
+    // The tags of the selected rows, top to bottom as shown.
+    QStringList selectedTags() const;
+    // Selected rows can be dragged out (onto a repository, to copy them): `payload` makes
+    // the drag's data from the tags.
+    void setDragPayload(std::function<QMimeData *(const QStringList &tags)> payload);
     // Makes `tag` current and scrolls to it; false when it is not shown (filtered or not
     // listed yet).
     bool selectTag(const QString &tag);
@@ -42,6 +50,7 @@ Q_SIGNALS:
 
 protected:
     void scrollContentsBy(int dx, int dy) override;
+    void startDrag(Qt::DropActions supportedActions) override;
     void resizeEvent(QResizeEvent *event) override;
 
 private:
@@ -51,4 +60,5 @@ private:
     TagTableModel *m_model = nullptr;
     TagTableProxyModel *m_proxy = nullptr;
     QTimer *m_visibleTimer = nullptr;
+    std::function<QMimeData *(const QStringList &)> m_dragPayload;
 };

@@ -77,7 +77,7 @@ private Q_SLOTS:
         auto *central = qobject_cast<QStackedWidget *>(window.centralWidget());
         QVERIFY(central);
         QCOMPARE(central->currentWidget()->objectName(), u"emptyState"_s);
-        QCOMPARE(menuTitles(window.menuBar()), (QStringList{u"&File"_s, u"&View"_s, u"&Help"_s}));
+        QCOMPARE(menuTitles(window.menuBar()), (QStringList{u"&File"_s, u"&View"_s, u"&Tags"_s, u"&Help"_s}));
         QVERIFY(!window.grab().isNull());
     }
 
