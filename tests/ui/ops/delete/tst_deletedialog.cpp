@@ -43,6 +43,13 @@ bool waitForPlan(DeleteDialog *dialog)
     return dialog->step() == Step::Plan;
 }
 
+// What a person sees: the views lay their items out once events are processed.
+void grabAfterLayout(QWidget *widget, const QString &path)
+{
+    QTest::qWait(50);
+    widget->grab().save(path);
+}
+
 QPushButton *closeButton(DeleteDialog *dialog)
 {
     return dialog->findChild<QPushButton *>(QStringLiteral("closeButton"));
@@ -99,7 +106,7 @@ private Q_SLOTS:
         QCOMPARE(dialog->windowModality(), Qt::WindowModal);
         QCOMPARE(dialog->step(), Step::Scanning);
         QVERIFY(!dialog->deleteButton()->isEnabled());
-        dialog->grab().save(QStringLiteral("/tmp/delete-dialog-scan.png"));
+        grabAfterLayout(dialog, QStringLiteral("/tmp/delete-dialog-scan.png"));
         QVERIFY(waitForPlan(dialog));
 
         // The plan, before anything is touched.
@@ -134,7 +141,7 @@ private Q_SLOTS:
         QVERIFY(!button->autoDefault());
         QVERIFY(closeButton(dialog)->isDefault());
         QCOMPARE(m_registry->tags(repo), (QStringList{QStringLiteral("0.9"), QStringLiteral("1.1"), QStringLiteral("latest")}));
-        dialog->grab().save(QStringLiteral("/tmp/delete-dialog-plan.png"));
+        grabAfterLayout(dialog, QStringLiteral("/tmp/delete-dialog-plan.png"));
 
         QSignalSpy deleted(dialog, &DeleteDialog::deleted);
         button->click();
@@ -144,7 +151,7 @@ private Q_SLOTS:
         QVERIFY(dialog->runPanel()->outcomeTexts().constFirst().contains(u"throwaway manifest"));
         QVERIFY(dialog->runPanel()->showsGarbageCollectionReminder());
         QCOMPARE(closeButton(dialog)->text(), QStringLiteral("&Close"));
-        dialog->grab().save(QStringLiteral("/tmp/delete-dialog-summary.png"));
+        grabAfterLayout(dialog, QStringLiteral("/tmp/delete-dialog-summary.png"));
 
         QCOMPARE(m_registry->tags(repo), (QStringList{QStringLiteral("0.9"), QStringLiteral("1.1")}));
         QCOMPARE(skopeoRaw(m_registry->process(), repo + QStringLiteral(":1.1")), image.manifest);
@@ -220,8 +227,7 @@ private Q_SLOTS:
         dialog->deleteButton()->click();
         QVERIFY(waitForStep(dialog, Step::Summary));
         QCOMPARE(dialog->runPanel()->summary().deletedTags().size(), 5);
-        QTest::qWait(100);
-        dialog->grab().save(QStringLiteral("/tmp/delete-dialog-all.png"));
+        grabAfterLayout(dialog, QStringLiteral("/tmp/delete-dialog-all.png"));
         QCOMPARE(m_registry->tags(repo), QStringList());
         QVERIFY(closeAndGone(dialog));
     }
@@ -350,7 +356,7 @@ private Q_SLOTS:
         QVERIFY(panel->outcomeTexts().constFirst().contains(DeleteSummaryText::refusal()));
         QVERIFY(!panel->showsGarbageCollectionReminder());
         QCOMPARE(refusing.tags(repo), (QStringList{QStringLiteral("1.1"), QStringLiteral("latest")}));
-        dialog->grab().save(QStringLiteral("/tmp/delete-dialog-refused.png"));
+        grabAfterLayout(dialog, QStringLiteral("/tmp/delete-dialog-refused.png"));
         QVERIFY(closeAndGone(dialog));
     }
 };
