@@ -1,6 +1,7 @@
 #include "ops/cleanup/cleanupdialog.h"
 
 #include "dialogtext.h"
+#include "ops/cleanup/cleanuplabel.h"
 #include "ops/cleanup/cleanuppreview.h"
 #include "ops/cleanup/retentionrulesform.h"
 #include "ops/cleanup/retentionrulesstore.h"
@@ -76,12 +77,7 @@ CleanupDialog::CleanupDialog(oci::RegistryClient *client, oci::ContentFetcher *f
     m_scanProgress->setObjectName(QStringLiteral("scanProgress"));
     m_scanProgress->setTextVisible(false);
     m_scanProgress->setMaximumWidth(140);
-    m_statusLabel = new QLabel(this);
-    m_statusLabel->setObjectName(QStringLiteral("statusLabel"));
-    m_statusLabel->setWordWrap(true);
-    m_statusLabel->setTextFormat(Qt::PlainText);
-    m_statusLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    DialogText::reserveLines(m_statusLabel, 2);
+    m_statusLabel = cleanupLabel(QStringLiteral("statusLabel"), 2, this);
     m_cancelScanButton = new QPushButton(tr("Cancel"), this);
     m_cancelScanButton->setObjectName(QStringLiteral("cancelScanButton"));
     m_cancelScanButton->setAutoDefault(false);
@@ -426,10 +422,12 @@ bool CleanupDialog::isRunning() const
 
 void CleanupDialog::onRunFinished(const ops::DeleteSummary &summary)
 {
+    if (!m_fetcher || !m_client) // removed while the run went on
+        onRegistryRemoved();
     m_planCurrent = false; // the registry changed: this plan is history
     m_previewBox->setTitle(tr("What was done"));
-    setStatus(m_registryRemoved ? statusText()
-                                : tr("Done. Scan Again to see the repository as it is now."));
+    if (!m_registryRemoved)
+        setStatus(tr("Done. Scan Again to see the repository as it is now."));
     updateButtons();
     Q_EMIT runFinished(summary);
     if (m_closeWhenStopped)

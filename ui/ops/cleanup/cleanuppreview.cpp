@@ -1,6 +1,7 @@
 #include "ops/cleanup/cleanuppreview.h"
 
 #include "dialogtext.h"
+#include "ops/cleanup/cleanuplabel.h"
 #include "ops/cleanup/planfatefilter.h"
 #include "ops/delete/deleteplanmodel.h"
 
@@ -87,12 +88,7 @@ CleanupPreview::CleanupPreview(QWidget *parent) : QWidget(parent)
     m_table->sortByColumn(DeletePlanModel::CreatedColumn, Qt::DescendingOrder);
 
     // The Why column is often wider than the window: the current tag's reason in full.
-    m_detail = new QLabel(this);
-    m_detail->setObjectName(QStringLiteral("detailLabel"));
-    m_detail->setWordWrap(true);
-    m_detail->setTextFormat(Qt::PlainText);
-    m_detail->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    DialogText::reserveLines(m_detail, 2);
+    m_detail = cleanupLabel(QStringLiteral("detailLabel"), 2, this);
 
     m_notes = DialogText::note(QString(), this);
     m_notes->setObjectName(QStringLiteral("planNotes"));
@@ -119,7 +115,15 @@ CleanupPreview::~CleanupPreview() = default;
 
 void CleanupPreview::setPlan(const ops::DeletePlan &plan, const ops::RepositoryScan &scan)
 {
+    const QString currentTag = m_table->currentIndex().data(DeletePlanModel::TagRole).toString();
     m_model->setPlan(plan, scan);
+    if (const int row = currentTag.isEmpty() ? -1 : m_model->rowOf(currentTag); row >= 0) {
+        const QModelIndex index = m_filterModel->mapFromSource(m_model->index(row, 0));
+        if (index.isValid()) {
+            m_table->setCurrentIndex(index);
+            m_table->scrollTo(index);
+        }
+    }
     int deleted = 0;
     int kept = 0;
     int protectedTags = 0;

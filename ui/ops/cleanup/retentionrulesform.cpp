@@ -1,6 +1,7 @@
 #include "ops/cleanup/retentionrulesform.h"
 
 #include "dialogtext.h"
+#include "ops/cleanup/cleanuplabel.h"
 
 #include <QCheckBox>
 #include <QDateEdit>
@@ -101,12 +102,7 @@ RetentionRulesForm::RetentionRulesForm(QWidget *parent) : QWidget(parent)
         this);
     help->setObjectName(QStringLiteral("rulesHelp"));
 
-    m_words = new QLabel(this);
-    m_words->setObjectName(QStringLiteral("rulesWords"));
-    m_words->setWordWrap(true);
-    m_words->setTextFormat(Qt::PlainText);
-    m_words->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    DialogText::reserveLines(m_words, 3);
+    m_words = cleanupLabel(QStringLiteral("rulesWords"), 3, this);
 
     m_note = DialogText::note(QString(), this);
     m_note->setObjectName(QStringLiteral("rulesNote"));

@@ -33,6 +33,7 @@
 #include <QLabel>
 #include <QMessageBox>
 #include <QPlainTextEdit>
+#include <QProgressBar>
 #include <QPushButton>
 #include <QSet>
 #include <QSettings>
@@ -50,6 +51,7 @@ namespace {
 
 const QString Repo = u"cleanup/app"_s;
 const QString OtherRepo = u"cleanup/other"_s;
+const QString StopRepo = u"cleanup/stop"_s;
 constexpr int kTimeoutMs = 30000;
 
 // Seeded images, oldest first: created on the first of month i+1 of 2024, with their tags.
@@ -108,8 +110,10 @@ private Q_SLOTS:
     void rulesSavedPerRepository();
     void badPatternAndCancelledScan();
     void registryRemoved();
+    void closeDuringRun();
 
 private:
+    void seedDatedImages(const QString &repository);
     CleanupDialog *openDialog(oci::RegistryClient *client, oci::ContentFetcher *fetcher,
                               const QString &repository);
     bool waitForScan(CleanupDialog *dialog);
@@ -134,12 +138,28 @@ void TestCleanupDialog::initTestCase()
     QVERIFY2(m_registry->start(), qPrintable(m_registry->errorString()));
     QVERIFY(m_registry->deleteEnabled());
     m_fixtures = std::make_unique<Fixtures>(*m_registry);
-    auto base = m_fixtures->pushOciImage(Repo, u"base"_s);
+    seedDatedImages(Repo);
+    if (QTest::currentTestFailed())
+        return;
+    seedDatedImages(StopRepo);
+    if (QTest::currentTestFailed())
+        return;
+    for (const QStringList &tags : ImageTags)
+        m_allTags << tags;
+    m_allTags.sort();
+    QCOMPARE(m_fixtures->skopeoListTags(Repo).valueOr({}), m_allTags);
+    QVERIFY_RESULT(m_fixtures->pushOciImage(OtherRepo, u"1.0"_s));
+}
+
+// ImageTags in `repository`: the base image's layers under configs of their own dates.
+void TestCleanupDialog::seedDatedImages(const QString &repository)
+{
+    auto base = m_fixtures->pushOciImage(repository, u"base"_s);
     QVERIFY_RESULT(base);
     // Only the dated variants below are tagged: the base image's own tag goes.
     QNetworkAccessManager nam;
     QUrl url = m_registry->baseUrl();
-    url.setPath(u"/v2/"_s + Repo + u"/manifests/"_s + base->digest.toString());
+    url.setPath(u"/v2/"_s + repository + u"/manifests/"_s + base->digest.toString());
     QCOMPARE(cachetest::send(nam, "DELETE", url), 202);
     for (int i = 0; i < ImageTags.size(); ++i) {
         QJsonObject config = QJsonDocument::fromJson(base->config).object();
@@ -148,21 +168,17 @@ void TestCleanupDialog::initTestCase()
             QDateTime(QDate(2024, i + 1, 1), QTime(12, 0), Qt::UTC).toString(Qt::ISODate));
         config.insert(u"author"_s, u"image %1"_s.arg(i)); // a digest of its own
         const QByteArray configBytes = plantest::compact(config);
-        QVERIFY(cachetest::uploadBlob(*m_registry, Repo, configBytes));
+        QVERIFY(cachetest::uploadBlob(*m_registry, repository, configBytes));
         QJsonObject manifest = QJsonDocument::fromJson(base->manifest).object();
         manifest.insert(
             u"config"_s,
             plantest::descriptor(u"application/vnd.oci.image.config.v1+json"_s, configBytes));
         const QByteArray manifestBytes = plantest::compact(manifest);
         for (const QString &tag : ImageTags.at(i)) {
-            QVERIFY(cachetest::putManifest(*m_registry, Repo, tag, plantest::OciManifestType,
+            QVERIFY(cachetest::putManifest(*m_registry, repository, tag, plantest::OciManifestType,
                                            manifestBytes));
-            m_allTags << tag;
         }
     }
-    m_allTags.sort();
-    QCOMPARE(m_fixtures->skopeoListTags(Repo).valueOr({}), m_allTags);
-    QVERIFY_RESULT(m_fixtures->pushOciImage(OtherRepo, u"1.0"_s));
 }
 
 void TestCleanupDialog::init()
@@ -482,6 +498,59 @@ void TestCleanupDialog::registryRemoved()
     QVERIFY(!second.isNull());
     dialog->close();
     second->close();
+}
+
+void TestCleanupDialog::closeDuringRun()
+{
+    // Closing while the deletion runs stops it after the step in flight and closes then:
+    // the summary it ends with is what the registry shows.
+    QPointer<CleanupDialog> dialog = openDialog(m_harness->client(), m_fetcher.get(), StopRepo);
+    ops::RetentionRules rules;
+    rules.keepNewest = 1;
+    dialog->setRules(rules);
+    QVERIFY(waitForScan(dialog));
+    QVERIFY(waitForPlan(dialog));
+    QCOMPARE(dialog->plan().steps.size(), 5); // every image but the newest, one step each
+    QSignalSpy finished(dialog.data(), &CleanupDialog::runFinished);
+    int finishedBeforeDestroyed = -1;
+    connect(dialog.data(), &QObject::destroyed, this,
+            [&] { finishedBeforeDestroyed = int(finished.count()); });
+    QTest::mouseClick(child<QPushButton>(dialog, u"runButton"_s), Qt::LeftButton);
+    QVERIFY(dialog->confirmation());
+    QTest::mouseClick(dialog->confirmation()->findChild<QPushButton *>(u"confirmButton"_s),
+                      Qt::LeftButton);
+    QVERIFY(dialog->isRunning());
+    // Closed as soon as the first deletion is done, from the progress bar's signal (a poll
+    // could miss the run's middle: five local deletions take milliseconds).
+    auto *bar = dialog->runPanel()->findChild<QProgressBar *>(u"progressBar"_s);
+    QVERIFY(bar);
+    QString statusAtClose;
+    connect(bar, &QProgressBar::valueChanged, this, [&](int value) {
+        if (value >= 1 && statusAtClose.isEmpty() && dialog) {
+            dialog->close();
+            statusAtClose = dialog ? dialog->statusText() : u"destroyed at once"_s;
+        }
+    });
+    QTRY_VERIFY_WITH_TIMEOUT(dialog.isNull(), kTimeoutMs);
+    QVERIFY2(statusAtClose.startsWith(u"Stopping"_s), qPrintable(statusAtClose));
+    QCOMPARE(finishedBeforeDestroyed, 1);
+
+    const auto summary = finished.constFirst().constFirst().value<ops::DeleteSummary>();
+    QVERIFY2(summary.count(ops::DeleteOutcome::Result::Deleted) >= 1,
+             qPrintable(summary.describe()));
+    QVERIFY2(summary.count(ops::DeleteOutcome::Result::Failed) == 0,
+             qPrintable(summary.describe()));
+    QStringList expectLeft = m_allTags;
+    for (const QString &tag : summary.deletedTags())
+        expectLeft.removeAll(tag);
+    QCOMPARE(m_fixtures->skopeoListTags(StopRepo).valueOr({}), expectLeft);
+    // Steps not run leave their tags.
+    for (const ops::DeleteOutcome &outcome : summary.outcomes) {
+        if (outcome.result == ops::DeleteOutcome::Result::NotRun) {
+            for (const QString &tag : outcome.tags)
+                QVERIFY2(expectLeft.contains(tag), qPrintable(tag));
+        }
+    }
 }
 
 QTEST_MAIN(TestCleanupDialog)
