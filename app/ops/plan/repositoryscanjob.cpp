@@ -252,9 +252,12 @@ void RepositoryScanJob::onResolverIdle()
 void RepositoryScanJob::findReferrers()
 {
     setPhase(Phase::FindingReferrers);
+    QSet<oci::Digest> listed;
     for (const oci::TagDetails &row : std::as_const(d->scan.tags)) {
-        if (!d->toAsk.contains(row.details.digest))
+        if (!listed.contains(row.details.digest)) {
+            listed.insert(row.details.digest);
             d->toAsk << row.details.digest;
+        }
     }
     Q_EMIT progress(0, int(d->toAsk.size()));
     pumpReferrers();
@@ -292,9 +295,9 @@ void RepositoryScanJob::onReferrers(const oci::Digest &subject)
         return;
     const oci::OwnedJob<oci::ReferrersJob> job = std::move(*it);
     d->running.erase(it);
-    const QString object = d->repository + u'@' + subject.toString();
-    const QString tag = d->firstTagOn(subject);
     if (!job->succeeded() || job->isStale()) {
+        const QString object = d->repository + u'@' + subject.toString();
+        const QString tag = d->firstTagOn(subject); // a scan of the tags, once, to fail
         const oci::Error &cause = job->error();
         const QString why = job->succeeded()
                                 ? QStringLiteral("the registry could not be asked; only a "
