@@ -237,6 +237,7 @@ void DeleteDialog::onScanned()
         return;
     }
     m_scanned = scan->scan();
+    m_scanDone = true;
     if (m_everyTag) {
         m_selected.clear();
         for (const oci::TagDetails &row : std::as_const(m_scanned.tags))
@@ -267,6 +268,9 @@ void DeleteDialog::onScanned()
 
 void DeleteDialog::replan()
 {
+    // A mode chosen before the scan ends is used when it does; after Delete it is too late.
+    if (!m_scanDone || (m_step != Step::Scanning && m_step != Step::Plan))
+        return;
     const oci::Result<ops::DeletePlan> plan = ops::planDeletion(m_scanned, m_selected, mode());
     if (!plan) {
         fail(tr("No plan could be made, so nothing was deleted: %1").arg(plan.error().describe()));
@@ -321,6 +325,7 @@ void DeleteDialog::rescan()
     m_selected = m_requested;
     m_missing.clear();
     m_hasPlan = false;
+    m_scanDone = false;
     m_rescanButton->hide();
     m_deleteButton->show();
     m_deleteButton->setEnabled(false);

@@ -81,7 +81,7 @@ public:
     bool hasPlan() const { return m_hasPlan; }
     const ops::DeletePlan &plan() const { return m_plan; }
     ops::DeleteMode mode() const;
-    void setMode(ops::DeleteMode mode); // plans again
+    void setMode(ops::DeleteMode mode); // plans again (before the plan: the one it uses)
     bool offersModeChoice() const;
 
     QPushButton *deleteButton() const { return m_deleteButton; }
@@ -128,6 +128,7 @@ private:
     Step m_step = Step::Scanning;
     QPointer<ops::RepositoryScanJob> m_scan;
     ops::RepositoryScan m_scanned;
+    bool m_scanDone = false;
     QStringList m_missing; // selected tags the scan did not find
     ops::DeletePlan m_plan;
     bool m_hasPlan = false;

@@ -167,6 +167,13 @@ private Q_SLOTS:
         QVERIFY(!image.digest.isNull());
         QVERIFY(pushVariant(m_registry->client(), image, QStringLiteral("0.9"), QStringLiteral("old")).bytes.size() > 0);
 
+        // A mode chosen while the tags are read is the one the plan uses.
+        DeleteDialog *early = newDialog(repo, {QStringLiteral("latest")});
+        early->setMode(ops::DeleteMode::Image);
+        QVERIFY(waitForPlan(early));
+        QCOMPARE(early->plan().deletedTagCount(), 2);
+        QVERIFY(closeAndGone(early));
+
         DeleteDialog *dialog = newDialog(repo, {QStringLiteral("latest")});
         QVERIFY(waitForPlan(dialog));
         dialog->findChild<QRadioButton *>(QStringLiteral("imageButton"))->click();
