@@ -178,7 +178,13 @@ DeleteRunPanel *DeleteDialog::newRunPanel()
 {
     auto *panel = new DeleteRunPanel(this);
     panel->setObjectName(QStringLiteral("runPanel"));
-    connect(panel, &DeleteRunPanel::journalRequested, this, &DeleteDialog::journalRequested);
+    // The journal is another window: this one closes (the run is over) so that it does not
+    // stand modal over the window the journal opens from.
+    connect(panel, &DeleteRunPanel::journalRequested, this, [this] {
+        Q_EMIT journalRequested();
+        if (m_step == Step::Summary)
+            accept();
+    });
     connect(panel, &DeleteRunPanel::finished, this, &DeleteDialog::onRunFinished);
     return panel;
 }

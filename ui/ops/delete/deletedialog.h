@@ -35,7 +35,7 @@ struct DeleteSummary;
 //     the default button);
 //  3. runs the plan (DeleteRunPanel, journaled) and shows the summary, the garbage-
 //     collection reminder and "Open Journal…" (journalRequested(): open the journal window
-//     for undo). If the repository changed between the scan and the run, nothing runs
+//     for undo; the dialog closes then). If the repository changed between the scan and the run, nothing runs
 //     (ops::DeleteRun checks first) and "Scan Again" starts over at 1.
 // A registry that refuses deletion is said plainly, and nothing is shown as deleted.
 // Closing while deleting asks whether to stop (the deletion under way finishes).

@@ -155,7 +155,14 @@ private Q_SLOTS:
 
         QCOMPARE(m_registry->tags(repo), (QStringList{QStringLiteral("0.9"), QStringLiteral("1.1")}));
         QCOMPARE(skopeoRaw(m_registry->process(), repo + QStringLiteral(":1.1")), image.manifest);
-        QVERIFY(closeAndGone(dialog));
+
+        // "Open Journal…" asks for the journal window and closes this one.
+        QSignalSpy journal(dialog, &DeleteDialog::journalRequested);
+        QPointer<DeleteDialog> guard(dialog);
+        dialog->findChild<QPushButton *>(QStringLiteral("journalButton"))->click();
+        QCOMPARE(journal.size(), 1);
+        QCoreApplication::sendPostedEvents(nullptr, QEvent::DeferredDelete);
+        QVERIFY(guard.isNull());
     }
 
     // "Delete the image (and its 1 other tag)": both tags go, the plan is made again first.
