@@ -257,32 +257,34 @@ void CleanupDialog::onScanProgress(int done, int total)
 {
     if (!m_scanJob)
         return;
+    // The words first: whoever follows the bar reads the line that goes with it.
     const QLocale locale;
     switch (m_scanJob->phase()) {
     case ops::RepositoryScanJob::Phase::ListingTags:
-        m_scanProgress->setRange(0, 0);
         setStatus(
             done > 0
                 ? tr("Listing the tags of %1: %2 so far…").arg(m_repository, locale.toString(done))
                 : tr("Listing the tags of %1…").arg(m_repository));
-        return;
+        total = 0; // unknown until the list is complete
+        break;
     case ops::RepositoryScanJob::Phase::ResolvingTags:
-        if (total > 0) {
-            m_scanProgress->setRange(0, total);
-            m_scanProgress->setValue(done);
-        }
-        setStatus(tr("Reading %1 of %2 tags…").arg(locale.toString(done), locale.toString(total)));
-        return;
+        setStatus(total > 0 ? tr("Reading %1 of %2 tags…")
+                                  .arg(locale.toString(done), locale.toString(total))
+                            : tr("Reading the tags…"));
+        break;
     case ops::RepositoryScanJob::Phase::FindingReferrers:
-        if (total > 0) {
-            m_scanProgress->setRange(0, total);
-            m_scanProgress->setValue(done);
-        }
-        setStatus(tr("Looking for signatures and other referrers: %1 of %2 images…")
-                      .arg(locale.toString(done), locale.toString(total)));
-        return;
+        setStatus(total > 0 ? tr("Looking for signatures and other referrers: %1 of %2 images…")
+                                  .arg(locale.toString(done), locale.toString(total))
+                            : tr("Looking for signatures and other referrers…"));
+        break;
     case ops::RepositoryScanJob::Phase::Done:
         return;
+    }
+    if (total > 0) {
+        m_scanProgress->setRange(0, total);
+        m_scanProgress->setValue(done);
+    } else {
+        m_scanProgress->setRange(0, 0);
     }
 }
 

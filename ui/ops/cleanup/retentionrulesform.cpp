@@ -236,7 +236,9 @@ void RetentionRulesForm::updateText()
 {
     const QString problem = this->problem();
     m_words->setText(problem.isEmpty() ? describe(rules()) : problem);
-    if (problem.isEmpty())
+    const ops::RetentionRules current = rules();
+    // An empty form is a start, not a mistake: its sentence says what to do, plainly.
+    if (problem.isEmpty() || (!current.hasKeepRule() && !current.hasDeleteRule()))
         m_words->setPalette(QPalette()); // the window's own colours
     else
         DialogText::setColour(m_words, DialogText::problemColour());

@@ -35,6 +35,7 @@
 #include <QPlainTextEdit>
 #include <QProgressBar>
 #include <QPushButton>
+#include <QRegularExpression>
 #include <QSet>
 #include <QSettings>
 #include <QSpinBox>
@@ -52,6 +53,8 @@ namespace {
 const QString Repo = u"cleanup/app"_s;
 const QString OtherRepo = u"cleanup/other"_s;
 const QString StopRepo = u"cleanup/stop"_s;
+const QString ManyRepo = u"cleanup/many"_s;
+constexpr int kManyTags = 340;
 constexpr int kTimeoutMs = 30000;
 
 // Seeded images, oldest first: created on the first of month i+1 of 2024, with their tags.
@@ -111,6 +114,7 @@ private Q_SLOTS:
     void badPatternAndCancelledScan();
     void registryRemoved();
     void closeDuringRun();
+    void scanProgress();
 
 private:
     void seedDatedImages(const QString &repository);
@@ -149,6 +153,9 @@ void TestCleanupDialog::initTestCase()
     m_allTags.sort();
     QCOMPARE(m_fixtures->skopeoListTags(Repo).valueOr({}), m_allTags);
     QVERIFY_RESULT(m_fixtures->pushOciImage(OtherRepo, u"1.0"_s));
+    auto many = m_fixtures->pushOciImage(ManyRepo, u"latest"_s);
+    QVERIFY_RESULT(many);
+    QVERIFY_RESULT(m_fixtures->pushManyTags(many.value(), kManyTags - 1));
 }
 
 // ImageTags in `repository`: the base image's layers under configs of their own dates.
@@ -551,6 +558,41 @@ void TestCleanupDialog::closeDuringRun()
                 QVERIFY2(expectLeft.contains(tag), qPrintable(tag));
         }
     }
+}
+
+void TestCleanupDialog::scanProgress()
+{
+    // What the status line says while 340 tags are read, taken at each step of the bar.
+    QPointer<CleanupDialog> dialog = openDialog(m_harness->client(), m_fetcher.get(), ManyRepo);
+    auto *bar = child<QProgressBar>(dialog, u"scanProgress"_s);
+    QStringList said;
+    connect(bar, &QProgressBar::valueChanged, this, [&] {
+        said << dialog->statusText();
+        if (said.size() == 40)
+            saveShot(dialog, u"cleanup-scanning"_s);
+    });
+    QVERIFY(bar->isVisible());
+    QVERIFY(child<QPushButton>(dialog, u"cancelScanButton"_s)->isVisible());
+    QVERIFY(!child<QPushButton>(dialog, u"rescanButton"_s)->isVisible());
+    QVERIFY(waitForScan(dialog));
+    QVERIFY(dialog->hasScan());
+    QVERIFY(!bar->isVisible());
+    const QRegularExpression reading(
+        QRegularExpression::anchoredPattern(u"Reading (\\d+) of 340 tags…"_s));
+    int readings = 0;
+    int last = -1;
+    for (const QString &text : std::as_const(said)) {
+        const QRegularExpressionMatch match = reading.match(text);
+        if (!match.hasMatch())
+            continue;
+        ++readings;
+        const int done = match.captured(1).toInt();
+        QVERIFY2(done >= last && done <= kManyTags, qPrintable(said.join(u" | "_s)));
+        last = done;
+    }
+    QVERIFY2(readings >= 10, qPrintable(said.join(u" | "_s)));
+    QVERIFY2(dialog->statusText().startsWith(u"340 tag"_s), qPrintable(dialog->statusText()));
+    dialog->close();
 }
 
 QTEST_MAIN(TestCleanupDialog)
