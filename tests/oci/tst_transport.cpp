@@ -12,6 +12,37 @@
 using namespace nettest;
 using oci::Error;
 
+namespace {
+
+// A body that cannot be rewound, like the push's producer devices: Qt cannot resend it by
+// itself when a kept-alive connection turns out to be closed.
+class OneShotBody final : public QIODevice
+{
+public:
+    explicit OneShotBody(QByteArray data) : m_data(std::move(data)) { open(ReadOnly); }
+    bool isSequential() const override { return true; }
+    qint64 bytesAvailable() const override
+    {
+        return m_data.size() - m_position + QIODevice::bytesAvailable();
+    }
+
+protected:
+    qint64 readData(char *data, qint64 maxSize) override
+    {
+        const qint64 n = qMin<qint64>(maxSize, m_data.size() - m_position);
+        memcpy(data, m_data.constData() + m_position, size_t(n));
+        m_position += n;
+        return n;
+    }
+    qint64 writeData(const char *, qint64) override { return -1; }
+
+private:
+    QByteArray m_data;
+    qsizetype m_position = 0;
+};
+
+} // namespace
+
 class TestTransport final : public QObject
 {
     Q_OBJECT
@@ -41,6 +72,8 @@ private Q_SLOTS:
     void postIsNotReplayed();
     void truncatedBodyIsANetworkError();
     void closedConnectionIsRetried();
+    void streamedBodyIsResentOnceOnAStaleConnection();
+    void streamedBodyIsNotResentTwice();
     void inactivityTimeout();
     void declaredBodyOverCap();
     void endlessBodyStopsAtCap();
@@ -535,6 +568,75 @@ void TestTransport::closedConnectionIsRetried()
     QVERIFY(waitFinished(reply));
     QVERIFY2(reply->ok(), qPrintable(reply->error().describe()));
     QVERIFY(m_a->requestCount() >= 2);
+}
+
+// A PATCH whose body streams from a device that cannot be rewound, sent on a connection
+// kept alive from an earlier request, which the server closes when the PATCH arrives
+// (as a server that timed the idle connection out does). Qt 6.4 tries to resend it itself,
+// cannot rewind the device and fails with ContentReSendError: the transport makes a fresh
+// device and sends again, once.
+static oci::TransportRequest streamedPatch(const HttpTestServer &server, const QByteArray &body,
+                                           int *devicesMade)
+{
+    oci::TransportRequest request = getRequest(server, "/v2/r/blobs/uploads/u1");
+    request.method = "PATCH";
+    request.bodySize = body.size();
+    request.bodySource = [body, devicesMade]() -> QIODevice * {
+        ++*devicesMade;
+        return new OneShotBody(body);
+    };
+    return request;
+}
+
+void TestTransport::streamedBodyIsResentOnceOnAStaleConnection()
+{
+    const QByteArray body = QByteArray(200 * 1024, 'b') + "end";
+    int firstConnection = 0;
+    m_a->setHandler([&](const HttpTestRequest &request) {
+        if (request.method == "GET") {
+            firstConnection = request.connectionId;
+            return HttpTestResponse::json(200, "{}"); // kept alive
+        }
+        HttpTestResponse response = HttpTestResponse::status204(202);
+        response.closeWithoutAnswer = request.connectionId == firstConnection;
+        return response;
+    });
+    auto *warmUp = send(registryFor(*m_a), getRequest(*m_a, "/v2/"));
+    QVERIFY(waitFinished(warmUp));
+    QVERIFY(warmUp->ok());
+
+    int devicesMade = 0;
+    auto *reply = send(registryFor(*m_a), streamedPatch(*m_a, body, &devicesMade));
+    QVERIFY(waitFinished(reply));
+    QVERIFY2(reply->ok(), qPrintable(reply->error().describe()));
+    QCOMPARE(reply->response().status, 202);
+    QCOMPARE(devicesMade, 2);
+    const QList<HttpTestRequest> patches = m_a->requestsTo("/v2/r/blobs/uploads/u1");
+    QCOMPARE(patches.size(), 2);
+    QCOMPARE(patches.at(0).connectionId, firstConnection); // the stale one
+    QVERIFY(patches.at(1).connectionId != firstConnection);
+    QCOMPARE(patches.at(1).body, body); // whole, from the fresh device
+}
+
+void TestTransport::streamedBodyIsNotResentTwice()
+{
+    const QByteArray body(64 * 1024, 'c');
+    m_a->setHandler([](const HttpTestRequest &request) {
+        HttpTestResponse response = HttpTestResponse::json(200, "{}");
+        response.closeWithoutAnswer = request.method == "PATCH"; // every time
+        return response;
+    });
+    int devicesMade = 0;
+    auto *reply = send(registryFor(*m_a), streamedPatch(*m_a, body, &devicesMade));
+    QVERIFY(waitFinished(reply));
+    QVERIFY(!reply->ok());
+    QCOMPARE(reply->error().code(), Error::Code::Network);
+    QCOMPARE(devicesMade, 2); // the first attempt and the one resend, no more
+    // Qt names the second failure RemoteHostClosedError or ContentReSendError: either way
+    // the message is about the connection, not Qt's "Unknown error".
+    QVERIFY2(reply->error().message().contains(u"connection"),
+             qPrintable(reply->error().describe()));
+    QCOMPARE(m_a->requestCount("/v2/r/blobs/uploads/u1"), 2);
 }
 
 void TestTransport::inactivityTimeout()

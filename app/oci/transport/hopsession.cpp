@@ -312,6 +312,17 @@ void HopSession::onReplyFinished()
                          << (m_timedOut ? "timed out" : "");
     dropReply();
 
+    // Qt 6.4 resends a request whose kept-alive connection the server had closed, but fails
+    // it instead when the body's device cannot be rewound. The device came from a factory:
+    // a fresh one goes out on a fresh connection, once (a second failure is the server's).
+    if (code == QNetworkReply::ContentReSendError && m_request.request.bodySource &&
+        !m_bodyResent && !m_timedOut) {
+        m_bodyResent = true;
+        qCDebug(lcTransport) << this << "sending the body again from a fresh device";
+        sendHop();
+        return;
+    }
+
     if (m_timedOut) {
         failTransport(Error(Error::Code::Timeout,
                             QStringLiteral("no data from %1 for %2 s")
@@ -349,6 +360,10 @@ void HopSession::onReplyFinished()
             message = QStringLiteral("the connection to %1 was lost (the registry may have "
                                      "stopped or restarted): %2")
                           .arg(hostPortOf(m_url), errorString);
+        else if (code == QNetworkReply::ContentReSendError)
+            message = QStringLiteral("%1 closed the connection while the request was being "
+                                     "sent, again after it was sent anew")
+                          .arg(hostPortOf(m_url));
         else if (code == QNetworkReply::ConnectionRefusedError)
             message = QStringLiteral("%1 refused the connection (is the registry running?)")
                           .arg(hostPortOf(m_url));

@@ -113,6 +113,7 @@ private:
 
     int m_retries = 0;
     bool m_deliveredBody = false; // a streamed body was handed out: no replay possible
+    bool m_bodyResent = false;    // a bodySource body was sent again after ContentReSendError
     bool m_finished = false;
     bool m_aborted = false;
     TransportResponse m_response;
