@@ -315,8 +315,10 @@ void HopSession::onReplyFinished()
     // Qt 6.4 resends a request whose kept-alive connection the server had closed, but fails
     // it instead when the body's device cannot be rewound. The device came from a factory:
     // a fresh one goes out on a fresh connection, once (a second failure is the server's).
-    if (code == QNetworkReply::ContentReSendError && m_request.request.bodySource &&
-        !m_bodyResent && !m_timedOut) {
+    // With a status the server did answer (Qt says ContentReSendError on a 307 or 401 to a
+    // streamed body too): that answer is handled below.
+    if (code == QNetworkReply::ContentReSendError && !status.isValid() &&
+        m_request.request.bodySource && !m_bodyResent && !m_timedOut) {
         m_bodyResent = true;
         qCDebug(lcTransport) << this << "sending the body again from a fresh device";
         sendHop();
