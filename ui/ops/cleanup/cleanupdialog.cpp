@@ -268,9 +268,10 @@ void CleanupDialog::onScanProgress(int done, int total)
         total = 0; // unknown until the list is complete
         break;
     case ops::RepositoryScanJob::Phase::ResolvingTags:
-        setStatus(total > 0 ? tr("Reading %1 of %2 tags…")
-                                  .arg(locale.toString(done), locale.toString(total))
-                            : tr("Reading the tags…"));
+        setStatus(
+            total > 0
+                ? tr("Reading %1 of %2 tags…").arg(locale.toString(done), locale.toString(total))
+                : tr("Reading the tags…"));
         break;
     case ops::RepositoryScanJob::Phase::FindingReferrers:
         setStatus(total > 0 ? tr("Looking for signatures and other referrers: %1 of %2 images…")
