@@ -219,6 +219,6 @@ private:
     QAction *m_cleanUpAction = nullptr;
     QAction *m_deleteAllTagsAction = nullptr;
     QAction *m_journalAction = nullptr;
-    QPointer<JournalWindow> m_journalWindow;
+    QPointer<QWidget> m_journalWindow; // a JournalWindow (QPointer needs the full type)
     QAction *m_aboutAction = nullptr;
 };

@@ -224,22 +224,24 @@ CleanupDialog *MainWindow::openCleanupDialog(const QModelIndex &repositoryIndex)
 
 JournalWindow *MainWindow::showJournal()
 {
-    if (!m_journalWindow) {
-        m_journalWindow = new JournalWindow(
+    auto *journal = qobject_cast<JournalWindow *>(m_journalWindow.data());
+    if (!journal) {
+        journal = new JournalWindow(
             [this](const QString &host) -> oci::RegistryClient * {
                 const QModelIndex registry = m_model->registryIndex(host);
                 return registry.isValid() ? m_model->client(registry) : nullptr;
             },
             this);
-        connect(m_journalWindow, &JournalWindow::restored, this,
+        connect(journal, &JournalWindow::restored, this,
                 [this](const QString &host, const QString &repository, const QStringList &) {
                     refreshRepository(host, repository);
                 });
+        m_journalWindow = journal;
     }
-    m_journalWindow->show();
-    m_journalWindow->raise();
-    m_journalWindow->activateWindow();
-    return m_journalWindow;
+    journal->show();
+    journal->raise();
+    journal->activateWindow();
+    return journal;
 }
 
 void MainWindow::refreshRepository(const QString &host, const QString &repository)
