@@ -56,6 +56,7 @@ CleanupDialog::CleanupDialog(oci::RegistryClient *client, oci::ContentFetcher *f
 
     // The rules.
     m_form = new RetentionRulesForm(this);
+    m_form->setCommand(QStringLiteral("ladingctl cleanup %1/%2").arg(host, repository));
     m_saveButton = new QPushButton(tr("&Save Rules"), this);
     m_saveButton->setObjectName(QStringLiteral("saveRulesButton"));
     m_saveButton->setAutoDefault(false);

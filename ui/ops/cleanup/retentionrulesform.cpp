@@ -219,6 +219,12 @@ QString RetentionRulesForm::describe(const ops::RetentionRules &rules)
     return sentences.join(u' ');
 }
 
+void RetentionRulesForm::setCommand(const QString &command)
+{
+    m_command = command;
+    updateText();
+}
+
 void RetentionRulesForm::setNote(const QString &note, const QString &detail)
 {
     m_note->setText(note);
@@ -235,8 +241,12 @@ void RetentionRulesForm::onChanged()
 void RetentionRulesForm::updateText()
 {
     const QString problem = this->problem();
-    m_words->setText(problem.isEmpty() ? describe(rules()) : problem);
     const ops::RetentionRules current = rules();
+    m_words->setText(problem.isEmpty() ? describe(current) : problem);
+    m_words->setToolTip(
+        problem.isEmpty() && !m_command.isEmpty()
+            ? tr("The same rules on the command line: %1 %2").arg(m_command, current.describe())
+            : QString());
     // An empty form is a start, not a mistake: its sentence says what to do, plainly.
     if (problem.isEmpty() || (!current.hasKeepRule() && !current.hasDeleteRule()))
         m_words->setPalette(QPalette()); // the window's own colours

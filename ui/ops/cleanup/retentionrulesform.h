@@ -41,6 +41,10 @@ public:
     // The rules in plain words, one or two sentences.
     static QString describe(const ops::RetentionRules &rules);
 
+    // The rules in words carry, as their tool tip, the same rules for ladingctl:
+    // "<command> --keep-newest 2 …" (command: "ladingctl cleanup host/repository").
+    void setCommand(const QString &command);
+
     // A note under the form (e.g. saved rules that could not be read), in the quiet colour.
     void setNote(const QString &note, const QString &detail = {});
 
@@ -59,4 +63,5 @@ private:
     QLabel *m_words = nullptr;
     QLabel *m_note = nullptr;
     QDateTime m_setOlderThan; // the exact cut-off last set, for its day
+    QString m_command;
 };

@@ -64,6 +64,11 @@ private Q_SLOTS:
         auto *words = form.findChild<QLabel *>(u"rulesWords"_s);
         QCOMPARE(words->text(),
                  u"Keeps tags matching “v1\\..*” and “latest”. Deletes every other tag."_s);
+        // The same rules for ladingctl, as its tool tip.
+        QVERIFY(words->toolTip().isEmpty());
+        form.setCommand(u"ladingctl cleanup r.example/app"_s);
+        QCOMPARE(words->toolTip(), u"The same rules on the command line: ladingctl cleanup "
+                                   "r.example/app --keep 'v1\\..*' --keep 'latest'"_s);
     }
 
     void words()
