@@ -33,6 +33,20 @@ QStringList tagsOf(const QAbstractItemModel &model)
     return tags;
 }
 
+// The filter over a model showing `plan`, checked by QAbstractItemModelTester throughout.
+struct Filtered
+{
+    Filtered(const ops::DeletePlan &plan, const ops::RepositoryScan &scan)
+    {
+        filter.setSourceModel(&model);
+        model.setPlan(plan, scan);
+    }
+    DeletePlanModel model;
+    PlanFateFilter filter;
+    QAbstractItemModelTester tester{&filter,
+                                    QAbstractItemModelTester::FailureReportingMode::QtTest};
+};
+
 } // namespace
 
 class TestPlanFateFilter final : public QObject
@@ -58,12 +72,9 @@ private Q_SLOTS:
 
     void filters()
     {
-        DeletePlanModel model;
-        PlanFateFilter filter;
-        QAbstractItemModelTester tester(&filter,
-                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
-        filter.setSourceModel(&model);
-        model.setPlan(m_plan, m_builder.scan);
+        Filtered filtered(m_plan, m_builder.scan);
+        DeletePlanModel &model = filtered.model;
+        PlanFateFilter &filter = filtered.filter;
         QCOMPARE(filter.rowCount(), 5);
         QVERIFY(!filter.fate().has_value());
 
@@ -104,12 +115,8 @@ private Q_SLOTS:
 
     void sortsByTheModelsKeys()
     {
-        DeletePlanModel model;
-        PlanFateFilter filter;
-        QAbstractItemModelTester tester(&filter,
-                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
-        filter.setSourceModel(&model);
-        model.setPlan(m_plan, m_builder.scan);
+        Filtered filtered(m_plan, m_builder.scan);
+        PlanFateFilter &filter = filtered.filter;
         QCOMPARE(filter.sortRole(), int(DeletePlanModel::SortRole));
         filter.sort(DeletePlanModel::CreatedColumn, Qt::DescendingOrder);
         const QStringList newestFirst = tagsOf(filter);
