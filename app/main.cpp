@@ -83,8 +83,11 @@ int main(int argc, char *argv[])
                                             "tab of the demo's demo/toolbox), \"local\" "
                                             "(the Files tab of the image file given), "
                                             "\"push\" (the push dialog for the image file "
-                                            "given) or \"jobs\" (the jobs panel once it "
-                                            "was pushed)."),
+                                            "given), \"jobs\" (the jobs panel once it "
+                                            "was pushed), \"delete\" (the delete window's "
+                                            "plan for the tag shown), \"cleanup\" (the "
+                                            "clean-up dry run of its repository) or "
+                                            "\"journal\" (the deletion journal)."),
         QStringLiteral("view"), QStringLiteral("inspector"));
     parser.addOptions({demoRegistry, screenshot, screenshotTimeout, screenshotView});
     parser.addPositionalArgument(
@@ -119,6 +122,8 @@ int main(int argc, char *argv[])
     // The push pictures push the image file given instead of opening it for a look.
     const QString view = parser.value(screenshotView);
     const bool pushView = parser.isSet(screenshot) && (view == u"push" || view == u"jobs");
+    const bool operationView =
+        view == u"delete" || view == u"cleanup" || view == u"journal";
     if (!parser.positionalArguments().isEmpty() && !pushView)
         window.openImageFile(parser.positionalArguments().constFirst());
 
@@ -129,11 +134,13 @@ int main(int argc, char *argv[])
         QString host = demoHost;
         if (!window.model()->registryIndex(host).isValid() && window.hasRegistries())
             host = window.model()->registries().constFirst().config.host;
-        if (view != u"inspector" && view != u"files" && view != u"local" && !pushView) {
+        if (view != u"inspector" && view != u"files" && view != u"local" && !pushView &&
+            !operationView) {
             std::fprintf(stderr, "lading: %s\n",
                          qUtf8Printable(QCoreApplication::translate(
                              "main", "--screenshot-view is \"inspector\", \"files\", \"local\", "
-                                     "\"push\" or \"jobs\".")));
+                                     "\"push\", \"jobs\", \"delete\", \"cleanup\" or "
+                                     "\"journal\".")));
             return 2;
         }
         if ((view == u"local" || pushView) && parser.positionalArguments().isEmpty()) {
@@ -151,6 +158,10 @@ int main(int argc, char *argv[])
         if (pushView)
             run->setPush(view == u"push" ? ScreenshotRun::Push::Dialog : ScreenshotRun::Push::Jobs,
                          parser.positionalArguments().constFirst());
+        if (operationView)
+            run->setOperation(view == u"delete"    ? ScreenshotRun::Operation::Delete
+                              : view == u"cleanup" ? ScreenshotRun::Operation::Cleanup
+                                                   : ScreenshotRun::Operation::Journal);
         QObject::connect(run, &ScreenshotRun::finished, app.get(),
                          [](int exitCode) { QCoreApplication::exit(exitCode); });
         run->start();

@@ -8,14 +8,25 @@
 #include "registrytreemodel.h"
 #include "repositorypage.h"
 #include "tagtablemodel.h"
+#include "tagtableview.h"
+
+#include "ops/cleanup/cleanupdialog.h"
+#include "ops/cleanup/cleanuppreview.h"
+#include "ops/delete/deletedialog.h"
+#include "ops/delete/deleteplanmodel.h"
+#include "ops/journal/journalmodel.h"
+#include "ops/journal/journalwindow.h"
 
 #include "image/push/pushplan.h"
+#include "ops/plan/retentionrules.h"
 
 #include <QDir>
 #include <QDockWidget>
 #include <QFileInfo>
 #include <QPainter>
+#include <QItemSelectionModel>
 #include <QPixmap>
+#include <QTableView>
 #include <QTimer>
 #include <QTreeView>
 
@@ -31,6 +42,13 @@ constexpr int kPollMs = 100;
 constexpr int kJobsRows = 8;
 // The push dialog in the picture: roomy enough for every column of the plan.
 constexpr QSize kDialogSize(820, 480);
+// How much of the window shows at least around a dialog of the operations (each opens at
+// its own size, at most the window's less this).
+constexpr QSize kWindowAround(120, 90);
+// The delete window in the picture: room for the plan and a few rows of its table.
+constexpr int kDeleteDialogHeight = 470;
+// The gap between the tag table's last row and the delete window below it.
+constexpr int kBelowTags = 36;
 
 void printError(const QString &text)
 {
@@ -87,6 +105,34 @@ PushDialog *ScreenshotRun::pushDialog() const
     return m_dialog;
 }
 
+void ScreenshotRun::setOperation(Operation operation)
+{
+    m_operation = operation;
+}
+
+DeleteDialog *ScreenshotRun::deleteDialog() const
+{
+    return m_deleteDialog;
+}
+
+CleanupDialog *ScreenshotRun::cleanupDialog() const
+{
+    return m_cleanupDialog;
+}
+
+JournalWindow *ScreenshotRun::journalWindow() const
+{
+    return m_journalWindow;
+}
+
+ops::RetentionRules ScreenshotRun::cleanupRules()
+{
+    ops::RetentionRules rules;
+    rules.keepNewest = 2;
+    rules.keep = {QStringLiteral(".*-lts")};
+    return rules;
+}
+
 void ScreenshotRun::start()
 {
     m_timeout->start(m_timeoutSeconds * 1000);
@@ -95,10 +141,184 @@ void ScreenshotRun::start()
 
 void ScreenshotRun::onArrived()
 {
+    switch (m_operation) {
+    case Operation::Delete:
+        openDeleteDialog();
+        return;
+    case Operation::Cleanup:
+        openCleanupDialog();
+        return;
+    case Operation::Journal:
+        openJournal();
+        return;
+    case Operation::None:
+        break;
+    }
     if (m_push == Push::None)
         QTimer::singleShot(kSettleMs, this, &ScreenshotRun::capture);
     else
         openPushDialog();
+}
+
+void ScreenshotRun::placeOverWindow(QWidget *overlay, QSize size, Qt::Alignment horizontal)
+{
+    overlay->resize(size.boundedTo(m_window->size() - kWindowAround).expandedTo(overlay->minimumSize()));
+    const QPoint centre = m_window->mapToGlobal(m_window->rect().center());
+    QPoint topLeft = centre - QPoint(overlay->width() / 2, overlay->height() / 2);
+    if (horizontal & Qt::AlignRight)
+        topLeft.setX(m_window->mapToGlobal(QPoint(m_window->width() - overlay->width() - kWindowAround.width() / 6, 0)).x());
+    overlay->move(topLeft);
+    m_overlay = overlay;
+}
+
+void ScreenshotRun::placeBelowTags(QWidget *overlay, QSize size)
+{
+    // Below the last row of the tag table (the selected tag and those sharing its image
+    // stay in sight), centred on the repository page.
+    RepositoryPage *page = m_window->repositoryPage();
+    const TagTableView *view = page->view();
+    const QAbstractItemModel *rows = view->model();
+    const QRect last = rows->rowCount() > 0 ? view->visualRect(rows->index(rows->rowCount() - 1, 0))
+                                            : QRect();
+    if (!last.isValid() || !view->viewport()->rect().contains(last)) {
+        placeOverWindow(overlay, size);
+        return;
+    }
+    const QPoint origin = m_window->mapToGlobal(QPoint(0, 0));
+    const int top = view->viewport()->mapToGlobal(last.bottomLeft()).y() - origin.y() + kBelowTags;
+    const QRect pageRect(page->mapToGlobal(QPoint(0, 0)) - origin, page->size());
+    const int height = qMin(size.height(), m_window->height() - top - kBelowTags);
+    overlay->resize(QSize(qMin(size.width(), pageRect.width() - kBelowTags), height)
+                        .expandedTo(overlay->minimumSize()));
+    overlay->move(origin + QPoint(pageRect.center().x() - overlay->width() / 2, top));
+    m_overlay = overlay;
+}
+
+void ScreenshotRun::captureSoon()
+{
+    QTimer::singleShot(kSettleMs, this, &ScreenshotRun::capture);
+}
+
+void ScreenshotRun::openDeleteDialog()
+{
+    if (m_finished || !m_window)
+        return;
+    // The tour's tag, as if the person pressed Delete in the tag table.
+    RepositoryPage *page = m_window->repositoryPage();
+    QStringList tags = page->selectedTags();
+    if (tags.isEmpty() && !page->currentTag().isEmpty())
+        tags = {page->currentTag()};
+    m_deleteDialog = m_window->openDeleteDialog(tags);
+    if (!m_deleteDialog) {
+        fail(tr("The screenshot was not taken: the delete window did not open."));
+        return;
+    }
+    placeBelowTags(m_deleteDialog, QSize(m_deleteDialog->width(), kDeleteDialogHeight));
+    connect(m_deleteDialog, &DeleteDialog::stepChanged, this, &ScreenshotRun::onDeleteStep);
+    onDeleteStep();
+}
+
+void ScreenshotRun::onDeleteStep()
+{
+    if (m_finished || m_planned || !m_deleteDialog)
+        return;
+    switch (m_deleteDialog->step()) {
+    case DeleteDialog::Step::Scanning:
+        return;
+    case DeleteDialog::Step::Plan:
+        if (!m_deleteDialog->hasPlan())
+            return;
+        m_planned = true;
+        captureSoon();
+        return;
+    case DeleteDialog::Step::Running:
+    case DeleteDialog::Step::Summary:
+    case DeleteDialog::Step::Failed:
+        break;
+    }
+    const QString problem = m_deleteDialog->problemText();
+    fail(tr("The screenshot was not taken: %1")
+             .arg(problem.isEmpty() ? tr("the delete window showed no plan.") : problem));
+}
+
+void ScreenshotRun::openCleanupDialog()
+{
+    if (m_finished || !m_window)
+        return;
+    const QModelIndex repository = m_window->model()->repositoryIndex(
+        m_host, m_window->repositoryPage()->repository());
+    m_cleanupDialog = repository.isValid() ? m_window->openCleanupDialog(repository) : nullptr;
+    if (!m_cleanupDialog) {
+        fail(tr("The screenshot was not taken: the clean-up window did not open."));
+        return;
+    }
+    // Rules of the picture's own, not saved (the dialog saves them only when asked to).
+    m_cleanupDialog->setRules(cleanupRules());
+    // To the right: the tree beside it shows the repository selected.
+    placeOverWindow(m_cleanupDialog, m_cleanupDialog->size(), Qt::AlignRight);
+    connect(m_cleanupDialog, &CleanupDialog::planChanged, this, &ScreenshotRun::onCleanupPlan);
+    connect(m_cleanupDialog, &CleanupDialog::scanFinished, this, [this](bool succeeded) {
+        if (!succeeded && m_cleanupDialog)
+            fail(tr("The screenshot was not taken: %1").arg(m_cleanupDialog->statusText()));
+    });
+    onCleanupPlan();
+}
+
+void ScreenshotRun::onCleanupPlan()
+{
+    if (m_finished || m_planned || !m_cleanupDialog)
+        return;
+    if (m_cleanupDialog->isScanning() || !m_cleanupDialog->hasPlan())
+        return;
+    m_planned = true;
+    // The first protected tag current (else the first deleted one): its reason in full
+    // below the table says what the rules are for.
+    const QTableView *table = m_cleanupDialog->preview()->table();
+    const QAbstractItemModel *rows = table->model();
+    QModelIndex chosen;
+    for (const auto fate : {ops::TagFate::Fate::Protected, ops::TagFate::Fate::Deleted}) {
+        for (int row = 0; row < rows->rowCount() && !chosen.isValid(); ++row) {
+            const QModelIndex index = rows->index(row, 0);
+            if (index.data(DeletePlanModel::FateRole).toInt() == int(fate))
+                chosen = index;
+        }
+    }
+    if (chosen.isValid()) {
+        table->selectionModel()->setCurrentIndex(
+            chosen, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+    }
+    captureSoon();
+}
+
+void ScreenshotRun::openJournal()
+{
+    if (m_finished || !m_window)
+        return;
+    m_journalWindow = m_window->showJournal();
+    if (!m_journalWindow) {
+        fail(tr("The screenshot was not taken: the journal window did not open."));
+        return;
+    }
+    placeOverWindow(m_journalWindow, m_journalWindow->size());
+    connect(m_journalWindow->model(), &JournalModel::loaded, this, &ScreenshotRun::onJournalLoaded);
+    onJournalLoaded();
+}
+
+void ScreenshotRun::onJournalLoaded()
+{
+    if (m_finished || m_planned || !m_journalWindow)
+        return;
+    const JournalModel *journal = m_journalWindow->model();
+    if (journal->isLoading())
+        return;
+    if (journal->rowCount() == 0) {
+        fail(tr("The screenshot was not taken: the deletion journal in %1 is empty.")
+                 .arg(journal->journal().folder()));
+        return;
+    }
+    m_planned = true;
+    m_journalWindow->selectEntry(journal->entry(0).id); // the newest, with its details
+    captureSoon();
 }
 
 void ScreenshotRun::openPushDialog()
@@ -118,9 +338,7 @@ void ScreenshotRun::openPushDialog()
         return;
     }
     // Where the window's centre puts it, at a size that shows every column.
-    m_dialog->resize(kDialogSize.expandedTo(m_dialog->minimumSize()));
-    const QPoint centre = m_window->mapToGlobal(m_window->rect().center());
-    m_dialog->move(centre - QPoint(m_dialog->width() / 2, m_dialog->height() / 2));
+    placeOverWindow(m_dialog, kDialogSize);
     connect(m_dialog, &PushDialog::stateChanged, this, &ScreenshotRun::onDialogChanged);
     onDialogChanged();
 }
@@ -210,17 +428,17 @@ void ScreenshotRun::checkJobs()
 QPixmap ScreenshotRun::picture() const
 {
     QPixmap shot = m_window->grab();
-    if (!m_dialog || !m_dialog->isVisible())
+    if (!m_overlay || !m_overlay->isVisible())
         return shot;
-    const QPixmap dialog = m_dialog->grab();
-    const QRect where(m_dialog->mapToGlobal(QPoint(0, 0)) - m_window->mapToGlobal(QPoint(0, 0)),
-                      m_dialog->size());
+    const QPixmap dialog = m_overlay->grab();
+    const QRect where(m_overlay->mapToGlobal(QPoint(0, 0)) - m_window->mapToGlobal(QPoint(0, 0)),
+                      m_overlay->size());
     QPainter painter(&shot);
     painter.setRenderHint(QPainter::Antialiasing);
     paintShadow(painter, where);
     painter.drawPixmap(where.topLeft(), dialog);
     painter.setRenderHint(QPainter::Antialiasing, false);
-    painter.setPen(m_dialog->palette().color(QPalette::Mid));
+    painter.setPen(m_overlay->palette().color(QPalette::Mid));
     painter.setBrush(Qt::NoBrush);
     painter.drawRect(where.adjusted(-1, -1, 0, 0));
     return shot;

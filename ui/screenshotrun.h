@@ -4,14 +4,23 @@
 
 #include <QObject>
 #include <QPointer>
+#include <QSize>
 #include <QString>
 
+class CleanupDialog;
+class DeleteDialog;
+class JournalWindow;
 class MainWindow;
 class PushDialog;
 class QPixmap;
 class QTimer;
+class QWidget;
 
-// `lading --screenshot FILE [--screenshot-view files|local|push|jobs]`: runs the DemoTour on
+namespace ops {
+struct RetentionRules;
+}
+
+// `lading --screenshot FILE [--screenshot-view files|local|push|jobs|delete|cleanup|journal]`: runs the DemoTour on
 // one registry (or the image file being opened), grabs the main window to FILE once it
 // arrived (a manifest shown, or the Files tab with its merged filesystem), and finishes with
 // 0; with 1 (and says why on stderr) when it cannot get there within the timeout. main()
@@ -24,6 +33,15 @@ class QTimer;
 // is composed: the window, then the dialog with a shadow where it stands); Push::Jobs
 // presses Push and pictures the window with the jobs panel once the push landed and the
 // tag table lists the new tag.
+//
+// With setOperation(), the tour's repository then gets one of the tag operations, pictured
+// over the window the same way once it shows its real state; nothing is deleted:
+// Operation::Delete opens the delete window for the tour's selected tag ("latest" of the
+// demo's demo/hello, which shares its image with "1.1") and waits for its plan with the
+// choice between the tag alone and the image; Operation::Cleanup opens Clean Up with
+// cleanupRules() and waits for the scan and the dry run, the first protected tag (else
+// the first deleted one) current so its reason shows in full; Operation::Journal opens the deletion
+// journal (ops::Journal's default folder: it must hold entries) with the newest selected.
 class ScreenshotRun final : public QObject
 {
     Q_OBJECT
@@ -31,6 +49,7 @@ class ScreenshotRun final : public QObject
 
 public:
     enum class Push { None, Dialog, Jobs };
+    enum class Operation { None, Delete, Cleanup, Journal };
 
     ScreenshotRun(MainWindow *window, const QString &host, QString file, int timeoutSeconds,
                   DemoTour::Destination destination, QObject *parent = nullptr);
@@ -38,6 +57,15 @@ public:
     // Before start(): push `imageFile` (a tarball or OCI layout) to the tour's repository.
     void setPush(Push push, const QString &imageFile);
     PushDialog *pushDialog() const; // once open(ing), until it closes
+    // Before start(): one of the tag operations instead of a push.
+    void setOperation(Operation operation);
+    // Once open, until they close.
+    DeleteDialog *deleteDialog() const;
+    CleanupDialog *cleanupDialog() const;
+    JournalWindow *journalWindow() const;
+    // What Operation::Cleanup previews: keep the 2 newest images and every tag matching
+    // ".*-lts" (the demo repository the script makes has tags for each case).
+    static ops::RetentionRules cleanupRules();
 
     void start();
 
@@ -47,6 +75,19 @@ Q_SIGNALS:
 private:
     void onArrived();
     void openPushDialog();
+    void openDeleteDialog();
+    void onDeleteStep();
+    void openCleanupDialog();
+    void onCleanupPlan();
+    void openJournal();
+    void onJournalLoaded();
+    // Sizes `overlay` (at most `size`, leaving some window around it), centres it on the
+    // window (or puts it near its right edge: Qt::AlignRight) and makes it what picture()
+    // draws over the window.
+    void placeOverWindow(QWidget *overlay, QSize size, Qt::Alignment horizontal = Qt::AlignHCenter);
+    // The same, its top below the tag table's rows, centred on the repository page.
+    void placeBelowTags(QWidget *overlay, QSize size);
+    void captureSoon();
     void onDialogChanged();
     void showJobs();
     void checkJobs();
@@ -64,7 +105,12 @@ private:
     int m_timeoutSeconds;
     Push m_push = Push::None;
     QString m_imageFile;
+    Operation m_operation = Operation::None;
     QPointer<PushDialog> m_dialog;
+    QPointer<DeleteDialog> m_deleteDialog;
+    QPointer<CleanupDialog> m_cleanupDialog;
+    QPointer<JournalWindow> m_journalWindow;
+    QPointer<QWidget> m_overlay; // the dialog or window pictured over the main window
     QString m_pushedTag;
     bool m_planned = false;
     bool m_finished = false;

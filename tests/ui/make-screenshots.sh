@@ -7,14 +7,25 @@
 # demo/hello 1.2 (an OCI archive built here from demo/hello:1.1 plus an application layer and
 # a 48 MiB data layer: two layers already there, the rest to upload, the new tag) over the
 # window; --view jobs pushes it and shows the jobs panel and the new tag once it landed.
+# --view delete shows the delete window's plan for demo/hello latest (which shares its image
+# with 1.1: delete the tag only, or the image with both) over the window; nothing is deleted.
+# --view cleanup gives demo/hello six more tags with created dates from months to weeks
+# ago (0.7, 0.8 and 0.8-lts on one image, 0.9, two dev- tags) and shows Clean Up's dry run
+# of "keep the 2 newest images and tags matching .*-lts" over the window; nothing is deleted.
+# --view journal makes the same tags, runs that clean-up with ladingctl, then removes
+# demo/hello latest alone (as the delete view plans it), both into the journal Lading reads,
+# and shows the Deletion Journal with that newest entry and its details.
 #
-#   tests/ui/make-screenshots.sh [--view inspector|files|local|push|jobs] OUTPUT.png [LADING-BINARY]
+#   tests/ui/make-screenshots.sh [--view VIEW] OUTPUT.png [LADING-BINARY]
+#   VIEW: inspector (the default), files, local, push, jobs, delete, cleanup, journal
 #
 # LADING-BINARY defaults to $LADING, then `lading` on PATH, then build*/app/lading in this
-# checkout. The demo registry comes from tests/support/demo/start-demo-registry.sh; one
+# checkout. The journal view needs ladingctl: $LADINGCTL, else the one beside
+# LADING-BINARY (or in its cli/ folder, as in a build tree), else on PATH. The demo registry comes from tests/support/demo/start-demo-registry.sh; one
 # this script started is stopped again at the end, one that was running is left running.
-# The push views use a demo registry of their own, removed at the end, so that the shared
-# one (and the other pictures) never see the pushed tag.
+# The push, delete, cleanup and journal views use a demo registry of their own, freshly
+# seeded and removed at the end, so that the shared one (and the other pictures) never see
+# their tags or deletions, and they never see what others left in the shared one.
 # Lading runs with a configuration folder of its own, so the demo is its only registry and
 # the window has its default size, in English unless LADING_SCREENSHOT_LANG says otherwise
 # (for example de_DE.UTF-8).
@@ -25,15 +36,15 @@ die() { say "$*"; exit 1; }
 
 view=inspector
 if [[ "${1:-}" == --view ]]; then
-    [[ $# -ge 2 ]] || die "usage: $0 [--view inspector|files|local|push|jobs] OUTPUT.png [LADING-BINARY]"
+    [[ $# -ge 2 ]] || die "usage: $0 [--view VIEW] OUTPUT.png [LADING-BINARY]"
     view="$2"
     shift 2
 fi
 case "$view" in
-    inspector|files|local|push|jobs) ;;
-    *) die "--view is inspector, files, local, push or jobs" ;;
+    inspector|files|local|push|jobs|delete|cleanup|journal) ;;
+    *) die "--view is inspector, files, local, push, jobs, delete, cleanup or journal" ;;
 esac
-[[ $# -ge 1 && "$1" != -* ]] || die "usage: $0 [--view inspector|files|local|push|jobs] OUTPUT.png [LADING-BINARY]"
+[[ $# -ge 1 && "$1" != -* ]] || die "usage: $0 [--view VIEW] OUTPUT.png [LADING-BINARY]"
 out="$1"
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 demo="$root/tests/support/demo/start-demo-registry.sh"
@@ -54,8 +65,20 @@ command -v xvfb-run >/dev/null || die "install xvfb (apt-get install xvfb)"
 work="$(mktemp -d "${TMPDIR:-/tmp}/lading-screenshot.XXXXXX")"
 pushing=""
 [[ "$view" == push || "$view" == jobs ]] && pushing=1
+own_registry="$pushing"
+[[ "$view" == delete || "$view" == cleanup || "$view" == journal ]] && own_registry=1
+if [[ "$view" == journal ]]; then
+    ladingctl="${LADINGCTL:-}"
+    if [[ -z "$ladingctl" ]]; then
+        for candidate in "$(dirname "$lading")/ladingctl" "$(dirname "$lading")/cli/ladingctl" \
+                         "$(command -v ladingctl || true)"; do
+            [[ -n "$candidate" && -x "$candidate" ]] && { ladingctl="$candidate"; break; }
+        done
+    fi
+    [[ -n "$ladingctl" && -x "$ladingctl" ]] || die "no ladingctl found: build it or set LADINGCTL"
+fi
 
-if [[ -n "$pushing" ]]; then
+if [[ -n "$own_registry" ]]; then
     # A demo registry of its own (the demo script keeps its state under XDG_RUNTIME_DIR).
     demo_runtime="$work/demo"
     mkdir -p "$demo_runtime"
@@ -120,6 +143,41 @@ if [[ -n "$pushing" ]]; then
     image="$work/hello-1.2.tar"
     skopeo copy --quiet "oci:$layout:app" "oci-archive:$image:demo/hello:1.2" >/dev/null
     arguments+=("$image")
+fi
+if [[ "$view" == cleanup || "$view" == journal ]]; then
+    # More tags on demo/hello, each its own image (a config of its own on 1.0's layers)
+    # created days ago: 0.8 and 0.8-lts share one.
+    command -v skopeo >/dev/null || die "install skopeo (apt-get install skopeo)"
+    command -v umoci >/dev/null || die "install umoci (apt-get install umoci)"
+    layout="$work/hello"
+    skopeo copy --quiet --src-tls-verify=false "docker://$host/demo/hello:1.0" "oci:$layout:base" >/dev/null
+    add_image() { # days-ago time-of-day tag [more tags on the same image]
+        local created tag="$3" name
+        created="$(date -u -d "$(date -u -d "$1 days ago" +%F) $2" +%Y-%m-%dT%H:%M:%SZ)"
+        shift 2
+        umoci config --image "$layout:base" --tag "$tag" --created "$created" \
+            --config.label org.opencontainers.image.version="$tag"
+        for name in "$@"; do
+            skopeo copy --quiet --dest-tls-verify=false --dest-no-creds "oci:$layout:$tag" \
+                "docker://$host/demo/hello:$name" >/dev/null
+        done
+    }
+    add_image 250 09:12 0.7
+    add_image 180 14:40 0.8 0.8-lts
+    add_image 75 11:05 0.9
+    add_image 38 16:27 dev-3f9c2a
+    add_image 19 08:51 dev-8a1e47
+fi
+if [[ "$view" == journal ]]; then
+    # Deletions into the journal Lading reads (GenericDataLocation/lading/journal): the
+    # clean-up the cleanup view previews, then the tag the delete view plans to remove.
+    journal="$work/data/lading/journal"
+    ctl=(env XDG_CONFIG_HOME="$work/config" XDG_CACHE_HOME="$work/cache" XDG_DATA_HOME="$work/data"
+         "$ladingctl" --plain-http --journal "$journal")
+    "${ctl[@]}" cleanup "$host/demo/hello" --keep-newest 2 --keep '.*-lts' --yes >/dev/null
+    sleep 1 # the journal lists them a second apart, as a person would have made them
+    "${ctl[@]}" rm "$host/demo/hello:latest" --yes >/dev/null
+    [[ -n "$(ls -A "$journal" 2>/dev/null)" ]] || die "ladingctl wrote no journal entries to $journal"
 fi
 XDG_CONFIG_HOME="$work/config" XDG_CACHE_HOME="$work/cache" XDG_DATA_HOME="$work/data" \
 XDG_RUNTIME_DIR="$work/runtime" LC_ALL="$lang" LANG="$lang" LANGUAGE="${lang%%.*}" \

@@ -3,9 +3,13 @@
 // table to fill in and for the inspector to show "latest", then the picture is written.
 // The push views: the push dialog for a `docker save` with its plan, composed over the
 // window; then the push itself, pictured once the jobs panel says Done and the inspector
-// shows the new tag.
+// shows the new tag. The operations: the delete window's plan for "latest" (the tag
+// alone, "1.1" stays) and Clean Up's dry run of demo/hello with dated images, each composed
+// over the window once it shows its real state, with nothing deleted per skopeo.
 
 #include "../push/pushtestdata.h"
+#include "oci/cachetestsupport.h"
+#include "ops/plan/scanbuilder.h"
 
 #include "filespage.h"
 #include "imagefilesloader.h"
@@ -21,6 +25,12 @@
 #include "tagtablemodel.h"
 #include "tagtableview.h"
 
+#include "ops/cleanup/cleanupdialog.h"
+#include "ops/cleanup/cleanuppreview.h"
+#include "ops/delete/deletedialog.h"
+#include "ops/delete/deleteplanmodel.h"
+#include "ops/plan/retentionrules.h"
+
 #include "image/push/pushjob.h"
 #include "support/fixtures.h"
 #include "support/registryprocess.h"
@@ -30,6 +40,9 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QImage>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QPushButton>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTemporaryDir>
@@ -39,6 +52,21 @@
 #include <memory>
 
 using namespace Qt::StringLiterals;
+using Fate = ops::TagFate::Fate;
+
+namespace {
+
+Fate fateOf(const ops::DeletePlan &plan, const QString &tag)
+{
+    for (const ops::TagFate &fate : plan.tags) {
+        if (fate.tag == tag)
+            return fate.fate;
+    }
+    qWarning("%s is not in the plan", qPrintable(tag));
+    return Fate::Kept;
+}
+
+} // namespace
 
 class TestScreenshotRun final : public QObject
 {
@@ -152,20 +180,7 @@ private Q_SLOTS:
         QCOMPARE(dialog->plan().blobs.size(), 3); // the config and two layers
         QCOMPARE(window.jobsModel()->jobCount(), 0);
 
-        // The picture is the window with the dialog drawn where it stands.
-        const QImage image = QImage(file).convertToFormat(QImage::Format_RGB32);
-        const QImage windowAlone = window.grab().toImage().convertToFormat(QImage::Format_RGB32);
-        QCOMPARE(image.size(), windowAlone.size());
-        const QRect where(dialog->mapToGlobal(QPoint(0, 0)) - window.mapToGlobal(QPoint(0, 0)),
-                          dialog->size());
-        QVERIFY(image.rect().contains(where));
-        const QImage dialogAlone = dialog->grab().toImage().convertToFormat(QImage::Format_RGB32);
-        QVERIFY(differingPixels(image.copy(where), dialogAlone) < where.width() * where.height() / 100);
-        QVERIFY(differingPixels(image.copy(where), windowAlone.copy(where)) >
-                where.width() * where.height() / 10);
-        // Outside the dialog and its shadow, the window as it is.
-        const QRect corner(0, 0, where.left() - 20, where.top() - 20);
-        QCOMPARE(differingPixels(image.copy(corner), windowAlone.copy(corner)), 0);
+        verifyComposed(file, window, dialog);
     }
 
     void jobsPanelAfterThePush()
@@ -202,7 +217,148 @@ private Q_SLOTS:
         QCOMPARE(config.value(), m_pushedConfig);
     }
 
+    void deletePlanOverTheWindow()
+    {
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        MainWindow window(dir.filePath(u"lading.conf"_s));
+        const QString file = dir.filePath(u"delete.png"_s);
+        const QStringList before = helloTags();
+        QVERIFY(before.contains(u"latest"_s));
+        ScreenshotRun *run = runOperation(window, ScreenshotRun::Operation::Delete, file);
+        if (QTest::currentTestFailed())
+            return;
+
+        // The plan for the tour's "latest", which shares its image with "1.1": the choice
+        // is offered, the tag alone goes, "1.1" stays; nothing ran.
+        DeleteDialog *dialog = run->deleteDialog();
+        QVERIFY(dialog);
+        QVERIFY(dialog->isVisible());
+        QCOMPARE(dialog->step(), DeleteDialog::Step::Plan);
+        QVERIFY(dialog->hasPlan());
+        QCOMPARE(dialog->selectedTags(), QStringList{u"latest"_s});
+        QVERIFY(dialog->offersModeChoice());
+        QCOMPARE(dialog->mode(), ops::DeleteMode::TagOnly);
+        QCOMPARE(dialog->plan().repository, u"demo/hello"_s);
+        QCOMPARE(dialog->plan().deletedTags(), QStringList{u"latest"_s});
+        QCOMPARE(fateOf(dialog->plan(), u"1.1"_s), Fate::Kept);
+        QVERIFY(dialog->deleteButton()->isEnabled());
+        QVERIFY(dialog->problemText().isEmpty());
+        verifyComposed(file, window, dialog);
+
+        // The selected row stays in sight above the dialog.
+        TagTableView *view = window.repositoryPage()->view();
+        const int row = window.repositoryPage()->model()->rowOfTag(u"latest"_s);
+        QVERIFY(row >= 0);
+        const QRect rowRect = view->visualRect(view->model()->index(row, 0));
+        const QPoint rowTop = view->viewport()->mapTo(&window, rowRect.topLeft());
+        QVERIFY(rowTop.y() + rowRect.height() < dialog->mapTo(&window, QPoint(0, 0)).y());
+        QCOMPARE(helloTags(), before); // nothing deleted
+    }
+
+    void cleanupPreviewOverTheWindow()
+    {
+        // demo/hello gets images created long ago: 0.7, 0.8 with 0.8-lts, 0.9.
+        seedDatedImages();
+        if (QTest::currentTestFailed())
+            return;
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        MainWindow window(dir.filePath(u"lading.conf"_s));
+        const QString file = dir.filePath(u"cleanup.png"_s);
+        const QStringList before = helloTags();
+        QVERIFY(before.contains(u"0.8-lts"_s));
+        ScreenshotRun *run = runOperation(window, ScreenshotRun::Operation::Cleanup, file);
+        if (QTest::currentTestFailed())
+            return;
+
+        // The dry run of the picture's rules over every tag read: the old images go but
+        // 0.8, which shares its image with the kept 0.8-lts; nothing ran.
+        CleanupDialog *dialog = run->cleanupDialog();
+        QVERIFY(dialog);
+        QVERIFY(dialog->isVisible());
+        QCOMPARE(dialog->repository(), u"demo/hello"_s);
+        QCOMPARE(dialog->rules(), ScreenshotRun::cleanupRules());
+        QVERIFY(!dialog->isScanning());
+        QVERIFY(dialog->hasPlan());
+        QVERIFY(!dialog->isRunning());
+        const ops::DeletePlan &plan = dialog->plan();
+        QCOMPARE(plan.tags.size(), before.size());
+        QCOMPARE(fateOf(plan, u"0.7"_s), Fate::Deleted);
+        QCOMPARE(fateOf(plan, u"0.9"_s), Fate::Deleted);
+        QCOMPARE(fateOf(plan, u"0.8-lts"_s), Fate::Kept);
+        QCOMPARE(fateOf(plan, u"0.8"_s), Fate::Protected);
+        QCOMPARE(fateOf(plan, u"1.1"_s), Fate::Kept); // the newest (the fixture's, made today)
+        const CleanupPreview *preview = dialog->preview();
+        QCOMPARE(preview->model()->rowCount(), plan.tags.size());
+        QVERIFY(preview->countsText().contains(u"protected"_s));
+        // The protected tag is current, its reason in full below the table.
+        const QModelIndex current = preview->table()->currentIndex();
+        QCOMPARE(current.data(DeletePlanModel::TagRole).toString(), u"0.8"_s);
+        QVERIFY(preview->detailText().contains(u"0.8-lts"_s));
+        verifyComposed(file, window, dialog);
+        QCOMPARE(helloTags(), before); // nothing deleted
+    }
+
 private:
+    // Three images on demo/hello created in 2001, each its own config on the fixture's
+    // layers: 0.7, 0.8 (also 0.8-lts), 0.9.
+    void seedDatedImages()
+    {
+        Fixtures fixtures(m_registry);
+        const auto base = fixtures.skopeoInspectRaw(u"demo/hello:1.0"_s);
+        QVERIFY_RESULT(base);
+        const auto baseConfig = fixtures.skopeoInspectRaw(u"demo/hello:1.0"_s, true);
+        QVERIFY_RESULT(baseConfig);
+        const QList<QStringList> images = {{u"0.7"_s}, {u"0.8"_s, u"0.8-lts"_s}, {u"0.9"_s}};
+        for (int i = 0; i < images.size(); ++i) {
+            QJsonObject config = QJsonDocument::fromJson(baseConfig.value()).object();
+            config.insert(u"created"_s, QDateTime(QDate(2001, 3 * i + 1, 1), QTime(12, 0), Qt::UTC)
+                                            .toString(Qt::ISODate));
+            const QByteArray configBytes = plantest::compact(config);
+            QVERIFY(cachetest::uploadBlob(m_registry, u"demo/hello"_s, configBytes));
+            QJsonObject manifest = QJsonDocument::fromJson(base.value()).object();
+            manifest.insert(u"config"_s, plantest::descriptor(
+                                             u"application/vnd.oci.image.config.v1+json"_s, configBytes));
+            const QByteArray manifestBytes = plantest::compact(manifest);
+            for (const QString &tag : images.at(i)) {
+                QVERIFY(cachetest::putManifest(m_registry, u"demo/hello"_s, tag,
+                                               "application/vnd.oci.image.manifest.v1+json",
+                                               manifestBytes));
+            }
+        }
+    }
+
+    QStringList helloTags()
+    {
+        Fixtures fixtures(m_registry);
+        const auto tags = fixtures.skopeoListTags(u"demo/hello"_s);
+        if (!tags) {
+            qWarning("skopeo list-tags: %s", qPrintable(tags.error().describe()));
+            return {};
+        }
+        return tags.value();
+    }
+
+    // The picture in `file` is the window with `overlay` drawn where it stands.
+    static void verifyComposed(const QString &file, MainWindow &window, QWidget *overlay)
+    {
+        const QImage image = QImage(file).convertToFormat(QImage::Format_RGB32);
+        const QImage windowAlone = window.grab().toImage().convertToFormat(QImage::Format_RGB32);
+        QCOMPARE(image.size(), windowAlone.size());
+        const QRect where(overlay->mapToGlobal(QPoint(0, 0)) - window.mapToGlobal(QPoint(0, 0)),
+                          overlay->size());
+        QVERIFY(image.rect().contains(where));
+        const QImage overlayAlone = overlay->grab().toImage().convertToFormat(QImage::Format_RGB32);
+        QVERIFY(differingPixels(image.copy(where), overlayAlone) < where.width() * where.height() / 100);
+        QVERIFY(differingPixels(image.copy(where), windowAlone.copy(where)) >
+                where.width() * where.height() / 10);
+        // Outside the overlay and its shadow, the window as it is.
+        const QRect corner(0, 0, where.left() - 20, where.top() - 20);
+        QVERIFY(!corner.isEmpty());
+        QCOMPARE(differingPixels(image.copy(corner), windowAlone.copy(corner)), 0);
+    }
+
     static qsizetype differingPixels(const QImage &a, const QImage &b)
     {
         if (a.size() != b.size())
@@ -228,6 +384,20 @@ private:
         auto *run = new ScreenshotRun(&window, m_registry.host(), file, 60, destination, &window);
         if (push != ScreenshotRun::Push::None)
             run->setPush(push, m_dir.filePath(u"hello-9.tar"_s));
+        runTo(window, run, file);
+        return run;
+    }
+
+    ScreenshotRun *runOperation(MainWindow &window, ScreenshotRun::Operation operation,
+                                const QString &file)
+    {
+        RegistryEntry entry;
+        entry.config = m_registry.registryConfig();
+        window.addRegistry(entry);
+        window.show();
+        auto *run = new ScreenshotRun(&window, m_registry.host(), file, 60,
+                                      DemoTour::Destination::Inspector, &window);
+        run->setOperation(operation);
         runTo(window, run, file);
         return run;
     }
