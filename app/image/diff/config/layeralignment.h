@@ -111,5 +111,7 @@ LayerAlignment alignLayers(const QList<LayerFacts> &a, const QList<LayerFacts> &
 
 // "1.23 MB" (SI units, as registries show sizes); "+1.20 MB" / "-3 bytes" withSign.
 QString diffSizeText(qint64 bytes, bool withSign = false);
+// "43.50 MB → 44.73 MB (+1.23 MB)".
+QString diffSizeChange(qint64 a, qint64 b);
 
 } // namespace image

@@ -36,8 +36,7 @@ QJsonArray layersJson(const QList<AlignedLayer> &layers)
 
 QString sizesLine(const QString &what, qint64 a, qint64 b)
 {
-    return what + u": " + diffSizeText(a) + u" → " + diffSizeText(b) + u" ("
-           + diffSizeText(b - a, true) + u')';
+    return what + u": " + diffSizeChange(a, b);
 }
 
 // "sha256:0123456789ab 1.23 MB RUN …" (the command left out when unknown).
@@ -56,6 +55,11 @@ QString number(int index)
 }
 
 } // namespace
+
+QString diffSizeChange(qint64 a, qint64 b)
+{
+    return diffSizeText(a) + u" → " + diffSizeText(b) + u" (" + diffSizeText(b - a, true) + u')';
+}
 
 QJsonObject LayerAlignment::toJson() const
 {

@@ -36,8 +36,10 @@ inline QString diffIdDigest(int diffId)
 }
 
 // A BuildKit-like image: layers as given, an empty ENV step after the first layer (so that
-// history and layers do not line up by index), gzip'ed OCI layers.
-inline Image imageOf(const QList<LayerSpec> &layers)
+// history and layers do not line up by index), gzip'ed OCI layers; `editConfig` changes
+// the config's "config" member before the manifest names the config.
+inline Image imageOf(const QList<LayerSpec> &layers,
+                     const std::function<void(QJsonObject &)> &editConfig = {})
 {
     QJsonArray descriptors;
     QJsonArray history;
@@ -63,6 +65,8 @@ inline Image imageOf(const QList<LayerSpec> &layers)
         root.insert(QLatin1String("rootfs"), QJsonObject{{QStringLiteral("type"), QStringLiteral("layers")},
                                                          {QStringLiteral("diff_ids"), diffIds}});
     });
+    if (editConfig)
+        image.configBytes = editRun(image.configBytes, editConfig);
     image.config = parsed(image.configBytes);
     const QJsonObject manifest{
         {QStringLiteral("schemaVersion"), 2},
