@@ -18,7 +18,9 @@ oci::Error invalid(const QString &message)
 oci::Result<void> checkPatterns(const QStringList &patterns, QStringView rule)
 {
     for (const QString &pattern : patterns) {
-        const QRegularExpression expression(QRegularExpression::anchoredPattern(pattern));
+        // The pattern on its own: anchoredPattern() wraps it in (?:…), which would let an
+        // unbalanced 'a)(b' through as valid.
+        const QRegularExpression expression(pattern);
         if (!expression.isValid()) {
             return invalid(QStringLiteral("the %1 pattern '%2' is not a valid regular "
                                           "expression: %3 (at offset %4)")

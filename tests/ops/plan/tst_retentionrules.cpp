@@ -106,6 +106,11 @@ void TestRetentionRules::patternsAreCheckedByValidate()
     QVERIFY(!rules.validate().ok());
     rules.keep = {QStringLiteral("ok")};
     QVERIFY(rules.validate().ok());
+    // Unbalanced the other way round: valid only inside the anchoring group.
+    rules.deleteMatching = {QStringLiteral("a)(b")};
+    const oci::Result<void> unbalanced = rules.validate();
+    QVERIFY(!unbalanced.ok());
+    QVERIFY2(unbalanced.error().message().contains(u"'a)(b'"), qPrintable(unbalanced.error().message()));
 }
 
 void TestRetentionRules::describeInCommandLineWords()
