@@ -4,12 +4,9 @@
 #include "image/source/blobstream.h"
 #include "image/source/localimagesource.h"
 
-#include <QCoreApplication>
 #include <QMutex>
 #include <QPointer>
-#include <QThreadPool>
 #include <QWaitCondition>
-#include <QtConcurrent/QtConcurrentRun>
 
 #include <deque>
 
@@ -18,20 +15,6 @@ namespace image {
 namespace {
 
 constexpr qsizetype MaxWaitingChunks = 2;
-
-// Producers block while the registry is slow: a pool of their own, so that they never starve
-// the global one (verification, hashing, the layer reader's cache writes).
-QThreadPool *producerPool()
-{
-    static QThreadPool *pool = [] {
-        auto *p = new QThreadPool;
-        p->setMaxThreadCount(4);
-        // Workers end before the application object goes (as Qt does for its global pool).
-        qAddPostRoutine([] { producerPool()->waitForDone(10000); });
-        return p;
-    }();
-    return pool;
-}
 
 } // namespace
 
@@ -135,12 +118,13 @@ void produce(const std::shared_ptr<BlobProducer::State> &state,
 } // namespace
 
 BlobProducer::BlobProducer(std::shared_ptr<const LocalImageSource> source, const oci::Digest &blob,
-                           bool compress, QObject *parent)
+                           bool compress, ProducerPool::Group group, QObject *parent)
     : QObject(parent)
     , m_state(std::make_shared<State>())
     , m_source(std::move(source))
     , m_blob(blob)
     , m_compress(compress)
+    , m_group(group)
 {
     m_state->receiver = this;
 }
@@ -157,7 +141,8 @@ void BlobProducer::start()
 {
     if (std::exchange(m_started, true))
         return;
-    (void)QtConcurrent::run(producerPool(), produce, m_state, m_source, m_blob, m_compress);
+    ProducerPool::start(m_group, [state = m_state, source = m_source, blob = m_blob,
+                                  compress = m_compress] { produce(state, source, blob, compress); });
 }
 
 std::optional<BlobProducer::Chunk> BlobProducer::take()

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "image/push/producerpool.h"
 #include "oci/core/digest.h"
 #include "oci/core/error.h"
 
@@ -17,7 +18,7 @@ class LocalImageSource;
 // pass by BlobStream) and, for an uncompressed layer, gzip'ed on the way (GzipCompressor), cut
 // into chunks of ChunkBytes. At most two chunks wait for the sender: memory stays bounded
 // whatever the blob's size and however slow the registry. Lives on the sender's thread;
-// deleting it stops the worker.
+// deleting it stops the worker. Workers run in ProducerPool, shared fairly by `group` (a push).
 class BlobProducer final : public QObject
 {
     Q_OBJECT
@@ -34,7 +35,7 @@ public:
     };
 
     BlobProducer(std::shared_ptr<const LocalImageSource> source, const oci::Digest &blob,
-                 bool compress, QObject *parent = nullptr);
+                 bool compress, ProducerPool::Group group, QObject *parent = nullptr);
     ~BlobProducer() override;
 
     void start();
@@ -58,6 +59,7 @@ private:
     std::shared_ptr<const LocalImageSource> m_source;
     oci::Digest m_blob;
     bool m_compress;
+    ProducerPool::Group m_group;
     oci::Digest m_digest;
     qint64 m_size = -1;
     bool m_started = false;

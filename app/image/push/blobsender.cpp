@@ -11,13 +11,14 @@ namespace image {
 
 BlobSender::BlobSender(oci::RegistryClient *client, const QString &repository,
                        std::shared_ptr<const LocalImageSource> source, const PushBlob &blob,
-                       bool recheck, QObject *parent)
+                       bool recheck, ProducerPool::Group producerGroup, QObject *parent)
     : QObject(parent)
     , m_client(client)
     , m_repository(repository)
     , m_source(std::move(source))
     , m_blob(blob)
     , m_recheck(recheck)
+    , m_producerGroup(producerGroup)
 {
 }
 
@@ -119,7 +120,7 @@ bool BlobSender::compresses() const
 
 void BlobSender::startProducer()
 {
-    m_producer = new BlobProducer(m_source, m_blob.source, true, this);
+    m_producer = new BlobProducer(m_source, m_blob.source, true, m_producerGroup, this);
     connect(m_producer, &BlobProducer::available, this, &BlobSender::pump);
     connect(m_producer, &BlobProducer::failed, this, &BlobSender::fail);
     m_producer->start();
@@ -135,8 +136,8 @@ void BlobSender::sendStreamed()
     QPointer<BlobSender> self(this);
     m_upload->commitStreamed(
         m_blob.source,
-        [self, source = m_source, blob = m_blob.source]() -> QIODevice * {
-            auto *body = new ProducedBody(source, blob);
+        [self, source = m_source, blob = m_blob.source, group = m_producerGroup]() -> QIODevice * {
+            auto *body = new ProducedBody(source, blob, group);
             if (self)
                 connect(body, &ProducedBody::failed, self.data(), &BlobSender::fail);
             return body;

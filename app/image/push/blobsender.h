@@ -1,5 +1,6 @@
 #pragma once
 
+#include "image/push/producerpool.h"
 #include "image/push/pushplan.h"
 #include "oci/core/error.h"
 
@@ -26,6 +27,7 @@ class LocalImageSource;
 // gzip'ed on a worker (BlobProducer) while the session opens, PATCHed chunk after chunk as
 // the compressed bytes come, and committed with their digest. With `recheck`, a
 // blob whose registry digest is known is looked up first (a retried push skips what landed).
+// Its producers share the worker threads with other pushes' as `producerGroup` (ProducerPool).
 class BlobSender final : public QObject
 {
     Q_OBJECT
@@ -38,7 +40,7 @@ public:
 
     BlobSender(oci::RegistryClient *client, const QString &repository,
                std::shared_ptr<const LocalImageSource> source, const PushBlob &blob, bool recheck,
-               QObject *parent = nullptr);
+               ProducerPool::Group producerGroup = 0, QObject *parent = nullptr);
     ~BlobSender() override;
 
     void start();
@@ -69,6 +71,7 @@ private:
     std::shared_ptr<const LocalImageSource> m_source;
     PushBlob m_blob;
     bool m_recheck;
+    ProducerPool::Group m_producerGroup;
     Step m_step = Step::Opening;
     oci::BlobUpload *m_upload = nullptr;
     BlobProducer *m_producer = nullptr;

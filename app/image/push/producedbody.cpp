@@ -9,8 +9,8 @@
 namespace image {
 
 ProducedBody::ProducedBody(std::shared_ptr<const LocalImageSource> source, const oci::Digest &blob,
-                           QObject *parent)
-    : QIODevice(parent), m_producer(new BlobProducer(std::move(source), blob, false, this))
+                           ProducerPool::Group group, QObject *parent)
+    : QIODevice(parent), m_producer(new BlobProducer(std::move(source), blob, false, group, this))
 {
     open(QIODevice::ReadOnly | QIODevice::Unbuffered);
     connect(m_producer, &BlobProducer::available, this, &QIODevice::readyRead);

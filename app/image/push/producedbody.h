@@ -1,5 +1,6 @@
 #pragma once
 
+#include "image/push/producerpool.h"
 #include "oci/core/error.h"
 
 #include <QByteArray>
@@ -27,7 +28,7 @@ class ProducedBody final : public QIODevice
 
 public:
     ProducedBody(std::shared_ptr<const LocalImageSource> source, const oci::Digest &blob,
-                 QObject *parent = nullptr);
+                 ProducerPool::Group group, QObject *parent = nullptr);
     ~ProducedBody() override;
 
     bool isSequential() const override { return true; }

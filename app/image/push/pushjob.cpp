@@ -4,6 +4,7 @@
 
 #include "image/push/bloblocations.h"
 #include "image/push/blobsender.h"
+#include "image/push/producerpool.h"
 #include "image/push/pushmanifests.h"
 #include "image/push/pushlookup.h"
 #include "image/source/localimagesource.h"
@@ -39,6 +40,8 @@ struct PushJob::Private
     PushPlan plan;
     BlobLocations *locations = nullptr;
     bool recheck = false; // a retry: look blobs up again before sending
+    // This push's share of the producer threads, fair to the other pushes running.
+    const ProducerPool::Group producerGroup = ProducerPool::newGroup();
     // Cancelled or failed: nothing more goes out (replies already queued included).
     bool stopped() const { return cancelled->load(); }
     bool started = false;
@@ -220,7 +223,7 @@ void PushJob::pumpSenders()
         const int index = d->queue.takeFirst();
         const PushBlob &blob = d->plan.blobs.at(index);
         auto *sender = new BlobSender(d->client, d->plan.repository, d->plan.source, blob,
-                                      d->recheck, this);
+                                      d->recheck, d->producerGroup, this);
         d->senders << sender;
         d->states[index] = blob.fate == PushBlob::Fate::Compress ? BlobState::Compressing
                                                                  : BlobState::Sending;
