@@ -5,10 +5,12 @@
 // window; then the push itself, pictured once the jobs panel says Done and the inspector
 // shows the new tag. The operations: the delete window's plan for "latest" (the tag
 // alone, "1.1" stays) and Clean Up's dry run of demo/hello with dated images, each composed
-// over the window once it shows its real state, with nothing deleted per skopeo.
+// over the window once it shows its real state, with nothing deleted per skopeo; and the
+// deletion journal (ops::Journal's default folder) with an image deleted by DeleteRun.
 
 #include "../push/pushtestdata.h"
 #include "oci/cachetestsupport.h"
+#include "ops/journal/journaltestsupport.h"
 #include "ops/plan/scanbuilder.h"
 
 #include "filespage.h"
@@ -29,6 +31,9 @@
 #include "ops/cleanup/cleanuppreview.h"
 #include "ops/delete/deletedialog.h"
 #include "ops/delete/deleteplanmodel.h"
+#include "ops/journal/journalmodel.h"
+#include "ops/journal/journalwindow.h"
+#include "ops/journal/deleterun.h"
 #include "ops/plan/retentionrules.h"
 
 #include "image/push/pushjob.h"
@@ -36,6 +41,7 @@
 #include "support/registryprocess.h"
 #include "support/registryseeder.h"
 
+#include <QDir>
 #include <QDockWidget>
 #include <QFile>
 #include <QFileInfo>
@@ -44,7 +50,7 @@
 #include <QJsonObject>
 #include <QPushButton>
 #include <QSignalSpy>
-#include <QStandardPaths>
+#include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTreeView>
@@ -75,7 +81,13 @@ class TestScreenshotRun final : public QObject
 private Q_SLOTS:
     void initTestCase()
     {
-        QStandardPaths::setTestModeEnabled(true);
+        // Data, cache and settings folders of this run's own (not Qt's test mode, whose
+        // folder every test shares): the journal views read the default journal folder,
+        // and no other test may write there meanwhile.
+        QVERIFY(m_home.isValid());
+        for (const char *variable : {"XDG_DATA_HOME", "XDG_CACHE_HOME", "XDG_CONFIG_HOME"})
+            qputenv(variable, QFile::encodeName(m_home.filePath(QString::fromLatin1(variable))));
+        QCOMPARE(ops::Journal::defaultFolder(), m_home.filePath(u"XDG_DATA_HOME/lading/journal"_s));
         REQUIRE_REGISTRY_TOOLS();
         QVERIFY2(m_registry.start(), qPrintable(m_registry.errorString()));
         // The image the Files tour ends on.
@@ -300,6 +312,75 @@ private Q_SLOTS:
         QCOMPARE(helloTags(), before); // nothing deleted
     }
 
+    void journalOverTheWindow()
+    {
+        // An image really deleted into the journal Lading reads (this run's own folder).
+        const ops::Journal journal;
+        QVERIFY(QDir(journal.folder()).removeRecursively());
+        Fixtures fixtures(m_registry);
+        const auto gone = fixtures.pushOciImage(u"demo/gone"_s, u"0.1"_s);
+        QVERIFY_RESULT(gone);
+        {
+            ClientHarness harness(m_registry);
+            ops::DeleteRun deletion(harness.client(), journal,
+                                    journaltest::plan(m_registry, u"demo/gone"_s,
+                                                      {journaltest::deleteManifestStep(
+                                                          gone->digest, gone->mediaType, {u"0.1"_s})}));
+            deletion.start();
+            QVERIFY(ClientHarness::wait(&deletion));
+            QVERIFY2(deletion.summary().isComplete(), qPrintable(deletion.summary().describe()));
+        }
+        const auto left = fixtures.skopeoListTags(u"demo/gone"_s);
+        QVERIFY_RESULT(left);
+        QVERIFY(left->isEmpty());
+
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        MainWindow window(dir.filePath(u"lading.conf"_s));
+        const QString file = dir.filePath(u"journal.png"_s);
+        ScreenshotRun *run = runOperation(window, ScreenshotRun::Operation::Journal, file);
+        if (QTest::currentTestFailed())
+            return;
+
+        // The window lists the deletion and has it selected.
+        JournalWindow *shown = run->journalWindow();
+        QVERIFY(shown);
+        QVERIFY(shown->isVisible());
+        QCOMPARE(shown->model()->rowCount(), 1);
+        const ops::JournalEntry &entry = shown->model()->entry(0);
+        QCOMPARE(entry.repository, u"demo/gone"_s);
+        QCOMPARE(entry.digest, gone->digest);
+        auto *table = shown->findChild<QTableView *>(u"journalTable"_s);
+        QVERIFY(table);
+        const QModelIndexList selected = table->selectionModel()->selectedRows();
+        QCOMPARE(selected.size(), 1);
+        QCOMPARE(selected.constFirst().data(JournalModel::EntryIdRole).toString(), entry.id);
+        verifyComposed(file, window, shown);
+    }
+
+    void journalEmptyFails()
+    {
+        // No entries: the run says so and ends with 1 instead of picturing an empty list.
+        QVERIFY(QDir(ops::Journal().folder()).removeRecursively());
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        MainWindow window(dir.filePath(u"lading.conf"_s));
+        RegistryEntry registry;
+        registry.config = m_registry.registryConfig();
+        window.addRegistry(registry);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        const QString file = dir.filePath(u"empty.png"_s);
+        auto *run = new ScreenshotRun(&window, m_registry.host(), file, 60,
+                                      DemoTour::Destination::Inspector, &window);
+        run->setOperation(ScreenshotRun::Operation::Journal);
+        QSignalSpy finished(run, &ScreenshotRun::finished);
+        run->start();
+        QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, 60000);
+        QCOMPARE(finished.at(0).at(0).toInt(), 1);
+        QVERIFY(!QFileInfo::exists(file));
+    }
+
 private:
     // Three images on demo/hello created in 2001, each its own config on the fixture's
     // layers: 0.7, 0.8 (also 0.8-lts), 0.9.
@@ -413,6 +494,7 @@ private:
     }
 
     RegistryProcess m_registry;
+    QTemporaryDir m_home; // XDG_*_HOME
     QTemporaryDir m_dir;
     QString m_toolbox; // digest of demo/toolbox:latest
     QByteArray m_pushedConfig; // of hello-9.tar
