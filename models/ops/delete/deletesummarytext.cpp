@@ -44,9 +44,11 @@ QString DeleteSummaryText::headline(const ops::DeleteSummary &summary)
 
 QString DeleteSummaryText::counts(const ops::DeleteSummary &summary)
 {
+    // Counted in steps (one per image deleted, one per tag removed on its own), beside the
+    // headline's count of tags: "2 steps done", not "2 deleted" under "4 tags deleted".
     QStringList parts;
     if (const int n = summary.count(Result::Deleted))
-        parts << tr("%n deleted", nullptr, n);
+        parts << tr("%n step(s) done", nullptr, n);
     if (const int n = summary.count(Result::Skipped))
         parts << tr("%n skipped", nullptr, n);
     if (const int n = summary.count(Result::Failed))

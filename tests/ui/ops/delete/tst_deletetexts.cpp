@@ -134,7 +134,7 @@ private Q_SLOTS:
         QVERIFY2(DeleteSummaryText::headline(summary).endsWith(u" deleted from registry.example:5000/team/app. Not everything was done: see below."),
                  qPrintable(DeleteSummaryText::headline(summary)));
         QCOMPARE(summary.deletedTags().size(), 3);
-        QVERIFY2(DeleteSummaryText::counts(summary).startsWith(u"2 deleted, 1 skipped, 1 failed, 1 not run"),
+        QVERIFY2(DeleteSummaryText::counts(summary).startsWith(u"2 step(s) done, 1 skipped, 1 failed, 1 not run"),
                  qPrintable(DeleteSummaryText::counts(summary)));
         summary.changedTags = QStringList{QStringLiteral("rc")};
         QVERIFY(DeleteSummaryText::headline(summary).startsWith(u"Nothing was deleted: the repository changed"));
