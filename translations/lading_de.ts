@@ -41,6 +41,121 @@
     </message>
 </context>
 <context>
+    <name>AddTagsDialog</name>
+    <message>
+        <source>Add Tags to %1</source>
+        <translation>Tags zu %1 hinzufügen</translation>
+    </message>
+    <message>
+        <source>stable, 1.2 (several: separate them with spaces or commas)</source>
+        <translation>stable, 1.2 (mehrere durch Leerzeichen oder Kommas trennen)</translation>
+    </message>
+    <message>
+        <source>Image:</source>
+        <translation>Image:</translation>
+    </message>
+    <message>
+        <source>New &amp;tags:</source>
+        <translation>Neue &amp;Tags:</translation>
+    </message>
+    <message>
+        <source>Tag</source>
+        <translation>Tag</translation>
+    </message>
+    <message>
+        <source>What happens</source>
+        <translation>Was geschieht</translation>
+    </message>
+    <message>
+        <source>Checking what each tag points at on %1…</source>
+        <translation>Es wird geprüft, worauf jeder Tag auf %1 zeigt…</translation>
+    </message>
+    <message>
+        <source>Lading could not check the tags: %1</source>
+        <translation>Lading konnte die Tags nicht prüfen: %1</translation>
+    </message>
+    <message>
+        <source>New tag</source>
+        <translation>Neuer Tag</translation>
+    </message>
+    <message>
+        <source>Added</source>
+        <translation>Hinzugefügt</translation>
+    </message>
+    <message>
+        <source>Not written</source>
+        <translation>Nicht geschrieben</translation>
+    </message>
+    <message>
+        <source>Already on this image: nothing changed</source>
+        <translation>Schon auf diesem Image: Nichts wurde geändert</translation>
+    </message>
+    <message>
+        <source>Already on this image: nothing changes</source>
+        <translation>Schon auf diesem Image: Nichts ändert sich</translation>
+    </message>
+    <message>
+        <source>MOVES from %1 (another image) to %2</source>
+        <translation>WANDERT von %1 (ein anderes Image) zu %2</translation>
+    </message>
+    <message>
+        <source>Moved from %1 (another image) to %2</source>
+        <translation>Verschoben von %1 (ein anderes Image) zu %2</translation>
+    </message>
+    <message>
+        <source>Not written (would have moved from %1)</source>
+        <translation>Nicht geschrieben (wäre von %1 verschoben worden)</translation>
+    </message>
+    <message>
+        <source>From %1 to %2</source>
+        <translation>Von %1 zu %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n tag(s) will be taken from another image. Whoever pulls it afterwards gets this image; the other image stays in the repository under its digest and any other tags.</source>
+        <translation><numerusform>%n Tag wird einem anderen Image weggenommen. Wer ihn danach lädt, erhält dieses Image; das andere Image bleibt unter seinem Digest und seinen übrigen Tags im Repository.</numerusform><numerusform>%n Tags werden einem anderen Image weggenommen. Wer sie danach lädt, erhält dieses Image; das andere Image bleibt unter seinem Digest und seinen übrigen Tags im Repository.</numerusform></translation>
+    </message>
+    <message>
+        <source>Adding the tags on %1…</source>
+        <translation>Die Tags werden auf %1 hinzugefügt…</translation>
+    </message>
+    <message>
+        <source>No tag was added: %1</source>
+        <translation>Kein Tag wurde hinzugefügt: %1</translation>
+    </message>
+    <message>
+        <source>Only %1 could be added: %2</source>
+        <translation>Nur %1 konnte hinzugefügt werden: %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>Done: %n tag(s) now point at %1, the image of %2. The image itself did not change.</source>
+        <translation><numerusform>Fertig: %n Tag zeigt jetzt auf %1, das Image von %2. Das Image selbst hat sich nicht geändert.</numerusform><numerusform>Fertig: %n Tags zeigen jetzt auf %1, das Image von %2. Das Image selbst hat sich nicht geändert.</numerusform></translation>
+    </message>
+    <message>
+        <source>The registry %1 was removed: nothing more can be done here.</source>
+        <translation>Die Registry %1 wurde entfernt: Hier kann nichts mehr getan werden.</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Schließen</translation>
+    </message>
+    <message numerus="yes">
+        <source>&amp;Add %n Tag(s)</source>
+        <translation><numerusform>%n Tag hinzu&amp;fügen</numerusform><numerusform>%n Tags hinzu&amp;fügen</numerusform></translation>
+    </message>
+    <message>
+        <source>&amp;Add Tags</source>
+        <translation>Tags hinzu&amp;fügen</translation>
+    </message>
+    <message>
+        <source>Nothing is written until you press “%1”.</source>
+        <translation>Nichts wird geschrieben, bevor Sie „%1“ drücken.</translation>
+    </message>
+    <message>
+        <source>Every tag is already on this image: there is nothing to add.</source>
+        <translation>Jeder Tag ist schon auf diesem Image: Es gibt nichts hinzuzufügen.</translation>
+    </message>
+</context>
+<context>
     <name>CertificateErrorDialog</name>
     <message>
         <source>Certificate Problem with %1</source>
@@ -109,6 +224,892 @@
     <message>
         <source>PEM certificates (*.pem *.crt);;All files (*)</source>
         <translation>PEM-Zertifikate (*.pem *.crt);;Alle Dateien (*)</translation>
+    </message>
+</context>
+<context>
+    <name>CleanupDialog</name>
+    <message>
+        <source>Clean Up %1</source>
+        <translation>%1 aufräumen</translation>
+    </message>
+    <message>
+        <source>Clean up &lt;b&gt;%1&lt;/b&gt; on %2</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt; auf %2 aufräumen</translation>
+    </message>
+    <message>
+        <source>Choose which tags to keep and which to delete. The preview shows what the rules would do; nothing is deleted until you confirm.</source>
+        <translation>Wählen Sie, welche Tags bleiben und welche gelöscht werden. Die Vorschau zeigt, was die Regeln tun würden; gelöscht wird erst nach Ihrer Bestätigung.</translation>
+    </message>
+    <message>
+        <source>&amp;Save Rules</source>
+        <translation>Regeln &amp;speichern</translation>
+    </message>
+    <message>
+        <source>Remember these rules for %1 on %2; they are also saved when the deletion starts.</source>
+        <translation>Diese Regeln für %1 auf %2 merken; sie werden auch beim Start des Löschens gespeichert.</translation>
+    </message>
+    <message>
+        <source>Rules</source>
+        <translation>Regeln</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Scan &amp;Again</source>
+        <translation>&amp;Erneut lesen</translation>
+    </message>
+    <message>
+        <source>Read every tag of the repository again.</source>
+        <translation>Alle Tags des Repositorys erneut lesen.</translation>
+    </message>
+    <message>
+        <source>What the rules would do</source>
+        <translation>Was die Regeln tun würden</translation>
+    </message>
+    <message>
+        <source>Delete Tags</source>
+        <translation>Tags löschen</translation>
+    </message>
+    <message>
+        <source>Reading the tags was cancelled. Scan Again to see what the rules would delete.</source>
+        <translation>Das Lesen der Tags wurde abgebrochen. Lesen Sie erneut, um zu sehen, was die Regeln löschen würden.</translation>
+    </message>
+    <message>
+        <source>No preview: the tags were not read.</source>
+        <translation>Keine Vorschau: Die Tags wurden nicht gelesen.</translation>
+    </message>
+    <message>
+        <source>These are the rules saved for this repository.</source>
+        <translation>Dies sind die für dieses Repository gespeicherten Regeln.</translation>
+    </message>
+    <message>
+        <source>The rules saved for this repository could not be read, so the form starts empty.</source>
+        <translation>Die für dieses Repository gespeicherten Regeln konnten nicht gelesen werden, daher beginnt das Formular leer.</translation>
+    </message>
+    <message>
+        <source>Not saved: %1</source>
+        <translation>Nicht gespeichert: %1</translation>
+    </message>
+    <message>
+        <source>The rules could not be saved: %1</source>
+        <translation>Die Regeln konnten nicht gespeichert werden: %1</translation>
+    </message>
+    <message>
+        <source>Saved for this repository at %1.</source>
+        <translation>Um %1 für dieses Repository gespeichert.</translation>
+    </message>
+    <message>
+        <source>The preview appears once every tag has been read.</source>
+        <translation>Die Vorschau erscheint, sobald alle Tags gelesen sind.</translation>
+    </message>
+    <message>
+        <source>Listing the tags of %1…</source>
+        <translation>Tags von %1 werden aufgelistet …</translation>
+    </message>
+    <message>
+        <source>Listing the tags of %1: %2 so far…</source>
+        <translation>Tags von %1 werden aufgelistet: bisher %2 …</translation>
+    </message>
+    <message>
+        <source>Reading %1 of %2 tags…</source>
+        <translation>%1 von %2 Tags werden gelesen …</translation>
+    </message>
+    <message>
+        <source>Reading the tags…</source>
+        <translation>Tags werden gelesen …</translation>
+    </message>
+    <message>
+        <source>Looking for signatures and other referrers: %1 of %2 images…</source>
+        <translation>Suche nach Signaturen und anderen Referrern: %1 von %2 Images …</translation>
+    </message>
+    <message>
+        <source>Looking for signatures and other referrers…</source>
+        <translation>Suche nach Signaturen und anderen Referrern …</translation>
+    </message>
+    <message>
+        <source>The tags of %1 could not be read, so nothing can be planned or deleted: %2</source>
+        <translation>Die Tags von %1 konnten nicht gelesen werden, daher kann nichts geplant oder gelöscht werden: %2</translation>
+    </message>
+    <message>
+        <source>No preview: the tags could not be read.</source>
+        <translation>Keine Vorschau: Die Tags konnten nicht gelesen werden.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n tag(s) read at %1.</source>
+        <translation><numerusform>%n Tag um %1 gelesen.</numerusform><numerusform>%n Tags um %1 gelesen.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n tag(s) read. Set the rules to see what they would delete.</source>
+        <translation><numerusform>%n Tag gelesen. Legen Sie die Regeln fest, um zu sehen, was sie löschen würden.</numerusform><numerusform>%n Tags gelesen. Legen Sie die Regeln fest, um zu sehen, was sie löschen würden.</numerusform></translation>
+    </message>
+    <message>
+        <source>No preview: %1</source>
+        <translation>Keine Vorschau: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete %n tag(s) from %1 on %2?</source>
+        <translation><numerusform>%n Tag aus %1 auf %2 löschen?</numerusform><numerusform>%n Tags aus %1 auf %2 löschen?</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n other tag(s) stay, as the preview shows.</source>
+        <translation><numerusform>%n anderer Tag bleibt, wie die Vorschau zeigt.</numerusform><numerusform>%n andere Tags bleiben, wie die Vorschau zeigt.</numerusform></translation>
+    </message>
+    <message>
+        <source>Each deletion is written to the journal first, so it can be undone while the registry still has the image data.</source>
+        <translation>Jede Löschung wird zuerst ins Journal geschrieben und lässt sich rückgängig machen, solange die Registry die Image-Daten noch hat.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete %n Tag(s)</source>
+        <translation><numerusform>%n Tag löschen</numerusform><numerusform>%n Tags löschen</numerusform></translation>
+    </message>
+    <message>
+        <source>The preview changed while you were asked; look at it again before deleting.</source>
+        <translation>Die Vorschau hat sich während der Rückfrage geändert; prüfen Sie sie vor dem Löschen erneut.</translation>
+    </message>
+    <message>
+        <source>Deleting</source>
+        <translation>Löschen</translation>
+    </message>
+    <message numerus="yes">
+        <source>Deleting what the preview showed: %n tag(s).</source>
+        <translation><numerusform>Gelöscht wird, was die Vorschau zeigte: %n Tag.</numerusform><numerusform>Gelöscht wird, was die Vorschau zeigte: %n Tags.</numerusform></translation>
+    </message>
+    <message>
+        <source>What was done</source>
+        <translation>Was getan wurde</translation>
+    </message>
+    <message>
+        <source>Done. Scan Again to see the repository as it is now.</source>
+        <translation>Fertig. Lesen Sie erneut, um das Repository im jetzigen Zustand zu sehen.</translation>
+    </message>
+    <message>
+        <source>Stopping after the deletion under way, then closing…</source>
+        <translation>Halte nach der laufenden Löschung an und schließe dann …</translation>
+    </message>
+    <message>
+        <source>No preview: the registry was removed.</source>
+        <translation>Keine Vorschau: Die Registry wurde entfernt.</translation>
+    </message>
+    <message>
+        <source>The registry %1 was removed, so this window can no longer read or delete anything. Close it, add the registry again and start over.</source>
+        <translation>Die Registry %1 wurde entfernt, daher kann dieses Fenster nichts mehr lesen oder löschen. Schließen Sie es, fügen Sie die Registry wieder hinzu und beginnen Sie neu.</translation>
+    </message>
+    <message>
+        <source>Nothing to Delete</source>
+        <translation>Nichts zu löschen</translation>
+    </message>
+    <message numerus="yes">
+        <source>&amp;Delete %n Tag(s) from %1</source>
+        <translation><numerusform>%n Tag aus %1 &amp;löschen</numerusform><numerusform>%n Tags aus %1 &amp;löschen</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>CleanupPreview</name>
+    <message>
+        <source>Find a tag</source>
+        <translation>Tag suchen</translation>
+    </message>
+    <message>
+        <source>Show:</source>
+        <translation>Zeigen:</translation>
+    </message>
+    <message>
+        <source>Protected tags are ones a rule would delete, but another tag that stays is on the same image (or on a signature or other referrer of it), so they stay too.</source>
+        <translation>Geschützte Tags würde eine Regel löschen, aber ein anderer bleibender Tag liegt auf demselben Image (oder auf einer Signatur oder einem anderen Referrer davon), daher bleiben sie ebenfalls.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n signature(s) or other referrer(s) without a tag will be left pointing at a deleted image.</source>
+        <translation><numerusform>%n Signatur oder anderer Referrer ohne Tag wird danach auf ein gelöschtes Image zeigen.</numerusform><numerusform>%n Signaturen oder andere Referrer ohne Tag werden danach auf ein gelöschtes Image zeigen.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n image(s) listed by a deleted multi-platform index stay, because tags that stay still use them.</source>
+        <translation><numerusform>%n Image aus einem gelöschten Multi-Plattform-Index bleibt, weil bleibende Tags es noch verwenden.</numerusform><numerusform>%n Images aus einem gelöschten Multi-Plattform-Index bleiben, weil bleibende Tags sie noch verwenden.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>Nothing will be deleted: all %n tag(s) stay.</source>
+        <translation><numerusform>Nichts wird gelöscht: Der %n Tag bleibt.</numerusform><numerusform>Nichts wird gelöscht: Alle %n Tags bleiben.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n tag(s) will be deleted</source>
+        <translation><numerusform>%n Tag wird gelöscht</numerusform><numerusform>%n Tags werden gelöscht</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%1, %n kept.</source>
+        <translation><numerusform>%1, %n bleibt.</numerusform><numerusform>%1, %n bleiben.</numerusform></translation>
+    </message>
+    <message>
+        <source>%1, %2 kept and %3 protected.</source>
+        <translation>%1, %2 bleiben und %3 sind geschützt.</translation>
+    </message>
+    <message>
+        <source>Select a tag to read in full why it goes or stays.</source>
+        <translation>Wählen Sie einen Tag, um vollständig zu lesen, warum er gelöscht wird oder bleibt.</translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <source>All (%1)</source>
+        <translation>Alle (%1)</translation>
+    </message>
+    <message>
+        <source>Deleted (%1)</source>
+        <translation>Gelöscht (%1)</translation>
+    </message>
+    <message>
+        <source>Kept (%1)</source>
+        <translation>Behalten (%1)</translation>
+    </message>
+    <message>
+        <source>Protected (%1)</source>
+        <translation>Geschützt (%1)</translation>
+    </message>
+</context>
+<context>
+    <name>CopyBlobModel</name>
+    <message>
+        <source>Stopped</source>
+        <translation>Angehalten</translation>
+    </message>
+    <message>
+        <source>Waiting</source>
+        <translation>Wartet</translation>
+    </message>
+    <message>
+        <source>Checking the target…</source>
+        <translation>Ziel wird geprüft…</translation>
+    </message>
+    <message>
+        <source>Mounting…</source>
+        <translation>Wird eingehängt…</translation>
+    </message>
+    <message>
+        <source>Streaming… %1%</source>
+        <translation>Wird übertragen… %1 %</translation>
+    </message>
+    <message>
+        <source>Already there</source>
+        <translation>Schon vorhanden</translation>
+    </message>
+    <message>
+        <source>Mounted</source>
+        <translation>Eingehängt</translation>
+    </message>
+    <message>
+        <source>Copied</source>
+        <translation>Kopiert</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Config</source>
+        <translation>Konfiguration</translation>
+    </message>
+    <message>
+        <source>Layer</source>
+        <translation>Schicht</translation>
+    </message>
+    <message>
+        <source>Blob</source>
+        <translation>Blob</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Größe</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Zustand</translation>
+    </message>
+</context>
+<context>
+    <name>CopyDialog</name>
+    <message>
+        <source>Copy %1</source>
+        <translation>%1 kopieren</translation>
+    </message>
+    <message numerus="yes">
+        <source>Copy %n Tag(s) of %1</source>
+        <translation><numerusform>%n Tag von %1 kopieren</numerusform><numerusform>%n Tags von %1 kopieren</numerusform></translation>
+    </message>
+    <message>
+        <source>%1 (the same registry)</source>
+        <translation>%1 (dieselbe Registry)</translation>
+    </message>
+    <message>
+        <source>team/app</source>
+        <translation>team/app</translation>
+    </message>
+    <message>
+        <source>Each tag keeps its name</source>
+        <translation>Jeder Tag behält seinen Namen</translation>
+    </message>
+    <message>
+        <source>Copy &amp;signatures and other referrers</source>
+        <translation>&amp;Signaturen und andere Referrer mitkopieren</translation>
+    </message>
+    <message>
+        <source>Signatures, SBOMs and attestations that refer to the image go with it.</source>
+        <translation>Signaturen, SBOMs und Attestierungen, die auf das Image verweisen, werden mitkopiert.</translation>
+    </message>
+    <message>
+        <source>From:</source>
+        <translation>Von:</translation>
+    </message>
+    <message>
+        <source>To &amp;registry:</source>
+        <translation>Ziel-&amp;Registry:</translation>
+    </message>
+    <message>
+        <source>&amp;Repository:</source>
+        <translation>&amp;Repository:</translation>
+    </message>
+    <message>
+        <source>&amp;Tag:</source>
+        <translation>&amp;Tag:</translation>
+    </message>
+    <message>
+        <source>&amp;Copy</source>
+        <translation>&amp;Kopieren</translation>
+    </message>
+    <message>
+        <source>Choose a registry to copy to.</source>
+        <translation>Wählen Sie die Registry, in die kopiert werden soll.</translation>
+    </message>
+    <message>
+        <source>That is where the image is already: choose another repository, tag or registry.</source>
+        <translation>Dort ist das Image bereits: Wählen Sie ein anderes Repository, einen anderen Tag oder eine andere Registry.</translation>
+    </message>
+    <message>
+        <source>Blobs will be mounted (same registry): nothing is downloaded.</source>
+        <translation>Blobs werden eingehängt (dieselbe Registry): Nichts wird heruntergeladen.</translation>
+    </message>
+    <message>
+        <source>Blobs will be streamed from %1 to %2 through memory; nothing is stored on this computer.</source>
+        <translation>Blobs werden über den Arbeitsspeicher von %1 zu %2 übertragen; nichts wird auf diesem Computer gespeichert.</translation>
+    </message>
+    <message>
+        <source>Done.</source>
+        <translation>Fertig.</translation>
+    </message>
+    <message>
+        <source>The registry %1 was removed: the copy stopped.</source>
+        <translation>Die Registry %1 wurde entfernt: Das Kopieren wurde angehalten.</translation>
+    </message>
+    <message>
+        <source>Reading %1 on %2…</source>
+        <translation>%1 auf %2 wird gelesen…</translation>
+    </message>
+    <message>
+        <source>Mounting the blobs…</source>
+        <translation>Die Blobs werden eingehängt…</translation>
+    </message>
+    <message>
+        <source>Copying the blobs…</source>
+        <translation>Die Blobs werden kopiert…</translation>
+    </message>
+    <message>
+        <source>Writing the manifests, the tag last…</source>
+        <translation>Die Manifeste werden geschrieben, der Tag zuletzt…</translation>
+    </message>
+    <message>
+        <source>Copied %1.</source>
+        <translation>%1 kopiert.</translation>
+    </message>
+    <message>
+        <source>Tag %1 of %2: %3</source>
+        <translation>Tag %1 von %2: %3</translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%1 von %2</translation>
+    </message>
+    <message>
+        <source>%1 of %2 blobs done: %3 mounted, %4 already there</source>
+        <translation>%1 von %2 Blobs fertig: %3 eingehängt, %4 schon vorhanden</translation>
+    </message>
+    <message>
+        <source>%1 of %2 blobs done: %3 copied (%4), %5 already there</source>
+        <translation>%1 von %2 Blobs fertig: %3 kopiert (%4), %5 schon vorhanden</translation>
+    </message>
+    <message>
+        <source>The copy to %1 failed, and its tag was not written: %2</source>
+        <translation>Das Kopieren nach %1 ist fehlgeschlagen, sein Tag wurde nicht geschrieben: %2</translation>
+    </message>
+    <message>
+        <source>Copied before: %1</source>
+        <translation>Zuvor kopiert: %1</translation>
+    </message>
+    <message>
+        <source>Copied to %1. Digest %2 verified on both sides; the tag was written last.</source>
+        <translation>Nach %1 kopiert. Digest %2 auf beiden Seiten geprüft; der Tag wurde zuletzt geschrieben.</translation>
+    </message>
+    <message>
+        <source>The tag was already on this image there.</source>
+        <translation>Der Tag war dort schon auf diesem Image.</translation>
+    </message>
+    <message>
+        <source>Before, the tag %1 there pointed at another image, %2: it now points at the copy.</source>
+        <translation>Zuvor zeigte der Tag %1 dort auf ein anderes Image, %2: Jetzt zeigt er auf die Kopie.</translation>
+    </message>
+    <message>
+        <source>Blobs: %1 mounted, %2 already there; nothing was downloaded.</source>
+        <translation>Blobs: %1 eingehängt, %2 schon vorhanden; nichts wurde heruntergeladen.</translation>
+    </message>
+    <message>
+        <source>Blobs: %1 copied (%2), %3 already there.</source>
+        <translation>Blobs: %1 kopiert (%2), %3 schon vorhanden.</translation>
+    </message>
+    <message numerus="yes">
+        <source>The index went with all its %n platform(s).</source>
+        <translation><numerusform>Der Index wurde mit seiner %n Plattform kopiert.</numerusform><numerusform>Der Index wurde mit allen %n Plattformen kopiert.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n referrer(s) copied.</source>
+        <translation><numerusform>%n Referrer kopiert.</numerusform><numerusform>%n Referrer kopiert.</numerusform></translation>
+    </message>
+    <message>
+        <source>Stopped: %1 was not written. Blobs already sent stay unused in the repository until the registry's garbage collection.</source>
+        <translation>Angehalten: %1 wurde nicht geschrieben. Schon gesendete Blobs bleiben ungenutzt im Repository, bis die Garbage Collection der Registry läuft.</translation>
+    </message>
+    <message>
+        <source>Stop the Copy?</source>
+        <translation>Kopieren anhalten?</translation>
+    </message>
+    <message>
+        <source>The copy to %1/%2 is still running. Stop it? Its tag will not be written.</source>
+        <translation>Das Kopieren nach %1/%2 läuft noch. Anhalten? Sein Tag wird dann nicht geschrieben.</translation>
+    </message>
+    <message>
+        <source>&amp;Stop the Copy</source>
+        <translation>Kopieren &amp;anhalten</translation>
+    </message>
+    <message>
+        <source>&amp;Keep Copying</source>
+        <translation>&amp;Weiter kopieren</translation>
+    </message>
+    <message>
+        <source>The registry %1 was removed: the copy cannot go on.</source>
+        <translation>Die Registry %1 wurde entfernt: Das Kopieren kann nicht weitergehen.</translation>
+    </message>
+    <message>
+        <source>The registry %1 was removed: the copy stopped, and no tag was written there.</source>
+        <translation>Die Registry %1 wurde entfernt: Das Kopieren wurde angehalten, dort wurde kein Tag geschrieben.</translation>
+    </message>
+    <message>
+        <source>&amp;Try Again</source>
+        <translation>&amp;Erneut versuchen</translation>
+    </message>
+    <message>
+        <source>&amp;Stop</source>
+        <translation>&amp;Anhalten</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Schließen</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Stopped.</source>
+        <translation>Angehalten.</translation>
+    </message>
+    <message>
+        <source>Failed.</source>
+        <translation>Fehlgeschlagen.</translation>
+    </message>
+</context>
+<context>
+    <name>DeleteDialog</name>
+    <message numerus="yes">
+        <source>%1 and %n more</source>
+        <translation><numerusform>%1 und %n weiterer</numerusform><numerusform>%1 und %n weitere</numerusform></translation>
+    </message>
+    <message>
+        <source>Delete All Tags of %1</source>
+        <translation>Alle Tags von %1 löschen</translation>
+    </message>
+    <message>
+        <source>Delete Tags from %1</source>
+        <translation>Tags aus %1 löschen</translation>
+    </message>
+    <message>
+        <source>Every tag of %1.</source>
+        <translation>Jeder Tag von %1.</translation>
+    </message>
+    <message>
+        <source>Selected in %1: %2</source>
+        <translation>Ausgewählt in %1: %2</translation>
+    </message>
+    <message>
+        <source>Reading the repository's tags…</source>
+        <translation>Die Tags des Repositorys werden gelesen …</translation>
+    </message>
+    <message>
+        <source>Every tag of the repository is read, not only the ones on screen, so that no tag is deleted by surprise.</source>
+        <translation>Jeder Tag des Repositorys wird gelesen, nicht nur die angezeigten, damit kein Tag überraschend gelöscht wird.</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Löschen</translation>
+    </message>
+    <message>
+        <source>&amp;Scan Again</source>
+        <translation>&amp;Erneut lesen</translation>
+    </message>
+    <message>
+        <source>Listing the tags: %1 so far…</source>
+        <translation>Tags werden aufgelistet: bisher %1 …</translation>
+    </message>
+    <message>
+        <source>Reading %1 of %2 tags…</source>
+        <translation>%1 von %2 Tags werden gelesen …</translation>
+    </message>
+    <message>
+        <source>Looking for signatures and other referrers: %1 of %2 images…</source>
+        <translation>Suche nach Signaturen und anderen Referrern: %1 von %2 Images …</translation>
+    </message>
+    <message>
+        <source>The repository could not be read, so nothing was planned or deleted: %1</source>
+        <translation>Das Repository konnte nicht gelesen werden, daher wurde nichts geplant oder gelöscht: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Every tag of %1: %n tag(s).</source>
+        <translation><numerusform>Jeder Tag von %1: %n Tag.</numerusform><numerusform>Jeder Tag von %1: %n Tags.</numerusform></translation>
+    </message>
+    <message>
+        <source>The repository has no tags: there is nothing to delete.</source>
+        <translation>Das Repository hat keine Tags: Es gibt nichts zu löschen.</translation>
+    </message>
+    <message>
+        <source>None of the selected tags is in the repository any more: there is nothing to delete.</source>
+        <translation>Keiner der ausgewählten Tags ist noch im Repository: Es gibt nichts zu löschen.</translation>
+    </message>
+    <message>
+        <source>No plan could be made, so nothing was deleted: %1</source>
+        <translation>Es konnte kein Plan erstellt werden, daher wurde nichts gelöscht: %1</translation>
+    </message>
+    <message>
+        <source>Not in the repository any more (deleted meanwhile?): %1.</source>
+        <translation>Nicht mehr im Repository (inzwischen gelöscht?): %1.</translation>
+    </message>
+    <message numerus="yes">
+        <source>&amp;Delete %n Tag(s) from %1</source>
+        <translation><numerusform>%n Tag aus %1 &amp;löschen</numerusform><numerusform>%n Tags aus %1 &amp;löschen</numerusform></translation>
+    </message>
+    <message>
+        <source>&amp;Delete</source>
+        <translation>&amp;Löschen</translation>
+    </message>
+    <message>
+        <source>&amp;Stop</source>
+        <translation>&amp;Anhalten</translation>
+    </message>
+    <message>
+        <source>Stop Deleting?</source>
+        <translation>Löschen anhalten?</translation>
+    </message>
+    <message>
+        <source>Stop deleting after the deletion under way? What is left is not deleted; the summary then shows what was done.</source>
+        <translation>Nach der laufenden Löschung anhalten? Der Rest wird nicht gelöscht; die Zusammenfassung zeigt dann, was erledigt wurde.</translation>
+    </message>
+    <message>
+        <source>Stop Deleting</source>
+        <translation>Löschen anhalten</translation>
+    </message>
+    <message>
+        <source>Go On</source>
+        <translation>Weitermachen</translation>
+    </message>
+    <message>
+        <source>The registry was removed from Lading, so nothing was deleted.</source>
+        <translation>Die Registry wurde aus Lading entfernt, daher wurde nichts gelöscht.</translation>
+    </message>
+    <message>
+        <source>&amp;Close</source>
+        <translation>&amp;Schließen</translation>
+    </message>
+    <message>
+        <source>Nothing was deleted.</source>
+        <translation>Nichts wurde gelöscht.</translation>
+    </message>
+</context>
+<context>
+    <name>DeletePlanModel</name>
+    <message>
+        <source>Tag</source>
+        <translation>Tag</translation>
+    </message>
+    <message>
+        <source>Digest</source>
+        <translation>Digest</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>Erstellt</translation>
+    </message>
+    <message>
+        <source>Decision</source>
+        <translation>Entscheidung</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>Warum</translation>
+    </message>
+</context>
+<context>
+    <name>DeletePlanText</name>
+    <message>
+        <source>Nothing will be deleted.</source>
+        <translation>Nichts wird gelöscht.</translation>
+    </message>
+    <message>
+        <source>No tag will be deleted, only untagged content.</source>
+        <translation>Kein Tag wird gelöscht, nur Inhalt ohne Tag.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n tag(s) will be deleted from %1.</source>
+        <translation><numerusform>%n Tag wird aus %1 gelöscht.</numerusform><numerusform>%n Tags werden aus %1 gelöscht.</numerusform></translation>
+    </message>
+    <message>
+        <source>%1 shares its image with %2, which stays: only the tag is removed.</source>
+        <translation>%1 teilt sein Image mit %2, das bleibt: Nur der Tag wird entfernt.</translation>
+    </message>
+    <message>
+        <source>%1 shares its image with %2, which stay: only the tag is removed.</source>
+        <translation>%1 teilt sein Image mit %2, die bleiben: Nur der Tag wird entfernt.</translation>
+    </message>
+    <message>
+        <source>%1 share their image with %2, which stays: only the tags are removed.</source>
+        <translation>%1 teilen ihr Image mit %2, das bleibt: Nur die Tags werden entfernt.</translation>
+    </message>
+    <message>
+        <source>%1 share their image with %2, which stay: only the tags are removed.</source>
+        <translation>%1 teilen ihr Image mit %2, die bleiben: Nur die Tags werden entfernt.</translation>
+    </message>
+    <message>
+        <source>%1 goes too: it is on the same image (%2) as the selected tag.</source>
+        <translation>%1 wird mitgelöscht: Er zeigt auf dasselbe Image (%2) wie der ausgewählte Tag.</translation>
+    </message>
+    <message>
+        <source>%1 go too: they are on the same image (%2) as the selected tag.</source>
+        <translation>%1 werden mitgelöscht: Sie zeigen auf dasselbe Image (%2) wie der ausgewählte Tag.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n referrer(s) (signatures, SBOMs, attestations) will be left without their image: they stay in the registry and point at nothing.</source>
+        <translation><numerusform>%n Referrer (Signatur, SBOM, Attestierung) bleibt ohne sein Image zurück: Er bleibt in der Registry und zeigt ins Leere.</numerusform><numerusform>%n Referrer (Signaturen, SBOMs, Attestierungen) bleiben ohne ihr Image zurück: Sie bleiben in der Registry und zeigen ins Leere.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n platform image(s) of a deleted index stay, because other tags still use them.</source>
+        <translation><numerusform>%n Plattform-Image eines gelöschten Index bleibt, weil andere Tags es noch verwenden.</numerusform><numerusform>%n Plattform-Images eines gelöschten Index bleiben, weil andere Tags sie noch verwenden.</numerusform></translation>
+    </message>
+    <message>
+        <source>A tag is removed on its own with the registry's tag API where it has one; otherwise Lading points the tag at a throwaway manifest and deletes that, so the image and its other tags are not touched. The summary says which way was used.</source>
+        <translation>Ein einzelner Tag wird über die Tag-API der Registry entfernt, wo es eine gibt; sonst lässt Lading den Tag auf ein Wegwerf-Manifest zeigen und löscht dieses, sodass das Image und seine anderen Tags unberührt bleiben. Die Zusammenfassung sagt, welcher Weg genommen wurde.</translation>
+    </message>
+</context>
+<context>
+    <name>DeletePlanView</name>
+    <message>
+        <source>Show only &amp;what changes</source>
+        <translation>Nur &amp;Änderungen zeigen</translation>
+    </message>
+    <message>
+        <source>The tags that are deleted, and the tags that share an image with one of them</source>
+        <translation>Die Tags, die gelöscht werden, und die Tags, die ein Image mit einem von ihnen teilen</translation>
+    </message>
+    <message>
+        <source>What to delete</source>
+        <translation>Was gelöscht wird</translation>
+    </message>
+    <message>
+        <source>Delete this &amp;tag only</source>
+        <translation>Nur diesen &amp;Tag löschen</translation>
+    </message>
+    <message>
+        <source>Delete these &amp;tags only</source>
+        <translation>Nur diese &amp;Tags löschen</translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete the &amp;image (and its %n other tag(s))</source>
+        <translation><numerusform>Das &amp;Image löschen (und seinen %n anderen Tag)</numerusform><numerusform>Das &amp;Image löschen (und seine %n anderen Tags)</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete the &amp;images (and their %n other tag(s))</source>
+        <translation><numerusform>Die &amp;Images löschen (und ihren %n anderen Tag)</numerusform><numerusform>Die &amp;Images löschen (und ihre %n anderen Tags)</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>DeleteRunPanel</name>
+    <message>
+        <source>Getting ready to delete…</source>
+        <translation>Löschen wird vorbereitet …</translation>
+    </message>
+    <message>
+        <source>&amp;Stop</source>
+        <translation>&amp;Anhalten</translation>
+    </message>
+    <message>
+        <source>Stop after the deletion under way: what is left is not deleted.</source>
+        <translation>Nach der laufenden Löschung anhalten: Der Rest wird nicht gelöscht.</translation>
+    </message>
+    <message>
+        <source>Open &amp;Journal…</source>
+        <translation>&amp;Journal öffnen …</translation>
+    </message>
+    <message>
+        <source>The journal keeps every deletion with its manifest, to undo it.</source>
+        <translation>Das Journal bewahrt jede Löschung mit ihrem Manifest auf, um sie rückgängig zu machen.</translation>
+    </message>
+    <message>
+        <source>Checking that the repository has not changed since it was read…</source>
+        <translation>Es wird geprüft, ob sich das Repository seit dem Lesen geändert hat …</translation>
+    </message>
+    <message>
+        <source>Stopping after the deletion under way…</source>
+        <translation>Wird nach der laufenden Löschung angehalten …</translation>
+    </message>
+    <message>
+        <source>Deleting %1 of %2…</source>
+        <translation>Lösche %1 von %2 …</translation>
+    </message>
+    <message>
+        <source>Now: %1</source>
+        <translation>Jetzt: %1</translation>
+    </message>
+    <message>
+        <source>The registry was removed from Lading, so deleting stopped.</source>
+        <translation>Die Registry wurde aus Lading entfernt, daher wurde das Löschen angehalten.</translation>
+    </message>
+    <message>
+        <source>Nothing was deleted.</source>
+        <translation>Nichts wurde gelöscht.</translation>
+    </message>
+    <message>
+        <source>Stopped on request.</source>
+        <translation>Auf Wunsch angehalten.</translation>
+    </message>
+    <message>
+        <source>Stopped because %1.</source>
+        <translation>Angehalten, weil: %1.</translation>
+    </message>
+</context>
+<context>
+    <name>DeleteSummaryText</name>
+    <message>
+        <source>'%1'</source>
+        <translation>„%1“</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>, </translation>
+    </message>
+    <message>
+        <source>Nothing was deleted: the repository changed since it was read. Read it again and check the new plan.</source>
+        <translation>Nichts wurde gelöscht: Das Repository hat sich geändert, seit es gelesen wurde. Lesen Sie es erneut und prüfen Sie den neuen Plan.</translation>
+    </message>
+    <message>
+        <source>Nothing was deleted: %1 refused to delete.</source>
+        <translation>Nichts wurde gelöscht: %1 hat das Löschen verweigert.</translation>
+    </message>
+    <message>
+        <source>Stopped before anything was deleted from %1.</source>
+        <translation>Angehalten, bevor etwas aus %1 gelöscht wurde.</translation>
+    </message>
+    <message>
+        <source>Nothing was deleted from %1.</source>
+        <translation>Nichts wurde aus %1 gelöscht.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n tag(s) deleted from %1.</source>
+        <translation><numerusform>%n Tag aus %1 gelöscht.</numerusform><numerusform>%n Tags aus %1 gelöscht.</numerusform></translation>
+    </message>
+    <message>
+        <source>Not everything was done: see below.</source>
+        <translation>Nicht alles wurde erledigt: siehe unten.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n step(s) done</source>
+        <translation><numerusform>%n Schritt erledigt</numerusform><numerusform>%n Schritte erledigt</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n skipped</source>
+        <translation><numerusform>%n übersprungen</numerusform><numerusform>%n übersprungen</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n failed</source>
+        <translation><numerusform>%n fehlgeschlagen</numerusform><numerusform>%n fehlgeschlagen</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n not run</source>
+        <translation><numerusform>%n nicht ausgeführt</numerusform><numerusform>%n nicht ausgeführt</numerusform></translation>
+    </message>
+    <message>
+        <source>the tag %1</source>
+        <translation>den Tag %1</translation>
+    </message>
+    <message>
+        <source>the image %1</source>
+        <translation>das Image %1</translation>
+    </message>
+    <message>
+        <source>%1 and its image %2</source>
+        <translation>%1 und sein Image %2</translation>
+    </message>
+    <message>
+        <source>%1 and their image %2</source>
+        <translation>%1 und ihr Image %2</translation>
+    </message>
+    <message>
+        <source>with the registry's tag API</source>
+        <translation>über die Tag-API der Registry</translation>
+    </message>
+    <message>
+        <source>by pointing it at a throwaway manifest (%1) and deleting that</source>
+        <translation>indem er auf ein Wegwerf-Manifest (%1) gesetzt und dieses gelöscht wurde</translation>
+    </message>
+    <message>
+        <source>The registry does not allow deleting (it answered 405 UNSUPPORTED; for a distribution registry, deleting is switched on by storage.delete.enabled). Nothing was changed.</source>
+        <translation>Die Registry erlaubt kein Löschen (sie antwortete 405 UNSUPPORTED; bei einer distribution-Registry schaltet storage.delete.enabled das Löschen ein). Nichts wurde geändert.</translation>
+    </message>
+    <message>
+        <source>Removed %1.</source>
+        <translation>%1 entfernt.</translation>
+    </message>
+    <message>
+        <source>Removed %1 %2.</source>
+        <translation>%1 entfernt, %2.</translation>
+    </message>
+    <message>
+        <source>Deleted %1.</source>
+        <translation>%1 gelöscht.</translation>
+    </message>
+    <message>
+        <source>Skipped %1: %2</source>
+        <translation>%1 übersprungen: %2</translation>
+    </message>
+    <message>
+        <source>Not deleted: %1. %2</source>
+        <translation>Nicht gelöscht: %1. %2</translation>
+    </message>
+    <message>
+        <source>Not run: %1.</source>
+        <translation>Nicht ausgeführt: %1.</translation>
+    </message>
+    <message>
+        <source>Not run: %1. %2</source>
+        <translation>Nicht ausgeführt: %1. %2</translation>
+    </message>
+    <message>
+        <source>The registry frees the space only when its garbage collection runs (for a distribution registry: registry garbage-collect). Until then, each deletion can be undone from the journal.</source>
+        <translation>Die Registry gibt den Speicherplatz erst frei, wenn ihre Garbage Collection läuft (bei einer distribution-Registry: registry garbage-collect). Bis dahin lässt sich jede Löschung im Journal rückgängig machen.</translation>
     </message>
 </context>
 <context>
@@ -1560,6 +2561,275 @@
     </message>
 </context>
 <context>
+    <name>JournalEntryView</name>
+    <message>
+        <source>When:</source>
+        <translation>Wann:</translation>
+    </message>
+    <message>
+        <source>Where:</source>
+        <translation>Wo:</translation>
+    </message>
+    <message>
+        <source>What:</source>
+        <translation>Was:</translation>
+    </message>
+    <message>
+        <source>Tags:</source>
+        <translation>Tags:</translation>
+    </message>
+    <message>
+        <source>Digest:</source>
+        <translation>Digest:</translation>
+    </message>
+    <message>
+        <source>Media type:</source>
+        <translation>Medientyp:</translation>
+    </message>
+    <message>
+        <source>State:</source>
+        <translation>Zustand:</translation>
+    </message>
+    <message>
+        <source>The manifest as the journal kept it:</source>
+        <translation>Das Manifest, wie das Journal es aufbewahrt hat:</translation>
+    </message>
+    <message>
+        <source>Select a deletion to see what the journal kept of it.</source>
+        <translation>Wählen Sie eine Löschung aus, um zu sehen, was das Journal davon aufbewahrt hat.</translation>
+    </message>
+    <message>
+        <source>%1 on %2</source>
+        <translation>%1 auf %2</translation>
+    </message>
+    <message>
+        <source>A tag was removed with the registry's tag API; its image stayed.</source>
+        <translation>Ein Tag wurde über die Tag-API der Registry entfernt; sein Image blieb erhalten.</translation>
+    </message>
+    <message>
+        <source>A tag was removed by pointing it at a throwaway manifest and deleting that; its image stayed.</source>
+        <translation>Ein Tag wurde entfernt, indem er auf ein Wegwerf-Manifest gesetzt und dieses gelöscht wurde; sein Image blieb erhalten.</translation>
+    </message>
+    <message>
+        <source>A tag was removed; its image stayed.</source>
+        <translation>Ein Tag wurde entfernt; sein Image blieb erhalten.</translation>
+    </message>
+    <message>
+        <source>The image was deleted, and with it every tag on it.</source>
+        <translation>Das Image wurde gelöscht und mit ihm jeder Tag darauf.</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>keine</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>unbekannt</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>Left alone, as they point at another image now: %1</source>
+        <translation>Unverändert gelassen, da sie jetzt auf ein anderes Image zeigen: %1</translation>
+    </message>
+    <message>
+        <source>The journal has no copy: the manifest was never read, so nothing was deleted by this step.</source>
+        <translation>Das Journal hat keine Kopie: Das Manifest wurde nie gelesen, dieser Schritt hat also nichts gelöscht.</translation>
+    </message>
+</context>
+<context>
+    <name>JournalModel</name>
+    <message>
+        <source>not finished</source>
+        <translation>nicht abgeschlossen</translation>
+    </message>
+    <message>
+        <source>deleted</source>
+        <translation>gelöscht</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>nothing deleted</source>
+        <translation>nichts gelöscht</translation>
+    </message>
+    <message>
+        <source>partly undone</source>
+        <translation>teilweise rückgängig gemacht</translation>
+    </message>
+    <message>
+        <source>undone</source>
+        <translation>rückgängig gemacht</translation>
+    </message>
+    <message>
+        <source>tags %1 (%2)</source>
+        <translation>Tags %1 (%2)</translation>
+    </message>
+    <message>
+        <source>tag %1 (%2)</source>
+        <translation>Tag %1 (%2)</translation>
+    </message>
+    <message>
+        <source>image %1 (untagged)</source>
+        <translation>Image %1 (ohne Tag)</translation>
+    </message>
+    <message>
+        <source>image %1 (%2)</source>
+        <translation>Image %1 (%2)</translation>
+    </message>
+    <message>
+        <source>Left alone, as they point at another image now: %1</source>
+        <translation>Unverändert gelassen, da sie jetzt auf ein anderes Image zeigen: %1</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Wann</translation>
+    </message>
+    <message>
+        <source>Registry and repository</source>
+        <translation>Registry und Repository</translation>
+    </message>
+    <message>
+        <source>Deleted</source>
+        <translation>Gelöscht</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Zustand</translation>
+    </message>
+</context>
+<context>
+    <name>JournalWindow</name>
+    <message>
+        <source>the image's config</source>
+        <translation>die Konfiguration des Images</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n layer(s)</source>
+        <translation><numerusform>%n Layer</numerusform><numerusform>%n Layer</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n of the manifests it lists</source>
+        <translation><numerusform>%n der Manifeste, die er auflistet</numerusform><numerusform>%n der Manifeste, die er auflistet</numerusform></translation>
+    </message>
+    <message>
+        <source>%1 and %2</source>
+        <translation>%1 und %2</translation>
+    </message>
+    <message>
+        <source>Deletion Journal</source>
+        <translation>Lösch-Journal</translation>
+    </message>
+    <message>
+        <source>Every deletion is kept here with its exact manifest, so it can be undone while the registry still has the image's layers.</source>
+        <translation>Jede Löschung wird hier mit ihrem genauen Manifest aufbewahrt, damit sie rückgängig gemacht werden kann, solange die Registry die Layer des Images noch hat.</translation>
+    </message>
+    <message>
+        <source>&amp;Show:</source>
+        <translation>&amp;Anzeigen:</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>A&amp;ktualisieren</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>&amp;Rückgängig</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Schließen</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n file(s) in the journal folder could not be read and are not listed.</source>
+        <translation><numerusform>%n Datei im Journal-Ordner konnte nicht gelesen werden und wird nicht aufgeführt.</numerusform><numerusform>%n Dateien im Journal-Ordner konnten nicht gelesen werden und werden nicht aufgeführt.</numerusform></translation>
+    </message>
+    <message>
+        <source>%1, %2</source>
+        <translation>%1, %2</translation>
+    </message>
+    <message>
+        <source>All deletions</source>
+        <translation>Alle Löschungen</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 (%n step(s))</source>
+        <translation><numerusform>%1 (%n Schritt)</numerusform><numerusform>%1 (%n Schritte)</numerusform></translation>
+    </message>
+    <message>
+        <source>The chosen run (not in the journal)</source>
+        <translation>Der gewählte Lauf (nicht im Journal)</translation>
+    </message>
+    <message>
+        <source>Nothing has been deleted yet: the journal is empty.</source>
+        <translation>Noch wurde nichts gelöscht: Das Journal ist leer.</translation>
+    </message>
+    <message>
+        <source>Select a deletion to see what the journal kept of it.</source>
+        <translation>Wählen Sie eine Löschung aus, um zu sehen, was das Journal davon aufbewahrt hat.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n deletion(s) selected.</source>
+        <translation><numerusform>%n Löschung ausgewählt.</numerusform><numerusform>%n Löschungen ausgewählt.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>&amp;Undo %n Deletion(s)</source>
+        <translation><numerusform>%n Löschung &amp;rückgängig machen</numerusform><numerusform>%n Löschungen &amp;rückgängig machen</numerusform></translation>
+    </message>
+    <message>
+        <source>Put the selected deletions back: the manifest, then each tag that does not point at another image now.</source>
+        <translation>Die ausgewählten Löschungen zurücknehmen: erst das Manifest, dann jeden Tag, der jetzt nicht auf ein anderes Image zeigt.</translation>
+    </message>
+    <message>
+        <source>The selection cannot be undone: it was undone already, or nothing was deleted.</source>
+        <translation>Die Auswahl kann nicht rückgängig gemacht werden: Sie wurde bereits rückgängig gemacht, oder es wurde nichts gelöscht.</translation>
+    </message>
+    <message>
+        <source>Add %1 to the registry list to undo this.</source>
+        <translation>Fügen Sie %1 der Registry-Liste hinzu, um dies rückgängig zu machen.</translation>
+    </message>
+    <message>
+        <source>Undoing %1 of %2: %3 in %4…</source>
+        <translation>Rückgängig %1 von %2: %3 in %4 …</translation>
+    </message>
+    <message>
+        <source>%1 is back, without tags.</source>
+        <translation>%1 ist wieder da, ohne Tags.</translation>
+    </message>
+    <message>
+        <source>%1 is back, tagged %2.</source>
+        <translation>%1 ist wieder da, getaggt als %2.</translation>
+    </message>
+    <message>
+        <source>The tag %1 was left alone: it points at another image now (%2).</source>
+        <translation>Der Tag %1 blieb unverändert: Er zeigt jetzt auf ein anderes Image (%2).</translation>
+    </message>
+    <message>
+        <source>%1 cannot be undone: the registry no longer has %2 (%3); its garbage collection has run since the deletion.</source>
+        <translation>%1 kann nicht rückgängig gemacht werden: Die Registry hat %2 nicht mehr (%3); ihre Garbage Collection ist seit der Löschung gelaufen.</translation>
+    </message>
+    <message>
+        <source>Nothing of %1 was put back: its tags point at other images now.</source>
+        <translation>Von %1 wurde nichts zurückgelegt: Seine Tags zeigen jetzt auf andere Images.</translation>
+    </message>
+    <message>
+        <source>Undo of %1 stopped: the registry was removed.</source>
+        <translation>Rückgängigmachen von %1 abgebrochen: Die Registry wurde entfernt.</translation>
+    </message>
+    <message>
+        <source>Undo of %1 failed: %2</source>
+        <translation>Rückgängigmachen von %1 fehlgeschlagen: %2</translation>
+    </message>
+    <message>
+        <source>this entry</source>
+        <translation>diesem Eintrag</translation>
+    </message>
+</context>
+<context>
     <name>KeychainStore</name>
     <message>
         <source>No keychain available: the password is kept until Lading quits.</source>
@@ -1955,7 +3225,78 @@
     </message>
     <message numerus="yes">
         <source>Cancelled %n push(es): %1.</source>
-        <translation><numerusform>%n Upload abgebrochen: %1.</numerusform><numerusform>%n Uploads abgebrochen: %1.</numerusform></translation>
+        <translation>
+            <numerusform>%n Upload abgebrochen: %1.</numerusform>
+            <numerusform>%n Uploads abgebrochen: %1.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&amp;Tags</source>
+        <translation>&amp;Tags</translation>
+    </message>
+    <message>
+        <source>Add &amp;Tags…</source>
+        <translation>&amp;Tags hinzufügen…</translation>
+    </message>
+    <message>
+        <source>Give the selected image more tags in its repository.</source>
+        <translation>Dem ausgewählten Image weitere Tags in seinem Repository geben.</translation>
+    </message>
+    <message>
+        <source>&amp;Copy To…</source>
+        <translation>&amp;Kopieren nach…</translation>
+    </message>
+    <message>
+        <source>Copy the selected tags to another repository or registry.</source>
+        <translation>Die ausgewählten Tags in ein anderes Repository oder eine andere Registry kopieren.</translation>
+    </message>
+    <message>
+        <source>&amp;Delete…</source>
+        <translation>&amp;Löschen…</translation>
+    </message>
+    <message>
+        <source>Delete the selected tags, after a plan of what goes and what stays.</source>
+        <translation>Die ausgewählten Tags löschen, nach einem Plan, was geht und was bleibt.</translation>
+    </message>
+    <message>
+        <source>Clean &amp;Up Repository…</source>
+        <translation>Repository a&amp;ufräumen…</translation>
+    </message>
+    <message>
+        <source>Delete old tags by retention rules, with a dry run of what goes and why.</source>
+        <translation>Alte Tags nach Aufbewahrungsregeln löschen, mit einem Probelauf, was geht und warum.</translation>
+    </message>
+    <message>
+        <source>Delete &amp;All Tags…</source>
+        <translation>&amp;Alle Tags löschen…</translation>
+    </message>
+    <message>
+        <source>Delete every tag of the repository, with a plan first.</source>
+        <translation>Jeden Tag des Repositorys löschen, mit einem Plan vorab.</translation>
+    </message>
+    <message>
+        <source>Deletion &amp;Journal</source>
+        <translation>Lösch-&amp;Journal</translation>
+    </message>
+    <message>
+        <source>Every deletion, with Undo while the registry still has the blobs.</source>
+        <translation>Jede Löschung, mit Rückgängig, solange die Registry die Blobs noch hat.</translation>
+    </message>
+    <message numerus="yes">
+        <source>&amp;Delete %n Tags…</source>
+        <translation><numerusform>%n Tag &amp;löschen…</numerusform><numerusform>%n Tags &amp;löschen…</numerusform></translation>
+    </message>
+    <message>
+        <source>Clean &amp;Up…</source>
+        <translation>A&amp;ufräumen…</translation>
+    </message>
+    <message>
+        <source>Drop the tags on a repository to copy them there.</source>
+        <translation>Die Tags auf einem Repository ablegen, um sie dorthin zu kopieren.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Drop to copy %n tag(s) to %1.</source>
+        <translation><numerusform>Ablegen, um %n Tag nach %1 zu kopieren.</numerusform><numerusform>Ablegen, um %n Tags nach %1 zu kopieren.</numerusform></translation>
     </message>
 </context>
 <context>
@@ -2819,6 +4160,113 @@
     </message>
 </context>
 <context>
+    <name>RetentionRulesForm</name>
+    <message>
+        <source>“%1”</source>
+        <translation>„%1“</translation>
+    </message>
+    <message>
+        <source>Off</source>
+        <translation>Aus</translation>
+    </message>
+    <message numerus="yes">
+        <source> image(s)</source>
+        <translation><numerusform> Image</numerusform><numerusform> Images</numerusform></translation>
+    </message>
+    <message>
+        <source>The newest images by their created date stay, with every tag on them. Images without a date count as the oldest.</source>
+        <translation>Die neuesten Images nach Erstellungsdatum bleiben, mit allen ihren Tags. Images ohne Datum zählen als die ältesten.</translation>
+    </message>
+    <message>
+        <source>e.g. release-.*</source>
+        <translation>z. B. release-.*</translation>
+    </message>
+    <message>
+        <source>Created &amp;before</source>
+        <translation>Erstellt &amp;vor</translation>
+    </message>
+    <message>
+        <source>Tags whose image was created before the start of this day (UTC). Images without a date never match.</source>
+        <translation>Tags, deren Image vor Beginn dieses Tages (UTC) erstellt wurde. Images ohne Datum passen nie.</translation>
+    </message>
+    <message>
+        <source>e.g. pr-\d+</source>
+        <translation>z. B. pr-\d+</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Keep&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Behalten&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Delete&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Löschen&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>The &amp;newest:</source>
+        <translation>Die &amp;neuesten:</translation>
+    </message>
+    <message>
+        <source>&amp;Tags matching:</source>
+        <translation>&amp;Tags passend zu:</translation>
+    </message>
+    <message>
+        <source>Tags:</source>
+        <translation>Tags:</translation>
+    </message>
+    <message>
+        <source>Tags &amp;matching:</source>
+        <translation>Tags &amp;passend zu:</translation>
+    </message>
+    <message>
+        <source>Patterns are regular expressions over the whole tag, one per line: v1\.\d+ matches v1.2 but not v1.2-rc. Without a delete rule, every tag that is not kept goes. A tag on the same image as a tag that stays is never deleted.</source>
+        <translation>Muster sind reguläre Ausdrücke über den ganzen Tag, eines pro Zeile: v1\.\d+ passt zu v1.2, aber nicht zu v1.2-rc. Ohne Löschregel wird jeder Tag gelöscht, der nicht behalten wird. Ein Tag auf demselben Image wie ein bleibender Tag wird nie gelöscht.</translation>
+    </message>
+    <message>
+        <source>Choose at least one rule: with none, every tag would be deleted.</source>
+        <translation>Wählen Sie mindestens eine Regel: Ohne Regel würde jeder Tag gelöscht.</translation>
+    </message>
+    <message>
+        <source>The keep pattern “%1” is not a regular expression: %2.</source>
+        <translation>Das Behalten-Muster „%1“ ist kein regulärer Ausdruck: %2.</translation>
+    </message>
+    <message>
+        <source>The delete pattern “%1” is not a regular expression: %2.</source>
+        <translation>Das Lösch-Muster „%1“ ist kein regulärer Ausdruck: %2.</translation>
+    </message>
+    <message numerus="yes">
+        <source>the newest %n image(s)</source>
+        <translation><numerusform>das neueste Image</numerusform><numerusform>die neuesten %n Images</numerusform></translation>
+    </message>
+    <message>
+        <source>tags matching %1</source>
+        <translation>Tags passend zu %1</translation>
+    </message>
+    <message>
+        <source>tags created before %1</source>
+        <translation>Tags, die vor dem %1 erstellt wurden</translation>
+    </message>
+    <message>
+        <source>Keeps %1.</source>
+        <translation>Behält %1.</translation>
+    </message>
+    <message>
+        <source>Deletes every other tag.</source>
+        <translation>Löscht jeden anderen Tag.</translation>
+    </message>
+    <message>
+        <source>Deletes %1; every other tag stays.</source>
+        <translation>Löscht %1; jeder andere Tag bleibt.</translation>
+    </message>
+    <message>
+        <source>Of the others, deletes %1; the rest stay.</source>
+        <translation>Von den übrigen löscht sie %1; der Rest bleibt.</translation>
+    </message>
+    <message>
+        <source>The same rules on the command line: %1 %2</source>
+        <translation>Dieselben Regeln auf der Befehlszeile: %1 %2</translation>
+    </message>
+</context>
+<context>
     <name>ScreenshotRun</name>
     <message>
         <source>The screenshot was not taken: %1</source>
@@ -2847,6 +4295,230 @@
     <message>
         <source>The screenshot was not taken: the push did not land: %1</source>
         <translation>Das Bildschirmfoto wurde nicht aufgenommen: Das Hochladen kam nicht an: %1</translation>
+    </message>
+    <message>
+        <source>The screenshot was not taken: the delete window did not open.</source>
+        <translation>Das Bildschirmfoto wurde nicht aufgenommen: Das Fenster zum Löschen öffnete sich nicht.</translation>
+    </message>
+    <message>
+        <source>the delete window showed no plan.</source>
+        <translation>das Fenster zum Löschen zeigte keinen Plan.</translation>
+    </message>
+    <message>
+        <source>The screenshot was not taken: the clean-up window did not open.</source>
+        <translation>Das Bildschirmfoto wurde nicht aufgenommen: Das Fenster zum Aufräumen öffnete sich nicht.</translation>
+    </message>
+    <message>
+        <source>The screenshot was not taken: the journal window did not open.</source>
+        <translation>Das Bildschirmfoto wurde nicht aufgenommen: Das Journal-Fenster öffnete sich nicht.</translation>
+    </message>
+    <message>
+        <source>The screenshot was not taken: the deletion journal in %1 is empty.</source>
+        <translation>Das Bildschirmfoto wurde nicht aufgenommen: Das Lösch-Journal in %1 ist leer.</translation>
+    </message>
+</context>
+<context>
+    <name>TagFate</name>
+    <message>
+        <source>Deleted</source>
+        <translation>Gelöscht</translation>
+    </message>
+    <message>
+        <source>Kept</source>
+        <translation>Behalten</translation>
+    </message>
+    <message>
+        <source>Protected</source>
+        <translation>Geschützt</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <comment>between list items</comment>
+        <translation>, </translation>
+    </message>
+    <message>
+        <source>%1 and %2</source>
+        <comment>the last two of a list</comment>
+        <translation>%1 und %2</translation>
+    </message>
+    <message>
+        <source>Not selected.</source>
+        <translation>Nicht ausgewählt.</translation>
+    </message>
+    <message>
+        <source>Selected.</source>
+        <translation>Ausgewählt.</translation>
+    </message>
+    <message>
+        <source>Selected, like every other tag on %1.</source>
+        <translation>Ausgewählt, wie jeder andere Tag auf %1.</translation>
+    </message>
+    <message>
+        <source>Its image cannot be deleted while an index that stays lists it, so only the selected tags go.</source>
+        <translation>Sein Image kann nicht gelöscht werden, solange ein Index, der bleibt, es aufführt; daher werden nur die ausgewählten Tags entfernt.</translation>
+    </message>
+    <message>
+        <source>Selected: the image %1 is to be deleted.</source>
+        <translation>Ausgewählt: Das Image %1 soll gelöscht werden.</translation>
+    </message>
+    <message>
+        <source>Not selected, but on the same image as %1, which is selected for deletion with every tag on it.</source>
+        <translation>Nicht ausgewählt, aber auf demselben Image wie %1, das samt allen seinen Tags zum Löschen ausgewählt ist.</translation>
+    </message>
+    <message>
+        <source>The referrers list (tag schema) of %1 (%2), whose manifest this plan deletes: it goes with it.</source>
+        <translation>Die Referrer-Liste (Tag-Schema) von %1 (%2), dessen Manifest dieser Plan löscht: Sie wird mit ihm entfernt.</translation>
+    </message>
+    <message>
+        <source>The manifest %1 is deleted; no other tag points to it.</source>
+        <translation>Das Manifest %1 wird gelöscht; kein anderer Tag verweist darauf.</translation>
+    </message>
+    <message>
+        <source>The manifest %1 is deleted, and with it every tag on it: %2.</source>
+        <translation>Das Manifest %1 wird gelöscht und mit ihm jeder Tag darauf: %2.</translation>
+    </message>
+    <message>
+        <source>Only the tag is removed: %1 stays for %2.</source>
+        <translation>Nur der Tag wird entfernt: %1 bleibt für %2.</translation>
+    </message>
+    <message>
+        <source>Only the tag is removed: the index %1, which stays, lists %2, so the manifest stays.</source>
+        <translation>Nur der Tag wird entfernt: Der Index %1, der bleibt, führt %2 auf, daher bleibt das Manifest.</translation>
+    </message>
+    <message>
+        <source>%1 on the same manifest (%2) is removed on its own; this tag stays.</source>
+        <translation>%1 auf demselben Manifest (%2) wird allein entfernt; dieser Tag bleibt.</translation>
+    </message>
+    <message>
+        <source>%1 on the same manifest (%2) are removed on their own; this tag stays.</source>
+        <translation>%1 auf demselben Manifest (%2) werden allein entfernt; dieser Tag bleibt.</translation>
+    </message>
+    <message>
+        <source>Its manifest %1 is also listed by the index %2, which is deleted; the registry keeps the manifest for this tag.</source>
+        <translation>Sein Manifest %1 wird auch vom Index %2 aufgeführt, der gelöscht wird; die Registry behält das Manifest für diesen Tag.</translation>
+    </message>
+    <message>
+        <source>It refers to %1, which this plan deletes: it will refer to nothing.</source>
+        <translation>Er verweist auf %1, das dieser Plan löscht: Er wird danach auf nichts verweisen.</translation>
+    </message>
+    <message>
+        <source>It is the referrers list of %1, which stays.</source>
+        <translation>Er ist die Referrer-Liste von %1, das bleibt.</translation>
+    </message>
+    <message>
+        <source>Kept: a referrers list (tag schema) is not decided by the rules; it goes only with the manifest of %1.</source>
+        <translation>Behalten: Über eine Referrer-Liste (Tag-Schema) entscheiden die Regeln nicht; sie geht nur mit dem Manifest von %1.</translation>
+    </message>
+    <message>
+        <source>No tag of this repository points to it.</source>
+        <translation>Kein Tag dieses Repositorys verweist darauf.</translation>
+    </message>
+    <message>
+        <source>Kept: matches the keep pattern %1.</source>
+        <translation>Behalten: passt zum Behalten-Muster %1.</translation>
+    </message>
+    <message>
+        <source>Kept: its image is one of the newest %1 (created %2).</source>
+        <translation>Behalten: Sein Image gehört zu den %1 neuesten (erstellt %2).</translation>
+    </message>
+    <message>
+        <source>Kept: its image is one of the newest %1 (it has no created date, which counts as the oldest).</source>
+        <translation>Behalten: Sein Image gehört zu den %1 neuesten (es hat kein Erstellungsdatum, das zählt als ältestes).</translation>
+    </message>
+    <message>
+        <source>Deleted: created %1, before %2 (rule: delete tags older than %2).</source>
+        <translation>Gelöscht: erstellt %1, vor %2 (Regel: Tags löschen, die älter sind als %2).</translation>
+    </message>
+    <message>
+        <source>Deleted: matches the delete pattern %1.</source>
+        <translation>Gelöscht: passt zum Lösch-Muster %1.</translation>
+    </message>
+    <message>
+        <source>Deleted: no rule keeps it (with no delete rule given, every tag that is not kept goes).</source>
+        <translation>Gelöscht: Keine Regel behält ihn (ohne Löschregel wird jeder Tag entfernt, der nicht behalten wird).</translation>
+    </message>
+    <message>
+        <source>Otherwise it would be deleted: created %1, before %2 (rule: delete tags older than %2).</source>
+        <translation>Sonst würde er gelöscht: erstellt %1, vor %2 (Regel: Tags löschen, die älter sind als %2).</translation>
+    </message>
+    <message>
+        <source>Otherwise it would be deleted: matches the delete pattern %1.</source>
+        <translation>Sonst würde er gelöscht: passt zum Lösch-Muster %1.</translation>
+    </message>
+    <message>
+        <source>Otherwise it would be deleted: no rule keeps it (with no delete rule given, every tag that is not kept goes).</source>
+        <translation>Sonst würde er gelöscht: Keine Regel behält ihn (ohne Löschregel wird jeder Tag entfernt, der nicht behalten wird).</translation>
+    </message>
+    <message>
+        <source>Its image is not one of the newest %1.</source>
+        <translation>Sein Image gehört nicht zu den %1 neuesten.</translation>
+    </message>
+    <message>
+        <source>Its image is not one of the newest %1 (it has no created date, which counts as the oldest).</source>
+        <translation>Sein Image gehört nicht zu den %1 neuesten (es hat kein Erstellungsdatum, das zählt als ältestes).</translation>
+    </message>
+    <message>
+        <source>It matches no keep pattern.</source>
+        <translation>Er passt zu keinem Behalten-Muster.</translation>
+    </message>
+    <message>
+        <source>Kept: no delete rule applies.</source>
+        <translation>Behalten: Keine Löschregel trifft zu.</translation>
+    </message>
+    <message>
+        <source>Created %1, not before %2.</source>
+        <translation>Erstellt %1, nicht vor %2.</translation>
+    </message>
+    <message>
+        <source>It has no created date, so 'older than' does not apply.</source>
+        <translation>Er hat kein Erstellungsdatum, daher trifft „älter als“ nicht zu.</translation>
+    </message>
+    <message>
+        <source>It matches no delete pattern.</source>
+        <translation>Er passt zu keinem Lösch-Muster.</translation>
+    </message>
+    <message>
+        <source>Protected: it shares %1 with %2, which is kept.</source>
+        <translation>Geschützt: Er teilt %1 mit %2, der behalten wird.</translation>
+    </message>
+    <message>
+        <source>Protected: it shares %1 with %2, which is protected.</source>
+        <translation>Geschützt: Er teilt %1 mit %2, der geschützt ist.</translation>
+    </message>
+    <message>
+        <source>Protected: its image %1 is the subject of %2, a referrer which is kept.</source>
+        <translation>Geschützt: Sein Image %1 ist das Subjekt von %2, einem Referrer, der behalten wird.</translation>
+    </message>
+    <message>
+        <source>Protected: its image %1 is the subject of %2, a referrer which is protected.</source>
+        <translation>Geschützt: Sein Image %1 ist das Subjekt von %2, einem Referrer, der geschützt ist.</translation>
+    </message>
+</context>
+<context>
+    <name>TagNameInput</name>
+    <message>
+        <source>Enter a tag.</source>
+        <translation>Geben Sie ein Tag ein.</translation>
+    </message>
+    <message>
+        <source>“%1…” is too long: a tag has at most 128 characters.</source>
+        <translation>„%1…“ ist zu lang: Ein Tag hat höchstens 128 Zeichen.</translation>
+    </message>
+    <message>
+        <source>“%1” cannot be a tag because of “%2”: use only letters, digits and _ . -.</source>
+        <translation>„%1“ kann wegen „%2“ kein Tag sein: Verwenden Sie nur Buchstaben, Ziffern und _ . -.</translation>
+    </message>
+    <message>
+        <source>“%1” cannot be a tag: a tag cannot start with . or -.</source>
+        <translation>„%1“ kann kein Tag sein: Ein Tag darf nicht mit . oder - beginnen.</translation>
+    </message>
+    <message>
+        <source>Enter a repository, for example team/app.</source>
+        <translation>Geben Sie ein Repository ein, zum Beispiel team/app.</translation>
+    </message>
+    <message>
+        <source>“%1” is not a valid repository name: lowercase letters, digits and . _ -, in parts separated by /.</source>
+        <translation>„%1“ ist kein gültiger Repository-Name: Kleinbuchstaben, Ziffern und . _ -, in Teilen, die durch / getrennt sind.</translation>
     </message>
 </context>
 <context>
@@ -3164,16 +4836,16 @@
         <translation>Ein Image zum Hineinschauen: ein Tarball (docker save, OCI-Archiv) oder ein OCI-Layout-Ordner.</translation>
     </message>
     <message>
-        <source>What --screenshot shows: "inspector" (a tag's manifest, the default), "files" (the Files tab of the demo's demo/toolbox), "local" (the Files tab of the image file given), "push" (the push dialog for the image file given) or "jobs" (the jobs panel once it was pushed).</source>
-        <translation>Was --screenshot zeigt: „inspector“ (das Manifest eines Tags, Vorgabe), „files“ (den Reiter Dateien von demo/toolbox der Demo), „local“ (den Reiter Dateien der angegebenen Image-Datei), „push“ (den Dialog zum Hochladen der angegebenen Image-Datei) oder „jobs“ (den Bereich Aufträge nach dem Hochladen).</translation>
-    </message>
-    <message>
-        <source>--screenshot-view is "inspector", "files", "local", "push" or "jobs".</source>
-        <translation>--screenshot-view ist „inspector“, „files“, „local“, „push“ oder „jobs“.</translation>
-    </message>
-    <message>
         <source>--screenshot-view %1 needs an image file.</source>
         <translation>--screenshot-view %1 braucht eine Image-Datei.</translation>
+    </message>
+    <message>
+        <source>What --screenshot shows: "inspector" (a tag's manifest, the default), "files" (the Files tab of the demo's demo/toolbox), "local" (the Files tab of the image file given), "push" (the push dialog for the image file given), "jobs" (the jobs panel once it was pushed), "delete" (the delete window's plan for the tag shown), "cleanup" (the clean-up dry run of its repository) or "journal" (the deletion journal).</source>
+        <translation>Was --screenshot zeigt: „inspector“ (das Manifest eines Tags, Vorgabe), „files“ (den Reiter Dateien von demo/toolbox der Demo), „local“ (den Reiter Dateien der angegebenen Image-Datei), „push“ (den Dialog zum Hochladen der angegebenen Image-Datei), „jobs“ (den Bereich Aufträge nach dem Hochladen), „delete“ (den Löschplan für das gezeigte Tag), „cleanup“ (den Probelauf des Aufräumens seines Repositorys) oder „journal“ (das Lösch-Journal).</translation>
+    </message>
+    <message>
+        <source>--screenshot-view is "inspector", "files", "local", "push", "jobs", "delete", "cleanup" or "journal".</source>
+        <translation>--screenshot-view ist „inspector“, „files“, „local“, „push“, „jobs“, „delete“, „cleanup“ oder „journal“.</translation>
     </message>
 </context>
 </TS>
