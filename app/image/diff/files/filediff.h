@@ -5,10 +5,11 @@
 
 #include <QByteArray>
 #include <QFlags>
-#include <QJsonObject>
 #include <QList>
 #include <QString>
 #include <QStringList>
+
+class QJsonObject;
 
 namespace image {
 
@@ -140,9 +141,9 @@ struct FileDiff
 
     QJsonObject toJson() const;
     // One line per listed path ("+ etc/new.conf (12 B)", "~ bin/sh: link target busybox →
-    // dash"); `collapse`: paths under an added/removed directory folded into its line.
-    QStringList describeLines(bool collapse = false) const;
-    QString describe(bool collapse = false) const; // the lines, each ending in '\n'
+    // dash"); `collapse`: paths under an added/removed directory folded into its line
+    // ("+ usr/share/doc/ (120 entries inside, 3.4 MiB)").
+    QStringList describe(bool collapse = false) const;
 };
 
 // a → b, path by path over the union, O(paths) with the trees' own hash lookups (then a
@@ -150,7 +151,7 @@ struct FileDiff
 FileDiff diffFilesystems(const MergedFilesystem &a, const MergedFilesystem &b,
                          const FileDiffOptions &options = {});
 
-// English for one change, as describeLines() prints it.
+// English for one change, as FileDiff::describe() prints it.
 QString describeChange(const FileChange &change);
 // "12 B", "1.2 KiB", "3.4 MiB" (binary units, one decimal past bytes).
 QString describeFileSize(qint64 bytes);

@@ -6,6 +6,7 @@
 #include "image/layer/pathclean.h"
 
 #include <QJsonArray>
+#include <QJsonObject>
 
 namespace image {
 

@@ -169,7 +169,7 @@ QString describeChange(const FileChange &change)
     return u"~ " + path + u": " + parts.join(u", ");
 }
 
-QStringList FileDiff::describeLines(bool collapse) const
+QStringList FileDiff::describe(bool collapse) const
 {
     QStringList lines;
     lines.reserve(entries.size());
@@ -186,14 +186,6 @@ QStringList FileDiff::describeLines(bool collapse) const
         lines.append(line);
     }
     return lines;
-}
-
-QString FileDiff::describe(bool collapse) const
-{
-    QString text;
-    for (const QString &line : describeLines(collapse))
-        text += line + u'\n';
-    return text;
 }
 
 } // namespace image

@@ -57,7 +57,7 @@ inline QByteArray changeLayer()
     return w.finish();
 }
 
-// diffFilesystems(base, base + change).describeLines(): every path of the set, in tree order
+// diffFilesystems(base, base + change).describe(): every path of the set, in tree order
 // (etc/stamp, mtime-only, is not listed).
 inline QStringList expectedLines()
 {

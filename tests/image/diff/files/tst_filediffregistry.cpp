@@ -135,7 +135,7 @@ private Q_SLOTS:
         const MergedFilesystem fsA = MergedFilesystem::build(a.indexes);
         const MergedFilesystem fsB = MergedFilesystem::build(b.indexes);
         const FileDiff diff = diffFilesystems(fsA, fsB);
-        QCOMPARE(diff.describeLines(), expectedLines());
+        QCOMPARE(diff.describe(), expectedLines());
         QCOMPARE(diff.totals.mtimeOnly, 1);
         QCOMPARE(diff.totals.netBytes(), fsB.visibleBytes() - fsA.visibleBytes());
         QCOMPARE(diff.contentLayerDigest(diff.entries.at(diff.indexOf("usr/bin/tool")), true),
@@ -167,7 +167,7 @@ private Q_SLOTS:
         FileDiffOptions all;
         all.includeMtimeOnly = true;
         const FileDiff same = diffFilesystems(fsB, MergedFilesystem::build(b2.indexes), all);
-        QVERIFY2(same.entries.isEmpty(), qPrintable(same.describe()));
+        QVERIFY2(same.entries.isEmpty(), qPrintable(same.describe().join(u'\n')));
         QVERIFY(same.isEmpty());
         QCOMPARE(same.totals.mtimeOnly, 0);
         QVERIFY(diffFilesystems(fsA, fsA, all).entries.isEmpty());
