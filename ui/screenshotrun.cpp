@@ -23,8 +23,8 @@
 #include <QDir>
 #include <QDockWidget>
 #include <QFileInfo>
-#include <QPainter>
 #include <QItemSelectionModel>
+#include <QPainter>
 #include <QPixmap>
 #include <QTableView>
 #include <QTimer>
@@ -47,6 +47,8 @@ constexpr QSize kDialogSize(820, 480);
 constexpr QSize kWindowAround(120, 90);
 // The delete window in the picture: room for the plan and a few rows of its table.
 constexpr int kDeleteDialogHeight = 470;
+// The window's strip right of a dialog put near its right edge.
+constexpr int kRightMargin = 20;
 // The gap between the tag table's last row and the delete window below it.
 constexpr int kBelowTags = 36;
 
@@ -162,12 +164,12 @@ void ScreenshotRun::onArrived()
 
 void ScreenshotRun::placeOverWindow(QWidget *overlay, QSize size, Qt::Alignment horizontal)
 {
-    overlay->resize(size.boundedTo(m_window->size() - kWindowAround).expandedTo(overlay->minimumSize()));
-    const QPoint centre = m_window->mapToGlobal(m_window->rect().center());
-    QPoint topLeft = centre - QPoint(overlay->width() / 2, overlay->height() / 2);
+    const QSize room = m_window->size() - kWindowAround;
+    overlay->resize(size.boundedTo(room).expandedTo(overlay->minimumSize()));
+    QPoint topLeft = m_window->rect().center() - QPoint(overlay->width(), overlay->height()) / 2;
     if (horizontal & Qt::AlignRight)
-        topLeft.setX(m_window->mapToGlobal(QPoint(m_window->width() - overlay->width() - kWindowAround.width() / 6, 0)).x());
-    overlay->move(topLeft);
+        topLeft.setX(m_window->width() - overlay->width() - kRightMargin);
+    overlay->move(m_window->mapToGlobal(topLeft));
     m_overlay = overlay;
 }
 
@@ -178,19 +180,18 @@ void ScreenshotRun::placeBelowTags(QWidget *overlay, QSize size)
     RepositoryPage *page = m_window->repositoryPage();
     const TagTableView *view = page->view();
     const QAbstractItemModel *rows = view->model();
-    const QRect last = rows->rowCount() > 0 ? view->visualRect(rows->index(rows->rowCount() - 1, 0))
-                                            : QRect();
+    const int count = rows->rowCount();
+    const QRect last = count > 0 ? view->visualRect(rows->index(count - 1, 0)) : QRect();
     if (!last.isValid() || !view->viewport()->rect().contains(last)) {
         placeOverWindow(overlay, size);
         return;
     }
-    const QPoint origin = m_window->mapToGlobal(QPoint(0, 0));
-    const int top = view->viewport()->mapToGlobal(last.bottomLeft()).y() - origin.y() + kBelowTags;
-    const QRect pageRect(page->mapToGlobal(QPoint(0, 0)) - origin, page->size());
+    const int top = view->viewport()->mapTo(m_window, last.bottomLeft()).y() + kBelowTags;
+    const QRect pageRect(page->mapTo(m_window, QPoint(0, 0)), page->size());
     const int height = qMin(size.height(), m_window->height() - top - kBelowTags);
     overlay->resize(QSize(qMin(size.width(), pageRect.width() - kBelowTags), height)
                         .expandedTo(overlay->minimumSize()));
-    overlay->move(origin + QPoint(pageRect.center().x() - overlay->width() / 2, top));
+    overlay->move(m_window->mapToGlobal(QPoint(pageRect.center().x() - overlay->width() / 2, top)));
     m_overlay = overlay;
 }
 

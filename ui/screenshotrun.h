@@ -20,13 +20,12 @@ namespace ops {
 struct RetentionRules;
 }
 
-// `lading --screenshot FILE [--screenshot-view files|local|push|jobs|delete|cleanup|journal]`: runs the DemoTour on
-// one registry (or the image file being opened), grabs the main window to FILE once it
-// arrived (a manifest shown, or the Files tab with its merged filesystem), and finishes with
-// 0; with 1 (and says why on stderr) when it cannot get there within the timeout. main()
-// quits with that code. (The run does not call QCoreApplication::exit() itself: outside
-// exec(), as in a test, exit() leaves a flag that makes every later QEventLoop::exec()
-// return at once.)
+// `lading --screenshot FILE [--screenshot-view VIEW]`: runs the DemoTour on one registry
+// (or the image file being opened), grabs the main window to FILE once it arrived (a
+// manifest shown, or the Files tab with its merged filesystem), and finishes with 0; with 1
+// (and says why on stderr) when it cannot get there within the timeout. main() quits with
+// that code. (The run does not call QCoreApplication::exit() itself: outside exec(), as in
+// a test, exit() leaves a flag that makes every later QEventLoop::exec() return at once.)
 //
 // With setPush(), the tour's repository then gets an image file: Push::Dialog pictures the
 // push dialog with its plan over the window (dialogs are separate windows, so the picture
@@ -35,13 +34,14 @@ struct RetentionRules;
 // tag table lists the new tag.
 //
 // With setOperation(), the tour's repository then gets one of the tag operations, pictured
-// over the window the same way once it shows its real state; nothing is deleted:
-// Operation::Delete opens the delete window for the tour's selected tag ("latest" of the
-// demo's demo/hello, which shares its image with "1.1") and waits for its plan with the
-// choice between the tag alone and the image; Operation::Cleanup opens Clean Up with
-// cleanupRules() and waits for the scan and the dry run, the first protected tag (else
-// the first deleted one) current so its reason shows in full; Operation::Journal opens the deletion
-// journal (ops::Journal's default folder: it must hold entries) with the newest selected.
+// over the window the same way once it shows its real state; nothing is deleted.
+// Operation::Delete: the delete window for the tour's selected tag ("latest" of the demo's
+// demo/hello, which shares its image with "1.1") at its plan, with the choice between the
+// tag alone and the image, below the tag table. Operation::Cleanup: Clean Up with
+// cleanupRules() once the scan and the dry run are done, the first protected tag (else the
+// first deleted one) current so that its reason shows in full. Operation::Journal: the
+// deletion journal (ops::Journal's default folder: it must hold entries) once read, the
+// newest entry selected with its details.
 class ScreenshotRun final : public QObject
 {
     Q_OBJECT
