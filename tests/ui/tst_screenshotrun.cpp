@@ -72,6 +72,20 @@ Fate fateOf(const ops::DeletePlan &plan, const QString &tag)
     return Fate::Kept;
 }
 
+// A main window with settings of its own, and the file its picture goes to.
+struct Shot
+{
+    explicit Shot(const QString &name)
+        : window(dir.filePath(u"lading.conf"_s))
+        , file(dir.filePath(name))
+    {
+    }
+
+    QTemporaryDir dir;
+    MainWindow window;
+    QString file;
+};
+
 } // namespace
 
 class TestScreenshotRun final : public QObject
@@ -231,10 +245,10 @@ private Q_SLOTS:
 
     void deletePlanOverTheWindow()
     {
-        QTemporaryDir dir;
-        QVERIFY(dir.isValid());
-        MainWindow window(dir.filePath(u"lading.conf"_s));
-        const QString file = dir.filePath(u"delete.png"_s);
+        Shot shot(u"delete.png"_s);
+        QVERIFY(shot.dir.isValid());
+        MainWindow &window = shot.window;
+        const QString &file = shot.file;
         const QStringList before = helloTags();
         QVERIFY(before.contains(u"latest"_s));
         ScreenshotRun *run = runOperation(window, ScreenshotRun::Operation::Delete, file);
@@ -274,10 +288,10 @@ private Q_SLOTS:
         seedDatedImages();
         if (QTest::currentTestFailed())
             return;
-        QTemporaryDir dir;
-        QVERIFY(dir.isValid());
-        MainWindow window(dir.filePath(u"lading.conf"_s));
-        const QString file = dir.filePath(u"cleanup.png"_s);
+        Shot shot(u"cleanup.png"_s);
+        QVERIFY(shot.dir.isValid());
+        MainWindow &window = shot.window;
+        const QString &file = shot.file;
         const QStringList before = helloTags();
         QVERIFY(before.contains(u"0.8-lts"_s));
         ScreenshotRun *run = runOperation(window, ScreenshotRun::Operation::Cleanup, file);
@@ -334,10 +348,10 @@ private Q_SLOTS:
         QVERIFY_RESULT(left);
         QVERIFY(left->isEmpty());
 
-        QTemporaryDir dir;
-        QVERIFY(dir.isValid());
-        MainWindow window(dir.filePath(u"lading.conf"_s));
-        const QString file = dir.filePath(u"journal.png"_s);
+        Shot shot(u"journal.png"_s);
+        QVERIFY(shot.dir.isValid());
+        MainWindow &window = shot.window;
+        const QString &file = shot.file;
         ScreenshotRun *run = runOperation(window, ScreenshotRun::Operation::Journal, file);
         if (QTest::currentTestFailed())
             return;
@@ -362,23 +376,16 @@ private Q_SLOTS:
     {
         // No entries: the run says so and ends with 1 instead of picturing an empty list.
         QVERIFY(QDir(ops::Journal().folder()).removeRecursively());
-        QTemporaryDir dir;
-        QVERIFY(dir.isValid());
-        MainWindow window(dir.filePath(u"lading.conf"_s));
-        RegistryEntry registry;
-        registry.config = m_registry.registryConfig();
-        window.addRegistry(registry);
-        window.show();
-        QVERIFY(QTest::qWaitForWindowExposed(&window));
-        const QString file = dir.filePath(u"empty.png"_s);
-        auto *run = new ScreenshotRun(&window, m_registry.host(), file, 60,
-                                      DemoTour::Destination::Inspector, &window);
+        Shot shot(u"empty.png"_s);
+        QVERIFY(shot.dir.isValid());
+        ScreenshotRun *run = newRun(shot.window, shot.file);
         run->setOperation(ScreenshotRun::Operation::Journal);
+        QVERIFY(QTest::qWaitForWindowExposed(&shot.window));
         QSignalSpy finished(run, &ScreenshotRun::finished);
         run->start();
         QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, 60000);
         QCOMPARE(finished.at(0).at(0).toInt(), 1);
-        QVERIFY(!QFileInfo::exists(file));
+        QVERIFY(!QFileInfo::exists(shot.file));
     }
 
 private:
@@ -458,26 +465,30 @@ private:
     ScreenshotRun *runTour(MainWindow &window, DemoTour::Destination destination,
                            const QString &file, ScreenshotRun::Push push = ScreenshotRun::Push::None)
     {
-        RegistryEntry entry;
-        entry.config = m_registry.registryConfig();
-        window.addRegistry(entry);
-        window.show();
-        auto *run = new ScreenshotRun(&window, m_registry.host(), file, 60, destination, &window);
+        ScreenshotRun *run = newRun(window, file, destination);
         if (push != ScreenshotRun::Push::None)
             run->setPush(push, m_dir.filePath(u"hello-9.tar"_s));
         runTo(window, run, file);
         return run;
     }
 
-    ScreenshotRun *runOperation(MainWindow &window, ScreenshotRun::Operation operation,
-                                const QString &file)
+    // Shows `window` with the test registry and makes a run to the inspector (start() it).
+    ScreenshotRun *newRun(MainWindow &window, const QString &file,
+                          DemoTour::Destination destination = DemoTour::Destination::Inspector)
     {
         RegistryEntry entry;
         entry.config = m_registry.registryConfig();
         window.addRegistry(entry);
         window.show();
-        auto *run = new ScreenshotRun(&window, m_registry.host(), file, 60,
-                                      DemoTour::Destination::Inspector, &window);
+        return new ScreenshotRun(&window, m_registry.host(), file, 60, destination, &window);
+    }
+
+    // The tour, then `operation`, until the screenshot is written to `file` (check
+    // QTest::currentTestFailed() after).
+    ScreenshotRun *runOperation(MainWindow &window, ScreenshotRun::Operation operation,
+                                const QString &file)
+    {
+        ScreenshotRun *run = newRun(window, file);
         run->setOperation(operation);
         runTo(window, run, file);
         return run;
