@@ -20,9 +20,10 @@
 #   VIEW: inspector (the default), files, local, push, jobs, delete, cleanup, journal
 #
 # LADING-BINARY defaults to $LADING, then `lading` on PATH, then build*/app/lading in this
-# checkout. The journal view needs ladingctl: $LADINGCTL, else the one beside
-# LADING-BINARY (or in its cli/ folder, as in a build tree), else on PATH. The demo registry comes from tests/support/demo/start-demo-registry.sh; one
-# this script started is stopped again at the end, one that was running is left running.
+# checkout. The journal view needs ladingctl: $LADINGCTL, else the one beside LADING-BINARY
+# (or in its cli/ folder, as in a build tree), else on PATH. The demo registry comes from
+# tests/support/demo/start-demo-registry.sh; one this script started is stopped again at
+# the end, one that was running is left running.
 # The push, delete, cleanup and journal views use a demo registry of their own, freshly
 # seeded and removed at the end, so that the shared one (and the other pictures) never see
 # their tags or deletions, and they never see what others left in the shared one.
@@ -174,6 +175,7 @@ if [[ "$view" == journal ]]; then
     journal="$work/data/lading/journal"
     ctl=(env XDG_CONFIG_HOME="$work/config" XDG_CACHE_HOME="$work/cache" XDG_DATA_HOME="$work/data"
          "$ladingctl" --plain-http --journal "$journal")
+    # (The rules of ScreenshotRun::cleanupRules().)
     "${ctl[@]}" cleanup "$host/demo/hello" --keep-newest 2 --keep '.*-lts' --yes >/dev/null
     sleep 1 # the journal lists them a second apart, as a person would have made them
     "${ctl[@]}" rm "$host/demo/hello:latest" --yes >/dev/null
