@@ -5,22 +5,27 @@
 #include "ops/plan/retentionrules.h"
 
 #include <QCommandLineParser>
+#include <QSet>
 #include <QTimeZone>
 
 namespace cli {
 
 namespace {
 
-// Options of ladingctl that take a value: their values are not the command.
-const QStringList &valueOptions()
+// How the parser may be given the options that take a value: -u, --u, -username and
+// --username alike (ladingctl reads a single-dash word as a long option).
+QSet<QString> valueSpellings(const QList<QCommandLineOption> &options)
 {
-    static const QStringList names{
-        QStringLiteral("-u"),          QStringLiteral("--username"),   QStringLiteral("--ca-file"),
-        QStringLiteral("--sort"),      QStringLiteral("--concurrency"), QStringLiteral("--platform"),
-        QStringLiteral("--layer"),     QStringLiteral("--image"),       QStringLiteral("--keep-newest"),
-        QStringLiteral("--keep"),      QStringLiteral("--delete"),      QStringLiteral("--older-than"),
-        QStringLiteral("--journal")};
-    return names;
+    QSet<QString> spellings;
+    for (const QCommandLineOption &option : options) {
+        if (option.valueName().isEmpty())
+            continue;
+        for (const QString &name : option.names()) {
+            spellings.insert(u'-' + name);
+            spellings.insert(u"--" + name);
+        }
+    }
+    return spellings;
 }
 
 QString checkRepositoryTag(const QString &tag)
@@ -120,29 +125,44 @@ bool OpsArguments::isOpsCommand(const QString &command)
            || command == u"undo";
 }
 
-QStringList OpsArguments::normalized(const QStringList &arguments)
+QStringList OpsArguments::normalized(const QStringList &arguments,
+                                     const QList<QCommandLineOption> &parserOptions)
 {
+    const QSet<QString> takesValue = valueSpellings(parserOptions);
+    // The arguments as the parser reads them: options anywhere until "--", each value right
+    // after its option, the first other argument the command.
     QString command;
+    QList<qsizetype> imageFlags;
     for (qsizetype i = 1; i < arguments.size(); ++i) {
         const QString &argument = arguments.at(i);
         if (argument == u"--")
             break;
-        if (argument.startsWith(u'-')) {
-            if (valueOptions().contains(argument))
-                ++i; // its value
+        if (argument.size() < 2 || !argument.startsWith(u'-')) {
+            if (command.isEmpty())
+                command = argument;
             continue;
         }
-        command = argument;
-        break;
+        // Once the command is rm, its --image is the flag; before, it is push's and takes a NAME.
+        if (command == u"rm" && (argument == u"--image" || argument == u"-image"))
+            imageFlags << i;
+        else if (takesValue.contains(argument))
+            ++i; // its value
     }
     if (command != u"rm")
         return arguments;
     QStringList result = arguments;
-    for (QString &argument : result) {
-        if (argument == u"--image")
-            argument = QStringLiteral("--delete-image");
-    }
+    for (const qsizetype i : std::as_const(imageFlags))
+        result[i] = QStringLiteral("--delete-image");
     return result;
+}
+
+QStringList OpsArguments::normalized(const QStringList &arguments)
+{
+    QList<QCommandLineOption> options = OpsArguments().options();
+    for (const char *name : {"u", "username", "ca-file", "sort", "concurrency", "platform",
+                             "layer", "image"})
+        options << QCommandLineOption(QString::fromLatin1(name), QString(), QStringLiteral("V"));
+    return normalized(arguments, options);
 }
 
 QString OpsArguments::read(const QCommandLineParser &parser, const QStringList &positional,

@@ -10,6 +10,8 @@
 #include "support/fixtures.h"
 #include "support/registryprocess.h"
 
+#include <QDir>
+#include <QScopeGuard>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -100,6 +102,26 @@ private Q_SLOTS:
         QVERIFY(raw(u"ops/img:latest"_s).isEmpty());
         QVERIFY(raw(u"ops/img:1.1"_s).isEmpty());
         QVERIFY(!raw(u"ops/img:2.0"_s).isEmpty()); // another digest: untouched
+    }
+
+    // "--image" as the value of an option that takes one (a journal folder of that name) is
+    // neither rm's --image nor renamed: one tag goes, and the journal lands in "--image".
+    void anOptionValueSpelledImageIsNotTheFlag()
+    {
+        QVERIFY(seed(u"ops/flag"_s, {u"1.1"_s, u"latest"_s}, {}));
+        const QString previous = QDir::currentPath();
+        QVERIFY(QDir::setCurrent(m_dir.path()));
+        const auto restore = qScopeGuard([&previous] { QDir::setCurrent(previous); });
+        const Run run =
+            ctl({u"rm"_s, ref(u"ops/flag:latest"_s), u"--yes"_s, u"--journal"_s, u"--image"_s});
+        QVERIFY2(run.exitCode == 0, run.describe().constData());
+        QVERIFY(raw(u"ops/flag:latest"_s).isEmpty());
+        QVERIFY(!raw(u"ops/flag:1.1"_s).isEmpty()); // the tag alone, not the image
+        QVERIFY(QDir(m_dir.filePath(u"--image"_s)).exists());
+        QVERIFY(!QDir(m_dir.filePath(u"--delete-image"_s)).exists());
+        const Run list = ctl({u"undo"_s, u"--journal"_s, u"--image"_s});
+        QVERIFY2(list.exitCode == 0, list.describe().constData());
+        QVERIFY2(list.out.contains("removed tag ops/flag:latest"), list.out.constData());
     }
 
     void cleanupProtectsATagSharingAKeptDigest()
