@@ -2,7 +2,8 @@
 // docker-registry does not do: ask for a minimum chunk (OCI-Chunk-Min-Length). A plain layer
 // gzip'ed on the way goes in PATCHes of at least that length; the bytes the server assembled
 // hash to the digest the sender committed, and the blob inflates to the layer's diff ID.
-// (One PUT for a blob sent as it is: tst_push, against the registry's access log.)
+// (One PUT for a blob sent as it is: tst_push, against the registry's access log.) A PUT
+// whose connection is lost unanswered goes again from a fresh ProducedBody.
 
 #include "../oci/nettestsupport.h"
 #include "pushtestdata.h"
@@ -28,6 +29,7 @@ struct UploadEndpoint
     QHash<QByteArray, QByteArray> sessions;
     QByteArray committed; // the blob of the last good PUT
     int next = 0;
+    int dropPuts = 0; // this many PUTs lose their connection, unanswered (a stale keep-alive)
 
     HttpTestResponse answer(const HttpTestRequest &request)
     {
@@ -43,6 +45,12 @@ struct UploadEndpoint
         const QByteArray path = request.path();
         if (!sessions.contains(path))
             return HttpTestResponse::registryError(404, "BLOB_UPLOAD_UNKNOWN", "no session");
+        if (request.method == "PUT" && dropPuts > 0) {
+            --dropPuts;
+            HttpTestResponse dropped;
+            dropped.closeWithoutAnswer = true;
+            return dropped;
+        }
         QByteArray &data = sessions[path];
         const QByteArray range = request.header("content-range");
         if (!range.isEmpty() && range.left(range.indexOf('-')).toLongLong() != data.size())
@@ -69,6 +77,7 @@ class TestBlobSender final : public QObject
 private Q_SLOTS:
     void initTestCase();
     void gzipedLayerHonoursMinimumChunk();
+    void aLostConnectionSendsTheBlobAgainFromTheArchive();
 
 private:
     bool send(image::PushBlob blob, UploadEndpoint &endpoint, image::BlobSender::Outcome *outcome,
@@ -163,6 +172,35 @@ void TestBlobSender::gzipedLayerHonoursMinimumChunk()
     }
     QVERIFY(decoder.finish().ok());
     QCOMPARE(decoder.diffId(), m_diffId);
+}
+
+// The PUT of a blob sent as it is loses its connection unanswered, as on a kept-alive
+// connection the registry had closed: Qt cannot rewind the ProducedBody, so the transport asks
+// for a fresh one, which reads the archive again; the registry gets the whole blob once.
+void TestBlobSender::aLostConnectionSendsTheBlobAgainFromTheArchive()
+{
+    image::PushBlob blob;
+    blob.kind = image::PushBlob::Kind::Layer;
+    blob.source = m_diffId;
+    blob.target = m_diffId;
+    blob.size = m_layer.size();
+    blob.fate = image::PushBlob::Fate::Upload;
+    UploadEndpoint endpoint;
+    endpoint.dropPuts = 1;
+    // The device says it cannot rewind without Qt's seek warning.
+    QTest::failOnWarning(QRegularExpression(QStringLiteral("seek")));
+    image::BlobSender::Outcome outcome{};
+    oci::Digest target;
+    QVERIFY(send(blob, endpoint, &outcome, &target));
+    QCOMPARE(outcome, image::BlobSender::Outcome::Sent);
+    QCOMPARE(target, m_diffId);
+    QCOMPARE(endpoint.dropPuts, 0);
+    QCOMPARE(endpoint.committed.size(), m_layer.size());
+    QVERIFY(endpoint.committed == m_layer);
+    int puts = 0;
+    for (const HttpTestRequest &request : std::as_const(m_requests))
+        puts += request.method == "PUT" ? 1 : 0;
+    QCOMPARE(puts, 2);
 }
 
 QTEST_GUILESS_MAIN(TestBlobSender)

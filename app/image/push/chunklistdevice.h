@@ -20,6 +20,8 @@ public:
     static qint64 totalSize(const QList<QByteArray> &pieces);
 
     bool isSequential() const override { return true; }
+    // As ProducedBody: a fresh device per attempt instead, without QIODevice's seek warning.
+    bool reset() override { return false; }
     qint64 bytesAvailable() const override;
     bool atEnd() const override;
 

@@ -32,6 +32,9 @@ public:
     ~ProducedBody() override;
 
     bool isSequential() const override { return true; }
+    // No rewinding (Qt asks when a connection was lost): the transport makes a fresh device.
+    // Said without QIODevice's "cannot seek" warning.
+    bool reset() override { return false; }
     qint64 bytesAvailable() const override;
     bool atEnd() const override;
 
