@@ -26,6 +26,8 @@
 #include <QTimer>
 #include <QVBoxLayout>
 
+#include <algorithm>
+
 using ops::JournalEntry;
 using ops::UndoJob;
 using ops::UndoTagResult;
@@ -195,6 +197,12 @@ void JournalWindow::watchFolder()
 
 void JournalWindow::onLoaded()
 {
+    // "Registry and repository" as wide as its longest name, within reason (a tool tip
+    // and the details have it whole): measured once per load, not on every row change.
+    m_table->resizeColumnToContents(JournalModel::WhereColumn);
+    const int widest = std::max(220, m_table->viewport()->width() * 2 / 5);
+    if (m_table->columnWidth(JournalModel::WhereColumn) > widest)
+        m_table->setColumnWidth(JournalModel::WhereColumn, widest);
     watchFolder();
     rebuildRuns();
     reselect();
