@@ -87,7 +87,6 @@ ParsedCommandLine usageError(const QString &message)
 
 ParsedCommandLine parseCommandLine(const QStringList &givenArguments)
 {
-    const QStringList arguments = OpsArguments::normalized(givenArguments);
     const OpsArguments ops;
     QCommandLineParser parser;
     parser.setApplicationDescription(describeCommands());
@@ -150,10 +149,13 @@ ParsedCommandLine parseCommandLine(const QStringList &givenArguments)
                                    QStringLiteral("NAME"));
     const QCommandLineOption all(QStringLiteral("all"),
                                  QStringLiteral("push: every image of the file, each with its own tag."));
-    parser.addOptions({help, version, username, passwordStdin, caFile, insecure, plainHttp, details,
-                       sort, json, noCache, concurrency, platform, layer, merged, changed, dryRun,
-                       image, all});
-    parser.addOptions(ops.options());
+    const QList<QCommandLineOption> allOptions =
+        QList<QCommandLineOption>{help,     version, username, passwordStdin, caFile, insecure,
+                                  plainHttp, details, sort,    json,     noCache,  concurrency,
+                                  platform, layer,   merged,  changed,  dryRun,   image,
+                                  all} +
+        ops.options();
+    parser.addOptions(allOptions);
     parser.addPositionalArgument(
         QStringLiteral("command"),
         QStringLiteral("catalog, tags, manifest, inspect, layers, files, cat, waste, push, tag, "
@@ -162,7 +164,7 @@ ParsedCommandLine parseCommandLine(const QStringList &givenArguments)
                                  QStringLiteral("REGISTRY, REPOSITORY or REFERENCE (cat: "
                                                 "REFERENCE PATH; push: FILE REFERENCE)."));
 
-    if (!parser.parse(arguments))
+    if (!parser.parse(OpsArguments::normalized(givenArguments, allOptions)))
         return usageError(parser.errorText());
 
     ParsedCommandLine parsed;

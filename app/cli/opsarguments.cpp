@@ -156,15 +156,6 @@ QStringList OpsArguments::normalized(const QStringList &arguments,
     return result;
 }
 
-QStringList OpsArguments::normalized(const QStringList &arguments)
-{
-    QList<QCommandLineOption> options = OpsArguments().options();
-    for (const char *name : {"u", "username", "ca-file", "sort", "concurrency", "platform",
-                             "layer", "image"})
-        options << QCommandLineOption(QString::fromLatin1(name), QString(), QStringLiteral("V"));
-    return normalized(arguments, options);
-}
-
 QString OpsArguments::read(const QCommandLineParser &parser, const QStringList &positional,
                            Options &options) const
 {

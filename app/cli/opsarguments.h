@@ -34,9 +34,6 @@ public:
     // which is then neither the command nor rm's flag (`rm --journal --image` keeps it).
     static QStringList normalized(const QStringList &arguments,
                                   const QList<QCommandLineOption> &parserOptions);
-    // The same for commandline.cpp until it passes its parser's options: ladingctl's options
-    // that take a value, listed by hand. Remove once the call passes them.
-    static QStringList normalized(const QStringList &arguments);
 
     // Fills `options` from the positional arguments (command first) and the options: an
     // empty string, else the usage error (one line).
