@@ -95,6 +95,7 @@ private:
     void resolveLocal(int side);
     void sideResolved(int side);
     void planPairs();
+    void planLayers();
     void pumpReads();
     void layerRead(const oci::Digest &digest, const oci::Result<LayerIndex> &index);
     void comparePairs();
