@@ -109,6 +109,7 @@ struct ImageDiffJob::Private
     int nextLayer = 0;
     int running = 0;
     int comparing = 0;
+    bool completed = false;
     QList<QPointer<oci::Job>> jobs; // content jobs and layer readers in flight
 };
 
@@ -585,8 +586,10 @@ void ImageDiffJob::comparePairs()
     d->progress.stage = ImageDiffProgress::Stage::Comparing;
     emitProgress();
     const auto finishIfDone = [this] {
-        if (d->comparing > 0)
+        // A continuation may run at once when its worker is already done: once only.
+        if (d->comparing > 0 || d->completed)
             return;
+        d->completed = true;
         for (const Pair &pair : std::as_const(d->pairs))
             d->result.platforms << *pair.result;
         d->progress.stage = ImageDiffProgress::Stage::Done;
