@@ -374,7 +374,8 @@ private slots:
     void pictures()
     {
         const QString folder = qEnvironmentVariable("LADING_DIFF_SHOTS");
-        // The English plural forms, as the application loads them ("1 line", "7 lines").
+        // The English plural forms, as the application loads them ("1 line", "7 lines"),
+        // when this build has them in its resources.
         QTranslator english;
         if (english.load(QStringLiteral("lading_en"), QStringLiteral(":/i18n")))
             QCoreApplication::installTranslator(&english);
@@ -418,6 +419,31 @@ private slots:
             if (!folder.isEmpty())
                 QVERIFY(jsonShot.save(folder + QLatin1String(dark ? "/textdiff-json-dark.png"
                                                               : "/textdiff-json-light.png")));
+
+            // A longer file: unchanged runs folded between the changes.
+            SideBySideDiffView folds;
+            if (dark)
+                folds.setPalette(darkPalette());
+            folds.resize(960, 330);
+            folds.show();
+            QVERIFY(QTest::qWaitForWindowExposed(&folds));
+            QByteArray before = "#!/bin/sh\nset -eu\n";
+            QByteArray after = before;
+            for (int i = 0; i < 60; ++i) {
+                const QByteArray line = "echo \"step " + QByteArray::number(i) + "\"\n";
+                before += line;
+                after += i == 20 ? QByteArray("echo \"step 20, now with a log\" >&2\n")
+                                 : i == 45 ? QByteArray() : line;
+            }
+            QVERIFY(compareAndWait(folds, QStringLiteral("usr/local/bin/entrypoint.sh  (1.24)"),
+                                   before, QStringLiteral("usr/local/bin/entrypoint.sh  (1.25)"),
+                                   after, QStringLiteral("entrypoint.sh")));
+            QTest::qWait(50);
+            QVERIFY(folds.leftPane()->rowText(0).startsWith(QStringLiteral("⋯ 19 unchanged line")));
+            const QImage foldShot = folds.grab().toImage();
+            if (!folder.isEmpty())
+                QVERIFY(foldShot.save(folder + QLatin1String(dark ? "/textdiff-folds-dark.png"
+                                                              : "/textdiff-folds-light.png")));
         }
     }
 };
