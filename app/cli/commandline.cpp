@@ -1,5 +1,6 @@
 #include "commandline.h"
 
+#include "diffcommand.h"
 #include "opsarguments.h"
 
 #include <QCommandLineParser>
@@ -54,6 +55,8 @@ QString describeCommands()
         "Layer blobs are kept in the on-disk layer cache, so a second files or cat does not\n"
         "download them again (--no-cache: nothing kept).\n"
         "\n"
+        "%2"
+        "\n"
         "%1"
         "\n"
         "  push FILE REFERENCE  push a local image (the formats above) to REFERENCE\n"
@@ -71,8 +74,8 @@ QString describeCommands()
         "config.json ($DOCKER_CONFIG or ~/.docker, with its credential helpers), else from\n"
         "Podman's auth.json ($REGISTRY_AUTH_FILE, $XDG_RUNTIME_DIR/containers or\n"
         "~/.config/containers).\n"
-        "Exit status: 0 success, 1 failure, 2 usage error.")
-        .arg(OpsArguments::help());
+        "Exit status: 0 success, 1 failure, 2 usage error (diff: see above).")
+        .arg(OpsArguments::help(), diffHelp());
 }
 
 ParsedCommandLine usageError(const QString &message)
@@ -149,20 +152,22 @@ ParsedCommandLine parseCommandLine(const QStringList &givenArguments)
                                    QStringLiteral("NAME"));
     const QCommandLineOption all(QStringLiteral("all"),
                                  QStringLiteral("push: every image of the file, each with its own tag."));
+    const QCommandLineOption filesOnly(QStringLiteral("files-only"),
+                                       QStringLiteral("diff: only the files."));
     const QList<QCommandLineOption> allOptions =
         QList<QCommandLineOption>{help,     version, username, passwordStdin, caFile, insecure,
                                   plainHttp, details, sort,    json,     noCache,  concurrency,
                                   platform, layer,   merged,  changed,  dryRun,   image,
-                                  all} +
+                                  all,      filesOnly} +
         ops.options();
     parser.addOptions(allOptions);
     parser.addPositionalArgument(
         QStringLiteral("command"),
-        QStringLiteral("catalog, tags, manifest, inspect, layers, files, cat, waste, push, tag, "
+        QStringLiteral("catalog, tags, manifest, inspect, layers, files, cat, waste, diff, push, tag, "
                        "copy, rm, cleanup or undo."));
     parser.addPositionalArgument(QStringLiteral("target"),
                                  QStringLiteral("REGISTRY, REPOSITORY or REFERENCE (cat: "
-                                                "REFERENCE PATH; push: FILE REFERENCE)."));
+                                                "REFERENCE PATH; push: FILE REFERENCE; diff: A B)."));
 
     if (!parser.parse(OpsArguments::normalized(givenArguments, allOptions)))
         return usageError(parser.errorText());
@@ -187,11 +192,11 @@ ParsedCommandLine parseCommandLine(const QStringList &givenArguments)
     const QStringList positional = parser.positionalArguments();
     if (positional.isEmpty())
         return usageError(QStringLiteral("missing command (catalog, tags, manifest, inspect, "
-                                         "layers, files, cat, waste, push, tag, copy, rm, "
+                                         "layers, files, cat, waste, diff, push, tag, copy, rm, "
                                          "cleanup or undo); see --help"));
     const QString &command = positional.first();
     const bool opsCommand = OpsArguments::isOpsCommand(command);
-    const qsizetype wanted = command == u"cat" || command == u"push" ? 3 : 2;
+    const qsizetype wanted = command == u"cat" || command == u"push" || command == u"diff" ? 3 : 2;
     if (!opsCommand && positional.size() < wanted)
         return usageError(u"missing argument for \"" + command + u"\"; see --help");
     if (!opsCommand && positional.size() > wanted)
@@ -240,6 +245,10 @@ ParsedCommandLine parseCommandLine(const QStringList &givenArguments)
             if (options.path.isEmpty())
                 return usageError(QStringLiteral("cat needs a non-empty PATH"));
         }
+    } else if (command == u"diff") {
+        if (const QString error = readDiffArguments(target, positional.at(2), options);
+            !error.isEmpty())
+            return usageError(error);
     } else if (command == u"push") {
         options.command = Options::Command::Push;
         options.pushSource = target;
@@ -258,11 +267,12 @@ ParsedCommandLine parseCommandLine(const QStringList &givenArguments)
     } else {
         return usageError(u"unknown command \"" + command +
                           u"\" (catalog, tags, manifest, inspect, layers, files, cat, waste, "
-                          u"push, tag, copy, rm, cleanup or undo)");
+                          u"diff, push, tag, copy, rm, cleanup or undo)");
     }
     if (const QString error = ops.refuseElsewhere(parser, options); !error.isEmpty())
         return usageError(error);
-    if (options.command != Options::Command::Catalog && !options.local)
+    if (options.command != Options::Command::Catalog && options.command != Options::Command::Diff
+        && !options.local)
         options.registry = options.reference.registry();
 
     options.username = parser.value(username);
@@ -289,15 +299,19 @@ ParsedCommandLine parseCommandLine(const QStringList &givenArguments)
                               || options.command == Options::Command::Files
                               || options.command == Options::Command::Cat
                               || options.command == Options::Command::Waste;
-    if (options.json && !options.details
+    const bool diff = options.command == Options::Command::Diff;
+    options.filesOnly = parser.isSet(filesOnly);
+    if (options.filesOnly && !diff)
+        return usageError(QStringLiteral("--files-only is for the diff command"));
+    if (options.json && !options.details && !diff
         && !(imageCommand && options.command != Options::Command::Cat))
         return usageError(options.command == Options::Command::Tags
                               ? QStringLiteral("--json needs tags --details")
                               : QStringLiteral("--json is for tags --details, layers, files and "
                                                "waste (inspect always prints JSON)"));
     if (parser.isSet(platform)) {
-        if (!imageCommand)
-            return usageError(QStringLiteral("--platform is for layers, files, cat and waste"));
+        if (!imageCommand && !diff)
+            return usageError(QStringLiteral("--platform is for layers, files, cat, waste and diff"));
         options.platform = parser.value(platform);
         static const QRegularExpression platformPattern(QRegularExpression::anchoredPattern(
             QStringLiteral("[A-Za-z0-9._-]+/[A-Za-z0-9._-]+(/[A-Za-z0-9._-]+)?")));

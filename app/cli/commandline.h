@@ -16,6 +16,7 @@ struct Options
     enum class Command {
         Catalog, Tags, Manifest, Inspect, Layers, Files, Cat, Waste, Push,
         Tag, Copy, Remove, Cleanup, Undo, // opsarguments.h
+        Diff,                             // diffcommand.h
     };
 
     Command command = Command::Catalog;
@@ -64,6 +65,11 @@ struct Options
     QDateTime olderThan;          // cleanup --older-than
     QString journalEntry;         // undo ENTRY (empty: list the journal)
     QString journalFolder;        // --journal DIR (default: the GUI's and ladingctl's shared one)
+
+    // diff A B: A in `reference` / `local`, B here
+    oci::Reference referenceB;
+    std::optional<image::LocalReference> localB;
+    bool filesOnly = false;       // diff --files-only
 };
 
 struct ParsedCommandLine

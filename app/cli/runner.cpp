@@ -1,6 +1,7 @@
 #include "runner.h"
 
 #include "detailsoutput.h"
+#include "diffcommand.h"
 #include "imagecommand.h"
 #include "opscommand.h"
 #include "pushcommand.h"
@@ -55,6 +56,7 @@ Runner::~Runner()
 {
     // Users first: the resolver's and fetcher's jobs belong to the client, the client's to
     // the transport; the layer readers of an image command use the client too.
+    delete m_diff;
     delete m_image;
     delete m_push;
     delete m_ops;
@@ -99,6 +101,9 @@ void Runner::start()
         break;
     case Options::Command::Push:
         startPush();
+        break;
+    case Options::Command::Diff:
+        startDiff();
         break;
     case Options::Command::Tag:
     case Options::Command::Copy:
@@ -243,6 +248,13 @@ void Runner::startPush()
     m_push = new PushCommand(m_options, m_client, this);
     connect(m_push, &PushCommand::finished, this, &Runner::finished);
     m_push->start();
+}
+
+void Runner::startDiff()
+{
+    m_diff = new DiffCommand(m_options, m_transport, m_client, this);
+    connect(m_diff, &DiffCommand::finished, this, &Runner::finished);
+    m_diff->start();
 }
 
 void Runner::startManifest()

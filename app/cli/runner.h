@@ -17,6 +17,7 @@ class Transport;
 
 namespace cli {
 
+class DiffCommand;
 class ImageCommand;
 class OpsCommand;
 class PushCommand;
@@ -50,6 +51,7 @@ private:
     void startTagDetails(const QStringList &tags);
     void startImage();
     void startPush();
+    void startDiff();
     void makeFetcher();
     void finishJob(oci::Job *job);
     void fail(const QString &message);
@@ -64,6 +66,7 @@ private:
     ImageCommand *m_image = nullptr; // layers, files, cat, waste
     PushCommand *m_push = nullptr;
     OpsCommand *m_ops = nullptr; // tag, copy, rm, cleanup, undo
+    DiffCommand *m_diff = nullptr;
     qsizetype m_printed = 0; // catalog/tags entries already on stdout
 };
 
