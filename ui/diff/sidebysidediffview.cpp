@@ -101,8 +101,18 @@ SideBySideDiffView::SideBySideDiffView(QWidget *parent)
                                           : m_left->horizontalScrollBar();
         QScrollBar *b = o == Qt::Vertical ? m_right->verticalScrollBar()
                                           : m_right->horizontalScrollBar();
-        connect(a, &QScrollBar::valueChanged, b, &QScrollBar::setValue);
-        connect(b, &QScrollBar::valueChanged, a, &QScrollBar::setValue);
+        // Guarded: a bar that clamps the value must not pull the other one back.
+        const auto follow = [this](QScrollBar *to) {
+            return [this, to](int value) {
+                if (m_syncing)
+                    return;
+                m_syncing = true;
+                to->setValue(value);
+                m_syncing = false;
+            };
+        };
+        connect(a, &QScrollBar::valueChanged, b, follow(b));
+        connect(b, &QScrollBar::valueChanged, a, follow(a));
     }
     connect(m_right->verticalScrollBar(), &QScrollBar::valueChanged, this,
             &SideBySideDiffView::updateActions);
@@ -184,6 +194,7 @@ void SideBySideDiffView::clear()
     ++m_generation; // a comparison still running is dropped
     m_hasTexts = false;
     m_comparing = false;
+    m_tooLarge = false;
     m_leftBytes.clear();
     m_rightBytes.clear();
     m_leftTitleLabel->clear();
@@ -196,6 +207,14 @@ void SideBySideDiffView::compare()
     const int generation = ++m_generation;
     m_comparing = true;
     updateLabels();
+    if (m_leftBytes.size() > MaxBytes || m_rightBytes.size() > MaxBytes) {
+        // Lines of a text this size would take several times its size in memory.
+        image::LineDiff tooLarge;
+        m_tooLarge = true;
+        showDiff(std::move(tooLarge), generation);
+        return;
+    }
+    m_tooLarge = false;
     const QByteArray left = m_leftBytes;
     const QByteArray right = m_rightBytes;
     const bool json = m_json;
@@ -218,7 +237,7 @@ void SideBySideDiffView::showDiff(image::LineDiff diff, int generation)
     m_left->verticalScrollBar()->setValue(0);
     m_left->horizontalScrollBar()->setValue(0);
     m_right->horizontalScrollBar()->setValue(0);
-    m_stack->setCurrentIndex(m_content->diff.binary ? 1 : 0);
+    m_stack->setCurrentIndex(m_content->diff.binary || m_tooLarge ? 1 : 0);
     updateLabels();
     updateActions();
     if (m_hasTexts)
@@ -364,7 +383,7 @@ QString SideBySideDiffView::summaryText() const
     if (m_comparing)
         return tr("Comparing…");
     const image::LineDiff &d = m_content->diff;
-    if (!m_hasTexts || d.binary)
+    if (!m_hasTexts || d.binary || m_tooLarge)
         return {};
     if (d.identical())
         return tr("No differences");
@@ -383,7 +402,13 @@ QString SideBySideDiffView::summaryText() const
 QString SideBySideDiffView::message() const
 {
     const image::LineDiff &d = m_content->diff;
-    if (m_comparing || !d.binary)
+    if (m_comparing)
+        return {};
+    if (m_tooLarge)
+        return tr("The files are too large to compare line by line (more than %1 MiB): they "
+                  "are compared by size and hash.")
+            .arg(MaxBytes / (1024 * 1024));
+    if (!d.binary)
         return {};
     if (d.leftBinary && d.rightBinary)
         return tr("Both files are binary: they are compared by size and hash, not line by "
@@ -399,7 +424,7 @@ QStringList SideBySideDiffView::notes() const
 {
     const image::LineDiff &d = m_content->diff;
     QStringList out;
-    if (m_comparing || !m_hasTexts || d.binary)
+    if (m_comparing || !m_hasTexts || d.binary || m_tooLarge)
         return out;
     if (d.coarse)
         out << tr("The texts differ too much to compare line by line: the changed part is "

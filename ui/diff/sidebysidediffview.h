@@ -39,6 +39,10 @@ class SideBySideDiffView final : public QWidget
     Q_DISABLE_COPY_MOVE(SideBySideDiffView)
 
 public:
+    // Larger texts are not compared line by line (their lines would take several times
+    // their size in memory); message() says so.
+    static constexpr qsizetype MaxBytes = 32 * 1024 * 1024;
+
     explicit SideBySideDiffView(QWidget *parent = nullptr);
     ~SideBySideDiffView() override;
 
@@ -58,7 +62,7 @@ public:
     const image::LineDiff &diff() const;
     // "2 changed · 1 removed · 3 added", or that nothing differs.
     QString summaryText() const;
-    // Shown instead of the texts (binary content), empty otherwise.
+    // Shown instead of the texts (binary content, too large), empty otherwise.
     QString message() const;
     // Shown above the texts: line endings, final newline, a coarse answer, JSON mode.
     QStringList notes() const;
@@ -104,6 +108,8 @@ private:
     bool m_json = false;
     bool m_comparing = false;
     bool m_hasTexts = false;
+    bool m_tooLarge = false;
+    bool m_syncing = false; // one scroll bar following the other
     int m_generation = 0;
     std::unique_ptr<SideBySideContent> m_content;
     std::unique_ptr<TextDiffRowOptions> m_options;

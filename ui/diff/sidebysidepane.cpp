@@ -80,10 +80,10 @@ void SideBySidePane::setContent(SideBySideContent *content)
     m_content = content;
     m_longestLine = 0;
     if (m_content) {
-        const QStringList &lines =
-            m_side == Side::Left ? m_content->diff.leftLines : m_content->diff.rightLines;
-        for (const QString &line : lines)
-            m_longestLine = std::max<int>(m_longestLine, int(line.size()));
+        // Both sides' longest: the panes' horizontal ranges match, so they scroll in step.
+        for (const QStringList *lines : {&m_content->diff.leftLines, &m_content->diff.rightLines})
+            for (const QString &line : *lines)
+                m_longestLine = std::max<int>(m_longestLine, int(line.size()));
         m_longestLine = std::min(m_longestLine, TextDiffHighlighting::MaxLineChars);
     }
     updateScrollBars();

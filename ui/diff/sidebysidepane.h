@@ -85,5 +85,5 @@ private:
 
     Side m_side;
     SideBySideContent *m_content = nullptr;
-    int m_longestLine = 0; // characters, for the horizontal scroll range
+    int m_longestLine = 0; // characters on either side, for the horizontal scroll range
 };

@@ -32,7 +32,7 @@ bool compareAndWait(SideBySideDiffView &view, const QString &leftTitle, const QB
 {
     QSignalSpy spy(&view, &SideBySideDiffView::compared);
     view.setTexts(leftTitle, left, rightTitle, right, fileName);
-    return spy.wait(10'000) || spy.count() > 0;
+    return spy.count() > 0 || spy.wait(10'000);
 }
 
 // The colour painted in a row of a pane, right of its text (where only the tint is).
@@ -221,6 +221,32 @@ private slots:
         QVERIFY(view.leftPane()->isVisible());
     }
 
+    void tooLargeRefused()
+    {
+        SideBySideDiffView view;
+        const QByteArray big(SideBySideDiffView::MaxBytes + 1, 'a');
+        QVERIFY(compareAndWait(view, QStringLiteral("a"), big, QStringLiteral("b"), "a\n"));
+        QVERIFY(view.message().contains(QStringLiteral("too large")));
+        QVERIFY(view.diff().rows.isEmpty());
+        QVERIFY(view.summaryText().isEmpty());
+    }
+
+    void laterTextsWin()
+    {
+        // A comparison superseded while it runs is dropped: the view shows the last texts.
+        SideBySideDiffView view;
+        QSignalSpy spy(&view, &SideBySideDiffView::compared);
+        view.setTexts(QStringLiteral("a"), numberedLines(0, 20'000), QStringLiteral("b"),
+                      numberedLines(5, 20'000));
+        view.setTexts(QStringLiteral("a"), "one\n", QStringLiteral("b"), "two\n");
+        QVERIFY(view.isComparing());
+        QVERIFY(spy.wait(10'000));
+        QTest::qWait(100); // the first one's result, if it came late, is ignored
+        QCOMPARE(spy.count(), 1);
+        QCOMPARE(view.diff().leftLines, QStringList{QStringLiteral("one")});
+        QCOMPARE(view.summaryText(), QStringLiteral("1 changed"));
+    }
+
     void notesForLineEndings()
     {
         SideBySideDiffView view;
@@ -272,11 +298,16 @@ private slots:
         QTest::keyClick(l, Qt::Key_PageDown);
         QVERIFY(r->firstVisibleRow() > before);
         QCOMPARE(l->firstVisibleRow(), r->firstVisibleRow());
-        // Horizontal too.
+        // Horizontal too, all the way, also when only one side has the long line.
         QVERIFY(compareAndWait(view, QStringLiteral("a"), QByteArray(400, 'x') + '\n',
-                               QStringLiteral("b"), QByteArray(400, 'y') + '\n'));
+                               QStringLiteral("b"), QByteArray(100, 'y') + '\n'));
         l->horizontalScrollBar()->setValue(50);
         QCOMPARE(r->horizontalScrollBar()->value(), 50);
+        const int end = l->horizontalScrollBar()->maximum();
+        QVERIFY(end > 1000);
+        l->horizontalScrollBar()->setValue(end);
+        QCOMPARE(l->horizontalScrollBar()->value(), end);
+        QVERIFY(r->horizontalScrollBar()->value() >= end - 30); // a scroll bar's width less
     }
 
     void nextAndPreviousChange()
