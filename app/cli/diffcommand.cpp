@@ -119,6 +119,9 @@ void DiffCommand::start()
                                        options, this);
     connect(m_job, &image::ImageDiffJob::progress, this,
             [this](const image::ImageDiffProgress &p) {
+                // Progress only on a terminal: in a pipe or a log the report is what counts.
+                if (!m_progress.isTerminal())
+                    return;
                 const bool newStage = int(p.stage) != m_stage;
                 m_stage = int(p.stage);
                 switch (p.stage) {
