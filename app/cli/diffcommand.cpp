@@ -111,6 +111,10 @@ void DiffCommand::start()
 {
     image::ImageDiffOptions options;
     options.platform = m_options.platform;
+    // As ImageCommand: one layer read at a time, so that a failed diff leaves no cancelled
+    // reader's worker running while the process exits (it would crash in OpenSSL's exit
+    // handler).
+    options.maxParallelReads = 1;
     if (!m_options.noCache)
         options.cache =
             std::make_shared<image::ImageDiffCache>(image::ImageDiffCache::defaultDirectory());
