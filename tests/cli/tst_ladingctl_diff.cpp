@@ -4,7 +4,7 @@
 // --files-only, --json, the exit status (0 same, 1 different, 2 trouble), an image against
 // its copy, a tarball skopeo wrote against its pushed copy, an index platform by platform,
 // and the second run of the same pair answered from the diff cache (timed).
-#include "../image/diff/files/difflayers.h"
+#include "../image/diff/job/diffimages.h"
 #include "ladingctlprocess.h"
 
 #include "support/fixtures.h"
@@ -70,27 +70,13 @@ private Q_SLOTS:
         m_fixtures = std::make_unique<Fixtures>(*m_registry);
         m_scratch = testsupport::makeScratchDir(QStringLiteral("lading-ctldiff"));
         QVERIFY(m_scratch && m_scratch->isValid());
-        QVERIFY(QDir().mkpath(m_scratch->filePath(QStringLiteral("a"))));
-        QVERIFY(QDir().mkpath(m_scratch->filePath(QStringLiteral("b"))));
-        auto builtA = testsupport::buildUmociImage(m_scratch->filePath(QStringLiteral("a")),
-                                                   {difflayers::baseLayer()});
-        QVERIFY_RESULT(builtA);
-        auto builtB = testsupport::buildUmociImage(m_scratch->filePath(QStringLiteral("b")),
-                                                   {difflayers::baseLayer(), difflayers::changeLayer()});
-        QVERIFY_RESULT(builtB);
-        const testsupport::ToolResult configured = testsupport::runTool(
-            testsupport::findTool(QStringLiteral("umoci")),
-            {QStringLiteral("config"), QStringLiteral("--image"), builtB->image,
-             QStringLiteral("--no-history"), QStringLiteral("--config.env"), QStringLiteral("MODE=prod"),
-             QStringLiteral("--config.label"), QStringLiteral("version=1.1")},
-            120000, Fixtures::toolEnvironment());
-        QVERIFY2(configured.ok(), qPrintable(configured.describe()));
-        auto a = m_fixtures->pushFrom(builtA->skopeoReference(), QStringLiteral("cli/diff"), QStringLiteral("1.0"));
-        QVERIFY_RESULT(a);
-        auto b = m_fixtures->pushFrom(builtB->skopeoReference(), QStringLiteral("cli/diff"), QStringLiteral("1.1"));
-        QVERIFY_RESULT(b);
-        m_refA = ref(a->reference());
-        m_refB = ref(b->reference());
+        auto pushed = diffimages::buildAndPush(
+            *m_fixtures, *m_scratch, QStringLiteral("cli/diff"),
+            {QStringLiteral("--config.env"), QStringLiteral("MODE=prod"),
+             QStringLiteral("--config.label"), QStringLiteral("version=1.1")});
+        QVERIFY_RESULT(pushed);
+        m_refA = ref(pushed->a.reference());
+        m_refB = ref(pushed->b.reference());
     }
 
     void theTextReport()

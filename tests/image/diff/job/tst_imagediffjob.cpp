@@ -12,8 +12,7 @@
 #include "support/clientharness.h"
 #include "support/fixtures.h"
 #include "support/registryprocess.h"
-#include "support/toolrunner.h"
-#include "../files/difflayers.h"
+#include "diffimages.h"
 
 #include <QElapsedTimer>
 #include <QJsonArray>
@@ -89,33 +88,16 @@ private Q_SLOTS:
         m_fixtures = std::make_unique<Fixtures>(*m_registry);
         m_scratch = testsupport::makeScratchDir(QStringLiteral("lading-diffjob"));
         QVERIFY(m_scratch && m_scratch->isValid());
-        QVERIFY(QDir().mkpath(m_scratch->filePath(QStringLiteral("a"))));
-        QVERIFY(QDir().mkpath(m_scratch->filePath(QStringLiteral("b"))));
-
-        auto builtA = testsupport::buildUmociImage(m_scratch->filePath(QStringLiteral("a")),
-                                                   {difflayers::baseLayer()});
-        QVERIFY_RESULT(builtA);
-        auto builtB = testsupport::buildUmociImage(m_scratch->filePath(QStringLiteral("b")),
-                                                   {difflayers::baseLayer(), difflayers::changeLayer()});
-        QVERIFY_RESULT(builtB);
         // B's config: a variable, a label, the user and the working directory.
-        const testsupport::ToolResult configured = testsupport::runTool(
-            testsupport::findTool(QStringLiteral("umoci")),
-            {QStringLiteral("config"), QStringLiteral("--image"), builtB->image,
-             QStringLiteral("--no-history"), QStringLiteral("--config.env"), QStringLiteral("MODE=prod"),
+        auto pushed = diffimages::buildAndPush(
+            *m_fixtures, *m_scratch, QStringLiteral("diff/job"),
+            {QStringLiteral("--config.env"), QStringLiteral("MODE=prod"),
              QStringLiteral("--config.label"), QStringLiteral("version=1.1"),
              QStringLiteral("--config.user"), QStringLiteral("app"),
-             QStringLiteral("--config.workingdir"), QStringLiteral("/srv")},
-            120000, Fixtures::toolEnvironment());
-        QVERIFY2(configured.ok(), qPrintable(configured.describe()));
-
-        const QString repository = QStringLiteral("diff/job");
-        auto pushedA = m_fixtures->pushFrom(builtA->skopeoReference(), repository, QStringLiteral("1.0"));
-        QVERIFY_RESULT(pushedA);
-        auto pushedB = m_fixtures->pushFrom(builtB->skopeoReference(), repository, QStringLiteral("1.1"));
-        QVERIFY_RESULT(pushedB);
-        m_a = *pushedA;
-        m_b = *pushedB;
+             QStringLiteral("--config.workingdir"), QStringLiteral("/srv")});
+        QVERIFY_RESULT(pushed);
+        m_a = pushed->a;
+        m_b = pushed->b;
 
         m_harness = std::make_unique<ClientHarness>(*m_registry);
         m_contentCache = std::make_unique<oci::ContentCache>(oci::ContentCacheOptions{});
