@@ -98,7 +98,7 @@ void CompareConfigPage::setDiff(const image::PlatformDiff &diff, const QString &
 {
     m_config->setDiff(diff.config);
     m_history->setHistory(diff.config.history);
-    const int keys = diff.config.changedKeyCount();
+    const int keys = int(diff.config.changes.size()); // the history has its own line
     m_configLabel->setText(keys == 0 ? tr("No config key changed.")
                                      : tr("%n config key(s) changed:", nullptr, keys));
     const int steps = m_history->differingCount();

@@ -139,7 +139,7 @@ CompareWindow::CompareWindow(image::LayerCache *layers,
     layout->addWidget(m_tabs, 1);
 
     connect(m_cancel, &QPushButton::clicked, this, &CompareWindow::cancel);
-    connect(m_again, &QPushButton::clicked, this, [this] { start(m_a, m_b); });
+    connect(m_again, &QPushButton::clicked, this, [this] { start(m_a, m_b, m_onlyPlatform); });
     connect(m_platforms, &QComboBox::activated, this, &CompareWindow::setCurrentPlatform);
 
     m_platformLabel->hide();
@@ -159,19 +159,23 @@ CompareWindow::~CompareWindow()
     stopJob();
 }
 
-void CompareWindow::start(const image::DiffImageRef &a, const image::DiffImageRef &b)
+void CompareWindow::start(const image::DiffImageRef &a, const image::DiffImageRef &b,
+                          const QString &platform)
 {
     stopJob();
     m_a = a;
     m_b = b;
+    m_onlyPlatform = platform;
     m_result.reset();
     m_platform = -1;
     m_registryRemoved = false;
+    for (oci::ContentFetcher *old : {m_fetcherA.data(), m_fetcherB.data()})
+        if (old)
+            disconnect(old, nullptr, this, nullptr);
     m_fetcherA = a.fetcher;
     m_fetcherB = b.fetcher;
     watchFetcher(a.fetcher);
-    if (b.fetcher != a.fetcher)
-        watchFetcher(b.fetcher);
+    watchFetcher(b.fetcher);
 
     m_config->clear();
     m_layerModel->clear();
@@ -188,12 +192,12 @@ void CompareWindow::start(const image::DiffImageRef &a, const image::DiffImageRe
     updateTitle();
 
     if ((!a.isLocal() && !a.fetcher) || (!b.isLocal() && !b.fetcher)) {
-        m_registryRemoved = true;
         registryRemoved();
         return;
     }
     image::ImageDiffOptions options;
     options.cache = m_cache;
+    options.platform = platform;
     m_job = image::ImageDiffJob::start(a, b, m_layers, options, this);
     connect(m_job, &image::ImageDiffJob::progress, this, &CompareWindow::jobProgress);
     connect(m_job, &oci::Job::finished, this, &CompareWindow::jobFinished);
@@ -207,15 +211,14 @@ void CompareWindow::watchFetcher(oci::ContentFetcher *fetcher)
 {
     if (!fetcher)
         return;
-    // Queued would be too late: the job would use the fetcher in between.
-    connect(fetcher, &QObject::destroyed, this, [this] {
-        m_registryRemoved = true;
-        registryRemoved();
-    }, Qt::UniqueConnection);
+    // Direct: queued would be too late, the job would use the fetcher in between.
+    connect(fetcher, &QObject::destroyed, this, &CompareWindow::registryRemoved,
+            Qt::UniqueConnection);
 }
 
 void CompareWindow::registryRemoved()
 {
+    m_registryRemoved = true;
     m_again->hide();
     if (!isRunning() && m_result)
         return; // what is shown stays readable: files come from the layer cache

@@ -53,8 +53,10 @@ public:
                   QWidget *parent = nullptr);
     ~CompareWindow() override;
 
-    // Compares A with B (every platform pair); a running comparison is dropped.
-    void start(const image::DiffImageRef &a, const image::DiffImageRef &b);
+    // Compares A with B (every platform pair they share, or only `platform`,
+    // "os/arch[/variant]", as ImageDiffOptions::platform); a running comparison is dropped.
+    void start(const image::DiffImageRef &a, const image::DiffImageRef &b,
+               const QString &platform = {});
     // Stops the running comparison ("Cancelled"); nothing happens when none runs.
     void cancel();
     bool isRunning() const { return !m_job.isNull(); }
@@ -103,6 +105,7 @@ private:
     std::shared_ptr<image::ImageDiffCache> m_cache;
     image::DiffImageRef m_a;
     image::DiffImageRef m_b;
+    QString m_onlyPlatform;
     // The sides' fetchers, null once deleted (the refs keep raw pointers for the job).
     QPointer<oci::ContentFetcher> m_fetcherA;
     QPointer<oci::ContentFetcher> m_fetcherB;
