@@ -2,8 +2,10 @@
 
 #include "image/diff/job/comparepair.h"
 #include "image/diff/job/imagediffcache.h"
+#include "image/layer/bytesource.h"
 #include "image/reader/layercache.h"
 #include "image/reader/layerreader.h"
+#include "image/source/blobstream.h"
 #include "image/source/localimagesource.h"
 #include "oci/inspect/contentfetcher.h"
 #include "oci/inspect/imagedetails.h"
@@ -430,6 +432,30 @@ void ImageDiffJob::planPairs()
             usedB[j] = true;
             d->pairs << Pair{int(i), int(j), nullptr};
         }
+        // Then os/arch alone, when it names one unpaired platform on each side
+        // ("linux/arm64/v8" against "linux/arm64").
+        const auto osArch = [](const QString &platform) { return platform.section(u'/', 0, 1); };
+        for (qsizetype i = 0; i < platformsA.size(); ++i) {
+            bool pairedA = false;
+            for (const Pair &pair : std::as_const(d->pairs))
+                pairedA = pairedA || pair.a == i;
+            if (pairedA || platformsA.at(i).isEmpty())
+                continue;
+            QList<int> candidatesB;
+            for (qsizetype k = 0; k < platformsB.size(); ++k) {
+                if (!usedB.at(k) && osArch(platformsB.at(k)) == osArch(platformsA.at(i)))
+                    candidatesB << int(k);
+            }
+            int candidatesA = 0;
+            for (qsizetype j = 0; j < platformsA.size(); ++j)
+                candidatesA += osArch(platformsA.at(j)) == osArch(platformsA.at(i)) ? 1 : 0;
+            if (candidatesB.size() != 1 || candidatesA != 1)
+                continue;
+            usedB[candidatesB.first()] = true;
+            d->pairs << Pair{int(i), candidatesB.first(), nullptr};
+        }
+        std::sort(d->pairs.begin(), d->pairs.end(),
+                  [](const Pair &x, const Pair &y) { return x.a < y.a; });
         // A single image against an index with no such platform: the index's default one.
         if (d->pairs.isEmpty() && (a.images.size() == 1 || b.images.size() == 1)) {
             const bool singleA = a.images.size() == 1;
@@ -528,17 +554,22 @@ void ImageDiffJob::pumpReads()
             reader = LayerReader::fromRegistry(side.ref.fetcher->client(), side.ref.repository,
                                                descriptor, d->layerCache, readOptions(), this);
         } else if (const std::optional<BlobFileRange> &range = image.fileRanges.value(origin.layer)) {
+            // Read in place; known to the cache so that a file can be read back later.
+            d->layerCache->addBlobFile(digest, range->path, range->offset, range->size);
             reader = LayerReader::fromFile(range->path, digest, range->offset, range->size,
                                            d->layerCache, readOptions(), this);
         } else {
-            // A gzip'ed archive: the source inflates it to the layer on a worker.
+            // A gzip'ed archive: re-inflated up to the layer on a worker, kept in the blob
+            // store on the way (when the cache has a folder).
             std::shared_ptr<const LocalImageSource> source = side.source;
-            QtConcurrent::run([source, digest] {
-                return readLocalLayer(*source, digest, readOptions());
-            }).then(this, [this, digest](oci::Result<LayerIndex> index) {
-                layerRead(digest, index);
-            });
-            continue;
+            reader = LayerReader::fromStream(
+                [source, digest]() -> oci::Result<std::unique_ptr<ByteSource>> {
+                    oci::Result<std::unique_ptr<BlobStream>> stream = source->openBlob(digest);
+                    if (!stream)
+                        return stream.error();
+                    return std::unique_ptr<ByteSource>(std::move(stream).value());
+                },
+                digest, descriptor.size(), d->layerCache, readOptions(), this);
         }
         d->jobs << reader;
         connect(reader, &LayerReader::progress, this, [this, digest](qint64 bytes, qint64) {
@@ -596,6 +627,10 @@ void ImageDiffJob::comparePairs()
         emitProgress();
         finishSuccessfully();
     };
+    // Counted before any starts: a continuation whose worker is already done runs at once,
+    // and must not see the count reach zero while pairs are still to be started.
+    for (const Pair &pair : std::as_const(d->pairs))
+        d->comparing += pair.result ? 0 : 1;
     for (qsizetype p = 0; p < d->pairs.size(); ++p) {
         const Pair &pair = d->pairs.at(p);
         if (pair.result)
@@ -610,7 +645,6 @@ void ImageDiffJob::comparePairs()
             (s == 0 ? input.manifestA : input.manifestB) = image.manifest;
             (s == 0 ? input.configA : input.configB) = image.config;
         }
-        ++d->comparing;
         QtConcurrent::run([input = std::move(input), cache = d->options.cache] {
             auto diff = std::make_shared<const PlatformDiff>(comparePair(input));
             if (cache)

@@ -52,6 +52,19 @@ struct ImageDiffOptions
 // both merged filesystems and diffs configs, layers and files (PlatformDiff). A platform
 // pair found in the ImageDiffCache is not read at all.
 //
+// Platforms pair by the whole "os/arch/variant" first, then by "os/arch" when that names
+// one unpaired platform on each side; two single images always pair; a single image
+// against an index takes the index's platform of the same name, else its default one.
+//
+// Reading a file's bytes afterwards (a side-by-side text diff): every layer read went
+// through `layers` — registry blobs into its blob store, local files registered with
+// addBlobFile(), gzip'ed archives' layers kept in the store on the way — so, with a
+// LayerCache that has a folder,
+//     layers->readFile(pair.files.contentLayerDigest(change, sideB),
+//                      (sideB ? change.b : change.a).ordinal, 0, maxBytes)
+// answers for either side (a pair that came from the ImageDiffCache has read nothing:
+// readFile() is then NotFound until its layers are read again).
+//
 // An oci::Job: owned by the caller, cancel() idempotent and silent, deleting it cancels,
 // finished() once, queued. Signals come on the owner's thread; nothing blocks it.
 //

@@ -15,6 +15,8 @@
 #include "diffimages.h"
 
 #include <QElapsedTimer>
+#include <QFileInfo>
+#include <QFuture>
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QSignalSpy>
@@ -59,10 +61,11 @@ private:
 
     // Runs a job to the end; the result, or a QTest failure.
     std::optional<ImageDiff> run(const DiffImageRef &a, const DiffImageRef &b,
-                                 ImageDiffOptions options = {}, ImageDiffProgress *last = nullptr)
+                                 ImageDiffOptions options = {}, ImageDiffProgress *last = nullptr,
+                                 LayerCache *layers = nullptr)
     {
-        std::unique_ptr<ImageDiffJob> job(
-            ImageDiffJob::start(a, b, m_layers.get(), std::move(options)));
+        std::unique_ptr<ImageDiffJob> job(ImageDiffJob::start(
+            a, b, layers ? layers : m_layers.get(), std::move(options)));
         QList<ImageDiffProgress> seen;
         connect(job.get(), &ImageDiffJob::progress, this,
                 [&seen](const ImageDiffProgress &p) { seen << p; });
@@ -198,12 +201,16 @@ private Q_SLOTS:
         QTest::addColumn<QString>("transport");
         QTest::newRow("oci-archive") << QStringLiteral("oci-archive");
         QTest::newRow("docker-archive") << QStringLiteral("docker-archive");
+        QTest::newRow("oci-archive, gzip'ed") << QStringLiteral("oci-archive.gz");
     }
 
     void aTarballAgainstItsPushedCopy()
     {
         QFETCH(QString, transport);
-        const QString file = m_scratch->filePath(transport + u".tar");
+        const bool gzipped = transport.endsWith(u".gz");
+        if (gzipped)
+            transport.chop(3);
+        QString file = m_scratch->filePath(transport + (gzipped ? u"-gz.tar" : u".tar"));
         QStringList arguments{QStringLiteral("copy"), QStringLiteral("--quiet")};
         arguments << m_fixtures->skopeoCopySourceOptions()
                   << QStringLiteral("docker://") + m_registry->host() + u'/' + m_b.reference() << transport + u':' + file
@@ -212,24 +219,51 @@ private Q_SLOTS:
             testsupport::findTool(QStringLiteral("skopeo")), arguments, 120000,
             Fixtures::toolEnvironment());
         QVERIFY2(copied.ok(), qPrintable(copied.describe()));
+        if (gzipped) {
+            const testsupport::ToolResult zipped = testsupport::runTool(
+                testsupport::findTool(QStringLiteral("gzip")), {file});
+            QVERIFY2(zipped.ok(), qPrintable(zipped.describe()));
+            file += u".gz";
+        }
         const std::optional<LocalReference> local = parseLocalReference(file);
         QVERIFY(local);
+        // A cache of this test's own: the file's layers are read from it, not found cached.
+        LayerCacheOptions layerOptions;
+        layerOptions.directory = m_scratch->filePath(u"layers-" + QFileInfo(file).fileName());
+        LayerCache layers(layerOptions);
 
         for (const bool localFirst : {true, false}) {
             const DiffImageRef tarball = DiffImageRef::fromLocal(*local);
-            const std::optional<ImageDiff> diff = localFirst ? run(tarball, registryRef(m_b))
-                                                             : run(registryRef(m_b), tarball);
+            const std::optional<ImageDiff> diff =
+                localFirst ? run(tarball, registryRef(m_b), {}, nullptr, &layers)
+                           : run(registryRef(m_b), tarball, {}, nullptr, &layers);
             QVERIFY(diff);
             QVERIFY2(diff->noDifferences(), qPrintable(describeImageDiff(*diff).join(u'\n')));
             QCOMPARE(diff->platforms.size(), 1);
             QVERIFY(diff->platforms.first().files.entries.isEmpty());
             QVERIFY(diff->platforms.first().summary.sameConfig);
         }
-        // And against A: the known set again, read from the file.
-        const std::optional<ImageDiff> diff = run(registryRef(m_a), DiffImageRef::fromLocal(*local));
+        // And against A: the known set again, read from the file; a changed file's bytes
+        // read back on either side through the cache.
+        // (A folder of its own: an index on disk whose layer was read from a file has no blob
+        // in the store, and a registry read finding that index would not fetch it.)
+        layerOptions.directory += u"-a";
+        LayerCache againstA(layerOptions);
+        const std::optional<ImageDiff> diff =
+            run(registryRef(m_a), DiffImageRef::fromLocal(*local), {}, nullptr, &againstA);
         QVERIFY(diff);
-        QCOMPARE(filtered(diff->platforms.first().files, FileDiffFilter()).describe(),
-                 difflayers::expectedLines());
+        const FileDiff &files = diff->platforms.first().files;
+        QCOMPARE(filtered(files, FileDiffFilter()).describe(), difflayers::expectedLines());
+        const FileChange &tool = files.entries.at(files.indexOf("usr/bin/tool"));
+        for (const bool sideB : {false, true}) {
+            QFuture<oci::Result<FileSlice>> read =
+                againstA.readFile(files.contentLayerDigest(tool, sideB),
+                                  (sideB ? tool.b : tool.a).ordinal, 0, 1024);
+            QTRY_VERIFY_WITH_TIMEOUT(read.isFinished(), 20000);
+            const oci::Result<FileSlice> slice = read.result();
+            QVERIFY2(slice.ok(), slice.ok() ? "" : qPrintable(slice.error().describe()));
+            QCOMPARE(slice->bytes, sideB ? QByteArray("tool v2\n") : QByteArray("tool v1\n"));
+        }
     }
 
     void anIndexPlatformByPlatform()
