@@ -9,7 +9,6 @@
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
-#include <QSplitter>
 #include <QStackedWidget>
 #include <QTableView>
 #include <QToolButton>
@@ -27,7 +26,6 @@ QTableView *makeTable(QAbstractItemModel *model, QWidget *parent)
     view->setAlternatingRowColors(true);
     view->verticalHeader()->hide();
     view->verticalHeader()->setDefaultSectionSize(view->fontMetrics().height() + 8);
-    view->horizontalHeader()->setStretchLastSection(true);
     view->horizontalHeader()->setHighlightSections(false);
     return view;
 }
@@ -52,8 +50,8 @@ CompareConfigPage::CompareConfigPage(QWidget *parent)
     bar->addWidget(m_configLabel, 1);
     bar->addWidget(m_jsonButton);
 
-    // The tables: config keys above, history below.
-    auto *tables = new QSplitter(Qt::Vertical, this);
+    // The tables: config keys above (hidden when none changed), history below.
+    auto *tables = new QWidget(this);
     m_configView = makeTable(m_config, tables);
     auto *historyBox = new QWidget(tables);
     m_historyLabel = new QLabel(historyBox);
@@ -67,10 +65,20 @@ CompareConfigPage::CompareConfigPage(QWidget *parent)
     historyLayout->setContentsMargins(0, 6, 0, 0);
     historyLayout->addLayout(historyBar);
     historyLayout->addWidget(m_historyView, 1);
-    tables->addWidget(m_configView);
-    tables->addWidget(historyBox);
-    tables->setStretchFactor(0, 1);
-    tables->setStretchFactor(1, 1);
+    // Names and steps as wide as they need; the values (and commands) share the rest, their
+    // whole text in the tooltip.
+    QHeaderView *configHeader = m_configView->horizontalHeader();
+    configHeader->setSectionResizeMode(QHeaderView::ResizeToContents);
+    configHeader->setSectionResizeMode(ConfigDiffModel::BeforeColumn, QHeaderView::Stretch);
+    configHeader->setSectionResizeMode(ConfigDiffModel::AfterColumn, QHeaderView::Stretch);
+    QHeaderView *historyHeader = m_historyView->horizontalHeader();
+    historyHeader->setSectionResizeMode(QHeaderView::ResizeToContents);
+    historyHeader->setSectionResizeMode(HistoryDiffModel::CreatedByAColumn, QHeaderView::Stretch);
+    historyHeader->setSectionResizeMode(HistoryDiffModel::CreatedByBColumn, QHeaderView::Stretch);
+    auto *tablesLayout = new QVBoxLayout(tables);
+    tablesLayout->setContentsMargins(0, 0, 0, 0);
+    tablesLayout->addWidget(m_configView, 1);
+    tablesLayout->addWidget(historyBox, 1);
 
     m_json = new SideBySideDiffView(this);
     m_json->setJsonMode(true);
@@ -104,8 +112,7 @@ void CompareConfigPage::setDiff(const image::PlatformDiff &diff, const QString &
     const int steps = m_history->differingCount();
     m_historyLabel->setText(steps == 0 ? tr("History: the same steps.")
                                        : tr("History: %n step(s) differ.", nullptr, steps));
-    m_configView->resizeColumnsToContents();
-    m_historyView->resizeColumnsToContents();
+    m_configView->setVisible(keys > 0);
     m_json->setTexts(labelA, diff.configA, labelB, diff.configB, QStringLiteral("config.json"));
 }
 

@@ -125,6 +125,13 @@ CompareWindow::CompareWindow(image::LayerCache *layers,
     m_layerView->setUniformRowHeights(true);
     m_layerView->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_layerView->header()->setStretchLastSection(false);
+    // Numbers and sizes as wide as they need (a few hundred rows at most), the two commands
+    // sharing the rest.
+    m_layerView->header()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    m_layerView->header()->setSectionResizeMode(LayerAlignmentModel::CommandAColumn,
+                                                QHeaderView::Stretch);
+    m_layerView->header()->setSectionResizeMode(LayerAlignmentModel::CommandBColumn,
+                                                QHeaderView::Stretch);
     m_files = new CompareFilesPage(layers, m_tabs);
     m_tabs->addTab(m_config, tr("Config"));
     m_tabs->addTab(m_layerView, tr("Layers"));
@@ -367,20 +374,17 @@ void CompareWindow::showPlatform()
     const image::ImageDiff &diff = *m_result;
     const image::PlatformDiff &pair = diff.platforms.at(m_platform);
     m_headline->setText(DiffSummaryText::headline(pair.summary));
-    m_details->setText(DiffSummaryText::details(pair.summary).join(QStringLiteral("   ·   ")));
+    // Each detail kept on one line: the label wraps only between them.
+    QStringList details = DiffSummaryText::details(pair.summary);
+    for (QString &detail : details)
+        detail.replace(u' ', QChar(QChar::Nbsp));
+    m_details->setText(details.join(QStringLiteral("   ·   ")));
 
     m_config->setDiff(pair, diff.labelA, diff.labelB);
     m_layerModel->setAlignment(pair.layers);
     for (int row = 0; row < m_layerModel->rowCount(); ++row)
         if (m_layerModel->index(row, 0).data(DiffRoles::GroupRole).toBool())
             m_layerView->setFirstColumnSpanned(row, {}, true);
-    for (int column = 0; column < LayerAlignmentModel::ColumnCount; ++column)
-        if (column != LayerAlignmentModel::CommandAColumn &&
-            column != LayerAlignmentModel::CommandBColumn)
-            m_layerView->resizeColumnToContents(column);
-    for (const int column : {int(LayerAlignmentModel::CommandAColumn),
-                             int(LayerAlignmentModel::CommandBColumn)})
-        m_layerView->setColumnWidth(column, 260);
     m_files->setDiff(pair.files, diff.labelA, diff.labelB);
     m_tabs->setEnabled(true);
 
