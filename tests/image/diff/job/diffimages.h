@@ -6,12 +6,19 @@
 // skopeo into `repository` as 1.0 and 1.1. Used by tst_imagediffjob and tst_ladingctl_diff.
 
 #include "../files/difflayers.h"
+#include "image/reader/layercache.h"
+#include "oci/cache/contentcache.h"
+#include "oci/inspect/contentfetcher.h"
+#include "support/clientharness.h"
 #include "support/fixtures.h"
+#include "support/registryprocess.h"
 #include "support/toolrunner.h"
 
 #include <QDir>
 #include <QStringList>
 #include <QTemporaryDir>
+
+#include <memory>
 
 namespace diffimages {
 
@@ -55,5 +62,69 @@ inline oci::Result<Pushed> buildAndPush(Fixtures &fixtures, const QTemporaryDir 
         return b.error();
     return Pushed{a.value(), b.value()};
 }
+
+// What a test of the diff against the registry holds: the registry (anonymous), the two
+// images pushed, a client, a memory content cache and its fetcher, and a layer cache with
+// a folder in the scratch one (so files can be read back).
+//
+//     diffimages::Rig m_rig;                                         // a member
+//     QVERIFY2(m_rig.start(u"lading-x"_s, u"diff/x"_s, {}), qPrintable(m_rig.error));
+//     ImageDiffJob::start(m_rig.ref(m_rig.a), m_rig.ref(m_rig.b), m_rig.layers.get());
+struct Rig
+{
+    std::unique_ptr<RegistryProcess> registry;
+    std::unique_ptr<Fixtures> fixtures;
+    std::unique_ptr<QTemporaryDir> scratch;
+    std::unique_ptr<ClientHarness> harness;
+    std::unique_ptr<oci::ContentCache> contentCache;
+    std::unique_ptr<oci::ContentFetcher> fetcher;
+    std::unique_ptr<image::LayerCache> layers;
+    SeededImage a;
+    SeededImage b;
+    QString error;
+
+    // False with `error` set when something could not be made.
+    bool start(const QString &scratchPrefix, const QString &repository, const QStringList &config)
+    {
+        registry = std::make_unique<RegistryProcess>(RegistryProcess::Auth::Anonymous);
+        if (!registry->start()) {
+            error = registry->errorString();
+            return false;
+        }
+        fixtures = std::make_unique<Fixtures>(*registry);
+        scratch = testsupport::makeScratchDir(scratchPrefix);
+        if (!scratch || !scratch->isValid()) {
+            error = QStringLiteral("no scratch folder");
+            return false;
+        }
+        auto pushed = buildAndPush(*fixtures, *scratch, repository, config);
+        if (!pushed) {
+            error = pushed.error().describe();
+            return false;
+        }
+        a = pushed->a;
+        b = pushed->b;
+        harness = std::make_unique<ClientHarness>(*registry);
+        contentCache = std::make_unique<oci::ContentCache>(oci::ContentCacheOptions{});
+        fetcher = std::make_unique<oci::ContentFetcher>(harness->client(), contentCache.get());
+        image::LayerCacheOptions layerOptions;
+        layerOptions.directory = scratch->filePath(QStringLiteral("layers"));
+        layers = std::make_unique<image::LayerCache>(layerOptions);
+        return true;
+    }
+
+    // The users of the client first, the registry last.
+    void stop()
+    {
+        layers.reset();
+        fetcher.reset();
+        contentCache.reset();
+        harness.reset();
+        fixtures.reset();
+        registry.reset();
+    }
+
+    ~Rig() { stop(); }
+};
 
 } // namespace diffimages

@@ -43,19 +43,11 @@ class TestImageDiffJob final : public QObject
     Q_OBJECT
 
 private:
-    std::unique_ptr<RegistryProcess> m_registry;
-    std::unique_ptr<Fixtures> m_fixtures;
-    std::unique_ptr<QTemporaryDir> m_scratch;
-    std::unique_ptr<ClientHarness> m_harness;
-    std::unique_ptr<oci::ContentCache> m_contentCache;
-    std::unique_ptr<oci::ContentFetcher> m_fetcher;
-    std::unique_ptr<LayerCache> m_layers;
-    SeededImage m_a;
-    SeededImage m_b;
+    diffimages::Rig m_rig;
 
     DiffImageRef registryRef(const SeededImage &image) const
     {
-        return DiffImageRef::fromRegistry(m_fetcher.get(), image.repository, image.tag,
+        return DiffImageRef::fromRegistry(m_rig.fetcher.get(), image.repository, image.tag,
                                           image.reference());
     }
 
@@ -65,7 +57,7 @@ private:
                                  LayerCache *layers = nullptr)
     {
         std::unique_ptr<ImageDiffJob> job(ImageDiffJob::start(
-            a, b, layers ? layers : m_layers.get(), std::move(options)));
+            a, b, layers ? layers : m_rig.layers.get(), std::move(options)));
         QList<ImageDiffProgress> seen;
         connect(job.get(), &ImageDiffJob::progress, this,
                 [&seen](const ImageDiffProgress &p) { seen << p; });
@@ -86,45 +78,27 @@ private Q_SLOTS:
     void initTestCase()
     {
         REQUIRE_REGISTRY_TOOLS();
-        m_registry = std::make_unique<RegistryProcess>(RegistryProcess::Auth::Anonymous);
-        QVERIFY2(m_registry->start(), qPrintable(m_registry->errorString()));
-        m_fixtures = std::make_unique<Fixtures>(*m_registry);
-        m_scratch = testsupport::makeScratchDir(QStringLiteral("lading-diffjob"));
-        QVERIFY(m_scratch && m_scratch->isValid());
         // B's config: a variable, a label, the user and the working directory.
-        auto pushed = diffimages::buildAndPush(
-            *m_fixtures, *m_scratch, QStringLiteral("diff/job"),
-            {QStringLiteral("--config.env"), QStringLiteral("MODE=prod"),
-             QStringLiteral("--config.label"), QStringLiteral("version=1.1"),
-             QStringLiteral("--config.user"), QStringLiteral("app"),
-             QStringLiteral("--config.workingdir"), QStringLiteral("/srv")});
-        QVERIFY_RESULT(pushed);
-        m_a = pushed->a;
-        m_b = pushed->b;
-
-        m_harness = std::make_unique<ClientHarness>(*m_registry);
-        m_contentCache = std::make_unique<oci::ContentCache>(oci::ContentCacheOptions{});
-        m_fetcher = std::make_unique<oci::ContentFetcher>(m_harness->client(), m_contentCache.get());
-        LayerCacheOptions layerOptions;
-        layerOptions.directory = m_scratch->filePath(QStringLiteral("layers"));
-        m_layers = std::make_unique<LayerCache>(layerOptions);
+        QVERIFY2(m_rig.start(QStringLiteral("lading-diffjob"), QStringLiteral("diff/job"),
+                             {QStringLiteral("--config.env"), QStringLiteral("MODE=prod"),
+                              QStringLiteral("--config.label"), QStringLiteral("version=1.1"),
+                              QStringLiteral("--config.user"), QStringLiteral("app"),
+                              QStringLiteral("--config.workingdir"), QStringLiteral("/srv")}),
+                 qPrintable(m_rig.error));
     }
 
     void cleanupTestCase()
     {
-        m_layers.reset();
-        m_fetcher.reset();
-        m_contentCache.reset();
-        m_harness.reset();
+        m_rig.stop();
     }
 
     void theKnownSetThroughTheRegistry()
     {
         ImageDiffProgress progress;
-        const std::optional<ImageDiff> diff = run(registryRef(m_a), registryRef(m_b), {}, &progress);
+        const std::optional<ImageDiff> diff = run(registryRef(m_rig.a), registryRef(m_rig.b), {}, &progress);
         QVERIFY(diff);
-        QCOMPARE(diff->digestA, m_a.digest);
-        QCOMPARE(diff->digestB, m_b.digest);
+        QCOMPARE(diff->digestA, m_rig.a.digest);
+        QCOMPARE(diff->digestB, m_rig.b.digest);
         QVERIFY(!diff->noDifferences());
         QVERIFY(diff->platformsOnlyInA.isEmpty() && diff->platformsOnlyInB.isEmpty());
         QCOMPARE(diff->platforms.size(), 1);
@@ -162,10 +136,10 @@ private Q_SLOTS:
         QCOMPARE(pair.summary.filesRemoved, 4); // etc/old.conf, var/old/ and its two files
         QCOMPARE(pair.summary.configKeysChanged, pair.config.changedKeyCount());
         QVERIFY(pair.summary.uncompressedSizeA.has_value());
-        QCOMPARE(pair.manifestA, m_a.manifest);
-        QCOMPARE(pair.manifestB, m_b.manifest);
-        QCOMPARE(pair.configA, m_a.config);
-        QCOMPARE(pair.configB, m_b.config);
+        QCOMPARE(pair.manifestA, m_rig.a.manifest);
+        QCOMPARE(pair.manifestB, m_rig.b.manifest);
+        QCOMPARE(pair.configA, m_rig.a.config);
+        QCOMPARE(pair.configB, m_rig.b.config);
 
         // The report and the JSON hold the same.
         const QStringList report = describeImageDiff(*diff);
@@ -182,12 +156,12 @@ private Q_SLOTS:
 
     void anImageWithItselfHasNoDifferences()
     {
-        auto again = m_fixtures->pushFrom(QStringLiteral("docker://") + m_registry->host() + u"/"
-                                              + m_b.reference(),
+        auto again = m_rig.fixtures->pushFrom(QStringLiteral("docker://") + m_rig.registry->host() + u"/"
+                                              + m_rig.b.reference(),
                                           QStringLiteral("diff/other"), QStringLiteral("copy"),
-                                          m_fixtures->skopeoCopySourceOptions());
+                                          m_rig.fixtures->skopeoCopySourceOptions());
         QVERIFY_RESULT(again);
-        const std::optional<ImageDiff> diff = run(registryRef(m_b), registryRef(*again));
+        const std::optional<ImageDiff> diff = run(registryRef(m_rig.b), registryRef(*again));
         QVERIFY(diff);
         QVERIFY(diff->noDifferences());
         QCOMPARE(diff->platforms.size(), 1);
@@ -210,10 +184,10 @@ private Q_SLOTS:
         const bool gzipped = transport.endsWith(u".gz");
         if (gzipped)
             transport.chop(3);
-        QString file = m_scratch->filePath(transport + (gzipped ? u"-gz.tar" : u".tar"));
+        QString file = m_rig.scratch->filePath(transport + (gzipped ? u"-gz.tar" : u".tar"));
         QStringList arguments{QStringLiteral("copy"), QStringLiteral("--quiet")};
-        arguments << m_fixtures->skopeoCopySourceOptions()
-                  << QStringLiteral("docker://") + m_registry->host() + u'/' + m_b.reference() << transport + u':' + file
+        arguments << m_rig.fixtures->skopeoCopySourceOptions()
+                  << QStringLiteral("docker://") + m_rig.registry->host() + u'/' + m_rig.b.reference() << transport + u':' + file
                          + (transport == u"docker-archive" ? QStringLiteral(":diff/job:1.1") : QString());
         const testsupport::ToolResult copied = testsupport::runTool(
             testsupport::findTool(QStringLiteral("skopeo")), arguments, 120000,
@@ -229,14 +203,14 @@ private Q_SLOTS:
         QVERIFY(local);
         // A cache of this test's own: the file's layers are read from it, not found cached.
         LayerCacheOptions layerOptions;
-        layerOptions.directory = m_scratch->filePath(u"layers-" + QFileInfo(file).fileName());
+        layerOptions.directory = m_rig.scratch->filePath(u"layers-" + QFileInfo(file).fileName());
         LayerCache layers(layerOptions);
 
         for (const bool localFirst : {true, false}) {
             const DiffImageRef tarball = DiffImageRef::fromLocal(*local);
             const std::optional<ImageDiff> diff =
-                localFirst ? run(tarball, registryRef(m_b), {}, nullptr, &layers)
-                           : run(registryRef(m_b), tarball, {}, nullptr, &layers);
+                localFirst ? run(tarball, registryRef(m_rig.b), {}, nullptr, &layers)
+                           : run(registryRef(m_rig.b), tarball, {}, nullptr, &layers);
             QVERIFY(diff);
             QVERIFY2(diff->noDifferences(), qPrintable(describeImageDiff(*diff).join(u'\n')));
             QCOMPARE(diff->platforms.size(), 1);
@@ -250,7 +224,7 @@ private Q_SLOTS:
         layerOptions.directory += u"-a";
         LayerCache againstA(layerOptions);
         const std::optional<ImageDiff> diff =
-            run(registryRef(m_a), DiffImageRef::fromLocal(*local), {}, nullptr, &againstA);
+            run(registryRef(m_rig.a), DiffImageRef::fromLocal(*local), {}, nullptr, &againstA);
         QVERIFY(diff);
         const FileDiff &files = diff->platforms.first().files;
         QCOMPARE(filtered(files, FileDiffFilter()).describe(), difflayers::expectedLines());
@@ -268,9 +242,9 @@ private Q_SLOTS:
 
     void anIndexPlatformByPlatform()
     {
-        auto index = m_fixtures->pushIndex(QStringLiteral("diff/multi"), QStringLiteral("1"));
+        auto index = m_rig.fixtures->pushIndex(QStringLiteral("diff/multi"), QStringLiteral("1"));
         QVERIFY_RESULT(index);
-        auto single = m_fixtures->pushOciImage(QStringLiteral("diff/single"), QStringLiteral("1"));
+        auto single = m_rig.fixtures->pushOciImage(QStringLiteral("diff/single"), QStringLiteral("1"));
         QVERIFY_RESULT(single);
         QCOMPARE(index->platforms.size(), 2);
 
@@ -309,7 +283,7 @@ private Q_SLOTS:
         QVERIFY(diff->platforms.first().platformA.startsWith(u"linux/arm64"));
         options.platform = QStringLiteral("windows/amd64");
         std::unique_ptr<ImageDiffJob> job(
-            ImageDiffJob::start(registryRef(*index), registryRef(*index), m_layers.get(), options));
+            ImageDiffJob::start(registryRef(*index), registryRef(*index), m_rig.layers.get(), options));
         QVERIFY(ClientHarness::wait(job.get()));
         QVERIFY(!job->succeeded());
         QVERIFY2(job->error().describe().contains(u"windows/amd64"), qPrintable(job->error().describe()));
@@ -317,19 +291,19 @@ private Q_SLOTS:
 
     void theSecondDiffComesFromTheCache()
     {
-        const QString folder = m_scratch->filePath(QStringLiteral("diffs"));
+        const QString folder = m_rig.scratch->filePath(QStringLiteral("diffs"));
         ImageDiffOptions options;
         options.cache = std::make_shared<ImageDiffCache>(folder);
         QElapsedTimer timer;
         timer.start();
-        std::optional<ImageDiff> first = run(registryRef(m_a), registryRef(m_b), options);
+        std::optional<ImageDiff> first = run(registryRef(m_rig.a), registryRef(m_rig.b), options);
         const qint64 firstMs = timer.elapsed();
         QVERIFY(first);
         QVERIFY(!first->platforms.first().fromCache);
         QCOMPARE(options.cache->memoryCount(), 1);
 
         timer.restart();
-        std::optional<ImageDiff> memory = run(registryRef(m_a), registryRef(m_b), options);
+        std::optional<ImageDiff> memory = run(registryRef(m_rig.a), registryRef(m_rig.b), options);
         const qint64 memoryMs = timer.elapsed();
         QVERIFY(memory);
         QVERIFY(memory->platforms.first().fromCache);
@@ -338,7 +312,7 @@ private Q_SLOTS:
         options.cache = std::make_shared<ImageDiffCache>(folder);
         QCOMPARE(options.cache->memoryCount(), 0);
         timer.restart();
-        std::optional<ImageDiff> disk = run(registryRef(m_a), registryRef(m_b), options);
+        std::optional<ImageDiff> disk = run(registryRef(m_rig.a), registryRef(m_rig.b), options);
         const qint64 diskMs = timer.elapsed();
         QVERIFY(disk);
         QVERIFY(disk->platforms.first().fromCache);
@@ -349,7 +323,7 @@ private Q_SLOTS:
                  first->toJson().value(u"platforms").toArray().first().toObject().value(u"files"));
         QCOMPARE(describeImageDiff(*disk), describeImageDiff(*first));
         // The other direction is another diff.
-        std::optional<ImageDiff> reverse = run(registryRef(m_b), registryRef(m_a), options);
+        std::optional<ImageDiff> reverse = run(registryRef(m_rig.b), registryRef(m_rig.a), options);
         QVERIFY(reverse);
         QVERIFY(!reverse->platforms.first().fromCache);
         qInfo("diff computed (layers in the layer cache) %lld ms; from the memory cache %lld ms; "
@@ -365,7 +339,7 @@ private Q_SLOTS:
             file.resize(file.size() / 2);
         }
         options.cache = std::make_shared<ImageDiffCache>(folder);
-        std::optional<ImageDiff> damaged = run(registryRef(m_a), registryRef(m_b), options);
+        std::optional<ImageDiff> damaged = run(registryRef(m_rig.a), registryRef(m_rig.b), options);
         QVERIFY(damaged);
         QVERIFY(!damaged->platforms.first().fromCache);
         QCOMPARE(describeImageDiff(*damaged), describeImageDiff(*first));
@@ -373,7 +347,7 @@ private Q_SLOTS:
 
     void cancelIsSilent()
     {
-        auto *job = ImageDiffJob::start(registryRef(m_a), registryRef(m_b), nullptr, {}, this);
+        auto *job = ImageDiffJob::start(registryRef(m_rig.a), registryRef(m_rig.b), nullptr, {}, this);
         QSignalSpy finished(job, &oci::Job::finished);
         job->cancel();
         job->cancel();
