@@ -12,8 +12,10 @@
 #include "support/clientharness.h"
 #include "support/fixtures.h"
 #include "support/registryprocess.h"
+#include "support/toolrunner.h"
 #include "diffimages.h"
 
+#include <QDir>
 #include <QElapsedTimer>
 #include <QFileInfo>
 #include <QFuture>
@@ -273,6 +275,32 @@ private Q_SLOTS:
         QVERIFY(diff->platformsOnlyInB.first().startsWith(u"linux/arm64"));
         QVERIFY(!diff->noDifferences());
         QVERIFY(describeImageDiff(*diff).contains(u"only in B: " + diff->platformsOnlyInB.first()));
+
+        // A single linux/arm64 image (no variant) against the index's linux/arm64/v8: paired
+        // by os/arch, the only arm64 on each side.
+        const QString armDir = m_rig.scratch->filePath(QStringLiteral("arm"));
+        QVERIFY(QDir().mkpath(armDir));
+        auto arm = testsupport::buildUmociImage(armDir, {difflayers::baseLayer()});
+        QVERIFY_RESULT(arm);
+        const testsupport::ToolResult configured = testsupport::runTool(
+            testsupport::findTool(QStringLiteral("umoci")),
+            {QStringLiteral("config"), QStringLiteral("--image"), arm->image,
+             QStringLiteral("--no-history"), QStringLiteral("--os"), QStringLiteral("linux"),
+             QStringLiteral("--architecture"), QStringLiteral("arm64")},
+            120000, Fixtures::toolEnvironment());
+        QVERIFY2(configured.ok(), qPrintable(configured.describe()));
+        auto pushedArm = m_rig.fixtures->pushFrom(arm->skopeoReference(), QStringLiteral("diff/arm"),
+                                                  QStringLiteral("1"));
+        QVERIFY_RESULT(pushedArm);
+        const QString armVariant = index->platforms.filter(u"linux/arm64").value(0);
+        QVERIFY2(armVariant.count(u'/') == 2, qPrintable(index->platforms.join(u", ")));
+        diff = run(registryRef(*index), registryRef(*pushedArm));
+        QVERIFY(diff);
+        QCOMPARE(diff->platforms.size(), 1);
+        QCOMPARE(diff->platforms.first().platformA, armVariant);
+        QCOMPARE(diff->platforms.first().platformB, QStringLiteral("linux/arm64"));
+        QCOMPARE(diff->platformsOnlyInA, QStringList{QStringLiteral("linux/amd64")});
+        QVERIFY(describeImageDiff(*diff).contains(u"== " + armVariant + u" ↔ linux/arm64 =="));
 
         // One platform asked for.
         ImageDiffOptions options;
