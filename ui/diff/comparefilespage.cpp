@@ -200,6 +200,8 @@ void CompareFilesPage::applyFilter()
     }
     if (m_model->diff().entries.size() < ExpandAllBelow)
         m_view->expandAll();
+    else
+        m_view->expandToDepth(0);
     updateCount();
     for (int column = FileDiffModel::ChangeColumn; column < FileDiffModel::ColumnCount; ++column)
         m_view->resizeColumnToContents(column);

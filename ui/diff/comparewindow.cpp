@@ -144,6 +144,7 @@ CompareWindow::CompareWindow(image::LayerCache *layers,
     layout->addWidget(m_headline);
     layout->addWidget(m_details);
     layout->addWidget(m_tabs, 1);
+    layout->addStretch(); // takes the room while the tabs are hidden (no result yet)
 
     connect(m_cancel, &QPushButton::clicked, this, &CompareWindow::cancel);
     connect(m_again, &QPushButton::clicked, this, [this] { start(m_a, m_b, m_onlyPlatform); });
@@ -156,7 +157,7 @@ CompareWindow::CompareWindow(image::LayerCache *layers,
     m_cancel->hide();
     m_again->hide();
     m_export->setEnabled(false);
-    m_tabs->setEnabled(false);
+    m_tabs->hide();
     resize(1120, 780);
 }
 
@@ -187,13 +188,13 @@ void CompareWindow::start(const image::DiffImageRef &a, const image::DiffImageRe
     m_config->clear();
     m_layerModel->clear();
     m_files->clear();
-    m_tabs->setEnabled(false);
+    m_tabs->hide();
     m_export->setEnabled(false);
     m_platformLabel->hide();
     m_platforms->hide();
     m_oneSided->hide();
     m_again->hide();
-    m_headline->setText(tr("Comparing…"));
+    m_headline->setText(tr("Comparing %1 with %2…").arg(sideLabel(a), sideLabel(b)));
     m_details->clear();
     showHeader();
     updateTitle();
@@ -353,7 +354,7 @@ void CompareWindow::showResult()
     if (diff.platforms.isEmpty()) {
         m_headline->setText(tr("No platform in common: nothing to compare side by side."));
         m_details->clear();
-        m_tabs->setEnabled(false);
+        m_tabs->hide();
         return;
     }
     m_platform = -1;
@@ -386,7 +387,7 @@ void CompareWindow::showPlatform()
         if (m_layerModel->index(row, 0).data(DiffRoles::GroupRole).toBool())
             m_layerView->setFirstColumnSpanned(row, {}, true);
     m_files->setDiff(pair.files, diff.labelA, diff.labelB);
-    m_tabs->setEnabled(true);
+    m_tabs->show();
 
     const int keys = pair.config.changedKeyCount();
     m_tabs->setTabText(0, keys > 0 ? tr("Config (%1)").arg(keys) : tr("Config"));

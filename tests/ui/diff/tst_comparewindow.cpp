@@ -388,8 +388,10 @@ private Q_SLOTS:
         window.setAttribute(Qt::WA_DeleteOnClose, false);
         QSignalSpy finished(&window, &CompareWindow::finished);
         window.start(registryRef(m_a), registryRef(m_b));
+        window.show();
         QVERIFY(window.isRunning());
         QVERIFY2(window.statusText().startsWith(u"Reading"), qPrintable(window.statusText()));
+        shoot(&window, QStringLiteral("compare-progress"));
         window.cancel();
         QVERIFY(!window.isRunning());
         QCOMPARE(window.statusText(), QStringLiteral("Cancelled."));
