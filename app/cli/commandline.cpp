@@ -121,7 +121,8 @@ ParsedCommandLine parseCommandLine(const QStringList &givenArguments)
                                   QStringLiteral("KEY"));
     const QCommandLineOption json(
         QStringLiteral("json"),
-        QStringLiteral("tags --details, layers, files, waste: print JSON instead of text."));
+        QStringLiteral("tags --details, layers, files, waste, diff: print JSON instead of "
+                       "text."));
     const QCommandLineOption noCache(
         QStringLiteral("no-cache"),
         QStringLiteral("Do not use or fill the on-disk content and layer caches."));
@@ -132,7 +133,7 @@ ParsedCommandLine parseCommandLine(const QStringList &givenArguments)
     const QCommandLineOption platform(
         QStringLiteral("platform"),
         QStringLiteral("layers, files, cat, waste: the platform of an index (default: the only "
-                       "one, else linux/amd64)."),
+                       "one, else linux/amd64); diff: only that platform."),
         QStringLiteral("OS/ARCH[/VARIANT]"));
     const QCommandLineOption layer(QStringLiteral("layer"),
                                    QStringLiteral("files: the entries of layer N (0 = base); "
