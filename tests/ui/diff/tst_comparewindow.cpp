@@ -68,6 +68,7 @@ private:
     std::unique_ptr<LayerCache> m_layers;
     SeededImage m_a;
     SeededImage m_b;
+    SeededImage m_c; // B with a binary bin/busybox
     QTranslator m_english;
 
     DiffImageRef registryRef(const SeededImage &image, oci::ContentFetcher *fetcher = nullptr) const
@@ -130,13 +131,27 @@ private Q_SLOTS:
             120000, Fixtures::toolEnvironment());
         QVERIFY2(configured.ok(), qPrintable(configured.describe()));
 
+        // C: B's layers and one more that replaces bin/busybox with binary bytes.
+        QVERIFY(QDir().mkpath(m_scratch->filePath(QStringLiteral("c"))));
+        QByteArray binary("\x7f" "ELF\x02\x01\x01", 7);
+        binary += QByteArray(64, '\0') + QByteArray("busybox v2", 10);
+        tartest::Writer binaryLayer;
+        binaryLayer.file("bin/busybox", binary, 0755);
+        auto builtC = testsupport::buildUmociImage(
+            m_scratch->filePath(QStringLiteral("c")),
+            {difflayers::baseLayer(), difflayers::changeLayer(), binaryLayer.finish()});
+        QVERIFY_RESULT(builtC);
+
         const QString repository = QStringLiteral("diff/window");
         auto pushedA = m_fixtures->pushFrom(builtA->skopeoReference(), repository, QStringLiteral("1.0"));
         QVERIFY_RESULT(pushedA);
         auto pushedB = m_fixtures->pushFrom(builtB->skopeoReference(), repository, QStringLiteral("1.1"));
         QVERIFY_RESULT(pushedB);
+        auto pushedC = m_fixtures->pushFrom(builtC->skopeoReference(), repository, QStringLiteral("1.2"));
+        QVERIFY_RESULT(pushedC);
         m_a = *pushedA;
         m_b = *pushedB;
+        m_c = *pushedC;
 
         m_harness = std::make_unique<ClientHarness>(*m_registry);
         m_contentCache = std::make_unique<oci::ContentCache>(oci::ContentCacheOptions{});
@@ -261,6 +276,26 @@ private Q_SLOTS:
         window->tabs()->setCurrentIndex(1);
         window->layerView()->expandAll();
         shoot(window.get(), QStringLiteral("compare-layers"));
+    }
+
+    void aBinaryFileBySizeAndHash()
+    {
+        const auto window = compare(registryRef(m_b), registryRef(m_c));
+        QVERIFY2(window->result(), qPrintable(window->statusText()));
+        CompareFilesPage *files = window->filesPage();
+        QCOMPARE(shownLines(files), QStringList{QStringLiteral("~ bin/busybox: content, size 7 B → 81 B")});
+        QSignalSpy shown(files, &CompareFilesPage::fileShown);
+        QSignalSpy compared(files->textView(), &SideBySideDiffView::compared);
+        QVERIFY(files->selectPath("bin/busybox"));
+        QVERIFY(shown.wait(20000));
+        QVERIFY(!compared.isEmpty() || compared.wait(20000));
+        // Refused as text; both sides by size and SHA-256.
+        QVERIFY2(!files->textView()->message().isEmpty(), "binary content shown as text");
+        const QString detail = files->detailText();
+        QVERIFY2(detail.contains(u"7 bytes") && detail.contains(u"81 bytes"), qPrintable(detail));
+        QCOMPARE(detail.count(u"sha256:"), 2);
+        window->tabs()->setCurrentIndex(2);
+        shoot(window.get(), QStringLiteral("compare-binary"));
     }
 
     void exportWritesTheJobsReport()
