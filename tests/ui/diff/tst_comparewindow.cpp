@@ -19,14 +19,7 @@
 #include "image/diff/job/imagediffcache.h"
 #include "image/diff/job/imagediffjob.h"
 #include "image/diff/text/linediff.h"
-#include "image/reader/layercache.h"
-#include "oci/cache/contentcache.h"
-#include "oci/inspect/contentfetcher.h"
-#include "support/clientharness.h"
-#include "support/fixtures.h"
-#include "support/registryprocess.h"
-#include "support/toolrunner.h"
-#include "../../image/diff/files/difflayers.h"
+#include "../../image/diff/job/diffimages.h"
 
 #include <QApplication>
 #include <QComboBox>
@@ -59,13 +52,7 @@ class TestCompareWindow final : public QObject
     Q_OBJECT
 
 private:
-    std::unique_ptr<RegistryProcess> m_registry;
-    std::unique_ptr<Fixtures> m_fixtures;
-    std::unique_ptr<QTemporaryDir> m_scratch;
-    std::unique_ptr<ClientHarness> m_harness;
-    std::unique_ptr<oci::ContentCache> m_contentCache;
-    std::unique_ptr<oci::ContentFetcher> m_fetcher;
-    std::unique_ptr<LayerCache> m_layers;
+    diffimages::Rig m_rig; // registry, A and B pushed, client, fetcher, layer cache
     SeededImage m_a;
     SeededImage m_b;
     SeededImage m_c; // B with a binary bin/busybox
@@ -73,7 +60,7 @@ private:
 
     DiffImageRef registryRef(const SeededImage &image, oci::ContentFetcher *fetcher = nullptr) const
     {
-        return DiffImageRef::fromRegistry(fetcher ? fetcher : m_fetcher.get(), image.repository,
+        return DiffImageRef::fromRegistry(fetcher ? fetcher : m_rig.fetcher.get(), image.repository,
                                           image.tag, image.reference());
     }
 
@@ -81,7 +68,7 @@ private:
     std::unique_ptr<CompareWindow> compare(const DiffImageRef &a, const DiffImageRef &b,
                                            std::shared_ptr<ImageDiffCache> cache = {})
     {
-        auto window = std::make_unique<CompareWindow>(m_layers.get(), std::move(cache));
+        auto window = std::make_unique<CompareWindow>(m_rig.layers.get(), std::move(cache));
         window->setAttribute(Qt::WA_DeleteOnClose, false); // the test owns it
         QSignalSpy finished(window.get(), &CompareWindow::finished);
         window->start(a, b);
@@ -107,66 +94,35 @@ private Q_SLOTS:
         if (m_english.load(QStringLiteral("lading_en"), QStringLiteral(":/i18n")))
             QCoreApplication::installTranslator(&m_english);
         REQUIRE_REGISTRY_TOOLS();
-        m_registry = std::make_unique<RegistryProcess>(RegistryProcess::Auth::Anonymous);
-        QVERIFY2(m_registry->start(), qPrintable(m_registry->errorString()));
-        m_fixtures = std::make_unique<Fixtures>(*m_registry);
-        m_scratch = testsupport::makeScratchDir(QStringLiteral("lading-comparewindow"));
-        QVERIFY(m_scratch && m_scratch->isValid());
-        QVERIFY(QDir().mkpath(m_scratch->filePath(QStringLiteral("a"))));
-        QVERIFY(QDir().mkpath(m_scratch->filePath(QStringLiteral("b"))));
-
-        auto builtA = testsupport::buildUmociImage(m_scratch->filePath(QStringLiteral("a")),
-                                                   {difflayers::baseLayer()});
-        QVERIFY_RESULT(builtA);
-        auto builtB = testsupport::buildUmociImage(m_scratch->filePath(QStringLiteral("b")),
-                                                   {difflayers::baseLayer(), difflayers::changeLayer()});
-        QVERIFY_RESULT(builtB);
-        const testsupport::ToolResult configured = testsupport::runTool(
-            testsupport::findTool(QStringLiteral("umoci")),
-            {QStringLiteral("config"), QStringLiteral("--image"), builtB->image,
-             QStringLiteral("--no-history"), QStringLiteral("--config.env"), QStringLiteral("MODE=prod"),
-             QStringLiteral("--config.label"), QStringLiteral("version=1.1"),
-             QStringLiteral("--config.user"), QStringLiteral("app"),
-             QStringLiteral("--config.workingdir"), QStringLiteral("/srv")},
-            120000, Fixtures::toolEnvironment());
-        QVERIFY2(configured.ok(), qPrintable(configured.describe()));
+        QVERIFY2(m_rig.start(QStringLiteral("lading-comparewindow"), QStringLiteral("diff/window"),
+                             {QStringLiteral("--config.env"), QStringLiteral("MODE=prod"),
+                              QStringLiteral("--config.label"), QStringLiteral("version=1.1"),
+                              QStringLiteral("--config.user"), QStringLiteral("app"),
+                              QStringLiteral("--config.workingdir"), QStringLiteral("/srv")}),
+                 qPrintable(m_rig.error));
+        m_a = m_rig.a;
+        m_b = m_rig.b;
 
         // C: B's layers and one more that replaces bin/busybox with binary bytes.
-        QVERIFY(QDir().mkpath(m_scratch->filePath(QStringLiteral("c"))));
+        QVERIFY(QDir().mkpath(m_rig.scratch->filePath(QStringLiteral("c"))));
         QByteArray binary("\x7f" "ELF\x02\x01\x01", 7);
         binary += QByteArray(64, '\0') + QByteArray("busybox v2", 10);
         tartest::Writer binaryLayer;
         binaryLayer.file("bin/busybox", binary, 0755);
         auto builtC = testsupport::buildUmociImage(
-            m_scratch->filePath(QStringLiteral("c")),
+            m_rig.scratch->filePath(QStringLiteral("c")),
             {difflayers::baseLayer(), difflayers::changeLayer(), binaryLayer.finish()});
         QVERIFY_RESULT(builtC);
 
-        const QString repository = QStringLiteral("diff/window");
-        auto pushedA = m_fixtures->pushFrom(builtA->skopeoReference(), repository, QStringLiteral("1.0"));
-        QVERIFY_RESULT(pushedA);
-        auto pushedB = m_fixtures->pushFrom(builtB->skopeoReference(), repository, QStringLiteral("1.1"));
-        QVERIFY_RESULT(pushedB);
-        auto pushedC = m_fixtures->pushFrom(builtC->skopeoReference(), repository, QStringLiteral("1.2"));
+        auto pushedC = m_rig.fixtures->pushFrom(builtC->skopeoReference(), QStringLiteral("diff/window"),
+                                                QStringLiteral("1.2"));
         QVERIFY_RESULT(pushedC);
-        m_a = *pushedA;
-        m_b = *pushedB;
         m_c = *pushedC;
-
-        m_harness = std::make_unique<ClientHarness>(*m_registry);
-        m_contentCache = std::make_unique<oci::ContentCache>(oci::ContentCacheOptions{});
-        m_fetcher = std::make_unique<oci::ContentFetcher>(m_harness->client(), m_contentCache.get());
-        LayerCacheOptions layerOptions;
-        layerOptions.directory = m_scratch->filePath(QStringLiteral("layers"));
-        m_layers = std::make_unique<LayerCache>(layerOptions);
     }
 
     void cleanupTestCase()
     {
-        m_layers.reset();
-        m_fetcher.reset();
-        m_contentCache.reset();
-        m_harness.reset();
+        m_rig.stop();
     }
 
     void theKnownChangesInEveryTab()
@@ -305,11 +261,11 @@ private Q_SLOTS:
 
         // The job's own result, computed again without the window.
         std::unique_ptr<ImageDiffJob> job(
-            ImageDiffJob::start(registryRef(m_a), registryRef(m_b), m_layers.get()));
+            ImageDiffJob::start(registryRef(m_a), registryRef(m_b), m_rig.layers.get()));
         QVERIFY(ClientHarness::wait(job.get(), 120000));
         QVERIFY(job->succeeded());
 
-        const QString jsonPath = m_scratch->filePath(QStringLiteral("report.json"));
+        const QString jsonPath = m_rig.scratch->filePath(QStringLiteral("report.json"));
         QSignalSpy exported(window.get(), &CompareWindow::exported);
         window->exportReport(jsonPath, CompareWindow::ReportFormat::Json);
         QVERIFY(exported.wait(20000));
@@ -323,7 +279,7 @@ private Q_SLOTS:
         QVERIFY2(window->statusText().contains(u"Report saved"), qPrintable(window->statusText()));
 
         // Text through the menu and the (non-blocking) file dialog.
-        const QString textPath = m_scratch->filePath(QStringLiteral("report.txt"));
+        const QString textPath = m_rig.scratch->filePath(QStringLiteral("report.txt"));
         auto *exportButton = window->findChild<QPushButton *>();
         QList<QPushButton *> buttons = window->findChildren<QPushButton *>();
         QPushButton *button = nullptr;
@@ -349,7 +305,7 @@ private Q_SLOTS:
 
         // A folder that does not exist: the error in words.
         exported.clear();
-        window->exportReport(m_scratch->filePath(QStringLiteral("no/such/dir/r.json")),
+        window->exportReport(m_rig.scratch->filePath(QStringLiteral("no/such/dir/r.json")),
                              CompareWindow::ReportFormat::Json);
         QVERIFY(exported.wait(20000));
         QVERIFY(!exported.first().at(1).toString().isEmpty());
@@ -371,9 +327,9 @@ private Q_SLOTS:
 
     void anIndexOffersItsPlatforms()
     {
-        auto index = m_fixtures->pushIndex(QStringLiteral("diff/multi"), QStringLiteral("1"));
+        auto index = m_rig.fixtures->pushIndex(QStringLiteral("diff/multi"), QStringLiteral("1"));
         QVERIFY_RESULT(index);
-        auto single = m_fixtures->pushOciImage(QStringLiteral("diff/single"), QStringLiteral("1"));
+        auto single = m_rig.fixtures->pushOciImage(QStringLiteral("diff/single"), QStringLiteral("1"));
         QVERIFY_RESULT(single);
 
         // One platform asked for (through a result cache), then the index against itself:
@@ -381,7 +337,7 @@ private Q_SLOTS:
         // once can trip ImageDiffJob::comparePairs finishing before the second is counted;
         // reported to the job's owner.)
         auto cache = std::make_shared<ImageDiffCache>();
-        auto window = std::make_unique<CompareWindow>(m_layers.get(), cache);
+        auto window = std::make_unique<CompareWindow>(m_rig.layers.get(), cache);
         window->setAttribute(Qt::WA_DeleteOnClose, false);
         QSignalSpy finished(window.get(), &CompareWindow::finished);
         window->start(registryRef(*index), registryRef(*index), QStringLiteral("linux/amd64"));
@@ -419,7 +375,7 @@ private Q_SLOTS:
 
     void cancelStopsIt()
     {
-        CompareWindow window(m_layers.get(), nullptr);
+        CompareWindow window(m_rig.layers.get(), nullptr);
         window.setAttribute(Qt::WA_DeleteOnClose, false);
         QSignalSpy finished(&window, &CompareWindow::finished);
         window.start(registryRef(m_a), registryRef(m_b));
@@ -437,10 +393,10 @@ private Q_SLOTS:
 
     void theRegistryRemovedMidRun()
     {
-        auto fetcher = std::make_unique<oci::ContentFetcher>(m_harness->client(), m_contentCache.get());
+        auto fetcher = std::make_unique<oci::ContentFetcher>(m_rig.harness->client(), m_rig.contentCache.get());
         // A fresh layer cache: the layers have to be read again, so the job is still running.
         LayerCacheOptions options;
-        options.directory = m_scratch->filePath(QStringLiteral("layers-removed"));
+        options.directory = m_rig.scratch->filePath(QStringLiteral("layers-removed"));
         LayerCache layers(options);
         CompareWindow window(&layers, nullptr);
         window.setAttribute(Qt::WA_DeleteOnClose, false);
