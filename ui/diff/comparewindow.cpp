@@ -146,6 +146,18 @@ CompareWindow::CompareWindow(image::LayerCache *layers,
     layout->addWidget(m_tabs, 1);
     layout->addStretch(); // takes the room while the tabs are hidden (no result yet)
 
+    // The job reads through the layer cache: it must not outlive it (application shutdown).
+    if (layers)
+        connect(layers, &QObject::destroyed, this, [this] {
+            if (!isRunning())
+                return;
+            stopJob();
+            m_progress->hide();
+            m_cancel->hide();
+            m_headline->setText(tr("Not compared"));
+            setStatus(tr("The comparison stopped: the layer cache was closed."), true);
+            Q_EMIT finished();
+        });
     connect(m_cancel, &QPushButton::clicked, this, &CompareWindow::cancel);
     connect(m_again, &QPushButton::clicked, this, [this] { start(m_a, m_b, m_onlyPlatform); });
     connect(m_platforms, &QComboBox::activated, this, &CompareWindow::setCurrentPlatform);

@@ -19,6 +19,7 @@
 #include "image/diff/job/imagediffcache.h"
 #include "image/diff/job/imagediffjob.h"
 #include "image/diff/text/linediff.h"
+#include "image/reader/layercache.h"
 #include "../../image/diff/job/diffimages.h"
 
 #include <QApplication>
@@ -388,6 +389,22 @@ private Q_SLOTS:
         QCOMPARE(window.statusText(), QStringLiteral("Cancelled."));
         QTest::qWait(200);
         QVERIFY(finished.isEmpty());
+        QVERIFY(!window.result());
+    }
+
+    void theLayerCacheClosedMidRun()
+    {
+        auto layers = std::make_unique<LayerCache>(LayerCacheOptions{});
+        CompareWindow window(layers.get(), nullptr);
+        window.setAttribute(Qt::WA_DeleteOnClose, false);
+        QSignalSpy finished(&window, &CompareWindow::finished);
+        window.start(registryRef(m_a), registryRef(m_b));
+        QVERIFY(window.isRunning());
+        layers.reset();
+        QVERIFY(!window.isRunning());
+        QCOMPARE(finished.size(), 1);
+        QVERIFY2(window.statusText().contains(u"layer cache was closed"), qPrintable(window.statusText()));
+        QTest::qWait(300); // nothing late from the stopped job
         QVERIFY(!window.result());
     }
 
