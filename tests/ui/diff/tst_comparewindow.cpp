@@ -334,9 +334,7 @@ private Q_SLOTS:
         QVERIFY_RESULT(single);
 
         // One platform asked for (through a result cache), then the index against itself:
-        // both platforms to choose from, the first from the cache. (Two pairs computed at
-        // once can trip ImageDiffJob::comparePairs finishing before the second is counted;
-        // reported to the job's owner.)
+        // both platforms to choose from, the first from the cache.
         auto cache = std::make_shared<ImageDiffCache>();
         auto window = std::make_unique<CompareWindow>(m_rig.layers.get(), cache);
         window->setAttribute(Qt::WA_DeleteOnClose, false);
