@@ -107,6 +107,7 @@ MainWindow::MainWindow(const QString &settingsFile, QWidget *parent)
     image::LayerCacheOptions layerOptions;
     layerOptions.directory = image::LayerCacheOptions::defaultDirectory();
     auto *layerCache = new image::LayerCache(layerOptions, this);
+    m_layerCache = layerCache;
     m_manifestPanel->inspector()->setLayerCache(layerCache);
     // Images on disk share the layer cache (one blob store per folder).
     m_localImagePage = new LocalImagePage(this);
@@ -149,6 +150,7 @@ MainWindow::MainWindow(const QString &settingsFile, QWidget *parent)
     createImageActions();
     createPushParts();
     createOpsActions();
+    createDiffActions();
     createMenus();
     statusBar();
 
@@ -392,6 +394,7 @@ void MainWindow::createMenus()
     file->addAction(m_openImageAction);
     file->addAction(m_openImageFolderAction);
     file->addAction(m_pushImageAction);
+    file->addAction(m_compareImagesAction);
     file->addSeparator();
     file->addAction(m_quitAction);
 
@@ -406,6 +409,7 @@ void MainWindow::createMenus()
     tags->addAction(m_addTagsAction);
     tags->addAction(m_copyTagsAction);
     tags->addAction(m_deleteTagsAction);
+    tags->addAction(m_compareAction);
     tags->addSeparator();
     tags->addAction(m_cleanUpAction);
     tags->addAction(m_deleteAllTagsAction);

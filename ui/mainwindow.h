@@ -12,6 +12,9 @@
 
 namespace image {
 class BlobLocations;
+struct DiffImageRef;
+class ImageDiffCache;
+class LayerCache;
 class PushJob;
 struct PushPlan;
 } // namespace image
@@ -23,6 +26,8 @@ class RegistryClient;
 
 class AddTagsDialog;
 class CleanupDialog;
+class CompareWindow;
+class ImagePairDialog;
 class CopyDialog;
 class DeleteDialog;
 class JobsModel;
@@ -122,6 +127,14 @@ public:
     QAction *cleanUpAction() const { return m_cleanUpAction; }
     // View › Deletion Journal: the one journal window, made on first use and raised.
     JournalWindow *showJournal();
+
+    // Comparing images (mainwindowdiff.cpp): a compare window for two images, and File ›
+    // Compare Images… (the pair dialog, `first` pre-filled when given).
+    // `platform` ("os/arch[/variant]"): only that one; empty: every platform both have.
+    CompareWindow *openCompareWindow(const image::DiffImageRef &a, const image::DiffImageRef &b,
+                                     const QString &platform = QString());
+    ImagePairDialog *openImagePairDialog(const QString &first = QString());
+    QAction *compareAction() const { return m_compareAction; }
     QDockWidget *jobsDock() const { return m_jobsDock; }
     RegistryActions *registryActions() const { return m_actions; }
 
@@ -147,6 +160,9 @@ private:
     // and, when shown, its tag table list them again.
     void refreshRepository(const QString &host, const QString &repository);
     void createOpsActions();
+    void createDiffActions();
+    void compareSelectedTags();
+    oci::ContentFetcher *fetcherForHost(const QString &host);
     void updateOpsActions();
     // The repository row a tree index is or is in (a tag row's parent); invalid otherwise.
     QModelIndex repositoryRowOf(const QModelIndex &index) const;
@@ -219,6 +235,10 @@ private:
     QAction *m_cleanUpAction = nullptr;
     QAction *m_deleteAllTagsAction = nullptr;
     QAction *m_journalAction = nullptr;
+    QAction *m_compareAction = nullptr;
+    QAction *m_compareImagesAction = nullptr;
+    image::LayerCache *m_layerCache = nullptr;
+    std::shared_ptr<image::ImageDiffCache> m_diffCache; // made on the first comparison
     QPointer<QWidget> m_journalWindow; // a JournalWindow (QPointer needs the full type)
     QAction *m_aboutAction = nullptr;
 };

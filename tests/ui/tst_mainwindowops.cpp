@@ -11,6 +11,9 @@
 #include "tagtableproxymodel.h"
 #include "tagtableview.h"
 
+#include "diff/comparewindow.h"
+#include "diff/imagepairdialog.h"
+#include "image/diff/job/imagediff.h"
 #include "ops/delete/deletedialog.h"
 #include "ops/journal/journalwindow.h"
 #include "ops/transfer/addtagsdialog.h"
@@ -46,6 +49,8 @@ private Q_SLOTS:
         for (const QString &tag : {u"1.0"_s, u"1.1"_s, u"latest"_s})
             QVERIFY_RESULT(fixtures.pushOciImage(u"ops/app"_s, tag));
         QVERIFY_RESULT(fixtures.pushOciImage(u"ops/other"_s, u"keep"_s));
+        QVERIFY_RESULT(fixtures.pushOciImage(u"ops/compare"_s, u"a"_s));
+        QVERIFY_RESULT(fixtures.pushOciImage(u"ops/compare"_s, u"b"_s));
     }
 
     void actionsFollowTheSelection()
@@ -125,6 +130,32 @@ private Q_SLOTS:
         const auto listed = fixtures.skopeoListTags(u"ops/app"_s);
         QVERIFY_RESULT(listed);
         QVERIFY(listed.value().contains(u"stable"_s));
+    }
+
+    void twoSelectedTagsCompare()
+    {
+        MainWindow window(m_dir.filePath(u"compare.ini"_s));
+        QVERIFY(showTags(window, u"ops/compare"_s, 2));
+        select(window, {u"a"_s});
+        QCOMPARE(window.compareAction()->text(), u"Co&mpare With…"_s);
+        window.compareAction()->trigger();
+        auto *pair = window.findChild<ImagePairDialog *>();
+        QVERIFY(pair);
+        QCOMPARE(pair->firstText(), QString(m_registry.host() + u"/ops/compare:a"_s));
+        pair->reject();
+
+        select(window, {u"a"_s, u"b"_s});
+        QVERIFY(window.compareAction()->isEnabled());
+        QCOMPARE(window.compareAction()->text(), u"Co&mpare"_s);
+        window.compareAction()->trigger();
+        auto *compare = window.findChild<CompareWindow *>();
+        QVERIFY(compare);
+        QVERIFY(compare->isVisible());
+        QVERIFY(testsupport::waitFor(compare, &CompareWindow::finished,
+                                     [&] { return compare->result() != nullptr; }, 60000));
+        // The fixture pushes one image under every tag: the same digest, nothing differs.
+        QVERIFY(compare->result()->noDifferences());
+        compare->close();
     }
 
     void oneJournalWindow()
