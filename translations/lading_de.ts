@@ -112,7 +112,10 @@
     </message>
     <message numerus="yes">
         <source>%n tag(s) will be taken from another image. Whoever pulls it afterwards gets this image; the other image stays in the repository under its digest and any other tags.</source>
-        <translation><numerusform>%n Tag wird einem anderen Image weggenommen. Wer ihn danach lädt, erhält dieses Image; das andere Image bleibt unter seinem Digest und seinen übrigen Tags im Repository.</numerusform><numerusform>%n Tags werden einem anderen Image weggenommen. Wer sie danach lädt, erhält dieses Image; das andere Image bleibt unter seinem Digest und seinen übrigen Tags im Repository.</numerusform></translation>
+        <translation>
+            <numerusform>%n Tag wird einem anderen Image weggenommen. Wer ihn danach lädt, erhält dieses Image; das andere Image bleibt unter seinem Digest und seinen übrigen Tags im Repository.</numerusform>
+            <numerusform>%n Tags werden einem anderen Image weggenommen. Wer sie danach lädt, erhält dieses Image; das andere Image bleibt unter seinem Digest und seinen übrigen Tags im Repository.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Adding the tags on %1…</source>
@@ -128,7 +131,10 @@
     </message>
     <message numerus="yes">
         <source>Done: %n tag(s) now point at %1, the image of %2. The image itself did not change.</source>
-        <translation><numerusform>Fertig: %n Tag zeigt jetzt auf %1, das Image von %2. Das Image selbst hat sich nicht geändert.</numerusform><numerusform>Fertig: %n Tags zeigen jetzt auf %1, das Image von %2. Das Image selbst hat sich nicht geändert.</numerusform></translation>
+        <translation>
+            <numerusform>Fertig: %n Tag zeigt jetzt auf %1, das Image von %2. Das Image selbst hat sich nicht geändert.</numerusform>
+            <numerusform>Fertig: %n Tags zeigen jetzt auf %1, das Image von %2. Das Image selbst hat sich nicht geändert.</numerusform>
+        </translation>
     </message>
     <message>
         <source>The registry %1 was removed: nothing more can be done here.</source>
@@ -140,7 +146,10 @@
     </message>
     <message numerus="yes">
         <source>&amp;Add %n Tag(s)</source>
-        <translation><numerusform>%n Tag hinzu&amp;fügen</numerusform><numerusform>%n Tags hinzu&amp;fügen</numerusform></translation>
+        <translation>
+            <numerusform>%n Tag hinzu&amp;fügen</numerusform>
+            <numerusform>%n Tags hinzu&amp;fügen</numerusform>
+        </translation>
     </message>
     <message>
         <source>&amp;Add Tags</source>
@@ -338,11 +347,17 @@
     </message>
     <message numerus="yes">
         <source>%n tag(s) read at %1.</source>
-        <translation><numerusform>%n Tag um %1 gelesen.</numerusform><numerusform>%n Tags um %1 gelesen.</numerusform></translation>
+        <translation>
+            <numerusform>%n Tag um %1 gelesen.</numerusform>
+            <numerusform>%n Tags um %1 gelesen.</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n tag(s) read. Set the rules to see what they would delete.</source>
-        <translation><numerusform>%n Tag gelesen. Legen Sie die Regeln fest, um zu sehen, was sie löschen würden.</numerusform><numerusform>%n Tags gelesen. Legen Sie die Regeln fest, um zu sehen, was sie löschen würden.</numerusform></translation>
+        <translation>
+            <numerusform>%n Tag gelesen. Legen Sie die Regeln fest, um zu sehen, was sie löschen würden.</numerusform>
+            <numerusform>%n Tags gelesen. Legen Sie die Regeln fest, um zu sehen, was sie löschen würden.</numerusform>
+        </translation>
     </message>
     <message>
         <source>No preview: %1</source>
@@ -350,11 +365,17 @@
     </message>
     <message numerus="yes">
         <source>Delete %n tag(s) from %1 on %2?</source>
-        <translation><numerusform>%n Tag aus %1 auf %2 löschen?</numerusform><numerusform>%n Tags aus %1 auf %2 löschen?</numerusform></translation>
+        <translation>
+            <numerusform>%n Tag aus %1 auf %2 löschen?</numerusform>
+            <numerusform>%n Tags aus %1 auf %2 löschen?</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n other tag(s) stay, as the preview shows.</source>
-        <translation><numerusform>%n anderer Tag bleibt, wie die Vorschau zeigt.</numerusform><numerusform>%n andere Tags bleiben, wie die Vorschau zeigt.</numerusform></translation>
+        <translation>
+            <numerusform>%n anderer Tag bleibt, wie die Vorschau zeigt.</numerusform>
+            <numerusform>%n andere Tags bleiben, wie die Vorschau zeigt.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Each deletion is written to the journal first, so it can be undone while the registry still has the image data.</source>
@@ -362,7 +383,10 @@
     </message>
     <message numerus="yes">
         <source>Delete %n Tag(s)</source>
-        <translation><numerusform>%n Tag löschen</numerusform><numerusform>%n Tags löschen</numerusform></translation>
+        <translation>
+            <numerusform>%n Tag löschen</numerusform>
+            <numerusform>%n Tags löschen</numerusform>
+        </translation>
     </message>
     <message>
         <source>The preview changed while you were asked; look at it again before deleting.</source>
@@ -374,7 +398,10 @@
     </message>
     <message numerus="yes">
         <source>Deleting what the preview showed: %n tag(s).</source>
-        <translation><numerusform>Gelöscht wird, was die Vorschau zeigte: %n Tag.</numerusform><numerusform>Gelöscht wird, was die Vorschau zeigte: %n Tags.</numerusform></translation>
+        <translation>
+            <numerusform>Gelöscht wird, was die Vorschau zeigte: %n Tag.</numerusform>
+            <numerusform>Gelöscht wird, was die Vorschau zeigte: %n Tags.</numerusform>
+        </translation>
     </message>
     <message>
         <source>What was done</source>
@@ -402,7 +429,10 @@
     </message>
     <message numerus="yes">
         <source>&amp;Delete %n Tag(s) from %1</source>
-        <translation><numerusform>%n Tag aus %1 &amp;löschen</numerusform><numerusform>%n Tags aus %1 &amp;löschen</numerusform></translation>
+        <translation>
+            <numerusform>%n Tag aus %1 &amp;löschen</numerusform>
+            <numerusform>%n Tags aus %1 &amp;löschen</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -421,23 +451,38 @@
     </message>
     <message numerus="yes">
         <source>%n signature(s) or other referrer(s) without a tag will be left pointing at a deleted image.</source>
-        <translation><numerusform>%n Signatur oder anderer Referrer ohne Tag wird danach auf ein gelöschtes Image zeigen.</numerusform><numerusform>%n Signaturen oder andere Referrer ohne Tag werden danach auf ein gelöschtes Image zeigen.</numerusform></translation>
+        <translation>
+            <numerusform>%n Signatur oder anderer Referrer ohne Tag wird danach auf ein gelöschtes Image zeigen.</numerusform>
+            <numerusform>%n Signaturen oder andere Referrer ohne Tag werden danach auf ein gelöschtes Image zeigen.</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n image(s) listed by a deleted multi-platform index stay, because tags that stay still use them.</source>
-        <translation><numerusform>%n Image aus einem gelöschten Multi-Plattform-Index bleibt, weil bleibende Tags es noch verwenden.</numerusform><numerusform>%n Images aus einem gelöschten Multi-Plattform-Index bleiben, weil bleibende Tags sie noch verwenden.</numerusform></translation>
+        <translation>
+            <numerusform>%n Image aus einem gelöschten Multi-Plattform-Index bleibt, weil bleibende Tags es noch verwenden.</numerusform>
+            <numerusform>%n Images aus einem gelöschten Multi-Plattform-Index bleiben, weil bleibende Tags sie noch verwenden.</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>Nothing will be deleted: all %n tag(s) stay.</source>
-        <translation><numerusform>Nichts wird gelöscht: Der %n Tag bleibt.</numerusform><numerusform>Nichts wird gelöscht: Alle %n Tags bleiben.</numerusform></translation>
+        <translation>
+            <numerusform>Nichts wird gelöscht: Der %n Tag bleibt.</numerusform>
+            <numerusform>Nichts wird gelöscht: Alle %n Tags bleiben.</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n tag(s) will be deleted</source>
-        <translation><numerusform>%n Tag wird gelöscht</numerusform><numerusform>%n Tags werden gelöscht</numerusform></translation>
+        <translation>
+            <numerusform>%n Tag wird gelöscht</numerusform>
+            <numerusform>%n Tags werden gelöscht</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%1, %n kept.</source>
-        <translation><numerusform>%1, %n bleibt.</numerusform><numerusform>%1, %n bleiben.</numerusform></translation>
+        <translation>
+            <numerusform>%1, %n bleibt.</numerusform>
+            <numerusform>%1, %n bleiben.</numerusform>
+        </translation>
     </message>
     <message>
         <source>%1, %2 kept and %3 protected.</source>
@@ -466,6 +511,378 @@
     <message>
         <source>Protected (%1)</source>
         <translation>Geschützt (%1)</translation>
+    </message>
+</context>
+<context>
+    <name>CompareConfigPage</name>
+    <message>
+        <source>JSON Side by Side</source>
+        <translation>JSON nebeneinander</translation>
+    </message>
+    <message>
+        <source>Both configs as JSON, side by side, with the differences highlighted</source>
+        <translation>Beide Konfigurationen als JSON nebeneinander, die Unterschiede hervorgehoben</translation>
+    </message>
+    <message>
+        <source>Show unchanged steps</source>
+        <translation>Unveränderte Schritte zeigen</translation>
+    </message>
+    <message>
+        <source>Double-click a folded row to show its steps</source>
+        <translation>Doppelklick auf eine zusammengefasste Zeile zeigt ihre Schritte</translation>
+    </message>
+    <message>
+        <source>No config key changed.</source>
+        <translation>Kein Konfigurationsschlüssel geändert.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n config key(s) changed:</source>
+        <translation><numerusform>%n Konfigurationsschlüssel geändert:</numerusform><numerusform>%n Konfigurationsschlüssel geändert:</numerusform></translation>
+    </message>
+    <message>
+        <source>History: the same steps.</source>
+        <translation>Verlauf: dieselben Schritte.</translation>
+    </message>
+    <message numerus="yes">
+        <source>History: %n step(s) differ.</source>
+        <translation><numerusform>Verlauf: %n Schritt unterscheidet sich.</numerusform><numerusform>Verlauf: %n Schritte unterscheiden sich.</numerusform></translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>Verlauf</translation>
+    </message>
+</context>
+<context>
+    <name>CompareFilesPage</name>
+    <message>
+        <source>Added</source>
+        <translation>Hinzugefügt</translation>
+    </message>
+    <message>
+        <source>Removed</source>
+        <translation>Entfernt</translation>
+    </message>
+    <message>
+        <source>Changed</source>
+        <translation>Geändert</translation>
+    </message>
+    <message>
+        <source>Hide mtime-only</source>
+        <translation>Nur-Änderungszeit ausblenden</translation>
+    </message>
+    <message>
+        <source>Hide paths that differ only by their modification time</source>
+        <translation>Pfade ausblenden, die sich nur in der Änderungszeit unterscheiden</translation>
+    </message>
+    <message>
+        <source>Only Changed</source>
+        <translation>Nur geänderte</translation>
+    </message>
+    <message>
+        <source>Show only paths both images have that differ</source>
+        <translation>Nur Pfade zeigen, die beide Images haben und die sich unterscheiden</translation>
+    </message>
+    <message>
+        <source>Paths: *.conf usr/lib/** (! to exclude)</source>
+        <translation>Pfade: *.conf usr/lib/** (! schließt aus)</translation>
+    </message>
+    <message>
+        <source>Glob patterns separated by spaces: '*' within a name, '**' across folders; a pattern without '/' matches names anywhere; a leading '!' hides what matches</source>
+        <translation>Glob-Muster, durch Leerzeichen getrennt: „*“ innerhalb eines Namens, „**“ über Ordner hinweg; ein Muster ohne „/“ passt auf Namen überall; ein vorangestelltes „!“ blendet Passendes aus</translation>
+    </message>
+    <message>
+        <source>Show:</source>
+        <translation>Zeigen:</translation>
+    </message>
+    <message>
+        <source>Select a file to compare its two versions.</source>
+        <translation>Eine Datei auswählen, um ihre beiden Fassungen zu vergleichen.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n path(s) shown</source>
+        <translation><numerusform>%n Pfad angezeigt</numerusform><numerusform>%n Pfade angezeigt</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>, %n mtime-only hidden</source>
+        <translation><numerusform>, %n nur mit anderer Änderungszeit ausgeblendet</numerusform><numerusform>, %n nur mit anderer Änderungszeit ausgeblendet</numerusform></translation>
+    </message>
+    <message>
+        <source>%1: a folder with changes below it.</source>
+        <translation>%1: ein Ordner mit Änderungen darunter.</translation>
+    </message>
+    <message>
+        <source>%1: not in this image</source>
+        <translation>%1: nicht in diesem Image</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <source>Too large to compare line by line here (over %1): compared by size and hash.</source>
+        <translation>Zu groß für einen zeilenweisen Vergleich hier (über %1): nach Größe und Hash verglichen.</translation>
+    </message>
+    <message>
+        <source>Cannot read the file: the layer cache is not available.</source>
+        <translation>Die Datei kann nicht gelesen werden: Der Schichten-Cache ist nicht verfügbar.</translation>
+    </message>
+    <message>
+        <source>Reading both versions…</source>
+        <translation>Beide Fassungen werden gelesen …</translation>
+    </message>
+    <message>
+        <source>its layer is not known</source>
+        <translation>ihre Schicht ist unbekannt</translation>
+    </message>
+    <message>
+        <source>Cannot read the file (%1).</source>
+        <translation>Die Datei kann nicht gelesen werden (%1).</translation>
+    </message>
+</context>
+<context>
+    <name>CompareWindow</name>
+    <message>
+        <source>Platform:</source>
+        <translation>Plattform:</translation>
+    </message>
+    <message>
+        <source>A</source>
+        <translation>A</translation>
+    </message>
+    <message>
+        <source>B</source>
+        <translation>B</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Compare Again</source>
+        <translation>Erneut vergleichen</translation>
+    </message>
+    <message>
+        <source>Export Report…</source>
+        <translation>Bericht exportieren …</translation>
+    </message>
+    <message>
+        <source>As Text…</source>
+        <translation>Als Text …</translation>
+    </message>
+    <message>
+        <source>As JSON…</source>
+        <translation>Als JSON …</translation>
+    </message>
+    <message>
+        <source>Config</source>
+        <translation>Konfiguration</translation>
+    </message>
+    <message>
+        <source>Layers</source>
+        <translation>Schichten</translation>
+    </message>
+    <message>
+        <source>Files</source>
+        <translation>Dateien</translation>
+    </message>
+    <message>
+        <source>Not compared</source>
+        <translation>Nicht verglichen</translation>
+    </message>
+    <message>
+        <source>The comparison stopped: the layer cache was closed.</source>
+        <translation>Der Vergleich wurde beendet: Der Schichten-Cache wurde geschlossen.</translation>
+    </message>
+    <message>
+        <source>Comparing %1 with %2…</source>
+        <translation>%1 wird mit %2 verglichen …</translation>
+    </message>
+    <message>
+        <source>Reading the manifests and configs…</source>
+        <translation>Manifeste und Konfigurationen werden gelesen …</translation>
+    </message>
+    <message>
+        <source>The comparison stopped: the registry was removed. Add it again and compare the images anew.</source>
+        <translation>Der Vergleich wurde beendet: Die Registry wurde entfernt. Sie erneut hinzufügen und die Images neu vergleichen.</translation>
+    </message>
+    <message>
+        <source>Cancelled.</source>
+        <translation>Abgebrochen.</translation>
+    </message>
+    <message>
+        <source>Reading layers: %1 of %2 (%3 of %4)…</source>
+        <translation>Schichten werden gelesen: %1 von %2 (%3 von %4) …</translation>
+    </message>
+    <message>
+        <source>Comparing platform %1 of %2…</source>
+        <translation>Plattform %1 von %2 wird verglichen …</translation>
+    </message>
+    <message>
+        <source>Comparing the files…</source>
+        <translation>Die Dateien werden verglichen …</translation>
+    </message>
+    <message>
+        <source>The comparison failed: %1</source>
+        <translation>Der Vergleich ist fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>(no platform named)</source>
+        <translation>(keine Plattform angegeben)</translation>
+    </message>
+    <message>
+        <source>Only in A: %1</source>
+        <translation>Nur in A: %1</translation>
+    </message>
+    <message>
+        <source>Only in B: %1</source>
+        <translation>Nur in B: %1</translation>
+    </message>
+    <message>
+        <source>No differences between %1 and %2.</source>
+        <translation>Keine Unterschiede zwischen %1 und %2.</translation>
+    </message>
+    <message>
+        <source>%1 and %2 differ.</source>
+        <translation>%1 und %2 unterscheiden sich.</translation>
+    </message>
+    <message>
+        <source>No platform in common: nothing to compare side by side.</source>
+        <translation>Keine gemeinsame Plattform: nichts nebeneinander zu vergleichen.</translation>
+    </message>
+    <message>
+        <source>Config (%1)</source>
+        <translation>Konfiguration (%1)</translation>
+    </message>
+    <message>
+        <source>Layers (%1)</source>
+        <translation>Schichten (%1)</translation>
+    </message>
+    <message>
+        <source>Files (%1)</source>
+        <translation>Dateien (%1)</translation>
+    </message>
+    <message>
+        <source>%1   %2 (index)</source>
+        <translation>%1   %2 (Index)</translation>
+    </message>
+    <message>
+        <source>%1   %2</source>
+        <translation>%1   %2</translation>
+    </message>
+    <message>
+        <source>Compare %1 and %2</source>
+        <translation>%1 und %2 vergleichen</translation>
+    </message>
+    <message>
+        <source>Export Report as JSON</source>
+        <translation>Bericht als JSON exportieren</translation>
+    </message>
+    <message>
+        <source>Export Report as Text</source>
+        <translation>Bericht als Text exportieren</translation>
+    </message>
+    <message>
+        <source>JSON files (*.json)</source>
+        <translation>JSON-Dateien (*.json)</translation>
+    </message>
+    <message>
+        <source>Text files (*.txt)</source>
+        <translation>Textdateien (*.txt)</translation>
+    </message>
+    <message>
+        <source>Writing %1…</source>
+        <translation>%1 wird geschrieben …</translation>
+    </message>
+    <message>
+        <source>Report saved to %1.</source>
+        <translation>Bericht in %1 gespeichert.</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>%1 kann nicht geschrieben werden: %2</translation>
+    </message>
+</context>
+<context>
+    <name>ConfigDiffModel</name>
+    <message>
+        <source>Entrypoint</source>
+        <translation>Einstiegspunkt</translation>
+    </message>
+    <message>
+        <source>Command</source>
+        <translation>Befehl</translation>
+    </message>
+    <message>
+        <source>Environment</source>
+        <translation>Umgebung</translation>
+    </message>
+    <message>
+        <source>Label</source>
+        <translation>Label</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>Benutzer</translation>
+    </message>
+    <message>
+        <source>Working directory</source>
+        <translation>Arbeitsverzeichnis</translation>
+    </message>
+    <message>
+        <source>Exposed port</source>
+        <translation>Freigegebener Port</translation>
+    </message>
+    <message>
+        <source>Volume</source>
+        <translation>Volume</translation>
+    </message>
+    <message>
+        <source>Stop signal</source>
+        <translation>Stoppsignal</translation>
+    </message>
+    <message>
+        <source>OS</source>
+        <translation>Betriebssystem</translation>
+    </message>
+    <message>
+        <source>Architecture</source>
+        <translation>Architektur</translation>
+    </message>
+    <message>
+        <source>Variant</source>
+        <translation>Variante</translation>
+    </message>
+    <message>
+        <source>OS version</source>
+        <translation>Betriebssystemversion</translation>
+    </message>
+    <message>
+        <source>Setting</source>
+        <translation>Einstellung</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>Feld</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>Änderung</translation>
+    </message>
+    <message>
+        <source>Before</source>
+        <translation>Vorher</translation>
+    </message>
+    <message>
+        <source>After</source>
+        <translation>Nachher</translation>
     </message>
 </context>
 <context>
@@ -535,7 +952,10 @@
     </message>
     <message numerus="yes">
         <source>Copy %n Tag(s) of %1</source>
-        <translation><numerusform>%n Tag von %1 kopieren</numerusform><numerusform>%n Tags von %1 kopieren</numerusform></translation>
+        <translation>
+            <numerusform>%n Tag von %1 kopieren</numerusform>
+            <numerusform>%n Tags von %1 kopieren</numerusform>
+        </translation>
     </message>
     <message>
         <source>%1 (the same registry)</source>
@@ -667,11 +1087,17 @@
     </message>
     <message numerus="yes">
         <source>The index went with all its %n platform(s).</source>
-        <translation><numerusform>Der Index wurde mit seiner %n Plattform kopiert.</numerusform><numerusform>Der Index wurde mit allen %n Plattformen kopiert.</numerusform></translation>
+        <translation>
+            <numerusform>Der Index wurde mit seiner %n Plattform kopiert.</numerusform>
+            <numerusform>Der Index wurde mit allen %n Plattformen kopiert.</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n referrer(s) copied.</source>
-        <translation><numerusform>%n Referrer kopiert.</numerusform><numerusform>%n Referrer kopiert.</numerusform></translation>
+        <translation>
+            <numerusform>%n Referrer kopiert.</numerusform>
+            <numerusform>%n Referrer kopiert.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Stopped: %1 was not written. Blobs already sent stay unused in the repository until the registry's garbage collection.</source>
@@ -730,7 +1156,10 @@
     <name>DeleteDialog</name>
     <message numerus="yes">
         <source>%1 and %n more</source>
-        <translation><numerusform>%1 und %n weiterer</numerusform><numerusform>%1 und %n weitere</numerusform></translation>
+        <translation>
+            <numerusform>%1 und %n weiterer</numerusform>
+            <numerusform>%1 und %n weitere</numerusform>
+        </translation>
     </message>
     <message>
         <source>Delete All Tags of %1</source>
@@ -782,7 +1211,10 @@
     </message>
     <message numerus="yes">
         <source>Every tag of %1: %n tag(s).</source>
-        <translation><numerusform>Jeder Tag von %1: %n Tag.</numerusform><numerusform>Jeder Tag von %1: %n Tags.</numerusform></translation>
+        <translation>
+            <numerusform>Jeder Tag von %1: %n Tag.</numerusform>
+            <numerusform>Jeder Tag von %1: %n Tags.</numerusform>
+        </translation>
     </message>
     <message>
         <source>The repository has no tags: there is nothing to delete.</source>
@@ -802,7 +1234,10 @@
     </message>
     <message numerus="yes">
         <source>&amp;Delete %n Tag(s) from %1</source>
-        <translation><numerusform>%n Tag aus %1 &amp;löschen</numerusform><numerusform>%n Tags aus %1 &amp;löschen</numerusform></translation>
+        <translation>
+            <numerusform>%n Tag aus %1 &amp;löschen</numerusform>
+            <numerusform>%n Tags aus %1 &amp;löschen</numerusform>
+        </translation>
     </message>
     <message>
         <source>&amp;Delete</source>
@@ -876,7 +1311,10 @@
     </message>
     <message numerus="yes">
         <source>%n tag(s) will be deleted from %1.</source>
-        <translation><numerusform>%n Tag wird aus %1 gelöscht.</numerusform><numerusform>%n Tags werden aus %1 gelöscht.</numerusform></translation>
+        <translation>
+            <numerusform>%n Tag wird aus %1 gelöscht.</numerusform>
+            <numerusform>%n Tags werden aus %1 gelöscht.</numerusform>
+        </translation>
     </message>
     <message>
         <source>%1 shares its image with %2, which stays: only the tag is removed.</source>
@@ -904,11 +1342,17 @@
     </message>
     <message numerus="yes">
         <source>%n referrer(s) (signatures, SBOMs, attestations) will be left without their image: they stay in the registry and point at nothing.</source>
-        <translation><numerusform>%n Referrer (Signatur, SBOM, Attestierung) bleibt ohne sein Image zurück: Er bleibt in der Registry und zeigt ins Leere.</numerusform><numerusform>%n Referrer (Signaturen, SBOMs, Attestierungen) bleiben ohne ihr Image zurück: Sie bleiben in der Registry und zeigen ins Leere.</numerusform></translation>
+        <translation>
+            <numerusform>%n Referrer (Signatur, SBOM, Attestierung) bleibt ohne sein Image zurück: Er bleibt in der Registry und zeigt ins Leere.</numerusform>
+            <numerusform>%n Referrer (Signaturen, SBOMs, Attestierungen) bleiben ohne ihr Image zurück: Sie bleiben in der Registry und zeigen ins Leere.</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n platform image(s) of a deleted index stay, because other tags still use them.</source>
-        <translation><numerusform>%n Plattform-Image eines gelöschten Index bleibt, weil andere Tags es noch verwenden.</numerusform><numerusform>%n Plattform-Images eines gelöschten Index bleiben, weil andere Tags sie noch verwenden.</numerusform></translation>
+        <translation>
+            <numerusform>%n Plattform-Image eines gelöschten Index bleibt, weil andere Tags es noch verwenden.</numerusform>
+            <numerusform>%n Plattform-Images eines gelöschten Index bleiben, weil andere Tags sie noch verwenden.</numerusform>
+        </translation>
     </message>
     <message>
         <source>A tag is removed on its own with the registry's tag API where it has one; otherwise Lading points the tag at a throwaway manifest and deletes that, so the image and its other tags are not touched. The summary says which way was used.</source>
@@ -939,11 +1383,17 @@
     </message>
     <message numerus="yes">
         <source>Delete the &amp;image (and its %n other tag(s))</source>
-        <translation><numerusform>Das &amp;Image löschen (und seinen %n anderen Tag)</numerusform><numerusform>Das &amp;Image löschen (und seine %n anderen Tags)</numerusform></translation>
+        <translation>
+            <numerusform>Das &amp;Image löschen (und seinen %n anderen Tag)</numerusform>
+            <numerusform>Das &amp;Image löschen (und seine %n anderen Tags)</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>Delete the &amp;images (and their %n other tag(s))</source>
-        <translation><numerusform>Die &amp;Images löschen (und ihren %n anderen Tag)</numerusform><numerusform>Die &amp;Images löschen (und ihre %n anderen Tags)</numerusform></translation>
+        <translation>
+            <numerusform>Die &amp;Images löschen (und ihren %n anderen Tag)</numerusform>
+            <numerusform>Die &amp;Images löschen (und ihre %n anderen Tags)</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1029,7 +1479,10 @@
     </message>
     <message numerus="yes">
         <source>%n tag(s) deleted from %1.</source>
-        <translation><numerusform>%n Tag aus %1 gelöscht.</numerusform><numerusform>%n Tags aus %1 gelöscht.</numerusform></translation>
+        <translation>
+            <numerusform>%n Tag aus %1 gelöscht.</numerusform>
+            <numerusform>%n Tags aus %1 gelöscht.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Not everything was done: see below.</source>
@@ -1037,19 +1490,31 @@
     </message>
     <message numerus="yes">
         <source>%n step(s) done</source>
-        <translation><numerusform>%n Schritt erledigt</numerusform><numerusform>%n Schritte erledigt</numerusform></translation>
+        <translation>
+            <numerusform>%n Schritt erledigt</numerusform>
+            <numerusform>%n Schritte erledigt</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n skipped</source>
-        <translation><numerusform>%n übersprungen</numerusform><numerusform>%n übersprungen</numerusform></translation>
+        <translation>
+            <numerusform>%n übersprungen</numerusform>
+            <numerusform>%n übersprungen</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n failed</source>
-        <translation><numerusform>%n fehlgeschlagen</numerusform><numerusform>%n fehlgeschlagen</numerusform></translation>
+        <translation>
+            <numerusform>%n fehlgeschlagen</numerusform>
+            <numerusform>%n fehlgeschlagen</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n not run</source>
-        <translation><numerusform>%n nicht ausgeführt</numerusform><numerusform>%n nicht ausgeführt</numerusform></translation>
+        <translation>
+            <numerusform>%n nicht ausgeführt</numerusform>
+            <numerusform>%n nicht ausgeführt</numerusform>
+        </translation>
     </message>
     <message>
         <source>the tag %1</source>
@@ -1137,6 +1602,120 @@
     <message>
         <source>%1 cannot be opened: %2</source>
         <translation>%1 kann nicht geöffnet werden: %2</translation>
+    </message>
+</context>
+<context>
+    <name>DiffCells</name>
+    <message>
+        <source>Added</source>
+        <translation>Hinzugefügt</translation>
+    </message>
+    <message>
+        <source>Removed</source>
+        <translation>Entfernt</translation>
+    </message>
+    <message>
+        <source>Changed</source>
+        <translation>Geändert</translation>
+    </message>
+    <message>
+        <source>%1 bytes</source>
+        <translation>%1 Bytes</translation>
+    </message>
+</context>
+<context>
+    <name>DiffSummaryText</name>
+    <message numerus="yes">
+        <source>%n layer(s), all shared</source>
+        <translation><numerusform>%n Schicht, gemeinsam</numerusform><numerusform>%n Schichten, alle gemeinsam</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n of %1 layers differ</source>
+        <translation><numerusform>%n von %1 Schichten unterscheidet sich</numerusform><numerusform>%n von %1 Schichten unterscheiden sich</numerusform></translation>
+    </message>
+    <message>
+        <source>%1 compressed</source>
+        <translation>%1 komprimiert</translation>
+    </message>
+    <message>
+        <source>no file differs</source>
+        <translation>keine Datei unterscheidet sich</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n file(s) added, %1 removed, %2 changed</source>
+        <translation><numerusform>%n Datei hinzugefügt, %1 entfernt, %2 geändert</numerusform><numerusform>%n Dateien hinzugefügt, %1 entfernt, %2 geändert</numerusform></translation>
+    </message>
+    <message>
+        <source>no config key changed</source>
+        <translation>kein Konfigurationsschlüssel geändert</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n config key(s) changed</source>
+        <translation><numerusform>%n Konfigurationsschlüssel geändert</numerusform><numerusform>%n Konfigurationsschlüssel geändert</numerusform></translation>
+    </message>
+    <message>
+        <source>The same image (digest %1)</source>
+        <translation>Dasselbe Image (Digest %1)</translation>
+    </message>
+    <message>
+        <source>No differences in content: the same layers, files and settings (digests %1 and %2)</source>
+        <translation>Keine inhaltlichen Unterschiede: dieselben Schichten, Dateien und Einstellungen (Digests %1 und %2)</translation>
+    </message>
+    <message>
+        <source>%1, %2</source>
+        <translation>%1, %2</translation>
+    </message>
+    <message>
+        <source>Different images: %1</source>
+        <translation>Verschiedene Images: %1</translation>
+    </message>
+    <message>
+        <source>; </source>
+        <translation>; </translation>
+    </message>
+    <message>
+        <source>Digest: %1</source>
+        <translation>Digest: %1</translation>
+    </message>
+    <message>
+        <source>Digests: %1</source>
+        <translation>Digests: %1</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>Compressed: %1</source>
+        <translation>Komprimiert: %1</translation>
+    </message>
+    <message>
+        <source>Unpacked: %1</source>
+        <translation>Entpackt: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Layers: %1, %n shared</source>
+        <translation><numerusform>Schichten: %1, %n gemeinsam</numerusform><numerusform>Schichten: %1, %n gemeinsam</numerusform></translation>
+    </message>
+    <message>
+        <source>Files: %1 added, %2 removed, %3 changed</source>
+        <translation>Dateien: %1 hinzugefügt, %2 entfernt, %3 geändert</translation>
+    </message>
+    <message>
+        <source>Config keys changed: %1</source>
+        <translation>Geänderte Konfigurationsschlüssel: %1</translation>
+    </message>
+    <message>
+        <source>Platform: %1</source>
+        <translation>Plattform: %1</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>unbekannt</translation>
+    </message>
+    <message>
+        <source>Created: %1</source>
+        <translation>Erstellt: %1</translation>
     </message>
 </context>
 <context>
@@ -1434,6 +2013,133 @@
     <message>
         <source>%1 × %2 pixels, %3</source>
         <translation>%1 × %2 Pixel, %3</translation>
+    </message>
+</context>
+<context>
+    <name>FileDiffModel</name>
+    <message>
+        <source>type</source>
+        <translation>Typ</translation>
+    </message>
+    <message>
+        <source>content</source>
+        <translation>Inhalt</translation>
+    </message>
+    <message>
+        <source>content not compared</source>
+        <translation>Inhalt nicht verglichen</translation>
+    </message>
+    <message>
+        <source>size</source>
+        <translation>Größe</translation>
+    </message>
+    <message>
+        <source>mode</source>
+        <translation>Rechte</translation>
+    </message>
+    <message>
+        <source>owner</source>
+        <translation>Besitzer</translation>
+    </message>
+    <message>
+        <source>link target</source>
+        <translation>Linkziel</translation>
+    </message>
+    <message>
+        <source>device numbers</source>
+        <translation>Gerätenummern</translation>
+    </message>
+    <message>
+        <source>modification time</source>
+        <translation>Änderungszeit</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>, </translation>
+    </message>
+    <message>
+        <source>Modification time only</source>
+        <translation>Nur die Änderungszeit</translation>
+    </message>
+    <message>
+        <source>Changed: %1</source>
+        <translation>Geändert: %1</translation>
+    </message>
+    <message>
+        <source>Only in B: %1</source>
+        <translation>Nur in B: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n path(s) inside, %1</source>
+        <translation><numerusform>%n Pfad darin, %1</numerusform><numerusform>%n Pfade darin, %1</numerusform></translation>
+    </message>
+    <message>
+        <source>Only in A: %1</source>
+        <translation>Nur in A: %1</translation>
+    </message>
+    <message>
+        <source>Type: %1</source>
+        <translation>Typ: %1</translation>
+    </message>
+    <message>
+        <source>Content: the bytes differ (SHA-256)</source>
+        <translation>Inhalt: Die Bytes unterscheiden sich (SHA-256)</translation>
+    </message>
+    <message>
+        <source>Content: not compared (no hash), the sizes agree</source>
+        <translation>Inhalt: nicht verglichen (kein Hash), die Größen stimmen überein</translation>
+    </message>
+    <message>
+        <source>Size: %1</source>
+        <translation>Größe: %1</translation>
+    </message>
+    <message>
+        <source>Mode: %1</source>
+        <translation>Rechte: %1</translation>
+    </message>
+    <message>
+        <source>Owner: %1</source>
+        <translation>Besitzer: %1</translation>
+    </message>
+    <message>
+        <source>Link target: %1</source>
+        <translation>Linkziel: %1</translation>
+    </message>
+    <message>
+        <source>Device numbers: %1</source>
+        <translation>Gerätenummern: %1</translation>
+    </message>
+    <message>
+        <source>Only the modification time differs.</source>
+        <translation>Nur die Änderungszeit unterscheidet sich.</translation>
+    </message>
+    <message>
+        <source>%1 net, in the files below</source>
+        <translation>%1 netto, in den Dateien darunter</translation>
+    </message>
+    <message>
+        <source>Path</source>
+        <translation>Pfad</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>Änderung</translation>
+    </message>
+    <message>
+        <source>Size A</source>
+        <translation>Größe A</translation>
+    </message>
+    <message>
+        <source>Size B</source>
+        <translation>Größe B</translation>
+    </message>
+    <message>
+        <source>Delta</source>
+        <translation>Differenz</translation>
+    </message>
+    <message>
+        <source>Mode</source>
+        <translation>Rechte</translation>
     </message>
 </context>
 <context>
@@ -1771,6 +2477,37 @@
     </message>
 </context>
 <context>
+    <name>HistoryDiffModel</name>
+    <message>
+        <source>This step made no layer.</source>
+        <translation>Dieser Schritt hat keine Schicht erzeugt.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n unchanged step(s)</source>
+        <translation><numerusform>%n unveränderter Schritt</numerusform><numerusform>%n unveränderte Schritte</numerusform></translation>
+    </message>
+    <message>
+        <source>The same in both images. Show unchanged steps, or double-click, to see them.</source>
+        <translation>In beiden Images gleich. „Unveränderte Schritte zeigen“ oder ein Doppelklick zeigt sie.</translation>
+    </message>
+    <message>
+        <source>A</source>
+        <translation>A</translation>
+    </message>
+    <message>
+        <source>Step in A</source>
+        <translation>Schritt in A</translation>
+    </message>
+    <message>
+        <source>B</source>
+        <translation>B</translation>
+    </message>
+    <message>
+        <source>Step in B</source>
+        <translation>Schritt in B</translation>
+    </message>
+</context>
+<context>
     <name>HistoryTableModel</name>
     <message>
         <source>Author: %1</source>
@@ -1822,6 +2559,77 @@
     <message>
         <source>Layer %1 (%2) could not be read. %3</source>
         <translation>Schicht %1 (%2) konnte nicht gelesen werden. %3</translation>
+    </message>
+</context>
+<context>
+    <name>ImagePairDialog</name>
+    <message>
+        <source>Compare Images</source>
+        <translation>Images vergleichen</translation>
+    </message>
+    <message>
+        <source>Each side is an image in a registry of the list (registry/repository:tag or …@sha256:…) or an image on disk: a tarball (docker save, skopeo, OCI archive) or an OCI layout folder.</source>
+        <translation>Jede Seite ist ein Image in einer Registry der Liste (Registry/Repository:Tag oder …@sha256:…) oder ein Image auf der Festplatte: ein Tarball (docker save, skopeo, OCI-Archiv) oder ein OCI-Layout-Ordner.</translation>
+    </message>
+    <message>
+        <source>&amp;First (A):</source>
+        <translation>&amp;Erstes (A):</translation>
+    </message>
+    <message>
+        <source>&amp;Second (B):</source>
+        <translation>&amp;Zweites (B):</translation>
+    </message>
+    <message>
+        <source>every platform both have, e.g. linux/arm64</source>
+        <translation>jede Plattform, die beide haben, z. B. linux/arm64</translation>
+    </message>
+    <message>
+        <source>&amp;Platform:</source>
+        <translation>&amp;Plattform:</translation>
+    </message>
+    <message>
+        <source>&amp;Compare</source>
+        <translation>&amp;Vergleichen</translation>
+    </message>
+    <message>
+        <source>registry/repository:tag, or a file</source>
+        <translation>Registry/Repository:Tag oder eine Datei</translation>
+    </message>
+    <message>
+        <source>File…</source>
+        <translation>Datei…</translation>
+    </message>
+    <message>
+        <source>Choose a tarball</source>
+        <translation>Einen Tarball wählen</translation>
+    </message>
+    <message>
+        <source>Folder…</source>
+        <translation>Ordner…</translation>
+    </message>
+    <message>
+        <source>Choose an OCI layout folder</source>
+        <translation>Einen OCI-Layout-Ordner wählen</translation>
+    </message>
+    <message>
+        <source>Choose an OCI Layout Folder</source>
+        <translation>OCI-Layout-Ordner wählen</translation>
+    </message>
+    <message>
+        <source>Choose an Image File</source>
+        <translation>Image-Datei wählen</translation>
+    </message>
+    <message>
+        <source>“%1” is neither a file nor an image reference: %2</source>
+        <translation>„%1“ ist weder eine Datei noch eine Image-Referenz: %2</translation>
+    </message>
+    <message>
+        <source>%1 is not in the registry list: add it first, or name an image on disk.</source>
+        <translation>%1 ist nicht in der Registry-Liste: zuerst hinzufügen oder ein Image auf der Festplatte angeben.</translation>
+    </message>
+    <message>
+        <source>Name both images.</source>
+        <translation>Beide Images angeben.</translation>
     </message>
 </context>
 <context>
@@ -2710,11 +3518,17 @@
     </message>
     <message numerus="yes">
         <source>%n layer(s)</source>
-        <translation><numerusform>%n Layer</numerusform><numerusform>%n Layer</numerusform></translation>
+        <translation>
+            <numerusform>%n Layer</numerusform>
+            <numerusform>%n Layer</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n of the manifests it lists</source>
-        <translation><numerusform>%n der Manifeste, die er auflistet</numerusform><numerusform>%n der Manifeste, die er auflistet</numerusform></translation>
+        <translation>
+            <numerusform>%n der Manifeste, die er auflistet</numerusform>
+            <numerusform>%n der Manifeste, die er auflistet</numerusform>
+        </translation>
     </message>
     <message>
         <source>%1 and %2</source>
@@ -2746,7 +3560,10 @@
     </message>
     <message numerus="yes">
         <source>%n file(s) in the journal folder could not be read and are not listed.</source>
-        <translation><numerusform>%n Datei im Journal-Ordner konnte nicht gelesen werden und wird nicht aufgeführt.</numerusform><numerusform>%n Dateien im Journal-Ordner konnten nicht gelesen werden und werden nicht aufgeführt.</numerusform></translation>
+        <translation>
+            <numerusform>%n Datei im Journal-Ordner konnte nicht gelesen werden und wird nicht aufgeführt.</numerusform>
+            <numerusform>%n Dateien im Journal-Ordner konnten nicht gelesen werden und werden nicht aufgeführt.</numerusform>
+        </translation>
     </message>
     <message>
         <source>%1, %2</source>
@@ -2758,7 +3575,10 @@
     </message>
     <message numerus="yes">
         <source>%1 (%n step(s))</source>
-        <translation><numerusform>%1 (%n Schritt)</numerusform><numerusform>%1 (%n Schritte)</numerusform></translation>
+        <translation>
+            <numerusform>%1 (%n Schritt)</numerusform>
+            <numerusform>%1 (%n Schritte)</numerusform>
+        </translation>
     </message>
     <message>
         <source>The chosen run (not in the journal)</source>
@@ -2774,11 +3594,17 @@
     </message>
     <message numerus="yes">
         <source>%n deletion(s) selected.</source>
-        <translation><numerusform>%n Löschung ausgewählt.</numerusform><numerusform>%n Löschungen ausgewählt.</numerusform></translation>
+        <translation>
+            <numerusform>%n Löschung ausgewählt.</numerusform>
+            <numerusform>%n Löschungen ausgewählt.</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>&amp;Undo %n Deletion(s)</source>
-        <translation><numerusform>%n Löschung &amp;rückgängig machen</numerusform><numerusform>%n Löschungen &amp;rückgängig machen</numerusform></translation>
+        <translation>
+            <numerusform>%n Löschung &amp;rückgängig machen</numerusform>
+            <numerusform>%n Löschungen &amp;rückgängig machen</numerusform>
+        </translation>
     </message>
     <message>
         <source>Put the selected deletions back: the manifest, then each tag that does not point at another image now.</source>
@@ -2834,6 +3660,113 @@
     <message>
         <source>No keychain available: the password is kept until Lading quits.</source>
         <translation>Kein Schlüsselbund verfügbar: Das Passwort wird nur bis zum Beenden von Lading aufbewahrt.</translation>
+    </message>
+</context>
+<context>
+    <name>LayerAlignmentModel</name>
+    <message numerus="yes">
+        <source>%n shared layer(s), %1</source>
+        <translation><numerusform>%n gemeinsame Schicht, %1</numerusform><numerusform>%n gemeinsame Schichten, %1</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 (%n recompressed)</source>
+        <translation><numerusform>%1 (%n neu komprimiert)</numerusform><numerusform>%1 (%n neu komprimiert)</numerusform></translation>
+    </message>
+    <message>
+        <source>Shared</source>
+        <translation>Gemeinsam</translation>
+    </message>
+    <message>
+        <source>Recompressed</source>
+        <translation>Neu komprimiert</translation>
+    </message>
+    <message>
+        <source>Moved to #%1</source>
+        <translation>Verschoben nach #%1</translation>
+    </message>
+    <message>
+        <source>Moved from #%1</source>
+        <translation>Verschoben von #%1</translation>
+    </message>
+    <message>
+        <source>Layers both images have, the same blobs at the same places.</source>
+        <translation>Schichten, die beide Images haben: dieselben Blobs an denselben Stellen.</translation>
+    </message>
+    <message>
+        <source>The same layer in both images.</source>
+        <translation>Dieselbe Schicht in beiden Images.</translation>
+    </message>
+    <message>
+        <source>The same layer, at #%1 in A and #%2 in B.</source>
+        <translation>Dieselbe Schicht, in A an #%1 und in B an #%2.</translation>
+    </message>
+    <message>
+        <source>The same files (the same diff ID), compressed differently: %1 in A, %2 in B.</source>
+        <translation>Dieselben Dateien (dieselbe Diff-ID), anders komprimiert: %1 in A, %2 in B.</translation>
+    </message>
+    <message>
+        <source>A's layer and B's layer at this point differ.</source>
+        <translation>Die Schichten von A und B unterscheiden sich an dieser Stelle.</translation>
+    </message>
+    <message>
+        <source>Only A has this layer.</source>
+        <translation>Nur A hat diese Schicht.</translation>
+    </message>
+    <message>
+        <source>Only B has this layer.</source>
+        <translation>Nur B hat diese Schicht.</translation>
+    </message>
+    <message>
+        <source>Both images have this layer, at #%1 in A and #%2 in B.</source>
+        <translation>Beide Images haben diese Schicht, in A an #%1 und in B an #%2.</translation>
+    </message>
+    <message>
+        <source>Diff ID: %1</source>
+        <translation>Diff-ID: %1</translation>
+    </message>
+    <message>
+        <source>%1 compressed, %2 unpacked</source>
+        <translation>%1 komprimiert, %2 entpackt</translation>
+    </message>
+    <message>
+        <source>Counted on the row of B's #%1.</source>
+        <translation>Gezählt in der Zeile von B #%1.</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>Änderung</translation>
+    </message>
+    <message>
+        <source>A</source>
+        <translation>A</translation>
+    </message>
+    <message>
+        <source>Layer in A</source>
+        <translation>Schicht in A</translation>
+    </message>
+    <message>
+        <source>Size A</source>
+        <translation>Größe A</translation>
+    </message>
+    <message>
+        <source>B</source>
+        <translation>B</translation>
+    </message>
+    <message>
+        <source>Layer in B</source>
+        <translation>Schicht in B</translation>
+    </message>
+    <message>
+        <source>Size B</source>
+        <translation>Größe B</translation>
+    </message>
+    <message>
+        <source>Delta</source>
+        <translation>Differenz</translation>
+    </message>
+    <message>
+        <source>Unpacked delta</source>
+        <translation>Differenz entpackt</translation>
     </message>
 </context>
 <context>
@@ -3284,7 +4217,10 @@
     </message>
     <message numerus="yes">
         <source>&amp;Delete %n Tags…</source>
-        <translation><numerusform>%n Tag &amp;löschen…</numerusform><numerusform>%n Tags &amp;löschen…</numerusform></translation>
+        <translation>
+            <numerusform>%n Tag &amp;löschen…</numerusform>
+            <numerusform>%n Tags &amp;löschen…</numerusform>
+        </translation>
     </message>
     <message>
         <source>Clean &amp;Up…</source>
@@ -3296,7 +4232,30 @@
     </message>
     <message numerus="yes">
         <source>Drop to copy %n tag(s) to %1.</source>
-        <translation><numerusform>Ablegen, um %n Tag nach %1 zu kopieren.</numerusform><numerusform>Ablegen, um %n Tags nach %1 zu kopieren.</numerusform></translation>
+        <translation>
+            <numerusform>Ablegen, um %n Tag nach %1 zu kopieren.</numerusform>
+            <numerusform>Ablegen, um %n Tags nach %1 zu kopieren.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Co&amp;mpare</source>
+        <translation>Ver&amp;gleichen</translation>
+    </message>
+    <message>
+        <source>Compare two images: configs, layers and files.</source>
+        <translation>Zwei Images vergleichen: Konfigurationen, Layer und Dateien.</translation>
+    </message>
+    <message>
+        <source>Compare &amp;Images…</source>
+        <translation>&amp;Images vergleichen…</translation>
+    </message>
+    <message>
+        <source>Compare any two images: in registries of the list or on disk.</source>
+        <translation>Zwei beliebige Images vergleichen: in Registrys der Liste oder auf der Festplatte.</translation>
+    </message>
+    <message>
+        <source>Co&amp;mpare With…</source>
+        <translation>Ver&amp;gleichen mit…</translation>
     </message>
 </context>
 <context>
@@ -4171,7 +5130,10 @@
     </message>
     <message numerus="yes">
         <source> image(s)</source>
-        <translation><numerusform> Image</numerusform><numerusform> Images</numerusform></translation>
+        <translation>
+            <numerusform> Image</numerusform>
+            <numerusform> Images</numerusform>
+        </translation>
     </message>
     <message>
         <source>The newest images by their created date stay, with every tag on them. Images without a date count as the oldest.</source>
@@ -4235,7 +5197,10 @@
     </message>
     <message numerus="yes">
         <source>the newest %n image(s)</source>
-        <translation><numerusform>das neueste Image</numerusform><numerusform>die neuesten %n Images</numerusform></translation>
+        <translation>
+            <numerusform>das neueste Image</numerusform>
+            <numerusform>die neuesten %n Images</numerusform>
+        </translation>
     </message>
     <message>
         <source>tags matching %1</source>
@@ -4315,6 +5280,103 @@
     <message>
         <source>The screenshot was not taken: the deletion journal in %1 is empty.</source>
         <translation>Das Bildschirmfoto wurde nicht aufgenommen: Das Lösch-Journal in %1 ist leer.</translation>
+    </message>
+</context>
+<context>
+    <name>SideBySideDiffView</name>
+    <message>
+        <source>mixed CRLF and LF</source>
+        <translation>gemischt CRLF und LF</translation>
+    </message>
+    <message>
+        <source>Previous Change</source>
+        <translation>Vorherige Änderung</translation>
+    </message>
+    <message>
+        <source>Previous change (Alt+Up)</source>
+        <translation>Vorherige Änderung (Alt+Oben)</translation>
+    </message>
+    <message>
+        <source>Next Change</source>
+        <translation>Nächste Änderung</translation>
+    </message>
+    <message>
+        <source>Next change (Alt+Down)</source>
+        <translation>Nächste Änderung (Alt+Unten)</translation>
+    </message>
+    <message>
+        <source>Hide Unchanged Lines</source>
+        <translation>Unveränderte Zeilen ausblenden</translation>
+    </message>
+    <message>
+        <source>Comparing…</source>
+        <translation>Wird verglichen…</translation>
+    </message>
+    <message>
+        <source>No differences</source>
+        <translation>Keine Unterschiede</translation>
+    </message>
+    <message>
+        <source>No line differs</source>
+        <translation>Keine Zeile unterscheidet sich</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n changed</source>
+        <comment>lines</comment>
+        <translation><numerusform>%n geändert</numerusform><numerusform>%n geändert</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n removed</source>
+        <comment>lines</comment>
+        <translation><numerusform>%n entfernt</numerusform><numerusform>%n entfernt</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n added</source>
+        <comment>lines</comment>
+        <translation><numerusform>%n hinzugefügt</numerusform><numerusform>%n hinzugefügt</numerusform></translation>
+    </message>
+    <message>
+        <source>The files are too large to compare line by line (more than %1 MiB): they are compared by size and hash.</source>
+        <translation>Die Dateien sind zu groß für einen zeilenweisen Vergleich (mehr als %1 MiB): Sie werden nach Größe und Hash verglichen.</translation>
+    </message>
+    <message>
+        <source>Both files are binary: they are compared by size and hash, not line by line.</source>
+        <translation>Beide Dateien sind binär: Sie werden nach Größe und Hash verglichen, nicht Zeile für Zeile.</translation>
+    </message>
+    <message>
+        <source>%1 is binary: the files are compared by size and hash, not line by line.</source>
+        <translation>%1 ist binär: Die Dateien werden nach Größe und Hash verglichen, nicht Zeile für Zeile.</translation>
+    </message>
+    <message>
+        <source>The texts differ too much to compare line by line: the changed part is shown as one replaced block.</source>
+        <translation>Die Texte unterscheiden sich zu stark für einen zeilenweisen Vergleich: Der geänderte Teil wird als ein ersetzter Block gezeigt.</translation>
+    </message>
+    <message>
+        <source>Both sides are shown as indented JSON, in their own key order.</source>
+        <translation>Beide Seiten werden als eingerücktes JSON gezeigt, in ihrer eigenen Reihenfolge der Schlüssel.</translation>
+    </message>
+    <message>
+        <source>Line endings differ: %1 on the left, %2 on the right.</source>
+        <translation>Die Zeilenenden unterscheiden sich: links %1, rechts %2.</translation>
+    </message>
+    <message>
+        <source>No newline at the end of the left file.</source>
+        <translation>Kein Zeilenumbruch am Ende der linken Datei.</translation>
+    </message>
+    <message>
+        <source>No newline at the end of the right file.</source>
+        <translation>Kein Zeilenumbruch am Ende der rechten Datei.</translation>
+    </message>
+    <message>
+        <source>Change %1 of %2</source>
+        <translation>Änderung %1 von %2</translation>
+    </message>
+</context>
+<context>
+    <name>SideBySidePane</name>
+    <message numerus="yes">
+        <source>⋯ %n unchanged line(s)</source>
+        <translation><numerusform>⋯ %n unveränderte Zeile</numerusform><numerusform>⋯ %n unveränderte Zeilen</numerusform></translation>
     </message>
 </context>
 <context>
