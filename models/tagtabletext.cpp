@@ -36,6 +36,9 @@ QString TagTableText::size(qint64 bytes)
 {
     if (bytes < 0)
         return {};
+    // QLocale says "1 bytes".
+    if (bytes < 1024)
+        return tr("%n byte(s)", nullptr, int(bytes));
     return QLocale().formattedDataSize(bytes, 1);
 }
 
