@@ -537,7 +537,10 @@
     </message>
     <message numerus="yes">
         <source>%n config key(s) changed:</source>
-        <translation><numerusform>%n Konfigurationsschlüssel geändert:</numerusform><numerusform>%n Konfigurationsschlüssel geändert:</numerusform></translation>
+        <translation>
+            <numerusform>%n Konfigurationsschlüssel geändert:</numerusform>
+            <numerusform>%n Konfigurationsschlüssel geändert:</numerusform>
+        </translation>
     </message>
     <message>
         <source>History: the same steps.</source>
@@ -545,7 +548,10 @@
     </message>
     <message numerus="yes">
         <source>History: %n step(s) differ.</source>
-        <translation><numerusform>Verlauf: %n Schritt unterscheidet sich.</numerusform><numerusform>Verlauf: %n Schritte unterscheiden sich.</numerusform></translation>
+        <translation>
+            <numerusform>Verlauf: %n Schritt unterscheidet sich.</numerusform>
+            <numerusform>Verlauf: %n Schritte unterscheiden sich.</numerusform>
+        </translation>
     </message>
     <message>
         <source>History</source>
@@ -600,11 +606,17 @@
     </message>
     <message numerus="yes">
         <source>%n path(s) shown</source>
-        <translation><numerusform>%n Pfad angezeigt</numerusform><numerusform>%n Pfade angezeigt</numerusform></translation>
+        <translation>
+            <numerusform>%n Pfad angezeigt</numerusform>
+            <numerusform>%n Pfade angezeigt</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>, %n mtime-only hidden</source>
-        <translation><numerusform>, %n nur mit anderer Änderungszeit ausgeblendet</numerusform><numerusform>, %n nur mit anderer Änderungszeit ausgeblendet</numerusform></translation>
+        <translation>
+            <numerusform>, %n nur mit anderer Änderungszeit ausgeblendet</numerusform>
+            <numerusform>, %n nur mit anderer Änderungszeit ausgeblendet</numerusform>
+        </translation>
     </message>
     <message>
         <source>%1: a folder with changes below it.</source>
@@ -1627,11 +1639,17 @@
     <name>DiffSummaryText</name>
     <message numerus="yes">
         <source>%n layer(s), all shared</source>
-        <translation><numerusform>%n Schicht, gemeinsam</numerusform><numerusform>%n Schichten, alle gemeinsam</numerusform></translation>
+        <translation>
+            <numerusform>%n Schicht, gemeinsam</numerusform>
+            <numerusform>%n Schichten, alle gemeinsam</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n of %1 layers differ</source>
-        <translation><numerusform>%n von %1 Schichten unterscheidet sich</numerusform><numerusform>%n von %1 Schichten unterscheiden sich</numerusform></translation>
+        <translation>
+            <numerusform>%n von %1 Schichten unterscheidet sich</numerusform>
+            <numerusform>%n von %1 Schichten unterscheiden sich</numerusform>
+        </translation>
     </message>
     <message>
         <source>%1 compressed</source>
@@ -1643,7 +1661,10 @@
     </message>
     <message numerus="yes">
         <source>%n file(s) added, %1 removed, %2 changed</source>
-        <translation><numerusform>%n Datei hinzugefügt, %1 entfernt, %2 geändert</numerusform><numerusform>%n Dateien hinzugefügt, %1 entfernt, %2 geändert</numerusform></translation>
+        <translation>
+            <numerusform>%n Datei hinzugefügt, %1 entfernt, %2 geändert</numerusform>
+            <numerusform>%n Dateien hinzugefügt, %1 entfernt, %2 geändert</numerusform>
+        </translation>
     </message>
     <message>
         <source>no config key changed</source>
@@ -1651,7 +1672,10 @@
     </message>
     <message numerus="yes">
         <source>%n config key(s) changed</source>
-        <translation><numerusform>%n Konfigurationsschlüssel geändert</numerusform><numerusform>%n Konfigurationsschlüssel geändert</numerusform></translation>
+        <translation>
+            <numerusform>%n Konfigurationsschlüssel geändert</numerusform>
+            <numerusform>%n Konfigurationsschlüssel geändert</numerusform>
+        </translation>
     </message>
     <message>
         <source>The same image (digest %1)</source>
@@ -1695,7 +1719,10 @@
     </message>
     <message numerus="yes">
         <source>Layers: %1, %n shared</source>
-        <translation><numerusform>Schichten: %1, %n gemeinsam</numerusform><numerusform>Schichten: %1, %n gemeinsam</numerusform></translation>
+        <translation>
+            <numerusform>Schichten: %1, %n gemeinsam</numerusform>
+            <numerusform>Schichten: %1, %n gemeinsam</numerusform>
+        </translation>
     </message>
     <message>
         <source>Files: %1 added, %2 removed, %3 changed</source>
@@ -2071,7 +2098,10 @@
     </message>
     <message numerus="yes">
         <source>%n path(s) inside, %1</source>
-        <translation><numerusform>%n Pfad darin, %1</numerusform><numerusform>%n Pfade darin, %1</numerusform></translation>
+        <translation>
+            <numerusform>%n Pfad darin, %1</numerusform>
+            <numerusform>%n Pfade darin, %1</numerusform>
+        </translation>
     </message>
     <message>
         <source>Only in A: %1</source>
@@ -2484,7 +2514,10 @@
     </message>
     <message numerus="yes">
         <source>%n unchanged step(s)</source>
-        <translation><numerusform>%n unveränderter Schritt</numerusform><numerusform>%n unveränderte Schritte</numerusform></translation>
+        <translation>
+            <numerusform>%n unveränderter Schritt</numerusform>
+            <numerusform>%n unveränderte Schritte</numerusform>
+        </translation>
     </message>
     <message>
         <source>The same in both images. Show unchanged steps, or double-click, to see them.</source>
@@ -3666,11 +3699,17 @@
     <name>LayerAlignmentModel</name>
     <message numerus="yes">
         <source>%n shared layer(s), %1</source>
-        <translation><numerusform>%n gemeinsame Schicht, %1</numerusform><numerusform>%n gemeinsame Schichten, %1</numerusform></translation>
+        <translation>
+            <numerusform>%n gemeinsame Schicht, %1</numerusform>
+            <numerusform>%n gemeinsame Schichten, %1</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%1 (%n recompressed)</source>
-        <translation><numerusform>%1 (%n neu komprimiert)</numerusform><numerusform>%1 (%n neu komprimiert)</numerusform></translation>
+        <translation>
+            <numerusform>%1 (%n neu komprimiert)</numerusform>
+            <numerusform>%1 (%n neu komprimiert)</numerusform>
+        </translation>
     </message>
     <message>
         <source>Shared</source>
@@ -5323,17 +5362,26 @@
     <message numerus="yes">
         <source>%n changed</source>
         <comment>lines</comment>
-        <translation><numerusform>%n geändert</numerusform><numerusform>%n geändert</numerusform></translation>
+        <translation>
+            <numerusform>%n geändert</numerusform>
+            <numerusform>%n geändert</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n removed</source>
         <comment>lines</comment>
-        <translation><numerusform>%n entfernt</numerusform><numerusform>%n entfernt</numerusform></translation>
+        <translation>
+            <numerusform>%n entfernt</numerusform>
+            <numerusform>%n entfernt</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n added</source>
         <comment>lines</comment>
-        <translation><numerusform>%n hinzugefügt</numerusform><numerusform>%n hinzugefügt</numerusform></translation>
+        <translation>
+            <numerusform>%n hinzugefügt</numerusform>
+            <numerusform>%n hinzugefügt</numerusform>
+        </translation>
     </message>
     <message>
         <source>The files are too large to compare line by line (more than %1 MiB): they are compared by size and hash.</source>
@@ -5376,7 +5424,10 @@
     <name>SideBySidePane</name>
     <message numerus="yes">
         <source>⋯ %n unchanged line(s)</source>
-        <translation><numerusform>⋯ %n unveränderte Zeile</numerusform><numerusform>⋯ %n unveränderte Zeilen</numerusform></translation>
+        <translation>
+            <numerusform>⋯ %n unveränderte Zeile</numerusform>
+            <numerusform>⋯ %n unveränderte Zeilen</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -5730,6 +5781,10 @@
     <message>
         <source>Attestation entries (not platforms): %1</source>
         <translation>Attestierungseinträge (keine Plattformen): %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n byte(s)</source>
+        <translation><numerusform>%n Byte</numerusform><numerusform>%n Bytes</numerusform></translation>
     </message>
 </context>
 <context>

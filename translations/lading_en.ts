@@ -119,22 +119,34 @@
     <name>CompareConfigPage</name>
     <message numerus="yes">
         <source>%n config key(s) changed:</source>
-        <translation><numerusform>%n config key changed:</numerusform><numerusform>%n config keys changed:</numerusform></translation>
+        <translation>
+            <numerusform>%n config key changed:</numerusform>
+            <numerusform>%n config keys changed:</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>History: %n step(s) differ.</source>
-        <translation><numerusform>History: %n step differs.</numerusform><numerusform>History: %n steps differ.</numerusform></translation>
+        <translation>
+            <numerusform>History: %n step differs.</numerusform>
+            <numerusform>History: %n steps differ.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
     <name>CompareFilesPage</name>
     <message numerus="yes">
         <source>%n path(s) shown</source>
-        <translation><numerusform>%n path shown</numerusform><numerusform>%n paths shown</numerusform></translation>
+        <translation>
+            <numerusform>%n path shown</numerusform>
+            <numerusform>%n paths shown</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>, %n mtime-only hidden</source>
-        <translation><numerusform>, %n mtime-only hidden</numerusform><numerusform>, %n mtime-only hidden</numerusform></translation>
+        <translation>
+            <numerusform>, %n mtime-only hidden</numerusform>
+            <numerusform>, %n mtime-only hidden</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -268,30 +280,48 @@
     <name>DiffSummaryText</name>
     <message numerus="yes">
         <source>%n layer(s), all shared</source>
-        <translation><numerusform>%n layer, shared</numerusform><numerusform>%n layers, all shared</numerusform></translation>
+        <translation>
+            <numerusform>%n layer, shared</numerusform>
+            <numerusform>%n layers, all shared</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n of %1 layers differ</source>
-        <translation><numerusform>%n of %1 layers differs</numerusform><numerusform>%n of %1 layers differ</numerusform></translation>
+        <translation>
+            <numerusform>%n of %1 layers differs</numerusform>
+            <numerusform>%n of %1 layers differ</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n file(s) added, %1 removed, %2 changed</source>
-        <translation><numerusform>%n file added, %1 removed, %2 changed</numerusform><numerusform>%n files added, %1 removed, %2 changed</numerusform></translation>
+        <translation>
+            <numerusform>%n file added, %1 removed, %2 changed</numerusform>
+            <numerusform>%n files added, %1 removed, %2 changed</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n config key(s) changed</source>
-        <translation><numerusform>%n config key changed</numerusform><numerusform>%n config keys changed</numerusform></translation>
+        <translation>
+            <numerusform>%n config key changed</numerusform>
+            <numerusform>%n config keys changed</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>Layers: %1, %n shared</source>
-        <translation><numerusform>Layers: %1, %n shared</numerusform><numerusform>Layers: %1, %n shared</numerusform></translation>
+        <translation>
+            <numerusform>Layers: %1, %n shared</numerusform>
+            <numerusform>Layers: %1, %n shared</numerusform>
+        </translation>
     </message>
 </context>
 <context>
     <name>FileDiffModel</name>
     <message numerus="yes">
         <source>%n path(s) inside, %1</source>
-        <translation><numerusform>%n path inside, %1</numerusform><numerusform>%n paths inside, %1</numerusform></translation>
+        <translation>
+            <numerusform>%n path inside, %1</numerusform>
+            <numerusform>%n paths inside, %1</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -318,7 +348,10 @@
     <name>HistoryDiffModel</name>
     <message numerus="yes">
         <source>%n unchanged step(s)</source>
-        <translation><numerusform>%n unchanged step</numerusform><numerusform>%n unchanged steps</numerusform></translation>
+        <translation>
+            <numerusform>%n unchanged step</numerusform>
+            <numerusform>%n unchanged steps</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -370,11 +403,17 @@
     <name>LayerAlignmentModel</name>
     <message numerus="yes">
         <source>%n shared layer(s), %1</source>
-        <translation><numerusform>%n shared layer, %1</numerusform><numerusform>%n shared layers, %1</numerusform></translation>
+        <translation>
+            <numerusform>%n shared layer, %1</numerusform>
+            <numerusform>%n shared layers, %1</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%1 (%n recompressed)</source>
-        <translation><numerusform>%1 (%n recompressed)</numerusform><numerusform>%1 (%n recompressed)</numerusform></translation>
+        <translation>
+            <numerusform>%1 (%n recompressed)</numerusform>
+            <numerusform>%1 (%n recompressed)</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -484,24 +523,43 @@
     <message numerus="yes">
         <source>%n changed</source>
         <comment>lines</comment>
-        <translation><numerusform>%n changed</numerusform><numerusform>%n changed</numerusform></translation>
+        <translation>
+            <numerusform>%n changed</numerusform>
+            <numerusform>%n changed</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n removed</source>
         <comment>lines</comment>
-        <translation><numerusform>%n removed</numerusform><numerusform>%n removed</numerusform></translation>
+        <translation>
+            <numerusform>%n removed</numerusform>
+            <numerusform>%n removed</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n added</source>
         <comment>lines</comment>
-        <translation><numerusform>%n added</numerusform><numerusform>%n added</numerusform></translation>
+        <translation>
+            <numerusform>%n added</numerusform>
+            <numerusform>%n added</numerusform>
+        </translation>
     </message>
 </context>
 <context>
     <name>SideBySidePane</name>
     <message numerus="yes">
         <source>⋯ %n unchanged line(s)</source>
-        <translation><numerusform>⋯ %n unchanged line</numerusform><numerusform>⋯ %n unchanged lines</numerusform></translation>
+        <translation>
+            <numerusform>⋯ %n unchanged line</numerusform>
+            <numerusform>⋯ %n unchanged lines</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>TagTableText</name>
+    <message numerus="yes">
+        <source>%n byte(s)</source>
+        <translation><numerusform>%n byte</numerusform><numerusform>%n bytes</numerusform></translation>
     </message>
 </context>
 </TS>
