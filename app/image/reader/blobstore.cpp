@@ -80,6 +80,11 @@ std::optional<QString> BlobStore::find(const oci::Digest &digest)
     return path;
 }
 
+bool BlobStore::contains(const oci::Digest &digest) const
+{
+    return digest.isVerifiable() && QFile::exists(pathFor(digest));
+}
+
 oci::Result<QString> BlobStore::createPartial(const oci::Digest &digest)
 {
     const QString folder = m_directory + u'/' + digest.algorithm();

@@ -27,6 +27,8 @@ public:
 
     // The blob's path when stored (refreshes its last use), else nothing.
     std::optional<QString> find(const oci::Digest &digest);
+    // Whether the blob is stored: a stat(), no use recorded.
+    bool contains(const oci::Digest &digest) const;
 
     // A fresh partial file to write a blob into (created empty, in the store's folder).
     oci::Result<QString> createPartial(const oci::Digest &digest);

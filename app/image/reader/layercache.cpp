@@ -3,6 +3,7 @@
 #include "image/layer/bytesource.h"
 #include "image/reader/blobstore.h"
 
+#include <QFile>
 #include <QStandardPaths>
 #include <QtConcurrent/QtConcurrentRun>
 
@@ -63,22 +64,39 @@ void LayerCache::addBlobFile(const oci::Digest &digest, const QString &path, qin
     m_blobFiles.insert(digest, BlobFile{path, offset, size});
 }
 
+bool LayerCache::hasBlob(const oci::Digest &digest) const
+{
+    if (const auto file = m_blobFiles.constFind(digest); file != m_blobFiles.cend()
+        && QFile::exists(file->path))
+        return true;
+    return m_blobs && m_blobs->contains(digest);
+}
+
 QFuture<oci::Result<FileSlice>> LayerCache::readFile(const oci::Digest &layer, quint32 ordinal,
                                                      qint64 offset, qint64 maxBytes)
 {
-    if (const auto file = m_blobFiles.constFind(layer); file != m_blobFiles.cend()) {
-        return QtConcurrent::run([file = file.value(), ordinal, offset, maxBytes] {
-            FileSource source(file.path, file.offset, file.size);
-            return readLayerFile(source, ordinal, offset, maxBytes);
-        });
-    }
+    std::optional<BlobFile> file;
+    if (const auto it = m_blobFiles.constFind(layer); it != m_blobFiles.cend())
+        file = it.value();
     std::shared_ptr<BlobStore> blobs = m_blobs;
-    return QtConcurrent::run([blobs, layer, ordinal, offset, maxBytes]() -> oci::Result<FileSlice> {
+    return QtConcurrent::run([file, blobs, layer, ordinal, offset,
+                              maxBytes]() -> oci::Result<FileSlice> {
+        if (file && QFile::exists(file->path)) {
+            FileSource source(file->path, file->offset, file->size);
+            return readLayerFile(source, ordinal, offset, maxBytes);
+        }
         const std::optional<QString> path = blobs ? blobs->find(layer) : std::nullopt;
         if (!path) {
+            // Its index may well be cached (the listing shows the file): say what is missing.
+            const QString why = file ? QStringLiteral("its image file %1 is gone and the layer "
+                                                      "cache does not hold the blob")
+                                           .arg(file->path)
+                : blobs ? QStringLiteral("the layer cache does not hold its blob")
+                        : QStringLiteral("the layer cache keeps no blobs (it has no folder)");
             return oci::Error(oci::Error::Code::NotFound,
-                              QStringLiteral("layer %1 is not in the layer cache")
-                                  .arg(layer.toString()))
+                              QStringLiteral("cannot read a file of layer %1: %2; read the layer "
+                                             "again from its registry or image file")
+                                  .arg(layer.toString(), why))
                 .withObject(layer.toString());
         }
         FileSource source(*path);

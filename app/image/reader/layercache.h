@@ -64,9 +64,15 @@ public:
     // verified by LayerReader::fromFile() first; the file is trusted not to change after.
     void addBlobFile(const oci::Digest &digest, const QString &path, qint64 offset, qint64 size);
 
+    // Whether readFile() can read the blob: a blob file that exists, or the store holds it
+    // (stat()s only). An index may be cached without its blob: a local read keeps only the
+    // index in the store, and blobs and indexes are evicted separately.
+    bool hasBlob(const oci::Digest &digest) const;
+
     // At most `maxBytes` of the file at `ordinal` of a cached blob, from `offset` (on the
-    // pool; the future finishes on this object's thread). NotFound when the blob is neither
-    // in the store nor a blob file (read the layer again through LayerReader first).
+    // pool; the future finishes on this object's thread). NotFound, naming the layer
+    // (object() is its digest), when the blob is neither a blob file nor in the store:
+    // reading the layer through LayerReader (from its registry or image file) brings it.
     QFuture<oci::Result<FileSlice>> readFile(const oci::Digest &layer, quint32 ordinal,
                                              qint64 offset, qint64 maxBytes);
 

@@ -208,12 +208,60 @@ struct WorkOrder
     std::shared_ptr<BlobStore> blobs; // commit `partial` here once verified; indexes too
     QString partial;
     bool indexOnly = false; // just try the on-disk index
+    // With a tail: the layer's cached index. The blob is only kept (the store lacked it),
+    // not read again.
+    LayerIndex known;
     std::shared_ptr<std::atomic_bool> cancelled;
     std::shared_ptr<Outcome> outcome;
 };
 
+// A cached index whose blob the store lacks: waits for the download (BlobJob verifies the
+// digest before the tail ends) and keeps the blob, so that files can be read back.
+void keepBlob(QPromise<Message> &promise, const WorkOrder &order)
+{
+    Tail &tail = *order.tail;
+    QElapsedTimer sinceProgress;
+    sinceProgress.start();
+    qint64 reported = 0;
+    QMutexLocker lock(&tail.mutex);
+    for (;;) {
+        if (tail.cancelled || promise.isCanceled() || order.cancelled->load()) {
+            order.outcome->error = oci::Error(oci::Error::Code::Cancelled, QStringLiteral("cancelled"));
+            return;
+        }
+        if (tail.error) {
+            order.outcome->error = *tail.error;
+            return;
+        }
+        if (tail.ended)
+            break;
+        if (tail.available != reported && sinceProgress.elapsed() >= 50) {
+            reported = tail.available;
+            sinceProgress.restart();
+            lock.unlock();
+            promise.addResult(Message{Message::Kind::Progress, reported, -1, {}});
+            lock.relock();
+            continue;
+        }
+        tail.more.wait(&tail.mutex, 100);
+    }
+    const qint64 received = tail.available;
+    lock.unlock();
+    // As for a read: a failure to keep it only costs the cache (readFile() then says so).
+    if (order.blobs && !order.partial.isEmpty())
+        (void)order.blobs->commit(order.partial, order.digest);
+    promise.addResult(Message{Message::Kind::Progress, received, received, {}});
+    order.outcome->ok = true;
+    order.outcome->fromDisk = true;
+    order.outcome->index = order.known;
+}
+
 void work(QPromise<Message> &promise, const WorkOrder &order)
 {
+    if (order.tail && order.known.isComplete()) {
+        keepBlob(promise, order);
+        return;
+    }
     if (order.blobs && !order.digest.isNull() && !order.tail) {
         if (std::optional<LayerIndex> stored = order.blobs->readIndex(order.digest)) {
             order.outcome->ok = true;
@@ -312,6 +360,14 @@ struct LayerReader::Private
     QFuture<Message> future;
     std::function<void()> fallback; // when the on-disk index turns out unusable
 
+    // A registry read: a cached index whose blob the store lacks brings the blob (known).
+    bool registry = false;
+    QPointer<oci::RegistryClient> client;
+    QString repository;
+    LayerIndex known;
+
+    bool blobMissing() const { return blobs && cache && !cache->hasBlob(digest); }
+    void answerFromCache(LayerReader *reader, const LayerIndex &cached);
     void startWork(LayerReader *reader, WorkOrder order);
     void startDownload(LayerReader *reader, oci::RegistryClient *client, const QString &repository,
                        qint64 size);
@@ -386,7 +442,26 @@ void LayerReader::Private::startDownload(LayerReader *reader, oci::RegistryClien
     order.length = size;
     order.blobs = blobs;
     order.partial = partial;
+    order.known = known;
     startWork(reader, std::move(order));
+}
+
+void LayerReader::Private::answerFromCache(LayerReader *reader, const LayerIndex &cached)
+{
+    // An index without its blob (a local read keeps the blob where it lies; blobs and
+    // indexes are evicted separately): files could not be read back, so the blob comes
+    // down once more. Without a client the index is still right: readFile() says the rest.
+    if (registry && client && blobMissing()) {
+        known = cached;
+        startDownload(reader, client, repository, total);
+        return;
+    }
+    index = cached;
+    fromCache = true;
+    bytes = cached.compressedBytes();
+    if (cache)
+        cache->insertIndex(index);
+    reader->finishSuccessfully();
 }
 
 void LayerReader::Private::onResults(LayerReader *reader, int begin, int end)
@@ -415,6 +490,14 @@ void LayerReader::Private::onWorkDone(LayerReader *reader)
         const std::function<void()> next = std::move(fallback);
         fallback = nullptr;
         next();
+        return;
+    }
+    if (outcome->ok && outcome->fromDisk && !tail) {
+        watcher->deleteLater();
+        watcher = nullptr;
+        const LayerIndex cached = outcome->index;
+        outcome = std::make_shared<Outcome>();
+        answerFromCache(reader, cached);
         return;
     }
     // The download may still be running (a bad tar fails before the blob ends).
@@ -474,14 +557,14 @@ LayerReader *LayerReader::fromRegistry(oci::RegistryClient *client, const QStrin
     d->cache = cache;
     d->blobs = cache ? cache->blobStore() : nullptr;
     d->total = layer.size();
+    d->registry = true;
+    d->client = client;
+    d->repository = repository;
     auto *reader = new LayerReader(std::move(d), parent);
     Private *p = reader->d.get();
     if (cache) {
         if (std::optional<LayerIndex> hit = cache->index(p->digest)) {
-            p->index = *hit;
-            p->fromCache = true;
-            p->bytes = hit->compressedBytes();
-            reader->finishSuccessfully();
+            p->answerFromCache(reader, *hit);
             return reader;
         }
     }

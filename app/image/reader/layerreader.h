@@ -29,7 +29,10 @@ class LayerCache;
 // From the registry, the blob streams through BlobJob into a file (the cache's blob store
 // when it has a folder, else a temporary file) that the worker reads as it grows: memory
 // stays bounded however fast the network is, and the verified blob stays in the cache for
-// reading files back. A cached index is answered without any I/O.
+// reading files back. A cached index is not read again; but when the cache cannot read
+// the blob (a local read left it in its image file, or it was evicted) the blob is still
+// downloaded, verified and kept, so that LayerCache::readFile() works for every layer a
+// registry read succeeded on.
 //
 //     auto *reader = image::LayerReader::fromRegistry(client, repo, layerDescriptor, cache, {}, this);
 //     connect(reader, &image::LayerReader::entriesAdded, this, [this](const image::LayerIndex &b) { append(b); });
@@ -69,6 +72,7 @@ public:
     const oci::Digest &digest() const;
     // The whole index once succeeded.
     const LayerIndex &index() const;
+    // The index came from the cache (the blob may still have been downloaded).
     bool cameFromCache() const;
     qint64 bytesRead() const;
     qint64 totalBytes() const; // -1 when unknown
