@@ -2,11 +2,14 @@
 // only the index goes to the store), then — after a restart, a fresh LayerCache on the same
 // folder — the same layer read from the real registry skopeo pushed the archive to: the
 // cached index is reused, the missing blob is downloaded and verified, and readFile gives
-// the file's bytes. Without any source, readFile names the layer whose blob is missing.
+// the file's bytes; a local stream (the archive gzip'ed) does the same. Without any source,
+// readFile names the layer whose blob is missing.
 #include "image/layer/layerindex.h"
 #include "image/reader/blobstore.h"
 #include "image/reader/layercache.h"
 #include "image/reader/layerreader.h"
+#include "image/layer/bytesource.h"
+#include "image/source/blobstream.h"
 #include "image/source/localimagesource.h"
 #include "oci/manifest/descriptor.h"
 #include "oci/manifest/imagemanifest.h"
@@ -203,6 +206,66 @@ private Q_SLOTS:
             auto slice = readBack(same, layer.digest(), ordinal);
             QVERIFY_OK(slice);
             QCOMPARE(slice->bytes, stackedimage::Script);
+        }
+
+        {
+            // The same archive gzip'ed (no file range: the layer is re-inflated as a stream)
+            // after a restart that kept only the index: the stream's blob is copied into the
+            // store, the index reused.
+            QFile plain(archive);
+            QVERIFY(plain.open(QIODevice::ReadOnly));
+            const QString gzipped = scratch->filePath(QStringLiteral("image.tar.gz"));
+            QFile packed(gzipped);
+            QVERIFY(packed.open(QIODevice::WriteOnly));
+            const QByteArray packedBytes = tartest::gzip(plain.readAll());
+            QCOMPARE(packed.write(packedBytes), packedBytes.size());
+            packed.close();
+            auto gzSource = LocalImageSource::open(gzipped);
+            QVERIFY_RESULT(gzSource);
+            QVERIFY(!(*gzSource)->blobFileRange(layer.digest()));
+            std::shared_ptr<const LocalImageSource> shared = *gzSource;
+            const oci::Digest digest = layer.digest();
+            const auto opener = [shared, digest]() -> oci::Result<std::unique_ptr<ByteSource>> {
+                oci::Result<std::unique_ptr<BlobStream>> stream = shared->openBlob(digest);
+                if (!stream)
+                    return stream.error();
+                return std::unique_ptr<ByteSource>(std::move(stream).value());
+            };
+
+            LayerCacheOptions streamOptions;
+            streamOptions.directory = scratch->filePath(QStringLiteral("stream"));
+            {
+                LayerCache first(streamOptions);
+                const ReadOutcome local = finish(LayerReader::fromFile(
+                    range->path, digest, range->offset, range->size, &first));
+                QVERIFY2(local.succeeded, qPrintable(local.error));
+                QVERIFY(!first.blobStore()->find(digest));
+            }
+            LayerCache reopened(streamOptions);
+            QVERIFY(!reopened.hasBlob(digest));
+            const ReadOutcome streamed =
+                finish(LayerReader::fromStream(opener, digest, layer.size(), &reopened));
+            QVERIFY2(streamed.succeeded, qPrintable(streamed.error));
+            QVERIFY(streamed.fromCache);
+            QCOMPARE(streamed.batches, 0);
+            QCOMPARE(streamed.lastProgress, layer.size());
+            QVERIFY(reopened.hasBlob(digest));
+            auto slice = readBack(reopened, digest, ordinal);
+            QVERIFY_OK(slice);
+            QCOMPARE(slice->bytes, stackedimage::Script);
+
+            // The index in memory only: the same.
+            LayerCacheOptions memoryOptions;
+            memoryOptions.directory = scratch->filePath(QStringLiteral("stream-memory"));
+            LayerCache memory(memoryOptions);
+            memory.insertIndex(localIndex);
+            const ReadOutcome again =
+                finish(LayerReader::fromStream(opener, digest, layer.size(), &memory));
+            QVERIFY2(again.succeeded, qPrintable(again.error));
+            QCOMPARE(again.batches, 0);
+            auto slice2 = readBack(memory, digest, ordinal);
+            QVERIFY_OK(slice2);
+            QCOMPARE(slice2->bytes, stackedimage::Script);
         }
 
         {

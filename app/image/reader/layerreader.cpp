@@ -208,8 +208,8 @@ struct WorkOrder
     std::shared_ptr<BlobStore> blobs; // commit `partial` here once verified; indexes too
     QString partial;
     bool indexOnly = false; // just try the on-disk index
-    // With a tail: the layer's cached index. The blob is only kept (the store lacked it),
-    // not read again.
+    // With a tail or a source to open: the layer's cached index. The blob is only kept
+    // (the cache could not read it), the index not made again.
     LayerIndex known;
     std::shared_ptr<std::atomic_bool> cancelled;
     std::shared_ptr<Outcome> outcome;
@@ -256,10 +256,84 @@ void keepBlob(QPromise<Message> &promise, const WorkOrder &order)
     order.outcome->index = order.known;
 }
 
+// The same for a local stream (a layer of a gzip'ed archive): copied into the store,
+// verified on the way.
+void keepStreamedBlob(QPromise<Message> &promise, const WorkOrder &order)
+{
+    const auto done = [&order] {
+        order.outcome->ok = true;
+        order.outcome->fromDisk = true;
+        order.outcome->index = order.known;
+    };
+    oci::Result<std::unique_ptr<ByteSource>> opened = order.open();
+    if (!opened) {
+        order.outcome->error = opened.error();
+        return;
+    }
+    std::unique_ptr<ByteSource> source = std::move(opened).value();
+    oci::Result<QString> partial = order.blobs->createPartial(order.digest);
+    QFile file(partial ? partial.value() : QString());
+    if (!partial || !file.open(QIODevice::WriteOnly | QIODevice::Truncate)) {
+        done(); // only costs the cache, as for a read
+        return;
+    }
+    std::optional<oci::DigestHasher> hasher;
+    if (!source->verifiesDigest())
+        hasher.emplace(order.digest.algorithm());
+    QElapsedTimer sinceProgress;
+    sinceProgress.start();
+    qint64 copied = 0;
+    const auto fail = [&](oci::Error error) {
+        file.close();
+        order.blobs->discard(file.fileName());
+        order.outcome->error = std::move(error);
+    };
+    for (;;) {
+        if (promise.isCanceled() || order.cancelled->load())
+            return fail(oci::Error(oci::Error::Code::Cancelled, QStringLiteral("cancelled")));
+        oci::Result<QByteArrayView> chunk = source->read();
+        if (!chunk)
+            return fail(chunk.error());
+        if (chunk->isEmpty())
+            break;
+        if (file.write(chunk->data(), chunk->size()) != chunk->size()) {
+            // A full disk only costs the cache.
+            file.close();
+            order.blobs->discard(file.fileName());
+            done();
+            return;
+        }
+        if (hasher)
+            hasher->addData(*chunk);
+        copied += chunk->size();
+        if (sinceProgress.elapsed() >= 50) {
+            sinceProgress.restart();
+            promise.addResult(Message{Message::Kind::Progress, copied, source->size(), {}});
+        }
+    }
+    file.close();
+    if (hasher && hasher->finish() != order.digest)
+        return fail(oci::Error(oci::Error::Code::DigestMismatch,
+                               QStringLiteral("the layer's bytes do not match %1")
+                                   .arg(order.digest.toString()))
+                        .withObject(order.digest.toString()));
+    (void)order.blobs->commit(file.fileName(), order.digest);
+    promise.addResult(Message{Message::Kind::Progress, copied, copied, {}});
+    done();
+}
+
 void work(QPromise<Message> &promise, const WorkOrder &order)
 {
-    if (order.tail && order.known.isComplete()) {
-        keepBlob(promise, order);
+    if (order.known.isComplete()) {
+        if (order.tail) {
+            keepBlob(promise, order);
+        } else if (order.open && order.blobs) {
+            keepStreamedBlob(promise, order);
+        } else {
+            order.outcome->ok = true;
+            order.outcome->fromDisk = true;
+            order.outcome->index = order.known;
+        }
         return;
     }
     if (order.blobs && !order.digest.isNull() && !order.tail) {
@@ -360,10 +434,12 @@ struct LayerReader::Private
     QFuture<Message> future;
     std::function<void()> fallback; // when the on-disk index turns out unusable
 
-    // A registry read: a cached index whose blob the store lacks brings the blob (known).
+    // A cached index whose blob the cache cannot read brings the blob (`known` is the
+    // index): a registry read downloads it, a local stream is copied into the store.
     bool registry = false;
     QPointer<oci::RegistryClient> client;
     QString repository;
+    SourceOpener open;
     LayerIndex known;
 
     bool blobMissing() const { return blobs && cache && !cache->hasBlob(digest); }
@@ -451,9 +527,17 @@ void LayerReader::Private::answerFromCache(LayerReader *reader, const LayerIndex
     // An index without its blob (a local read keeps the blob where it lies; blobs and
     // indexes are evicted separately): files could not be read back, so the blob comes
     // down once more. Without a client the index is still right: readFile() says the rest.
-    if (registry && client && blobMissing()) {
+    if (blobMissing() && ((registry && client) || open)) {
         known = cached;
-        startDownload(reader, client, repository, total);
+        if (registry) {
+            startDownload(reader, client, repository, total);
+        } else {
+            WorkOrder order;
+            order.open = open;
+            order.blobs = blobs;
+            order.known = known;
+            startWork(reader, std::move(order));
+        }
         return;
     }
     index = cached;
@@ -492,7 +576,8 @@ void LayerReader::Private::onWorkDone(LayerReader *reader)
         next();
         return;
     }
-    if (outcome->ok && outcome->fromDisk && !tail) {
+    if (outcome->ok && outcome->fromDisk && !known.isComplete()) {
+        // An index from disk; answerFromCache() may still bring the blob (once: `known`).
         watcher->deleteLater();
         watcher = nullptr;
         const LayerIndex cached = outcome->index;
@@ -613,15 +698,14 @@ LayerReader *LayerReader::fromLocal(const QString &path, qint64 offset, SourceOp
     d->digest = digest;
     d->options = options;
     d->cache = cache;
+    d->blobs = cache ? cache->blobStore() : nullptr;
     d->total = length;
+    d->open = open;
     auto *reader = new LayerReader(std::move(d), parent);
     Private *p = reader->d.get();
     if (cache && !digest.isNull()) {
         if (std::optional<LayerIndex> hit = cache->index(digest)) {
-            p->index = *hit;
-            p->fromCache = true;
-            p->bytes = hit->compressedBytes();
-            reader->finishSuccessfully();
+            p->answerFromCache(reader, *hit);
             return reader;
         }
     }
@@ -630,7 +714,7 @@ LayerReader *LayerReader::fromLocal(const QString &path, qint64 offset, SourceOp
     order.offset = offset;
     order.open = std::move(open);
     order.length = length;
-    order.blobs = cache ? cache->blobStore() : nullptr; // the index goes to disk too
+    order.blobs = p->blobs; // the index goes to disk too
     p->startWork(reader, std::move(order));
     return reader;
 }
