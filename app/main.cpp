@@ -86,8 +86,10 @@ int main(int argc, char *argv[])
                                             "given), \"jobs\" (the jobs panel once it "
                                             "was pushed), \"delete\" (the delete window's "
                                             "plan for the tag shown), \"cleanup\" (the "
-                                            "clean-up dry run of its repository) or "
-                                            "\"journal\" (the deletion journal)."),
+                                            "clean-up dry run of its repository), "
+                                            "\"journal\" (the deletion journal) or "
+                                            "\"compare\" (the compare window for its "
+                                            "tags 1.2 and 2.0)."),
         QStringLiteral("view"), QStringLiteral("inspector"));
     parser.addOptions({demoRegistry, screenshot, screenshotTimeout, screenshotView});
     parser.addPositionalArgument(
@@ -123,7 +125,7 @@ int main(int argc, char *argv[])
     const QString view = parser.value(screenshotView);
     const bool pushView = parser.isSet(screenshot) && (view == u"push" || view == u"jobs");
     const bool operationView =
-        view == u"delete" || view == u"cleanup" || view == u"journal";
+        view == u"delete" || view == u"cleanup" || view == u"journal" || view == u"compare";
     if (!parser.positionalArguments().isEmpty() && !pushView)
         window.openImageFile(parser.positionalArguments().constFirst());
 
@@ -139,8 +141,8 @@ int main(int argc, char *argv[])
             std::fprintf(stderr, "lading: %s\n",
                          qUtf8Printable(QCoreApplication::translate(
                              "main", "--screenshot-view is \"inspector\", \"files\", \"local\", "
-                                     "\"push\", \"jobs\", \"delete\", \"cleanup\" or "
-                                     "\"journal\".")));
+                                     "\"push\", \"jobs\", \"delete\", \"cleanup\", "
+                                     "\"journal\" or \"compare\".")));
             return 2;
         }
         if ((view == u"local" || pushView) && parser.positionalArguments().isEmpty()) {
@@ -161,7 +163,8 @@ int main(int argc, char *argv[])
         if (operationView)
             run->setOperation(view == u"delete"    ? ScreenshotRun::Operation::Delete
                               : view == u"cleanup" ? ScreenshotRun::Operation::Cleanup
-                                                   : ScreenshotRun::Operation::Journal);
+                              : view == u"journal" ? ScreenshotRun::Operation::Journal
+                                                   : ScreenshotRun::Operation::Compare);
         QObject::connect(run, &ScreenshotRun::finished, app.get(),
                          [](int exitCode) { QCoreApplication::exit(exitCode); });
         run->start();

@@ -10,6 +10,9 @@
 #include "tagtablemodel.h"
 #include "tagtableview.h"
 
+#include "diff/comparefilespage.h"
+#include "diff/comparewindow.h"
+#include "diff/sidebysidediffview.h"
 #include "ops/cleanup/cleanupdialog.h"
 #include "ops/cleanup/cleanuppreview.h"
 #include "ops/delete/deletedialog.h"
@@ -17,6 +20,7 @@
 #include "ops/journal/journalmodel.h"
 #include "ops/journal/journalwindow.h"
 
+#include "image/diff/job/imagediffjob.h"
 #include "image/push/pushplan.h"
 #include "ops/plan/retentionrules.h"
 
@@ -25,7 +29,10 @@
 #include <QFileInfo>
 #include <QItemSelectionModel>
 #include <QPainter>
+#include <QHeaderView>
 #include <QPixmap>
+#include <QSplitter>
+#include <QTabWidget>
 #include <QTableView>
 #include <QTimer>
 #include <QTreeView>
@@ -51,6 +58,9 @@ constexpr int kDeleteDialogHeight = 470;
 constexpr int kRightMargin = 20;
 // The gap between the tag table's last row and the delete window below it.
 constexpr int kBelowTags = 36;
+// The compare window's file tree in the picture, in rows (the script's 13: every change);
+// the side-by-side diff below gets the rest.
+constexpr int kCompareTreeRows = 13;
 
 void printError(const QString &text)
 {
@@ -127,6 +137,21 @@ JournalWindow *ScreenshotRun::journalWindow() const
     return m_journalWindow;
 }
 
+CompareWindow *ScreenshotRun::compareWindow() const
+{
+    return m_compareWindow;
+}
+
+QStringList ScreenshotRun::compareTags()
+{
+    return {QStringLiteral("1.2"), QStringLiteral("2.0")};
+}
+
+QByteArray ScreenshotRun::compareFile()
+{
+    return QByteArrayLiteral("etc/hello/hello.conf");
+}
+
 ops::RetentionRules ScreenshotRun::cleanupRules()
 {
     ops::RetentionRules rules;
@@ -152,6 +177,9 @@ void ScreenshotRun::onArrived()
         return;
     case Operation::Journal:
         openJournal();
+        return;
+    case Operation::Compare:
+        openCompareWindow();
         return;
     case Operation::None:
         break;
@@ -322,6 +350,103 @@ void ScreenshotRun::onJournalLoaded()
     captureSoon();
 }
 
+void ScreenshotRun::openCompareWindow()
+{
+    if (m_finished || !m_window)
+        return;
+    // Two tags of the tour's repository, as Compare on them would open them (in this order).
+    RepositoryPage *page = m_window->repositoryPage();
+    const QString repository = page->repository();
+    const QStringList tags = compareTags();
+    QStringList missing;
+    for (const QString &tag : tags) {
+        if (page->model()->rowOfTag(tag) < 0)
+            missing << tag;
+    }
+    if (!missing.isEmpty()) {
+        fail(tr("The screenshot was not taken: %1 has no tags %2 to compare.")
+                 .arg(repository, missing.join(QStringLiteral(", "))));
+        return;
+    }
+    const QModelIndex registry = m_window->model()->registryIndex(m_host);
+    oci::RegistryClient *client = registry.isValid() ? m_window->model()->client(registry) : nullptr;
+    oci::ContentFetcher *fetcher = client ? m_window->fetcherFor(client) : nullptr;
+    if (!fetcher) {
+        fail(tr("The screenshot was not taken: no registry to compare in."));
+        return;
+    }
+    const auto ref = [&](const QString &tag) {
+        return image::DiffImageRef::fromRegistry(fetcher, repository, tag,
+                                                 m_host + u'/' + repository + u':' + tag);
+    };
+    m_compareWindow = m_window->openCompareWindow(ref(tags.at(0)), ref(tags.at(1)));
+    if (!m_compareWindow) {
+        fail(tr("The screenshot was not taken: the compare window did not open."));
+        return;
+    }
+    // Pictured on its own, as large as the other pictures.
+    m_compareWindow->resize(m_window->size());
+    connect(m_compareWindow, &CompareWindow::finished, this, &ScreenshotRun::onCompared);
+    CompareFilesPage *files = m_compareWindow->filesPage();
+    connect(files, &CompareFilesPage::fileShown, this, &ScreenshotRun::onCompareFileShown);
+    connect(files->textView(), &SideBySideDiffView::compared, this,
+            &ScreenshotRun::onCompareFileShown);
+    if (!m_compareWindow->isRunning())
+        onCompared(); // finished already (a result from the diff cache)
+}
+
+void ScreenshotRun::onCompared()
+{
+    if (m_finished || m_planned || !m_compareWindow)
+        return;
+    if (!m_compareWindow->result()) {
+        fail(tr("The screenshot was not taken: %1").arg(m_compareWindow->statusText()));
+        return;
+    }
+    // The Files tab, the file selected: its two versions are read, then compared.
+    CompareFilesPage *files = m_compareWindow->filesPage();
+    QTabWidget *tabs = m_compareWindow->tabs();
+    for (int i = 0; i < tabs->count(); ++i) {
+        if (tabs->widget(i) == files || tabs->widget(i)->isAncestorOf(files))
+            tabs->setCurrentIndex(i);
+    }
+    if (!files->selectPath(compareFile())) {
+        fail(tr("The screenshot was not taken: %1 is not among the changed files.")
+                 .arg(QString::fromUtf8(compareFile())));
+        return;
+    }
+    // The tree split off at kCompareTreeRows rows, so that the diff shows its changes.
+    QTreeView *tree = files->view();
+    auto *splitter = qobject_cast<QSplitter *>(tree->parentWidget());
+    if (splitter && splitter->count() == 2) {
+        const int rowHeight = qMax(tree->sizeHintForRow(0), tree->fontMetrics().height());
+        const int treeHeight = tree->header()->sizeHint().height() + 2 * tree->frameWidth() +
+                               rowHeight * kCompareTreeRows;
+        const int total = splitter->height();
+        if (total > treeHeight * 2)
+            splitter->setSizes({treeHeight, total - treeHeight});
+    }
+    onCompareFileShown();
+}
+
+void ScreenshotRun::onCompareFileShown()
+{
+    if (m_finished || m_planned || !m_compareWindow || !m_compareWindow->result())
+        return;
+    const CompareFilesPage *files = m_compareWindow->filesPage();
+    const SideBySideDiffView *text = files->textView();
+    if (files->isReading() || text->isComparing())
+        return;
+    if (!text->message().isEmpty()) {
+        fail(tr("The screenshot was not taken: %1").arg(text->message()));
+        return;
+    }
+    if (text->changeCount() == 0)
+        return; // not compared yet
+    m_planned = true;
+    captureSoon();
+}
+
 void ScreenshotRun::openPushDialog()
 {
     if (m_finished || !m_window)
@@ -428,6 +553,8 @@ void ScreenshotRun::checkJobs()
 
 QPixmap ScreenshotRun::picture() const
 {
+    if (m_compareWindow)
+        return m_compareWindow->grab();
     QPixmap shot = m_window->grab();
     if (!m_overlay || !m_overlay->isVisible())
         return shot;

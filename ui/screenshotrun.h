@@ -4,10 +4,13 @@
 
 #include <QObject>
 #include <QPointer>
+#include <QByteArray>
 #include <QSize>
 #include <QString>
+#include <QStringList>
 
 class CleanupDialog;
+class CompareWindow;
 class DeleteDialog;
 class JournalWindow;
 class MainWindow;
@@ -41,7 +44,10 @@ struct RetentionRules;
 // cleanupRules() once the scan and the dry run are done, the first protected tag (else the
 // first deleted one) current so that its reason shows in full. Operation::Journal: the
 // deletion journal (ops::Journal's default folder: it must hold entries) once read, the
-// newest entry selected with its details.
+// newest entry selected with its details. Operation::Compare: a compare window for
+// compareTags() of the tour's repository (the script seeds them), pictured on its own at the
+// main window's size once the comparison finished, on the Files tab with compareFile()
+// selected and its two versions side by side.
 class ScreenshotRun final : public QObject
 {
     Q_OBJECT
@@ -49,7 +55,7 @@ class ScreenshotRun final : public QObject
 
 public:
     enum class Push { None, Dialog, Jobs };
-    enum class Operation { None, Delete, Cleanup, Journal };
+    enum class Operation { None, Delete, Cleanup, Journal, Compare };
 
     ScreenshotRun(MainWindow *window, const QString &host, QString file, int timeoutSeconds,
                   DemoTour::Destination destination, QObject *parent = nullptr);
@@ -63,9 +69,15 @@ public:
     DeleteDialog *deleteDialog() const;
     CleanupDialog *cleanupDialog() const;
     JournalWindow *journalWindow() const;
+    CompareWindow *compareWindow() const;
     // What Operation::Cleanup previews: keep the 2 newest images and every tag matching
     // ".*-lts" (the demo repository the script makes has tags for each case).
     static ops::RetentionRules cleanupRules();
+    // What Operation::Compare compares (A, then B: "1.2" and "2.0", two images on the demo's
+    // layers that differ by an application layer and their configs) and the changed text
+    // file it shows ("etc/hello/hello.conf").
+    static QStringList compareTags();
+    static QByteArray compareFile();
 
     void start();
 
@@ -81,6 +93,9 @@ private:
     void onCleanupPlan();
     void openJournal();
     void onJournalLoaded();
+    void openCompareWindow();
+    void onCompared();
+    void onCompareFileShown();
     // Sizes `overlay` (at most `size`, leaving some window around it), centres it on the
     // window (or puts it near its right edge: Qt::AlignRight) and makes it what picture()
     // draws over the window.
@@ -110,6 +125,7 @@ private:
     QPointer<DeleteDialog> m_deleteDialog;
     QPointer<CleanupDialog> m_cleanupDialog;
     QPointer<JournalWindow> m_journalWindow;
+    QPointer<CompareWindow> m_compareWindow; // pictured alone, not over the window
     QPointer<QWidget> m_overlay; // the dialog or window pictured over the main window
     QString m_pushedTag;
     bool m_planned = false;

@@ -15,16 +15,20 @@
 # --view journal makes the same tags, runs that clean-up with ladingctl, then removes
 # demo/hello latest alone (as the delete view plans it), both into the journal Lading reads,
 # and shows the Deletion Journal with that newest entry and its details.
+# --view compare builds demo/hello 1.2 and 2.0 on 1.1's layers (each an application layer
+# of its own: a changed config file and script, files added and removed, a mode changed;
+# their configs differ in ports, environment, labels) and pictures the compare window for
+# them on its own, on the Files tab with etc/hello/hello.conf side by side.
 #
 #   tests/ui/make-screenshots.sh [--view VIEW] OUTPUT.png [LADING-BINARY]
-#   VIEW: inspector (the default), files, local, push, jobs, delete, cleanup, journal
+#   VIEW: inspector (the default), files, local, push, jobs, delete, cleanup, journal, compare
 #
 # LADING-BINARY defaults to $LADING, then `lading` on PATH, then build*/app/lading in this
 # checkout. The journal view needs ladingctl: $LADINGCTL, else the one beside LADING-BINARY
 # (or in its cli/ folder, as in a build tree), else on PATH. The demo registry comes from
 # tests/support/demo/start-demo-registry.sh; one this script started is stopped again at
 # the end, one that was running is left running.
-# The push, delete, cleanup and journal views use a demo registry of their own, freshly
+# The push, delete, cleanup, journal and compare views use a demo registry of their own, freshly
 # seeded and removed at the end, so that the shared one (and the other pictures) never see
 # their tags or deletions, and they never see what others left in the shared one.
 # Lading runs with a configuration folder of its own, so the demo is its only registry and
@@ -42,8 +46,8 @@ if [[ "${1:-}" == --view ]]; then
     shift 2
 fi
 case "$view" in
-    inspector|files|local|push|jobs|delete|cleanup|journal) ;;
-    *) die "--view is inspector, files, local, push, jobs, delete, cleanup or journal" ;;
+    inspector|files|local|push|jobs|delete|cleanup|journal|compare) ;;
+    *) die "--view is inspector, files, local, push, jobs, delete, cleanup, journal or compare" ;;
 esac
 [[ $# -ge 1 && "$1" != -* ]] || die "usage: $0 [--view VIEW] OUTPUT.png [LADING-BINARY]"
 out="$1"
@@ -67,7 +71,7 @@ work="$(mktemp -d "${TMPDIR:-/tmp}/lading-screenshot.XXXXXX")"
 pushing=""
 [[ "$view" == push || "$view" == jobs ]] && pushing=1
 own_registry="$pushing"
-[[ "$view" == delete || "$view" == cleanup || "$view" == journal ]] && own_registry=1
+[[ "$view" == delete || "$view" == cleanup || "$view" == journal || "$view" == compare ]] && own_registry=1
 if [[ "$view" == journal ]]; then
     ladingctl="${LADINGCTL:-}"
     if [[ -z "$ladingctl" ]]; then
@@ -180,6 +184,59 @@ if [[ "$view" == journal ]]; then
     sleep 1 # the journal lists them a second apart, as a person would have made them
     "${ctl[@]}" rm "$host/demo/hello:latest" --yes >/dev/null
     [[ -n "$(ls -A "$journal" 2>/dev/null)" ]] || die "ladingctl wrote no journal entries to $journal"
+fi
+if [[ "$view" == compare ]]; then
+    # demo/hello 1.2 and 2.0 (ScreenshotRun::compareTags()): 1.1's layers and an application
+    # layer each, so that the comparison has a config, a layer and files of each kind to show;
+    # etc/hello/hello.conf (ScreenshotRun::compareFile()) changed in a few places.
+    command -v skopeo >/dev/null || die "install skopeo (apt-get install skopeo)"
+    command -v umoci >/dev/null || die "install umoci (apt-get install umoci)"
+    rootless=()
+    [[ "$(id -u)" == 0 ]] || rootless=(--rootless)
+    layout="$work/compare"
+    skopeo copy --quiet --src-tls-verify=false "docker://$host/demo/hello:1.1" "oci:$layout:base" >/dev/null
+    conf() { # port workers log-format cache-size [tls]
+        printf '# hello: the Lading demo greeter\n[server]\nport = %s\nworkers = %s\n\n' "$1" "$2"
+        [[ -z "${5:-}" ]] || printf '[tls]\ncertificate = /etc/hello/tls/hello.crt\nkey = /etc/hello/tls/hello.key\n\n'
+        printf '[log]\nlevel = info\nformat = %s\n' "$3"
+        [[ -n "${5:-}" ]] || printf 'file = /var/log/hello/hello.log\n'
+        printf '\n[cache]\nsize = %s\n' "$4"
+    }
+    app_layer() { # tag bundle
+        umoci repack --history.created_by "COPY hello-$1 /" --image "$layout:$1" "$2"
+    }
+    b="$work/bundle-1.2"
+    umoci unpack "${rootless[@]}" --image "$layout:base" "$b"
+    mkdir -p "$b/rootfs/etc/hello" "$b/rootfs/usr/share/hello"
+    conf 8080 2 text 64M > "$b/rootfs/etc/hello/hello.conf"
+    printf '#!/bin/sh\n# hello 1.2\nexec /usr/bin/hello-server --config /etc/hello/hello.conf\n' > "$b/rootfs/usr/bin/hello"
+    printf '#!/bin/sh\necho "hello admin"\n' > "$b/rootfs/usr/bin/hello-admin"
+    chmod 755 "$b/rootfs/usr/bin/hello"
+    chmod 644 "$b/rootfs/usr/bin/hello-admin"
+    head -c 4096 /dev/urandom > "$b/rootfs/usr/bin/hello-legacy"
+    chmod 755 "$b/rootfs/usr/bin/hello-legacy"
+    printf 'Hello from the Lading demo.\n' > "$b/rootfs/usr/share/hello/banner.txt"
+    app_layer 1.2 "$b"
+    umoci config --image "$layout:1.2" --config.exposedports 8080/tcp \
+        --config.label org.opencontainers.image.version=1.2
+    b="$work/bundle-2.0"
+    umoci unpack "${rootless[@]}" --image "$layout:base" "$b"
+    mkdir -p "$b/rootfs/etc/hello/tls" "$b/rootfs/usr/share/hello"
+    conf 8443 4 json 256M tls > "$b/rootfs/etc/hello/hello.conf"
+    printf '#!/bin/sh\n# hello 2.0\nexec /usr/bin/hello-server --config /etc/hello/hello.conf --tls\n' > "$b/rootfs/usr/bin/hello"
+    printf '#!/bin/sh\necho "hello admin"\n' > "$b/rootfs/usr/bin/hello-admin"
+    chmod 755 "$b/rootfs/usr/bin/hello" "$b/rootfs/usr/bin/hello-admin"
+    printf -- '-----BEGIN CERTIFICATE-----\nMIIBdemo\n-----END CERTIFICATE-----\n' > "$b/rootfs/etc/hello/tls/hello.crt"
+    printf 'Hello from the Lading demo.\n' > "$b/rootfs/usr/share/hello/banner.txt"
+    printf 'Goodbye from {{ .Name }}.\n' > "$b/rootfs/usr/share/hello/farewell.txt"
+    app_layer 2.0 "$b"
+    umoci config --image "$layout:2.0" --config.exposedports 8443/tcp \
+        --config.env GREETING=hallo --config.env HELLO_TLS=1 \
+        --config.label org.opencontainers.image.version=2.0
+    for tag in 1.2 2.0; do
+        skopeo copy --quiet --dest-tls-verify=false --dest-no-creds "oci:$layout:$tag" \
+            "docker://$host/demo/hello:$tag" >/dev/null
+    done
 fi
 XDG_CONFIG_HOME="$work/config" XDG_CACHE_HOME="$work/cache" XDG_DATA_HOME="$work/data" \
 XDG_RUNTIME_DIR="$work/runtime" LC_ALL="$lang" LANG="$lang" LANGUAGE="${lang%%.*}" \

@@ -7,6 +7,9 @@
 // alone, "1.1" stays) and Clean Up's dry run of demo/hello with dated images, each composed
 // over the window once it shows its real state, with nothing deleted per skopeo; and the
 // deletion journal (ops::Journal's default folder) with an image deleted by DeleteRun.
+// The compare view: demo/hello 1.2 against 2.0 (each its own layer on a shared base),
+// pictured alone once the comparison finished, on the Files tab with a changed config file
+// side by side.
 
 #include "../push/pushtestdata.h"
 #include "oci/cachetestsupport.h"
@@ -27,6 +30,10 @@
 #include "tagtablemodel.h"
 #include "tagtableview.h"
 
+#include "diff/comparefilespage.h"
+#include "diff/comparewindow.h"
+#include "diff/sidebysidediffview.h"
+#include "image/diff/job/imagediff.h"
 #include "ops/cleanup/cleanupdialog.h"
 #include "ops/cleanup/cleanuppreview.h"
 #include "ops/delete/deletedialog.h"
@@ -50,6 +57,7 @@
 #include <QJsonObject>
 #include <QPushButton>
 #include <QSignalSpy>
+#include <QTabWidget>
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
@@ -388,7 +396,104 @@ private Q_SLOTS:
         QVERIFY(!QFileInfo::exists(shot.file));
     }
 
+    void compareWindowAlone()
+    {
+        // demo/hello 1.2 and 2.0: one base layer, then an application layer each; the
+        // config file changes in two places, a file comes, one goes.
+        pushCompareImages();
+        if (QTest::currentTestFailed())
+            return;
+        Shot shot(u"compare.png"_s);
+        QVERIFY(shot.dir.isValid());
+        MainWindow &window = shot.window;
+        ScreenshotRun *run = runOperation(window, ScreenshotRun::Operation::Compare, shot.file);
+        if (QTest::currentTestFailed())
+            return;
+
+        // 1.2 (A) against 2.0 (B), finished, with the known file changes.
+        CompareWindow *compare = run->compareWindow();
+        QVERIFY(compare);
+        QVERIFY(compare->isVisible());
+        QVERIFY(!compare->isRunning());
+        QVERIFY2(compare->result(), qPrintable(compare->statusText()));
+        const image::ImageDiff &diff = *compare->result();
+        QVERIFY2(diff.labelA.endsWith(u"demo/hello:1.2"), qPrintable(diff.labelA));
+        QVERIFY2(diff.labelB.endsWith(u"demo/hello:2.0"), qPrintable(diff.labelB));
+        QVERIFY(!diff.noDifferences());
+        QCOMPARE(diff.platforms.size(), 1);
+        const image::FileDiff &files = diff.platforms.constFirst().files;
+        const auto kindOf = [&files](QByteArrayView path) {
+            const int index = files.indexOf(path);
+            return index < 0 ? -1 : int(files.entries.at(index).kind);
+        };
+        QCOMPARE(kindOf(ScreenshotRun::compareFile()), int(image::FileChangeKind::Changed));
+        QCOMPARE(kindOf("etc/hello/tls.conf"), int(image::FileChangeKind::Added));
+        QCOMPARE(kindOf("var/lib/hello/legacy.db"), int(image::FileChangeKind::Removed));
+        QCOMPARE(kindOf("etc/os-release"), -1); // in the shared base
+
+        // The Files tab, the config file selected, its two versions compared side by side.
+        CompareFilesPage *page = compare->filesPage();
+        QWidget *tab = compare->tabs()->currentWidget();
+        QVERIFY(tab == page || tab->isAncestorOf(page));
+        QVERIFY(page->isVisible());
+        QVERIFY(!page->isReading());
+        QVERIFY2(page->detailText().contains(QString::fromUtf8(ScreenshotRun::compareFile())),
+                 qPrintable(page->detailText()));
+        const SideBySideDiffView *text = page->textView();
+        QVERIFY(text->isVisible());
+        QVERIFY(!text->isComparing());
+        QCOMPARE(text->message(), QString());
+        QCOMPARE(text->changeCount(), 2); // the port, and the log format
+        QVERIFY(text->displayRowCount() > 0);
+
+        // The picture is the compare window alone, at the main window's size.
+        QCOMPARE(compare->size(), window.size());
+        const QImage image = QImage(shot.file).convertToFormat(QImage::Format_RGB32);
+        const QImage alone = compare->grab().toImage().convertToFormat(QImage::Format_RGB32);
+        QCOMPARE(image.size(), alone.size());
+        QVERIFY(differingPixels(image, alone) < qsizetype(image.width()) * image.height() / 100);
+    }
+
 private:
+    // demo/hello 1.2 and 2.0 for the compare view (ScreenshotRun::compareTags()).
+    void pushCompareImages()
+    {
+        const auto conf = [](const char *port, const char *format) -> QByteArray {
+            return QByteArray("[server]\nlisten = 0.0.0.0\nport = ") + port
+                   + "\nworkers = 2\n\n[greeting]\ntext = hello\nlanguage = en\n\n[log]\n"
+                     "level = info\nformat = " + format + "\n";
+        };
+        const QByteArray base =
+            tartest::Writer().dir("etc/").file("etc/os-release", "ID=lading-demo\n").finish();
+        const QList<QByteArray> appLayers = {
+            tartest::Writer()
+                .dir("etc/hello/")
+                .file("etc/hello/hello.conf", conf("8080", "text"))
+                .dir("var/")
+                .dir("var/lib/")
+                .dir("var/lib/hello/")
+                .file("var/lib/hello/legacy.db", QByteArray(512, '\x01'))
+                .finish(),
+            tartest::Writer()
+                .dir("etc/hello/")
+                .file("etc/hello/hello.conf", conf("8443", "json"))
+                .file("etc/hello/tls.conf", "certificate = /etc/hello/tls/hello.crt\n")
+                .finish(),
+        };
+        QTemporaryDir scratch;
+        QVERIFY(scratch.isValid());
+        Fixtures fixtures(m_registry);
+        const QStringList tags = ScreenshotRun::compareTags();
+        QCOMPARE(tags.size(), appLayers.size());
+        for (int i = 0; i < tags.size(); ++i) {
+            const QString folder = scratch.filePath(tags.at(i));
+            QVERIFY(QDir().mkpath(folder));
+            const auto built = testsupport::buildUmociImage(folder, {base, appLayers.at(i)});
+            QVERIFY_RESULT(built);
+            QVERIFY_RESULT(fixtures.pushFrom(built->skopeoReference(), u"demo/hello"_s, tags.at(i)));
+        }
+    }
+
     // Three images on demo/hello created in 2001, each its own config on the fixture's
     // layers: 0.7, 0.8 (also 0.8-lts), 0.9.
     void seedDatedImages()
