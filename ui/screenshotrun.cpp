@@ -13,6 +13,7 @@
 #include "diff/comparefilespage.h"
 #include "diff/comparewindow.h"
 #include "diff/sidebysidediffview.h"
+#include "diff/sidebysidepane.h"
 #include "ops/cleanup/cleanupdialog.h"
 #include "ops/cleanup/cleanuppreview.h"
 #include "ops/delete/deletedialog.h"
@@ -61,6 +62,8 @@ constexpr int kBelowTags = 36;
 // The compare window's file tree in the picture, in rows (the script's 13: every change);
 // the side-by-side diff below gets the rest.
 constexpr int kCompareTreeRows = 13;
+// What the tree keeps at least when the diff needs more room (a headline wrapped in German).
+constexpr int kCompareTreeMinRows = 6;
 
 void printError(const QString &text)
 {
@@ -77,6 +80,13 @@ void paintShadow(QPainter &painter, const QRect &rect)
         painter.setBrush(QColor(0, 0, 0, alpha));
         painter.drawRoundedRect(rect.adjusted(-i, -i + 4, i, i + 4), i, i);
     }
+}
+
+// The height that shows `rows` rows of `tree` below its header.
+int treeHeight(const QTreeView *tree, int rows)
+{
+    const int rowHeight = qMax(tree->sizeHintForRow(0), tree->fontMetrics().height());
+    return tree->header()->sizeHint().height() + 2 * tree->frameWidth() + rowHeight * rows;
 }
 
 } // namespace
@@ -419,12 +429,10 @@ void ScreenshotRun::onCompared()
     QTreeView *tree = files->view();
     auto *splitter = qobject_cast<QSplitter *>(tree->parentWidget());
     if (splitter && splitter->count() == 2) {
-        const int rowHeight = qMax(tree->sizeHintForRow(0), tree->fontMetrics().height());
-        const int treeHeight = tree->header()->sizeHint().height() + 2 * tree->frameWidth() +
-                               rowHeight * kCompareTreeRows;
+        const int height = treeHeight(tree, kCompareTreeRows);
         const int total = splitter->height();
-        if (total > treeHeight * 2)
-            splitter->setSizes({treeHeight, total - treeHeight});
+        if (total > height * 2)
+            splitter->setSizes({height, total - height});
     }
     onCompareFileShown();
 }
@@ -444,7 +452,29 @@ void ScreenshotRun::onCompareFileShown()
     if (text->changeCount() == 0)
         return; // not compared yet
     m_planned = true;
+    fitCompareDiff();
     captureSoon();
+}
+
+void ScreenshotRun::fitCompareDiff()
+{
+    // Every row of the diff in sight when the tree can spare the room (longer languages
+    // wrap the headline above).
+    const CompareFilesPage *files = m_compareWindow->filesPage();
+    const SideBySideDiffView *text = files->textView();
+    const SideBySidePane *pane = text->leftPane();
+    auto *splitter = qobject_cast<QSplitter *>(files->view()->parentWidget());
+    if (!splitter || splitter->count() != 2 || pane->rowHeight() <= 0)
+        return;
+    const int missing = text->displayRowCount() - pane->viewport()->height() / pane->rowHeight();
+    QList<int> sizes = splitter->sizes();
+    const int spare = sizes.at(0) - treeHeight(files->view(), kCompareTreeMinRows);
+    const int give = qMin(missing * pane->rowHeight(), spare);
+    if (give <= 0)
+        return;
+    sizes[0] -= give;
+    sizes[1] += give;
+    splitter->setSizes(sizes);
 }
 
 void ScreenshotRun::openPushDialog()

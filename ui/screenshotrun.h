@@ -96,6 +96,7 @@ private:
     void openCompareWindow();
     void onCompared();
     void onCompareFileShown();
+    void fitCompareDiff();
     // Sizes `overlay` (at most `size`, leaving some window around it), centres it on the
     // window (or puts it near its right edge: Qt::AlignRight) and makes it what picture()
     // draws over the window.

@@ -33,6 +33,7 @@
 #include "diff/comparefilespage.h"
 #include "diff/comparewindow.h"
 #include "diff/sidebysidediffview.h"
+#include "diff/sidebysidepane.h"
 #include "image/diff/job/imagediff.h"
 #include "ops/cleanup/cleanupdialog.h"
 #include "ops/cleanup/cleanuppreview.h"
@@ -445,6 +446,14 @@ private Q_SLOTS:
         QCOMPARE(text->message(), QString());
         QCOMPARE(text->changeCount(), 2); // the port, and the log format
         QVERIFY(text->displayRowCount() > 0);
+        // Every row of the diff in sight, the tree above it still showing the file.
+        const SideBySidePane *pane = text->leftPane();
+        QVERIFY(pane->rowHeight() > 0);
+        QVERIFY2(pane->viewport()->height() / pane->rowHeight() >= text->displayRowCount(),
+                 qPrintable(u"%1 px for %2 rows"_s.arg(pane->viewport()->height())
+                                .arg(text->displayRowCount())));
+        const QRect selected = page->view()->visualRect(page->view()->currentIndex());
+        QVERIFY(page->view()->viewport()->rect().contains(selected));
 
         // The picture is the compare window alone, at the main window's size.
         QCOMPARE(compare->size(), window.size());
