@@ -5320,6 +5320,22 @@
         <source>The screenshot was not taken: the deletion journal in %1 is empty.</source>
         <translation>Das Bildschirmfoto wurde nicht aufgenommen: Das Lösch-Journal in %1 ist leer.</translation>
     </message>
+    <message>
+        <source>The screenshot was not taken: %1 has no tags %2 to compare.</source>
+        <translation>Das Bildschirmfoto wurde nicht aufgenommen: %1 hat keine Tags %2 zum Vergleichen.</translation>
+    </message>
+    <message>
+        <source>The screenshot was not taken: no registry to compare in.</source>
+        <translation>Das Bildschirmfoto wurde nicht aufgenommen: keine Registry, in der verglichen werden kann.</translation>
+    </message>
+    <message>
+        <source>The screenshot was not taken: the compare window did not open.</source>
+        <translation>Das Bildschirmfoto wurde nicht aufgenommen: Das Vergleichsfenster öffnete sich nicht.</translation>
+    </message>
+    <message>
+        <source>The screenshot was not taken: %1 is not among the changed files.</source>
+        <translation>Das Bildschirmfoto wurde nicht aufgenommen: %1 ist nicht unter den geänderten Dateien.</translation>
+    </message>
 </context>
 <context>
     <name>SideBySideDiffView</name>
@@ -5784,7 +5800,10 @@
     </message>
     <message numerus="yes">
         <source>%n byte(s)</source>
-        <translation><numerusform>%n Byte</numerusform><numerusform>%n Bytes</numerusform></translation>
+        <translation>
+            <numerusform>%n Byte</numerusform>
+            <numerusform>%n Bytes</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -5957,12 +5976,12 @@
         <translation>--screenshot-view %1 braucht eine Image-Datei.</translation>
     </message>
     <message>
-        <source>What --screenshot shows: "inspector" (a tag's manifest, the default), "files" (the Files tab of the demo's demo/toolbox), "local" (the Files tab of the image file given), "push" (the push dialog for the image file given), "jobs" (the jobs panel once it was pushed), "delete" (the delete window's plan for the tag shown), "cleanup" (the clean-up dry run of its repository) or "journal" (the deletion journal).</source>
-        <translation>Was --screenshot zeigt: „inspector“ (das Manifest eines Tags, Vorgabe), „files“ (den Reiter Dateien von demo/toolbox der Demo), „local“ (den Reiter Dateien der angegebenen Image-Datei), „push“ (den Dialog zum Hochladen der angegebenen Image-Datei), „jobs“ (den Bereich Aufträge nach dem Hochladen), „delete“ (den Löschplan für das gezeigte Tag), „cleanup“ (den Probelauf des Aufräumens seines Repositorys) oder „journal“ (das Lösch-Journal).</translation>
+        <source>What --screenshot shows: "inspector" (a tag's manifest, the default), "files" (the Files tab of the demo's demo/toolbox), "local" (the Files tab of the image file given), "push" (the push dialog for the image file given), "jobs" (the jobs panel once it was pushed), "delete" (the delete window's plan for the tag shown), "cleanup" (the clean-up dry run of its repository), "journal" (the deletion journal) or "compare" (the compare window for its tags 1.2 and 2.0).</source>
+        <translation>Was --screenshot zeigt: „inspector“ (das Manifest eines Tags, Vorgabe), „files“ (den Reiter Dateien von demo/toolbox der Demo), „local“ (den Reiter Dateien der angegebenen Image-Datei), „push“ (den Dialog zum Hochladen der angegebenen Image-Datei), „jobs“ (den Bereich Aufträge nach dem Hochladen), „delete“ (den Löschplan für das gezeigte Tag), „cleanup“ (den Probelauf des Aufräumens seines Repositorys), „journal“ (das Lösch-Journal) oder „compare“ (das Vergleichsfenster für seine Tags 1.2 und 2.0).</translation>
     </message>
     <message>
-        <source>--screenshot-view is "inspector", "files", "local", "push", "jobs", "delete", "cleanup" or "journal".</source>
-        <translation>--screenshot-view ist „inspector“, „files“, „local“, „push“, „jobs“, „delete“, „cleanup“ oder „journal“.</translation>
+        <source>--screenshot-view is "inspector", "files", "local", "push", "jobs", "delete", "cleanup", "journal" or "compare".</source>
+        <translation>--screenshot-view ist „inspector“, „files“, „local“, „push“, „jobs“, „delete“, „cleanup“, „journal“ oder „compare“.</translation>
     </message>
 </context>
 </TS>
