@@ -78,6 +78,17 @@ oci::Result<FileSlice> readBack(LayerCache &cache, const oci::Digest &layer, qui
     return future.result();
 }
 
+// Empty when readFile() gives usr/bin/script.sh's bytes, else what went wrong.
+QString scriptProblem(LayerCache &cache, const oci::Digest &layer, quint32 ordinal)
+{
+    const oci::Result<FileSlice> slice = readBack(cache, layer, ordinal);
+    if (!slice)
+        return slice.error().describe();
+    return slice->bytes == stackedimage::Script ? QString()
+                                                : QStringLiteral("other bytes: ")
+            + QString::fromUtf8(slice->bytes.left(80));
+}
+
 } // namespace
 
 class TestLayerBlobRefill final : public QObject
@@ -132,9 +143,9 @@ private Q_SLOTS:
             QVERIFY(script >= 0);
             QVERIFY(cache.blobStore()->hasIndex(layer.digest()));
             QVERIFY(!cache.blobStore()->find(layer.digest()));
-            auto slice = readBack(cache, layer.digest(), localIndex.at(script).ordinal);
-            QVERIFY_OK(slice);
-            QCOMPARE(slice->bytes, stackedimage::Script);
+            const QString problem =
+                scriptProblem(cache, layer.digest(), localIndex.at(script).ordinal);
+            QVERIFY2(problem.isEmpty(), qPrintable(problem));
         }
         const quint32 ordinal = localIndex.at(script).ordinal;
 
@@ -144,6 +155,15 @@ private Q_SLOTS:
         QVERIFY_RESULT(pushed);
         QVERIFY(pushed->layers.contains(layer.digest()));
         ClientHarness harness(registry);
+        const auto fromRegistry = [&harness, &layer](LayerCache &cache) {
+            return finish(LayerReader::fromRegistry(harness.client(), QStringLiteral("refill/test"),
+                                                    layer, &cache));
+        };
+        const auto optionsIn = [&scratch](const QString &folder) {
+            LayerCacheOptions folderOptions;
+            folderOptions.directory = scratch->filePath(folder);
+            return folderOptions;
+        };
 
         {
             // A restart: the index is on disk, the archive's registration is gone. With no
@@ -159,8 +179,7 @@ private Q_SLOTS:
                      qPrintable(missing.error().message()));
 
             // Read from the registry: the index is reused (no batches), the blob comes down.
-            const ReadOutcome remote = finish(LayerReader::fromRegistry(
-                harness.client(), QStringLiteral("refill/test"), layer, &reopened));
+            const ReadOutcome remote = fromRegistry(reopened);
             QVERIFY2(remote.succeeded, qPrintable(remote.error));
             QVERIFY(remote.fromCache);
             QCOMPARE(remote.batches, 0);
@@ -169,43 +188,34 @@ private Q_SLOTS:
             QCOMPARE(reopened.blobStore()->find(layer.digest()),
                      reopened.blobStore()->pathFor(layer.digest()));
             QCOMPARE(QFileInfo(reopened.blobStore()->pathFor(layer.digest())).size(), layer.size());
-            auto slice = readBack(reopened, layer.digest(), ordinal);
-            QVERIFY_OK(slice);
-            QCOMPARE(slice->bytes, stackedimage::Script);
+            const QString problem = scriptProblem(reopened, layer.digest(), ordinal);
+            QVERIFY2(problem.isEmpty(), qPrintable(problem));
         }
 
         {
             // The index only in memory (a fresh store): the blob comes down too.
-            LayerCacheOptions freshOptions;
-            freshOptions.directory = scratch->filePath(QStringLiteral("fresh"));
-            LayerCache fresh(freshOptions);
+            LayerCache fresh(optionsIn(QStringLiteral("fresh")));
             fresh.insertIndex(localIndex);
-            const ReadOutcome remote = finish(LayerReader::fromRegistry(
-                harness.client(), QStringLiteral("refill/test"), layer, &fresh));
+            const ReadOutcome remote = fromRegistry(fresh);
             QVERIFY2(remote.succeeded, qPrintable(remote.error));
             QVERIFY(remote.fromCache);
             QCOMPARE(remote.batches, 0);
             QVERIFY(fresh.blobStore()->find(layer.digest()));
-            auto slice = readBack(fresh, layer.digest(), ordinal);
-            QVERIFY_OK(slice);
-            QCOMPARE(slice->bytes, stackedimage::Script);
+            const QString problem = scriptProblem(fresh, layer.digest(), ordinal);
+            QVERIFY2(problem.isEmpty(), qPrintable(problem));
         }
 
         {
             // A blob the cache reads in place (registered this session) is not downloaded.
-            LayerCacheOptions sameOptions;
-            sameOptions.directory = scratch->filePath(QStringLiteral("same"));
-            LayerCache same(sameOptions);
+            LayerCache same(optionsIn(QStringLiteral("same")));
             same.addBlobFile(layer.digest(), range->path, range->offset, range->size);
             same.insertIndex(localIndex);
-            const ReadOutcome remote = finish(LayerReader::fromRegistry(
-                harness.client(), QStringLiteral("refill/test"), layer, &same));
+            const ReadOutcome remote = fromRegistry(same);
             QVERIFY2(remote.succeeded, qPrintable(remote.error));
             QVERIFY(remote.fromCache);
             QVERIFY(!same.blobStore()->find(layer.digest()));
-            auto slice = readBack(same, layer.digest(), ordinal);
-            QVERIFY_OK(slice);
-            QCOMPARE(slice->bytes, stackedimage::Script);
+            const QString problem = scriptProblem(same, layer.digest(), ordinal);
+            QVERIFY2(problem.isEmpty(), qPrintable(problem));
         }
 
         {
@@ -250,9 +260,8 @@ private Q_SLOTS:
             QCOMPARE(streamed.batches, 0);
             QCOMPARE(streamed.lastProgress, layer.size());
             QVERIFY(reopened.hasBlob(digest));
-            auto slice = readBack(reopened, digest, ordinal);
-            QVERIFY_OK(slice);
-            QCOMPARE(slice->bytes, stackedimage::Script);
+            const QString problem = scriptProblem(reopened, digest, ordinal);
+            QVERIFY2(problem.isEmpty(), qPrintable(problem));
 
             // The index in memory only: the same.
             LayerCacheOptions memoryOptions;
@@ -263,9 +272,8 @@ private Q_SLOTS:
                 finish(LayerReader::fromStream(opener, digest, layer.size(), &memory));
             QVERIFY2(again.succeeded, qPrintable(again.error));
             QCOMPARE(again.batches, 0);
-            auto slice2 = readBack(memory, digest, ordinal);
-            QVERIFY_OK(slice2);
-            QCOMPARE(slice2->bytes, stackedimage::Script);
+            const QString memoryProblem = scriptProblem(memory, digest, ordinal);
+            QVERIFY2(memoryProblem.isEmpty(), qPrintable(memoryProblem));
         }
 
         {
@@ -282,16 +290,13 @@ private Q_SLOTS:
                      qPrintable(stored.fileName()));
             QCOMPARE(stored.write(swapped), swapped.size());
             stored.close();
-            LayerCacheOptions badOptions;
-            badOptions.directory = scratch->filePath(QStringLiteral("bad"));
-            LayerCache bad(badOptions);
+            LayerCache bad(optionsIn(QStringLiteral("bad")));
             bad.insertIndex(localIndex);
-            const ReadOutcome remote = finish(LayerReader::fromRegistry(
-                harness.client(), QStringLiteral("refill/test"), layer, &bad));
+            const ReadOutcome remote = fromRegistry(bad);
             QVERIFY(!remote.succeeded);
             QCOMPARE(remote.code, oci::Error::Code::DigestMismatch);
             QVERIFY(!bad.blobStore()->find(layer.digest()));
-            QDir blobs(badOptions.directory + u"/sha256");
+            QDir blobs(bad.options().directory + u"/sha256");
             QCOMPARE(blobs.entryList(QDir::Files | QDir::Hidden), QStringList());
         }
     }
