@@ -486,7 +486,7 @@
     </message>
     <message>
         <source>%1, %2 kept and %3 protected.</source>
-        <translation>%1, %2 bleiben und %3 sind geschützt.</translation>
+        <translation>%1; behalten: %2, geschützt: %3.</translation>
     </message>
     <message>
         <source>Select a tag to read in full why it goes or stays.</source>
