@@ -178,6 +178,16 @@ private Q_SLOTS:
             QVERIFY2(missing.error().message().contains(u"blob"),
                      qPrintable(missing.error().message()));
 
+            // Where the blob cannot be had (a repository without it: as offline, or deleted),
+            // the listing still comes from the cached index, and the file still cannot be read.
+            const ReadOutcome unavailable = finish(LayerReader::fromRegistry(
+                harness.client(), QStringLiteral("refill/absent"), layer, &reopened));
+            QVERIFY2(unavailable.succeeded, qPrintable(unavailable.error));
+            QVERIFY(unavailable.fromCache);
+            QCOMPARE(unavailable.index.size(), localIndex.size());
+            QVERIFY(!reopened.blobStore()->find(layer.digest()));
+            QVERIFY(!readBack(reopened, layer.digest(), ordinal).ok());
+
             // Read from the registry: the index is reused (no batches), the blob comes down.
             const ReadOutcome remote = fromRegistry(reopened);
             QVERIFY2(remote.succeeded, qPrintable(remote.error));

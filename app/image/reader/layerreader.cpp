@@ -211,6 +211,18 @@ void LayerReader::Private::onWorkDone(LayerReader *reader)
     if (!outcome->ok) {
         if (blobs && !partial.isEmpty())
             blobs->discard(partial);
+        // Bringing back the blob of a cached index failed (offline, the blob gone): the
+        // listing is still right, and readFile() says what is missing. Wrong bytes are not
+        // taken in silence.
+        if (known.isComplete() && outcome->error.code() != oci::Error::Code::DigestMismatch) {
+            index = known;
+            fromCache = true;
+            bytes = known.compressedBytes();
+            if (cache)
+                cache->insertIndex(index);
+            reader->finishSuccessfully();
+            return;
+        }
         reader->finishWithError(outcome->error);
         return;
     }
