@@ -70,6 +70,13 @@ void FileDiffModel::setDiff(const image::FileDiff &diff)
     rebuild();
 }
 
+void FileDiffModel::setDiff(const image::FileDiff &diff, const image::FileDiffFilter &filter)
+{
+    m_unfiltered = diff;
+    m_filter = filter;
+    rebuild();
+}
+
 void FileDiffModel::setFilter(const image::FileDiffFilter &filter)
 {
     m_filter = filter;

@@ -42,6 +42,8 @@ public:
 
     // Shows `diff` through the current filter; the sort order stays.
     void setDiff(const image::FileDiff &diff);
+    // Both at once: one rebuild instead of two.
+    void setDiff(const image::FileDiff &diff, const image::FileDiffFilter &filter);
     void setFilter(const image::FileDiffFilter &filter);
     void clear();
     const image::FileDiffFilter &filter() const { return m_filter; }

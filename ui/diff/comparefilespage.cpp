@@ -131,8 +131,7 @@ void CompareFilesPage::setDiff(const image::FileDiff &diff, const QString &label
 {
     m_labelA = labelA;
     m_labelB = labelB;
-    m_model->setDiff(diff);
-    applyFilter();
+    applyFilter(&diff);
 }
 
 void CompareFilesPage::clear()
@@ -190,13 +189,17 @@ void CompareFilesPage::filterFromControls()
         applyFilter();
 }
 
-void CompareFilesPage::applyFilter()
+void CompareFilesPage::applyFilter(const image::FileDiff *newDiff)
 {
-    // Keep the selected path (and the reading of it) across the rebuild when it stays.
+    // Keep the selected path (and the reading of it) across the rebuild when it stays. (Read
+    // before the rebuild: a model reset clears the current index without a signal.)
     const QByteArray selected = m_view->currentIndex().data(DiffRoles::RawPathRole).toByteArray();
     {
         const QSignalBlocker blocker(m_view->selectionModel());
-        m_model->setFilter(filter());
+        if (newDiff)
+            m_model->setDiff(*newDiff, filter());
+        else
+            m_model->setFilter(filter());
     }
     if (m_model->diff().entries.size() < ExpandAllBelow)
         m_view->expandAll();
@@ -210,9 +213,13 @@ void CompareFilesPage::applyFilter()
         const QSignalBlocker blocker(m_view->selectionModel());
         m_view->setCurrentIndex(again);
         m_view->scrollTo(again);
-    } else if (!selected.isEmpty()) {
-        showCurrent({});
     }
+    // Another diff (another platform): the pane's bytes and any read under way are the old
+    // one's, so the path is read again, or the pane cleared.
+    if (newDiff)
+        showCurrent(again);
+    else if (!again.isValid() && !selected.isEmpty())
+        showCurrent({});
 }
 
 bool CompareFilesPage::selectPath(const QByteArray &path)

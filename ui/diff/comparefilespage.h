@@ -60,7 +60,8 @@ Q_SIGNALS:
     void fileShown();
 
 private:
-    void applyFilter();
+    // Rebuilds the tree with the filter on screen (and `newDiff`, when given, as its diff).
+    void applyFilter(const image::FileDiff *newDiff = nullptr);
     void filterFromControls();
     void showCurrent(const QModelIndex &index);
     void bytesRead(int generation, bool sideB, const QByteArray &bytes, const QString &error);

@@ -218,6 +218,12 @@ private Q_SLOTS:
         QVERIFY(files->selectPath("bin/sh"));
         QVERIFY(!shown.isEmpty() || shown.wait(5000));
         QVERIFY2(files->detailText().contains(u"→ dash"), qPrintable(files->detailText()));
+        // Another diff (as another platform brings): the pane no longer speaks of bin/sh.
+        files->setDiff(image::FileDiff(), QStringLiteral("A"), QStringLiteral("B"));
+        QVERIFY2(!files->detailText().contains(u"bin/sh"), qPrintable(files->detailText()));
+        QVERIFY(window->result());
+        files->setDiff(window->result()->platforms.first().files, window->result()->labelA,
+                       window->result()->labelB);
 
         // The configs as JSON side by side.
         QSignalSpy jsonCompared(window->configPage()->jsonView(), &SideBySideDiffView::compared);
