@@ -85,8 +85,8 @@ QString DiffCells::size(qint64 bytes)
 QString DiffCells::delta(qint64 bytes)
 {
     if (bytes == 0)
-        return QLocale().formattedDataSize(0, 1);
-    const QString magnitude = QLocale().formattedDataSize(bytes < 0 ? -bytes : bytes, 1);
+        return size(0);
+    const QString magnitude = size(bytes < 0 ? -bytes : bytes);
     return (bytes < 0 ? QStringLiteral("\u2212") : QStringLiteral("+")) + magnitude;
 }
 

@@ -1,5 +1,7 @@
 #include "ops/transfer/copyblobmodel.h"
 
+#include "tagtabletext.h"
+
 #include "oci/manifest/descriptor.h"
 #include "ops/copy/copyjob.h"
 
@@ -121,7 +123,7 @@ QVariant CopyBlobModel::data(const QModelIndex &index, int role) const
         case BlobColumn:
             return QString(kindText(blob) + u"  " + blob.digest().shortString() + u'…');
         case SizeColumn:
-            return QLocale().formattedDataSize(blob.size(), 1);
+            return TagTableText::size(blob.size());
         case StateColumn:
             return stateText(*m_job, row, m_stopped);
         default:

@@ -4,6 +4,7 @@
 #include "ops/transfer/copyblobmodel.h"
 #include "ops/transfer/tagnameinput.h"
 #include "ops/transfer/transferlabels.h"
+#include "tagtabletext.h"
 
 #include "oci/inspect/contentfetcher.h"
 #include "ops/copy/copyjob.h"
@@ -33,7 +34,7 @@ constexpr int kProgressSteps = 1000;
 
 QString sizeText(qint64 bytes)
 {
-    return QLocale().formattedDataSize(bytes, 1);
+    return TagTableText::size(bytes);
 }
 
 bool sameHost(const QString &a, const QString &b)
