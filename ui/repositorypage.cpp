@@ -87,6 +87,8 @@ RepositoryPage::RepositoryPage(QWidget *parent)
     connect(m_view, &TagTableView::currentTagChanged, this, &RepositoryPage::onCurrentTagChanged);
     connect(m_view->selectionModel(), &QItemSelectionModel::selectionChanged, this,
             &RepositoryPage::selectionChanged);
+    // A reset (reload) clears the selection without selectionChanged.
+    connect(m_proxy, &QAbstractItemModel::modelReset, this, &RepositoryPage::selectionChanged);
     m_view->setContextMenuPolicy(Qt::CustomContextMenu);
     connect(m_view, &QWidget::customContextMenuRequested, this, &RepositoryPage::showTagMenu);
 

@@ -70,6 +70,15 @@ private Q_SLOTS:
         // Delete works from the table's keyboard focus only (a text field keeps its key).
         QCOMPARE(window.deleteTagsAction()->shortcutContext(), Qt::WidgetShortcut);
         QVERIFY(window.repositoryPage()->view()->actions().contains(window.deleteTagsAction()));
+
+        // Listing the tags again (after a deletion, say) resets the table and its selection
+        // without selectionChanged: nothing stays offered for rows that are gone.
+        select(window, {u"1.0"_s, u"latest"_s});
+        QVERIFY(window.deleteTagsAction()->isEnabled());
+        window.repositoryPage()->reload();
+        QVERIFY(window.repositoryPage()->selectedTags().isEmpty());
+        QVERIFY(!window.deleteTagsAction()->isEnabled());
+        QVERIFY(!window.copyTagsAction()->isEnabled());
     }
 
     void deleteOpensThePlanForTheSelection()
