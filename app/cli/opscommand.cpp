@@ -220,7 +220,9 @@ void OpsCommand::execute(const ops::DeletePlan &plan)
 {
     auto *run = new ops::DeleteRun(m_client, journalOf(m_options), plan, this);
     connect(run, &ops::DeleteRun::progress, this, [this](int done, int total) {
-        m_progress.show(QStringLiteral("deleting, step %1 of %2").arg(done + 1).arg(total), 0, 0);
+        // `done` counts finished steps: the one under way is the next, never past the last.
+        m_progress.show(QStringLiteral("deleting, step %1 of %2").arg(qMin(done + 1, total)).arg(total),
+                        0, 0);
     });
     connect(run, &oci::Job::finished, this, [this, run] {
         m_progress.clear();
@@ -261,7 +263,9 @@ void OpsCommand::runUndo()
     auto *undo = new ops::UndoJob(clientFor(entry->registry), journal, entry->id, this);
     connect(undo, &oci::Job::finished, this, [this, undo] {
         if (!undo->succeeded()) {
-            fail(QStringLiteral("nothing was put back: %1").arg(undo->error().describe()));
+            // The job's message says how far it got ("nothing was put back: …", "undo stopped
+            // at …; restored so far: …").
+            fail(undo->error().describe());
             return;
         }
         const ops::JournalEntry &done = undo->entry();
@@ -269,6 +273,10 @@ void OpsCommand::runUndo()
                                                                   done.digest.toString())};
         if (!undo->restored().isEmpty())
             lines << QStringLiteral("tags: %1").arg(undo->restored().join(QStringLiteral(", ")));
+        if (const QStringList skipped = undo->skippedTags(); !skipped.isEmpty()) {
+            lines << QStringLiteral("left alone (they point at another image now): %1")
+                         .arg(skipped.join(QStringLiteral(", ")));
+        }
         writeLines(lines);
         Q_EMIT finished(0);
     });
